@@ -1,0 +1,91 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Guichet: one package, one target per layer (see docs/architecture.md).
+// GuichetDomain and GuichetFormats stay free of server dependencies so that
+// their tests build and run in seconds.
+let package = Package(
+    name: "Guichet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "guichet", targets: ["guichet"]),
+        .library(name: "GuichetDomain", targets: ["GuichetDomain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+    ],
+    targets: [
+        .target(
+            name: "GuichetDomain",
+            resources: [.copy("Resources/reference")]
+        ),
+        .target(
+            name: "GuichetFormats",
+            dependencies: ["GuichetDomain"]
+        ),
+        .target(
+            name: "GuichetPersistence",
+            dependencies: [
+                "GuichetDomain",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .target(
+            name: "GuichetViews",
+            dependencies: [
+                "GuichetDomain",
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .target(
+            name: "GuichetApp",
+            dependencies: [
+                "GuichetDomain", "GuichetFormats", "GuichetPersistence", "GuichetViews",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ],
+            resources: [.copy("Public")]
+        ),
+        .executableTarget(
+            name: "guichet",
+            dependencies: ["GuichetApp"]
+        ),
+        .testTarget(
+            name: "GuichetDomainTests",
+            dependencies: [
+                "GuichetDomain",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "GuichetFormatsTests", dependencies: ["GuichetFormats"]),
+        .testTarget(name: "GuichetViewsTests", dependencies: ["GuichetViews"]),
+        .testTarget(
+            name: "GuichetPersistenceTests",
+            dependencies: ["GuichetPersistence", "GuichetAppTestSupport"]
+        ),
+        .testTarget(
+            name: "GuichetAppTests",
+            dependencies: [
+                "GuichetApp", "GuichetAppTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .target(
+            name: "GuichetAppTestSupport",
+            dependencies: [
+                "GuichetApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            path: "Tests/GuichetAppTestSupport"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

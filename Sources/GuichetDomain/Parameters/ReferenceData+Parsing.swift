@@ -1,0 +1,123 @@
+/// Builds the reference tables from the texts of the shipped CSV files (see
+/// `Resources/reference/SOURCES.md` for where each comes from). Pure: the caller reads the files.
+extension ReferenceData {
+    public struct Files: Sendable {
+        public var zonage2022: [UInt8]
+        public var zonage2024: [UInt8]
+        public var zonage2025: [UInt8]
+        public var actionCoeurDeVille: [UInt8]
+        public var postalCodes: [UInt8]
+        public var departments: [UInt8]
+        public var anahCeilings: [UInt8]
+        public var livretA: [UInt8]
+        public init(zonage2022: [UInt8], zonage2024: [UInt8], zonage2025: [UInt8], actionCoeurDeVille: [UInt8],
+                    postalCodes: [UInt8], departments: [UInt8], anahCeilings: [UInt8], livretA: [UInt8]) {
+            self.zonage2022 = zonage2022; self.zonage2024 = zonage2024; self.zonage2025 = zonage2025
+            self.actionCoeurDeVille = actionCoeurDeVille; self.postalCodes = postalCodes
+            self.departments = departments; self.anahCeilings = anahCeilings; self.livretA = livretA
+        }
+    }
+
+    public enum ParseError: Error, CustomStringConvertible {
+        case missingColumn(file: String, column: String)
+        case badValue(file: String, row: Int, value: String)
+        public var description: String {
+            switch self {
+            case let .missingColumn(f, c): return "\(f): colonne « \(c) » absente"
+            case let .badValue(f, r, v): return "\(f), ligne \(r): valeur illisible « \(v) »"
+            }
+        }
+    }
+
+    /// The three zonage versions and the dates from which each is in force (`RENO-E6`, Parameters).
+    public static let zonage2022Label = "zonage publié en 2022 (source tierce)"
+    public static let zonage2024From = Day(year: 2024, month: 7, day: 5)!
+    public static let zonage2025From = Day(year: 2025, month: 9, day: 5)!
+    /// The October 2023 revision that is not loaded (see `RULES.md`, issue #4).
+    public static let zonageOctober2023 = Day(year: 2023, month: 10, day: 5)!
+
+    public init(files: Files) throws {
+        var names: [String: String] = [:]
+        func zonage(_ bytes: [UInt8], file: String, zoneColumn: String, validFrom: Day, label: String, source: String) throws -> ZonageVersion {
+            let t = CSVTable(bytes: bytes)
+            guard let ci = t.column("code_insee") else { throw ParseError.missingColumn(file: file, column: "code_insee") }
+            guard let zi = t.column(zoneColumn) else { throw ParseError.missingColumn(file: file, column: zoneColumn) }
+            let ni = t.column("nom_commune")
+            var zones: [String: Zone] = [:]
+            zones.reserveCapacity(t.rows.count)
+            for (n, r) in t.rows.enumerated() where r.count > max(ci, zi) {
+                guard let z = Zone(rawValue: r[zi]) else { throw ParseError.badValue(file: file, row: n + 2, value: r[zi]) }
+                zones[r[ci]] = z
+                if let ni, ni < r.count { names[r[ci]] = r[ni] }
+            }
+            return ZonageVersion(validFrom: validFrom, label: label, source: source, zones: zones)
+        }
+        let z2022 = try zonage(files.zonage2022, file: "zonage_abc_communes_2022_tiers.csv", zoneColumn: "zone_abc",
+                               validFrom: Day(year: 2019, month: 9, day: 15)!, label: Self.zonage2022Label,
+                               source: "francoisburdy/zones-abc-pinel-map, data/Zonage_abc_communes_2022.csv")
+        let z2024 = try zonage(files.zonage2024, file: "zonage_abc_communes_2024-07-05.csv", zoneColumn: "zone_abc",
+                               validFrom: Self.zonage2024From, label: "zonage en vigueur depuis le 5 juillet 2024",
+                               source: "openfisca-france, zonage-abc-juillet-2024.csv")
+        let z2025 = try zonage(files.zonage2025, file: "zonage_abc_communes_2025-09-05.csv", zoneColumn: "zone_abc",
+                               validFrom: Self.zonage2025From, label: "zonage de l'arrêté du 5 septembre 2025",
+                               source: "data.gouv.fr liste-des-communes-zonage-abc-5-septembre-2025.csv")
+
+        let acvT = CSVTable(bytes: files.actionCoeurDeVille)
+        guard let ai = acvT.column("code_insee"), let an = acvT.column("nom_commune") else {
+            throw ParseError.missingColumn(file: "action_coeur_de_ville_communes.csv", column: "code_insee")
+        }
+        var acv: [String: String] = [:]
+        for r in acvT.rows where r.count > max(ai, an) { acv[r[ai]] = r[an] }
+
+        let pcT = CSVTable(bytes: files.postalCodes)
+        guard let pi = pcT.column("code_commune_insee"), let pn = pcT.column("nom_commune"), let pp = pcT.column("code_postal") else {
+            throw ParseError.missingColumn(file: "laposte_codes_postaux.csv", column: "code_commune_insee")
+        }
+        var byPostal: [String: [Commune]] = [:]
+        var byInsee: [String: Commune] = [:]
+        byInsee.reserveCapacity(pcT.rows.count)
+        for r in pcT.rows where r.count > max(pi, pn, pp) {
+            let c = Commune(insee: r[pi], name: names[r[pi]] ?? r[pn], postalCode: r[pp])
+            if byInsee[c.insee] == nil { byInsee[c.insee] = c }
+            // One entry per commune and postal code (La Poste repeats them per lieu-dit).
+            if byPostal[c.postalCode]?.contains(where: { $0.insee == c.insee }) != true {
+                byPostal[c.postalCode, default: []].append(c)
+            }
+        }
+        for k in byPostal.keys { byPostal[k]!.sort { $0.name < $1.name } }
+
+        let dT = CSVTable(bytes: files.departments)
+        var deps: [String: Department] = [:]
+        for r in dT.rows where r.count >= 7 {
+            deps[r[0]] = Department(code: r[0], name: r[1], regionCode: r[2], regionName: r[3],
+                                    isIleDeFrance: r[5] == "1", isDROM: r[6] == "1")
+        }
+
+        let aT = CSVTable(bytes: files.anahCeilings)
+        var ceilings: [AnahCeiling] = []
+        for (n, r) in aT.rows.enumerated() where r.count >= 11 {
+            guard let y = Int(r[0]), let reg = AnahCeiling.Region(rawValue: r[1]),
+                  let cat = AnahCeiling.Category(rawValue: r[2]) else {
+                throw ParseError.badValue(file: "anah_plafonds_ressources.csv", row: n + 2, value: r[0...2].joined(separator: ","))
+            }
+            let values = r[3...8].compactMap { Int64($0) }
+            guard values.count == 6 else { throw ParseError.badValue(file: "anah_plafonds_ressources.csv", row: n + 2, value: r[3...8].joined(separator: ",")) }
+            ceilings.append(AnahCeiling(year: y, region: reg, category: cat, persons: Array(values[0..<5]),
+                                        perExtraPerson: values[5], source: r[10]))
+        }
+
+        let lT = CSVTable(bytes: files.livretA)
+        var rates: [LivretARate] = []
+        for (n, r) in lT.rows.enumerated() where r.count >= 4 {
+            guard let d = Day(iso: r[0]), let rate = Rate(decimal: r[1], percent: true) else {
+                throw ParseError.badValue(file: "livret_a_taux.csv", row: n + 2, value: r[0])
+            }
+            rates.append(LivretARate(effective: d, rate: rate, reference: r[3]))
+        }
+
+        self.init(zonageVersions: [z2022, z2024, z2025], actionCoeurDeVille: acv,
+                  communesByPostalCode: byPostal, communesByInsee: byInsee, departments: deps,
+                  anahCeilings: ceilings, livretA: rates,
+                  livretACheckedOn: Day(year: 2026, month: 1, day: 12)!, communeNames: names)
+    }
+}

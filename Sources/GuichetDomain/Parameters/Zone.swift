@@ -1,0 +1,61 @@
+/// Zonage A/B/C of a commune (arrêté du 1er août 2014 and its revisions).
+public enum Zone: String, Sendable, CaseIterable, Codable {
+    case abis = "Abis", a = "A", b1 = "B1", b2 = "B2", c = "C"
+    /// `RENO-E6`: the aid is open in B2 and C.
+    public var openForRenovationAid: Bool { self == .b2 || self == .c }
+}
+
+/// One published version of the zonage, in force from `validFrom`.
+public struct ZonageVersion: Sendable {
+    public let validFrom: Day
+    public let label: String
+    public let source: String
+    public let zones: [String: Zone]
+    public init(validFrom: Day, label: String, source: String, zones: [String: Zone]) {
+        self.validFrom = validFrom; self.label = label; self.source = source; self.zones = zones
+    }
+}
+
+/// A commune known by the reference tables.
+public struct Commune: Sendable, Hashable {
+    public let insee: String
+    public let name: String
+    public let postalCode: String
+}
+
+public struct Department: Sendable, Hashable {
+    public let code: String
+    public let name: String
+    public let regionCode: String
+    public let regionName: String
+    public let isIleDeFrance: Bool
+    public let isDROM: Bool
+}
+
+/// Anah income ceiling row (one year × region × category), in whole euros as published.
+public struct AnahCeiling: Sendable, Hashable {
+    public enum Region: String, Sendable { case ileDeFrance = "ile_de_france", other = "hors_ile_de_france" }
+    public enum Category: String, Sendable { case tresModeste = "tres_modeste", modeste, intermediaire }
+    public let year: Int
+    public let region: Region
+    public let category: Category
+    /// Ceilings for 1…5 persons.
+    public let persons: [Int64]
+    public let perExtraPerson: Int64
+    public let source: String
+
+    /// `RENO-E5`: ceiling for a household size; beyond 5 persons add the per-person amount.
+    public func ceiling(householdSize: Int) -> Money {
+        precondition(householdSize >= 1)
+        let euros = householdSize <= 5 ? persons[householdSize - 1]
+                                       : persons[4] + Int64(householdSize - 5) * perExtraPerson
+        return .euros(euros)
+    }
+}
+
+/// A Livret A rate change.
+public struct LivretARate: Sendable, Hashable {
+    public let effective: Day
+    public let rate: Rate
+    public let reference: String
+}

@@ -1,0 +1,56 @@
+/// `RENO-E6` Place: zone B2 or C of the zonage in force at the reference date, or an Action
+/// Cœur de Ville commune. Also yields the Anah region used by `RENO-E5`.
+struct PlaceCheck {
+    let criterion: Criterion
+    let zone: Zone?
+    let acv: Bool?
+    let region: AnahCeiling.Region?
+    let insee: InseeCode?
+
+    static func evaluate(_ d: Dwelling, on day: Day, reference: ReferenceData, warnings: inout [String]) -> PlaceCheck {
+        func result(_ s: CriterionStatus, _ m: String, zone: Zone? = nil, acv: Bool? = nil,
+                    region: AnahCeiling.Region? = nil, insee: InseeCode? = nil) -> PlaceCheck {
+            PlaceCheck(criterion: Criterion(.e6, s, m), zone: zone, acv: acv, region: region, insee: insee)
+        }
+        var insee = d.insee
+        if let postal = d.postalCode {
+            let communes = reference.communes(postalCode: postal)
+            if communes.isEmpty, insee == nil {
+                return result(.fail, "Code postal \(postal) inconnu de la base officielle de La Poste.")
+            }
+            if let given = insee {
+                if !communes.isEmpty, !communes.contains(where: { $0.insee == given.value }) {
+                    warnings.append("RENO-E6 : la commune \(given) ne correspond pas au code postal \(postal) ; la commune est retenue.")
+                }
+            } else if communes.count == 1 {
+                insee = InseeCode(communes[0].insee)
+            } else {
+                let names = communes.map { "\($0.name) (\($0.insee))" }.joined(separator: ", ")
+                return result(.missing, "Le code postal \(postal) couvre plusieurs communes : choisissez parmi \(names).")
+            }
+        }
+        guard let insee else { return result(.missing, "Indiquez l'adresse du logement (code postal et commune).") }
+        let department = reference.department(of: insee)
+        let region: AnahCeiling.Region? = department.map { $0.isIleDeFrance ? .ileDeFrance : .other }
+        if department?.isDROM == true {
+            warnings.append("Logement en outre-mer : les DROM bénéficient du dispositif dans des conditions dédiées définies par une directive ultérieure.")
+        }
+        let zonage = reference.zonage(on: day, warnings: &warnings)
+        let name = reference.communeName(insee) ?? insee.value
+        guard let zone = zonage.zones[insee.value] else {
+            return result(.fail, "Commune \(insee) inconnue du \(zonage.label).", region: region, insee: insee)
+        }
+        let acv = reference.isActionCoeurDeVille(insee)
+        let where_ = "\(name) (\(insee)) : zone \(zone.rawValue) (\(zonage.label))"
+        if zone.openForRenovationAid {
+            return result(.pass, "\(where_), zone éligible B2 ou C\(acv ? " ; commune Action Cœur de Ville" : "").",
+                          zone: zone, acv: acv, region: region, insee: insee)
+        }
+        if acv {
+            return result(.pass, "\(where_), commune du programme Action Cœur de Ville : éligible.",
+                          zone: zone, acv: acv, region: region, insee: insee)
+        }
+        return result(.fail, "\(where_) : le logement doit être en zone B2 ou C ou dans une commune Action Cœur de Ville.",
+                      zone: zone, acv: acv, region: region, insee: insee)
+    }
+}

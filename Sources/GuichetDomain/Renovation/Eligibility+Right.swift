@@ -1,0 +1,125 @@
+/// `RENO-E4` Employment and `RENO-E5` Income, for the household that opens the right: the
+/// applicant (owner-occupier), the applicant or the tenant (landlord), the majority partner or
+/// the tenant (SCI). Both criteria must be met by the same household.
+struct RightCheck {
+    let employment: Criterion
+    let income: Criterion
+    let opener: RightOpener?
+    let category: AnahCeiling.Category?
+    let ceiling: Money?
+
+    var overall: CriterionStatus {
+        if employment.status == .pass && income.status == .pass { return .pass }
+        if employment.status == .fail || income.status == .fail { return .fail }
+        return .missing
+    }
+
+    static func evaluate(_ c: RenovationCase, on day: Day, region: AnahCeiling.Region?,
+                         reference: ReferenceData, warnings: inout [String]) -> RightCheck {
+        var candidates: [(RightOpener, Candidate)] = []
+        switch c.applicant.kind {
+        case .sci?: candidates.append((.majorityPartner, .household(c.sci?.majorityPartner ?? Household())))
+        default: candidates.append((.applicant, .household(c.applicant.household)))
+        }
+        if c.applicant.kind?.isLandlord == true {
+            if let t = c.tenant {
+                switch t.inPlace {
+                case nil: candidates.append((.tenant, .unknownPresence))
+                case true?: candidates.append((.tenant, .household(t.household)))
+                case false?: candidates.append((.tenant, .notYetInPlace(t.household.householdSize)))
+                }
+            } else {
+                candidates.append((.tenant, .absent))
+            }
+        }
+        let checks = candidates.map { who, cand in
+            check(cand, who: who, on: day, region: region, reference: reference, warnings: &warnings)
+        }
+        if let winner = checks.first(where: { $0.overall == .pass }) {
+            guard winner.opener != checks[0].opener else { return winner }
+            let note = " Le demandeur ne remplit pas les conditions : le droit est ouvert par le locataire."
+            return RightCheck(employment: Criterion(.e4, .pass, winner.employment.message + note),
+                              income: Criterion(.e5, .pass, winner.income.message),
+                              opener: winner.opener, category: winner.category, ceiling: winner.ceiling)
+        }
+        if let pending = checks.first(where: { $0.overall == .missing }) { return pending.withoutOpener }
+        return checks[0].withoutOpener
+    }
+
+    private var withoutOpener: RightCheck {
+        RightCheck(employment: employment, income: income, opener: nil, category: category, ceiling: ceiling)
+    }
+
+    private enum Candidate {
+        case household(Household)
+        case notYetInPlace(Int?)
+        case unknownPresence
+        case absent
+    }
+
+    private static func check(_ cand: Candidate, who: RightOpener, on day: Day, region: AnahCeiling.Region?,
+                              reference: ReferenceData, warnings: inout [String]) -> RightCheck {
+        let label = who == .applicant ? "" : who == .tenant ? "Locataire : " : "Associé majoritaire : "
+        switch cand {
+        case .absent:
+            return RightCheck(employment: Criterion(.e4, .missing, "Si le locataire remplit les conditions, renseignez sa situation professionnelle."),
+                              income: Criterion(.e5, .missing, "Si le locataire remplit les conditions, renseignez ses revenus."),
+                              opener: who, category: nil, ceiling: nil)
+        case .unknownPresence:
+            return RightCheck(employment: Criterion(.e4, .missing, "Indiquez si le locataire est déjà en place."),
+                              income: Criterion(.e5, .missing, "Indiquez si le locataire est déjà en place."),
+                              opener: who, category: nil, ceiling: nil)
+        case .notYetInPlace(let size):
+            let ceiling = region.flatMap { r in
+                reference.anahCeiling(on: day, region: r, category: .modeste, warnings: &warnings)?.ceiling(householdSize: max(1, size ?? 1))
+            }
+            return RightCheck(
+                employment: Criterion(.e4, .pass, "Locataire pas encore en place : le propriétaire s'engage à louer à un salarié éligible (clause de la convention)."),
+                income: Criterion(.e5, .pass, "Locataire pas encore en place : revenu pris à 0 € ; le propriétaire s'engage à louer à un locataire sous les plafonds Anah."),
+                opener: who, category: .tresModeste, ceiling: ceiling)
+        case .household(let h):
+            let employment: Criterion
+            switch h.employment {
+            case nil: employment = Criterion(.e4, .missing, "\(label)indiquez la situation professionnelle.")
+            case let e? where e.opensRight:
+                employment = Criterion(.e4, .pass, "\(label)\(e.french) : emploi ouvrant droit à l'aide.")
+            case let e?:
+                employment = Criterion(.e4, .fail, "\(label)\(e.french) : l'aide est réservée aux salariés du secteur privé, agricole ou d'une entreprise publique assimilée.")
+            }
+            let (income, category, ceiling) = incomeCriterion(h, label: label, on: day, region: region,
+                                                              reference: reference, warnings: &warnings)
+            return RightCheck(employment: employment, income: income, opener: who, category: category, ceiling: ceiling)
+        }
+    }
+
+    private static func incomeCriterion(_ h: Household, label: String, on day: Day, region: AnahCeiling.Region?,
+                                        reference: ReferenceData, warnings: inout [String])
+        -> (Criterion, AnahCeiling.Category?, Money?) {
+        guard let size = h.householdSize else {
+            return (Criterion(.e5, .missing, "\(label)indiquez le nombre de personnes du foyer fiscal."), nil, nil)
+        }
+        guard let region else {
+            return (Criterion(.e5, .missing, "\(label)le plafond de ressources dépend de la région du logement : indiquez sa commune."), nil, nil)
+        }
+        guard let modeste = reference.anahCeiling(on: day, region: region, category: .modeste, warnings: &warnings) else {
+            return (Criterion(.e5, .missing, "Plafonds de ressources Anah indisponibles."), nil, nil)
+        }
+        let ceiling = modeste.ceiling(householdSize: size)
+        guard let rfr = h.referenceTaxIncome else {
+            return (Criterion(.e5, .missing, "\(label)indiquez le revenu fiscal de référence (plafond : \(ceiling.formatted(dropZeroCents: true)))."), nil, ceiling)
+        }
+        let zone = region == .ileDeFrance ? "en Île-de-France" : "hors Île-de-France"
+        let persons = size == 1 ? "1 personne" : "\(size) personnes"
+        let figures = "plafond modeste \(modeste.year) \(zone) pour \(persons) : \(ceiling.formatted(dropZeroCents: true))"
+        let rfrText = rfr.formatted(dropZeroCents: true)
+        guard rfr <= ceiling else {
+            return (Criterion(.e5, .fail, "\(label)Revenu fiscal de référence \(rfrText) > \(figures)"), nil, ceiling)
+        }
+        var category = AnahCeiling.Category.modeste
+        if let tres = reference.anahCeiling(on: day, region: region, category: .tresModeste, warnings: &warnings),
+           rfr <= tres.ceiling(householdSize: size) {
+            category = .tresModeste
+        }
+        return (Criterion(.e5, .pass, "\(label)Revenu fiscal de référence \(rfrText) ≤ \(figures)"), category, ceiling)
+    }
+}

@@ -1,0 +1,62 @@
+/// French number and date formatting, written out so that it does not depend on the host's
+/// locale data: `1 234,56 €`, `30/09/2024`, `1,00 %`. Group separator and the space before
+/// the unit are NO-BREAK SPACE (U+00A0), so a figure never breaks across lines.
+public enum FrenchFormat {
+    public static let space = "\u{00A0}"
+
+    /// `1 234 567` for an integer.
+    public static func integer(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        out.reserveCapacity(digits.count + digits.count / 3 + 1)
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += space }
+            out.append(ch)
+        }
+        return value < 0 ? "-" + out : out
+    }
+    public static func integer(_ value: Int) -> String { integer(Int64(value)) }
+
+    /// `1 234,56 €`; with `dropZeroCents`, `25 000 €` when there are no cents.
+    public static func money(_ m: Money, dropZeroCents: Bool = false) -> String {
+        let euros = m.cents / 100, cents = (m.cents % 100).magnitude
+        let sign = m.cents < 0 && euros == 0 ? "-" : ""
+        if dropZeroCents && cents == 0 { return sign + integer(euros) + space + "€" }
+        return sign + integer(euros) + "," + (cents < 10 ? "0" : "") + String(cents) + space + "€"
+    }
+
+    /// `30/09/2024`.
+    public static func day(_ d: Day) -> String {
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(two(d.day))/\(two(d.month))/\(d.year)"
+    }
+
+    /// `1,00 %` from a rate; `decimals` digits after the comma.
+    public static func percent(_ r: Rate, decimals: Int = 2) -> String {
+        // tenThousandths → percent with 2 decimals exactly.
+        let hundredthsOfPercent = r.tenThousandths
+        let whole = hundredthsOfPercent / 100, frac = hundredthsOfPercent % 100
+        let fracText = frac < 10 ? "0\(frac)" : "\(frac)"
+        return decimals == 0 ? "\(whole)\(space)%" : "\(whole),\(fracText)\(space)%"
+    }
+
+    /// A ratio given as permille-precision double, `35,2 %`.
+    public static func percent(ratio: Double, decimals: Int = 1) -> String {
+        let scale = decimals == 0 ? 1.0 : (decimals == 1 ? 10.0 : 100.0)
+        let scaled = (ratio * 100 * scale).rounded(.toNearestOrAwayFromZero)
+        let whole = Int64(scaled / scale), frac = Int64(abs(scaled.truncatingRemainder(dividingBy: scale)))
+        if decimals == 0 { return "\(whole)\(space)%" }
+        let fracText = String(frac)
+        return "\(whole),\(String(repeating: "0", count: decimals - fracText.count))\(fracText)\(space)%"
+    }
+
+    /// Months as words: `120 mois`.
+    public static func months(_ n: Int) -> String { "\(n)\(space)mois" }
+
+    static let monthNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                             "août", "septembre", "octobre", "novembre", "décembre"]
+    /// `5 juillet 2024`.
+    public static func longDay(_ d: Day) -> String {
+        "\(d.day == 1 ? "1er" : String(d.day)) \(monthNames[d.month - 1]) \(d.year)"
+    }
+}

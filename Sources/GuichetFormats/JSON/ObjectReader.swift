@@ -1,0 +1,118 @@
+import GuichetDomain
+
+/// One problem of a request, with the dotted path of the field (`applicant.household_size`).
+public struct FieldError: Sendable, Equatable {
+    public let field: String
+    public let message: String
+    public init(field: String, message: String) { self.field = field; self.message = message }
+}
+
+/// Reads the fields of a JSON object, collecting every problem instead of stopping at the first
+/// one, and rejecting fields it was not asked about (the contract's "unknown fields are rejected").
+public struct ObjectReader {
+    public let path: String
+    private let pairs: [(String, JSONValue)]
+    private var asked: Set<String> = []
+    public private(set) var errors: [FieldError] = []
+
+    /// The largest amount accepted: one billion euros, in cents (keeps every sum far from overflow).
+    public static let maxCents: Int64 = 100_000_000_000
+
+    /// Nil (with an error recorded by the caller) when `value` is not an object.
+    public init?(_ value: JSONValue, path: String) {
+        guard case let .object(pairs) = value else { return nil }
+        self.pairs = pairs; self.path = path
+    }
+
+    public func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    public mutating func error(_ key: String, _ message: String) { errors.append(FieldError(field: field(key), message: message)) }
+    public mutating func absorb(_ other: [FieldError]) { errors += other }
+
+    /// The raw value; `nil` when absent or JSON `null`.
+    public mutating func raw(_ key: String) -> JSONValue? {
+        asked.insert(key)
+        guard let v = pairs.first(where: { $0.0 == key })?.1 else { return nil }
+        if case .null = v { return nil }
+        return v
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let v = raw(key) else { return nil }
+        if case let .bool(b) = v { return b }
+        error(key, "doit valoir true ou false")
+        return nil
+    }
+
+    public mutating func string(_ key: String) -> String? {
+        guard let v = raw(key) else { return nil }
+        if case let .string(s) = v { return s }
+        error(key, "doit être une chaîne de caractères")
+        return nil
+    }
+
+    public mutating func int(_ key: String, min: Int64 = .min, max: Int64 = .max, rule: String? = nil) -> Int64? {
+        guard let v = raw(key) else { return nil }
+        guard case .number = v, let n = v.int64 else {
+            error(key, "doit être un nombre entier"); return nil
+        }
+        if n < min { error(key, rule ?? "doit être supérieur ou égal à \(min)"); return nil }
+        if n > max { error(key, rule ?? "doit être inférieur ou égal à \(max)"); return nil }
+        return n
+    }
+
+    /// An amount in euro cents: integer, never negative.
+    public mutating func money(_ key: String) -> Money? {
+        guard let v = raw(key) else { return nil }
+        guard case .number = v, let n = v.int64 else {
+            error(key, "doit être un montant entier en centimes d'euro"); return nil
+        }
+        if n < 0 { error(key, "un montant ne peut pas être négatif"); return nil }
+        if n > Self.maxCents { error(key, "montant trop élevé (1 milliard d'euros au plus)"); return nil }
+        return Money(cents: n)
+    }
+
+    public mutating func day(_ key: String) -> Day? {
+        guard let s = string(key) else { return nil }
+        if let d = Day(iso: s) { return d }
+        error(key, "date invalide « \(s) » : format attendu AAAA-MM-JJ")
+        return nil
+    }
+
+    public mutating func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) -> E? where E.RawValue == String {
+        guard let s = string(key) else { return nil }
+        if let e = E(rawValue: s) { return e }
+        error(key, "valeur « \(s) » inconnue ; valeurs possibles : \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+    }
+
+    /// A nested object read by `body`; records an error when the value is not an object.
+    public mutating func object<T>(_ key: String, _ body: (inout ObjectReader) -> T) -> T? {
+        guard let v = raw(key) else { return nil }
+        guard var r = ObjectReader(v, path: field(key)) else { error(key, "doit être un objet"); return nil }
+        let t = body(&r)
+        r.finish()
+        errors += r.errors
+        return t
+    }
+
+    /// A nested array of objects.
+    public mutating func objects<T>(_ key: String, limit: Int, _ body: (inout ObjectReader) -> T) -> [T]? {
+        guard let v = raw(key) else { return nil }
+        guard case let .array(items) = v else { error(key, "doit être une liste"); return nil }
+        if items.count > limit { error(key, "\(limit) éléments au plus"); return nil }
+        var out: [T] = []
+        for (n, item) in items.enumerated() {
+            let p = "\(field(key))[\(n)]"
+            guard var r = ObjectReader(item, path: p) else { errors.append(FieldError(field: p, message: "doit être un objet")); continue }
+            out.append(body(&r))
+            r.finish()
+            errors += r.errors
+        }
+        return out
+    }
+
+    /// Records every field that was present but never asked for.
+    public mutating func finish() {
+        for (key, _) in pairs where !asked.contains(key) { error(key, "champ inconnu") }
+    }
+}

@@ -1,0 +1,2 @@
+import GuichetApp
+print("x")
