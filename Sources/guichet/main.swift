@@ -1,2 +1,4 @@
 import GuichetApp
-print("x")
+import Foundation
+
+exit(await GuichetMain.run())

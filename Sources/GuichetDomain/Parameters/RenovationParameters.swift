@@ -16,6 +16,18 @@ public struct RenovationParameters: Sendable {
     /// Version label stored with every decision: `builtin` or the database version number.
     public var version: String
 
+    public init(subsidyCeilingOwnerOccupier: DatedSeries<Money>, subsidyCeilingLandlord: DatedSeries<Money>,
+                loanMaximum: DatedSeries<Money>, loanMaximumMonths: DatedSeries<Int>, deferralMaximumMonths: DatedSeries<Int>,
+                loanRateFloor: DatedSeries<Rate>, amoCaps: DatedSeries<AmoCaps>, annexEnvelopePercent: DatedSeries<Int>,
+                remainingCostThreshold: DatedSeries<Money>, depositPercent: DatedSeries<Int>,
+                debtRatioAlertPercent: DatedSeries<Int>, version: String) {
+        self.subsidyCeilingOwnerOccupier = subsidyCeilingOwnerOccupier; self.subsidyCeilingLandlord = subsidyCeilingLandlord
+        self.loanMaximum = loanMaximum; self.loanMaximumMonths = loanMaximumMonths
+        self.deferralMaximumMonths = deferralMaximumMonths; self.loanRateFloor = loanRateFloor; self.amoCaps = amoCaps
+        self.annexEnvelopePercent = annexEnvelopePercent; self.remainingCostThreshold = remainingCostThreshold
+        self.depositPercent = depositPercent; self.debtRatioAlertPercent = debtRatioAlertPercent; self.version = version
+    }
+
     public static let applicationStart = Day(year: 2019, month: 9, day: 15)!
 
     public static var builtIn: RenovationParameters {

@@ -18,7 +18,8 @@ public struct FinancingPlan: Sendable, Hashable {
     public var subsidy: Money { amoGranted + worksGranted + otherFeesGranted }
     public let externalAid: Money
     public let totalCost: Money
-    public var remainingCost: Money { totalCost - subsidy - externalAid }
+    /// `RENO-F6`, never below zero (external aid alone may exceed the cost).
+    public var remainingCost: Money { (totalCost - subsidy - externalAid).clampedAtZero }
     public let loanOffered: Bool
     public let loan: LoanSchedule?
     /// `RENO-F9`: (instalment + monthly charges) / monthly income, when known.
@@ -90,7 +91,7 @@ public enum FinancingPlanner {
 
         // RENO-F6
         let subsidy = amo + works + other
-        let remaining = totalCost - subsidy - externalAid
+        let remaining = (totalCost - subsidy - externalAid).clampedAtZero
         let offered = remaining > p.remainingCostThreshold
         note(.f6, "Reste à charge \(euros(remaining))\(offered ? " : supérieur à \(euros(p.remainingCostThreshold)), un prêt peut être proposé" : "").")
 

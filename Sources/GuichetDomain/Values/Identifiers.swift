@@ -53,18 +53,15 @@ public struct Siren: Hashable, Sendable, CustomStringConvertible {
     public var description: String { value }
 }
 
-/// SIRET (14 digits): SIREN + establishment number; Luhn key over the 14 digits, except La Poste
-/// (SIREN 356000000) whose establishments use a digit sum divisible by 5.
+/// SIRET (14 digits): SIREN + establishment number; Luhn key over the 14 digits, or, for La Poste
+/// (SIREN 356000000) establishments, a digit sum divisible by 5.
 public struct Siret: Hashable, Sendable, CustomStringConvertible {
     public let value: String
     public init?(_ text: String) {
         let compact = text.filter { $0 != " " }
         guard compact.utf8.count == 14, compact.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
-        if compact.hasPrefix("356000000") {
-            guard compact.utf8.reduce(0, { $0 + Int($1 - 48) }) % 5 == 0 else { return nil }
-        } else {
-            guard Luhn.isValid(compact.utf8) else { return nil }
-        }
+        let laPosteRule = compact.hasPrefix("356000000") && compact.utf8.reduce(0, { $0 + Int($1 - 48) }) % 5 == 0
+        guard Luhn.isValid(compact.utf8) || laPosteRule else { return nil }
         value = compact
     }
     public var siren: String { String(value.prefix(9)) }

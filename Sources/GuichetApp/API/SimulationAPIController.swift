@@ -1,0 +1,24 @@
+import Vapor
+import GuichetFormats
+
+/// `POST /api/v1/renovation/simulations` (`contracts/renovation-simulation.md`): public, JSON
+/// in and out; 422 lists every problem, 413 above 1 MiB, never a 500 for any input.
+struct SimulationAPIController: RouteCollection {
+    static let maxBody: ByteCount = "1mb"
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.POST, "api", "v1", "renovation", "simulations", body: .collect(maxSize: Self.maxBody), use: simulate)
+    }
+
+    func simulate(req: Request) async throws -> Response {
+        if let type = req.headers.contentType, !(type.type == "application" && (type.subType == "json" || type.subType.hasSuffix("+json"))) {
+            return .json(SimulationRequestErrors([FieldError(field: "", message: "le corps doit être du JSON (Content-Type: application/json)")]).json.serialized(),
+                         status: .unsupportedMediaType)
+        }
+        let body = req.body.data.map { Array($0.readableBytesView) } ?? []
+        switch try await req.simulationService().simulate(body) {
+        case .success(let json): return .json(json.serialized())
+        case .failure(let errors): return .json(errors.json.serialized(), status: .unprocessableEntity)
+        }
+    }
+}

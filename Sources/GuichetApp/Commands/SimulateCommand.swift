@@ -1,0 +1,43 @@
+import Vapor
+import Foundation
+
+/// `guichet simulate [FILE]`: reads the contract's request from FILE or standard input and
+/// prints the response on standard output (exit 0), or the 422 errors (exit 1); an unreadable
+/// file is exit 2 with a French message on standard error.
+struct SimulateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "Fichier JSON de la demande (« - » ou absent : entrée standard)")
+        var file: String
+        init() {}
+    }
+    var help: String { "Simule l'aide à la rénovation énergétique (contrat renovation-simulation)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let bytes: [UInt8]
+        if signature.file != "-" {
+            let path = signature.file
+            guard let data = FileManager.default.contents(atPath: path) else {
+                FileHandle.standardError.write(Data("Fichier illisible : \(path)\n".utf8))
+                throw CommandExit(code: 2)
+            }
+            bytes = [UInt8](data)
+        } else {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+        if bytes.count > 1_048_576 {
+            FileHandle.standardError.write(Data("Demande trop volumineuse (plus de 1 Mio)\n".utf8))
+            throw CommandExit(code: 2)
+        }
+        let app = context.application
+        let service = SimulationService(reference: app.referenceData,
+                                        parameters: try await app.parameters.current(on: app.db),
+                                        today: app.clock.today)
+        switch service.simulate(bytes) {
+        case .success(let json):
+            print(json.serialized(pretty: true))
+        case .failure(let errors):
+            print(errors.json.serialized(pretty: true))
+            throw CommandExit(code: 1)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Vapor
+import Logging
+import Foundation
+
+/// `guichet`: `serve` (default), `migrate [--revert]`, `simulate [FILE]`, and the commands of the
+/// other issues. Configuration problems and an unreachable database end the process with a
+/// clear message and a non-zero status, never a stack trace.
+public enum GuichetMain {
+    public static func run() async -> Int32 {
+        var env: Environment
+        do { env = try Environment.detect() } catch {
+            FileHandle.standardError.write(Data("Arguments invalides : \(error)\n".utf8))
+            return 2
+        }
+        try? LoggingSystem.bootstrap(from: &env)
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let config: AppConfig
+        switch AppConfig.load(environment: ProcessInfo.processInfo.environment, dotEnv: DotEnv.load(from: cwd), workingDirectory: cwd) {
+        case .success(let c): config = c
+        case .failure(let invalid):
+            FileHandle.standardError.write(Data((invalid.description + "\n").utf8))
+            return 1
+        }
+        let args = env.arguments
+        let command = args.count > 1 && !args[1].hasPrefix("-") ? args[1] : "serve"
+        // `guichet simulate` without FILE reads standard input.
+        if command == "simulate" && args.count == 2 { env.arguments.append("-") }
+        let serving = command == "serve"
+
+        let app: Application
+        do { app = try await Application.make(env) } catch {
+            FileHandle.standardError.write(Data("Démarrage impossible : \(error)\n".utf8))
+            return 1
+        }
+        var options = ConfigureOptions()
+        options.migrate = config.autoMigrate && (serving || command == "simulate")
+        if serving {
+            print("Guichet \(GuichetVersion.current) — données : \(config.dataDirectory.path)")
+            print("Base de données : \(config.databaseDescription)")
+            fflush(nil)
+        }
+        do {
+            try await configure(app, config: config, options: options)
+            try await app.startup()
+            if serving, let address = app.http.server.shared.localAddress {
+                let host = address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "127.0.0.1"
+                print("Prêt : ouvrez http://\(host):\(address.port ?? 8080)  (Ctrl-C pour arrêter)")
+                fflush(nil)
+            }
+            try await app.running?.onStop.get()
+            try await app.asyncShutdown()
+            return 0
+        } catch let exit as CommandExit {
+            try? await app.asyncShutdown()
+            return exit.code
+        } catch {
+            FileHandle.standardError.write(Data((StartupFailure.describe(error, config: config) + "\n").utf8))
+            try? await app.asyncShutdown()
+            return 1
+        }
+    }
+}
+
+/// A command's chosen exit status (for example `simulate` on a refused request).
+struct CommandExit: Error { let code: Int32 }
+
+enum StartupFailure {
+    static func describe(_ error: any Error, config: AppConfig) -> String {
+        let text = String(describing: error)
+        if text.contains("connect") || text.contains("Connection") || text.contains("PSQLError") || text.contains("NIOConnectionError")
+            || text.contains("unable to open") || text.contains("SQLiteError") {
+            return """
+            Base de données injoignable (\(config.databaseDescription)).
+            Vérifiez DATABASE_URL et que le serveur de base de données est démarré.
+            (Database unreachable: check DATABASE_URL and that the database server is running.)
+            Détail : \(text.prefix(300))
+            """
+        }
+        return "Erreur au démarrage / start-up error : \(text.prefix(500))"
+    }
+}

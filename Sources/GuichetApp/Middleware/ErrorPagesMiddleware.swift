@@ -1,0 +1,58 @@
+import Vapor
+import GuichetViews
+
+/// Turns every error into a French answer that shows no internals: an HTML page for the site,
+/// `{"errors":[…]}` for `/api/`. Unexpected errors are logged with a short reference that the
+/// page shows, so support can find the log line.
+struct ErrorPagesMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return Self.response(for: error, request: request)
+        }
+    }
+
+    static func response(for error: any Error, request: Request) -> Response {
+        let status: HTTPResponseStatus
+        var reference: String?
+        var reason: String?
+        if let abort = error as? any AbortError {
+            status = abort.status
+            // Reasons written by this code base are French and meant for the user.
+            if abort is Abort, (abort as! Abort).reason != status.reasonPhrase { reason = abort.reason }
+        } else {
+            status = .internalServerError
+        }
+        if status.code >= 500 {
+            let ref = String(UUID().uuidString.prefix(8)).lowercased()
+            reference = ref
+            request.logger.error("[\(ref)] \(request.method) \(request.url.path): \(String(reflecting: error))")
+        }
+        let headers: HTTPHeaders
+        let body: String
+        if request.url.path.hasPrefix("/api/") {
+            let (title, text) = ErrorPage.wording(Int(status.code))
+            let message = (status.code < 500 ? reason : nil) ?? "\(title). \(text)"
+            headers = ["Content-Type": "application/json; charset=utf-8"]
+            body = #"{"errors":[{"field":"","message":\#(jsonString(message + (reference.map { " (référence \($0))" } ?? "")))}]}"#
+        } else {
+            headers = ["Content-Type": "text/html; charset=utf-8"]
+            body = ErrorPage.render(status: Int(status.code), page: request.page(title: "Erreur"), reference: reference)
+        }
+        return Response(status: status, headers: headers, body: .init(string: body))
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,28 @@
+import Vapor
+import Fluent
+import GuichetDomain
+import GuichetFormats
+
+/// The simulation use case shared by the API and `guichet simulate`
+/// (`contracts/renovation-simulation.md`): JSON in, JSON out, same rules.
+struct SimulationService {
+    let reference: ReferenceData
+    let parameters: RenovationParameters
+    let today: Day
+
+    func simulate(_ body: [UInt8]) -> Result<JSONValue, SimulationRequestErrors> {
+        SimulationRequestDecoder.decode(body, today: today).map { decoded in
+            let result = RenovationSimulation.run(decoded.renovationCase, on: decoded.referenceDate,
+                                                  parameters: parameters, reference: reference)
+            return SimulationResponseEncoder.encode(result)
+        }
+    }
+}
+
+extension Request {
+    func simulationService() async throws -> SimulationService {
+        SimulationService(reference: application.referenceData,
+                          parameters: try await application.parameters.current(on: db),
+                          today: application.clock.today)
+    }
+}

@@ -1,0 +1,78 @@
+import Vapor
+import GuichetDomain
+import GuichetViews
+
+/// `GET /renovation/eligibilite`: the public eligibility test. Every answer travels in the query
+/// string (nothing is stored, nothing changes), so the test works without JavaScript or account.
+struct EligibilityTestController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("renovation", "eligibilite", use: test)
+    }
+
+    func test(req: Request) async throws -> Response {
+        var answers: [String: String] = [:]
+        for key in EligibilityQuestionnaire.fieldOrder {
+            if let v = req.query[String.self, at: key], v.count <= 200 { answers[key] = v }
+        }
+        let questionnaire = EligibilityQuestionnaire(answers: answers)
+        let (c, errors) = questionnaire.parse()
+        let today = req.application.clock.today
+        let reference = req.application.referenceData
+        let parameters = try await req.application.parameters.current(on: req.db)
+        let result = RenovationSimulation.run(c, on: today, parameters: parameters, reference: reference)
+        let e = result.eligibility
+
+        if let next = questionnaire.next(for: c, eligibility: e, reference: reference) {
+            let asked = Set(next.questions.map(Self.name))
+            let carried = EligibilityQuestionnaire.fieldOrder.compactMap { k in answers[k].flatMap { asked.contains(k) ? nil : (k, $0) } }
+            let step = EligibilityTestPages.StepModel(
+                step: next.step.prefix(1).uppercased() + next.step.dropFirst(), stepNumber: next.number, stepCount: 5,
+                questions: next.questions, carried: carried,
+                state: FormState(values: answers, errors: errors.filter { asked.contains($0.field) }))
+            return .html(EligibilityTestPages.step(req.page(title: "Test d'éligibilité"), step))
+        }
+
+        let query = EligibilityQuestionnaire.fieldOrder.compactMap { k in
+            answers[k].map { "\(k)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+        }
+        let editQuery = query.dropLast().joined(separator: "&")
+        let model = EligibilityTestPages.ResultModel(
+            eligible: e.eligible,
+            criteria: e.criteria.map { .init(rule: $0.rule.rawValue, status: $0.status.rawValue, title: Self.title($0.rule), message: $0.message) },
+            facts: Self.facts(e),
+            warnings: result.warnings,
+            restartURL: "/renovation/eligibilite",
+            editURL: "/renovation/eligibilite" + (editQuery.isEmpty ? "" : "?" + editQuery),
+            parametersVersion: result.parametersVersion)
+        return .html(EligibilityTestPages.result(req.page(title: "Résultat du test d'éligibilité"), model))
+    }
+
+    static func name(_ q: EligibilityTestPages.Question) -> String {
+        switch q {
+        case let .radios(name, _, _, _), let .input(name, _, _, _, _), let .select(name, _, _, _): name
+        }
+    }
+
+    static func title(_ rule: RuleID) -> String {
+        switch rule {
+        case .e1: "Statut du demandeur"
+        case .e2: "Indivision"
+        case .e3: "SCI"
+        case .e4: "Situation professionnelle"
+        case .e5: "Ressources"
+        case .e6: "Localisation du logement"
+        case .e7: "Résidence principale"
+        case .e8: "Travaux"
+        default: rule.rawValue
+        }
+    }
+
+    static func facts(_ e: EligibilityResult) -> [(String, String)] {
+        var f: [(String, String)] = []
+        if let z = e.zone { f.append(("Zone A/B/C", z.rawValue)) }
+        if let acv = e.actionCoeurDeVille { f.append(("Commune Action Cœur de Ville", acv ? "oui" : "non")) }
+        if let ceiling = e.incomeCeiling { f.append(("Plafond de ressources « modeste »", ceiling.formatted(dropZeroCents: true))) }
+        if let cat = e.incomeCategory { f.append(("Catégorie de revenus", cat == .tresModeste ? "très modeste" : "modeste")) }
+        return f
+    }
+}

@@ -1,0 +1,29 @@
+import Vapor
+import GuichetPersistence
+
+/// `/healthz`: 200 when the database answers, 503 otherwise. `/livez`: the process answers
+/// (no database), the trivial route the load benchmark compares against.
+struct HealthController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("healthz", use: health)
+        routes.get("livez", use: live)
+    }
+
+    func health(req: Request) async throws -> Response {
+        let database: String
+        do {
+            try await DatabaseSetup.ping(req.db)
+            database = "ok"
+        } catch {
+            req.logger.warning("healthz: database unreachable: \(error)")
+            database = "unreachable"
+        }
+        let ok = database == "ok"
+        return .json(#"{"status":"\#(ok ? "ok" : "degraded")","database":"\#(database)","version":"\#(GuichetVersion.current)"}"#,
+                     status: ok ? .ok : .serviceUnavailable)
+    }
+
+    func live(req: Request) async throws -> Response {
+        .json(#"{"status":"ok"}"#)
+    }
+}

@@ -1,0 +1,89 @@
+import Vapor
+import Fluent
+import GuichetDomain
+import GuichetPersistence
+
+/// Options that tests and commands set; the server uses the defaults.
+public struct ConfigureOptions: Sendable {
+    public var clock: AppClock = .system
+    /// Run migrations during configuration (tests, `serve` with auto-migrate).
+    public var migrate: Bool = false
+    /// The database, when it is not the configuration's (tests).
+    public var databaseOverride: DatabaseTarget?
+    public init() {}
+}
+
+/// The composition root: one place where the app is put together.
+public func configure(_ app: Application, config: AppConfig, options: ConfigureOptions = .init()) async throws {
+    app.guichetConfig = config
+    app.clock = options.clock
+
+    // Reference tables: loaded once, before the first request.
+    app.referenceData = try ReferenceDataCache.shared()
+
+    try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+    _ = try Secrets.loadOrCreate(in: config.dataDirectory)
+
+    let target = options.databaseOverride ?? config.databaseTarget
+    let (factory, id) = try DatabaseSetup.factory(for: target)
+    app.databases.use(factory, as: id)
+    app.migrations.add(GuichetMigrations.all)
+
+    if options.migrate {
+        try await DatabaseSetup.prepareSQLite(app.db)
+        try await app.autoMigrate()
+        try await app.parameters.seedIfEmpty(on: app.db)
+    }
+
+    // Middleware: errors first so that it also catches what the others throw.
+    app.middleware = .init()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ErrorPagesMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(secure: config.isSecure))
+    if let publicDir = Bundle.module.url(forResource: "Public", withExtension: nil) {
+        app.middleware.use(FileMiddleware(publicDirectory: publicDir.path + "/", defaultFile: nil))
+    }
+    app.routes.defaultMaxBodySize = "64kb"
+
+    try routes(app)
+    app.asyncCommands.use(SimulateCommand(), as: "simulate")
+}
+
+func routes(_ app: Application) throws {
+    try app.register(collection: HomeController())
+    try app.register(collection: HealthController())
+    try app.register(collection: SimulationAPIController())
+    try app.register(collection: EligibilityTestController())
+}
+
+extension AppConfig {
+    var databaseTarget: DatabaseTarget {
+        switch database {
+        case .sqlite(let path): .sqlite(path: path)
+        case .postgres(let url): .postgres(url: url)
+        }
+    }
+    /// Where the data lives, for the start-up lines.
+    var databaseDescription: String {
+        switch database {
+        case .sqlite(let path): "SQLite, fichier \(path)"
+        case .postgres(let url): "PostgreSQL, \(AppConfig.redact(url))"
+        }
+    }
+}
+
+/// The reference tables are immutable: one load per process, shared by every app (tests build
+/// many apps in one process).
+enum ReferenceDataCache {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var value: ReferenceData?
+
+    static func shared() throws -> ReferenceData {
+        try lock.withLock {
+            if let value { return value }
+            let loaded = try ReferenceData.loadBundled()
+            value = loaded
+            return loaded
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import GuichetDomain
+
+/// The renovation parameters as stored in the database: every series with its dated values and
+/// sources. Reading is strict: a payload that does not decode is an error, never a silent default.
+public enum ParametersCodec {
+    public struct DecodeError: Error, CustomStringConvertible {
+        public let reason: String
+        public var description: String { "Paramètres illisibles : \(reason)" }
+    }
+
+    public static func encode(_ p: RenovationParameters) -> String {
+        func series<V>(_ s: DatedSeries<V>, _ value: (V) -> JSONValue) -> (String, JSONValue) {
+            (s.id, .object([("label", .string(s.label)), ("entries", .array(s.entries.map {
+                .object([("valid_from", .string($0.validFrom.iso)), ("value", value($0.value)), ("source", .string($0.source))])
+            }))]))
+        }
+        let money: (Money) -> JSONValue = { .int($0.cents) }
+        let int: (Int) -> JSONValue = { .int($0) }
+        return JSONValue.object([
+            series(p.subsidyCeilingOwnerOccupier, money),
+            series(p.subsidyCeilingLandlord, money),
+            series(p.loanMaximum, money),
+            series(p.loanMaximumMonths, int),
+            series(p.deferralMaximumMonths, int),
+            series(p.loanRateFloor) { .string($0.decimalString) },
+            series(p.amoCaps) { .array([$0.ownerOccupierAlone, $0.ownerOccupierWithAid, $0.landlordAlone, $0.landlordWithAid].map(money)) },
+            series(p.annexEnvelopePercent, int),
+            series(p.remainingCostThreshold, money),
+            series(p.depositPercent, int),
+            series(p.debtRatioAlertPercent, int),
+        ]).serialized(pretty: true)
+    }
+
+    public static func decode(_ text: String, version: String) throws -> RenovationParameters {
+        let json: JSONValue
+        do { json = try JSONParser.parse(text) } catch { throw DecodeError(reason: error.description) }
+        func series<V>(_ id: String, _ value: (JSONValue) -> V?) throws -> DatedSeries<V> {
+            guard let s = json[id], case let .string(label)? = s["label"], case let .array(items)? = s["entries"], !items.isEmpty else {
+                throw DecodeError(reason: "série \(id) absente ou vide")
+            }
+            let entries = try items.map { item -> Dated<V> in
+                guard case let .string(d)? = item["valid_from"], let day = Day(iso: d),
+                      let raw = item["value"], let v = value(raw), case let .string(source)? = item["source"] else {
+                    throw DecodeError(reason: "valeur illisible dans \(id)")
+                }
+                return Dated(from: day, v, source: source)
+            }
+            return DatedSeries(id: id, label: label, entries: entries)
+        }
+        let money: (JSONValue) -> Money? = { $0.int64.map { Money(cents: $0) } }
+        let int: (JSONValue) -> Int? = { $0.int64.map(Int.init) }
+        return RenovationParameters(
+            subsidyCeilingOwnerOccupier: try series("P-S-PO", money),
+            subsidyCeilingLandlord: try series("P-S-PB", money),
+            loanMaximum: try series("P-L-MAX", money),
+            loanMaximumMonths: try series("P-L-DUR", int),
+            deferralMaximumMonths: try series("P-L-DEF", int),
+            loanRateFloor: try series("P-L-RATE") { if case let .string(s) = $0 { return Rate(decimal: s) }; return nil },
+            amoCaps: try series("P-AMO") { v in
+                guard case let .array(a) = v, a.count == 4 else { return nil }
+                let m = a.compactMap(money)
+                return m.count == 4 ? AmoCaps(m[0], m[1], m[2], m[3]) : nil
+            },
+            annexEnvelopePercent: try series("P-ANNEX", int),
+            remainingCostThreshold: try series("P-RAC", money),
+            depositPercent: try series("P-ACOMPTE", int),
+            debtRatioAlertPercent: try series("P-ENDET", int),
+            version: version)
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+
+/// Where the data lives, and how to reach it. SQLite is the embedded default; PostgreSQL is the
+/// production database (several stateless app instances on one PostgreSQL).
+public enum DatabaseTarget: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String, searchPath: [String]? = nil)
+}
+
+public enum DatabaseSetup {
+    public enum SetupError: Error, CustomStringConvertible {
+        case badURL(String)
+        public var description: String { "Adresse de base de données invalide : \(self)" }
+    }
+
+    /// The Fluent factory for a target; `id` is `.sqlite` or `.psql`.
+    public static func factory(for target: DatabaseTarget) throws -> (DatabaseConfigurationFactory, DatabaseID) {
+        switch target {
+        case .sqlite(let path):
+            let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            return (.sqlite(.file(path), sqlLogLevel: .trace), .sqlite)
+        case .postgres(let url, let searchPath):
+            var config = try SQLPostgresConfiguration(url: url)
+            config.searchPath = searchPath
+            return (.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), .psql)
+        }
+    }
+
+    /// `SELECT 1`: does the database answer?
+    public static func ping(_ db: Database) async throws {
+        guard let sql = db as? SQLDatabase else { return }
+        _ = try await sql.raw("SELECT 1 AS ok").all()
+    }
+
+    /// Pragmas that make SQLite behave under concurrent web requests (WAL, foreign keys, busy wait).
+    public static func prepareSQLite(_ db: Database) async throws {
+        guard let sql = db as? SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA foreign_keys=ON").run()
+        try await sql.raw("PRAGMA busy_timeout=5000").run()
+    }
+}

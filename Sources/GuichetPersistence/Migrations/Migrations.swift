@@ -1,0 +1,10 @@
+import Fluent
+
+/// Every migration, in order. The list only grows (additive schema).
+public enum GuichetMigrations {
+    public static var all: [any Migration] {
+        [
+            CreateParameterVersions(),
+        ]
+    }
+}

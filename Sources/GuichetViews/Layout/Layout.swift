@@ -1,0 +1,73 @@
+import Plot
+import GuichetDomain
+
+/// The French HTML shell of every page: skip link, header with navigation, flash messages,
+/// main content, footer. No script and no remote asset: the stylesheet is served by the platform.
+public enum Layout {
+    public static func render(_ page: PageModel, @ComponentBuilder content: @escaping () -> Component) -> String {
+        let html = HTML(
+            .lang(.french),
+            .head(
+                .encoding(.utf8),
+                .viewport(.accordingToDevice),
+                .title("\(page.title) · Guichet Action Logement"),
+                .stylesheet("/css/guichet.css"),
+                .link(.rel(.icon), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
+            ),
+            .body {
+                Link("Aller au contenu", url: "#contenu").class("skip-link")
+                if page.demo {
+                    Div { Text("DÉMONSTRATION : données fictives, aucun dossier réel") }
+                        .class("demo-banner").attr("role", "note")
+                }
+                Header {
+                    Div {
+                        Link(url: "/") {
+                            Span { Text("Guichet") }.class("brand-name")
+                            Span { Text("Action Logement · aides au logement des salariés") }.class("brand-tagline")
+                        }.class("brand")
+                        navigation(page)
+                    }.class("wrap header-inner")
+                }.class("site-header")
+                El("main") {
+                    Div {
+                        for flash in page.flashes {
+                            Div { Paragraph(flash.message) }
+                                .class("flash flash-\(flash.kind.rawValue)")
+                                .attr("role", flash.kind == .error ? "alert" : "status")
+                        }
+                        content()
+                    }.class("wrap")
+                }.id("contenu").attr("tabindex", "-1")
+                Footer {
+                    Div {
+                        Paragraph("Guichet est un logiciel libre. Les règles appliquées sont citées par leur identifiant (RENO-…, AMI-…) et les données de référence par leur source.")
+                        Paragraph {
+                            Link("Sources des données", url: "/sources")
+                            Text(" · ")
+                            Link("API (OpenAPI)", url: "/api/v1/openapi.json")
+                            if !page.version.isEmpty { Text(" · version \(page.version)") }
+                        }
+                    }.class("wrap")
+                }.class("site-footer")
+            }
+        )
+        return html.render()
+    }
+
+    static func navigation(_ page: PageModel) -> Component {
+        Navigation {
+            List(page.navigation) { item in
+                Link(item.label, url: item.href)
+                    .attr("aria-current", isCurrent(item.href, page.currentPath) ? "page" : nil)
+            }.class("nav-main")
+            if !page.accountLinks.isEmpty {
+                List(page.accountLinks) { item in Link(item.label, url: item.href) }.class("nav-account")
+            }
+        }.attr("aria-label", "Navigation principale")
+    }
+
+    static func isCurrent(_ href: String, _ path: String) -> Bool {
+        href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/"))
+    }
+}

@@ -1,0 +1,36 @@
+/// What every page's shell needs: title, navigation for the visitor's roles, flash messages.
+public struct PageModel: Sendable {
+    public struct NavItem: Sendable, Hashable {
+        public let label: String
+        public let href: String
+        public init(_ label: String, _ href: String) { self.label = label; self.href = href }
+    }
+    public enum FlashKind: String, Sendable { case info, success, warning, error }
+    public struct Flash: Sendable, Hashable {
+        public let kind: FlashKind
+        public let message: String
+        public init(_ kind: FlashKind, _ message: String) { self.kind = kind; self.message = message }
+    }
+
+    public var title: String
+    public var currentPath: String
+    public var navigation: [NavItem]
+    public var accountLinks: [NavItem]
+    public var flashes: [Flash]
+    public var demo: Bool
+    public var version: String
+
+    public init(title: String, currentPath: String, navigation: [NavItem] = PageModel.publicNavigation,
+                accountLinks: [NavItem] = [], flashes: [Flash] = [], demo: Bool = false, version: String = "") {
+        self.title = title; self.currentPath = currentPath; self.navigation = navigation
+        self.accountLinks = accountLinks; self.flashes = flashes; self.demo = demo; self.version = version
+    }
+
+    /// Navigation of an anonymous visitor.
+    public static let publicNavigation: [NavItem] = [
+        NavItem("Accueil", "/"),
+        NavItem("Rénovation énergétique", "/renovation"),
+        NavItem("Test d'éligibilité", "/renovation/eligibilite"),
+        NavItem("AMI DROM", "/ami-drom"),
+    ]
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import GuichetDomain
+
+@Suite struct MoneyTests {
+    @Test(arguments: [
+        (Int64(123456), "1\u{00A0}234,56\u{00A0}€"), (0, "0,00\u{00A0}€"), (5, "0,05\u{00A0}€"),
+        (-5, "-0,05\u{00A0}€"), (-123456, "-1\u{00A0}234,56\u{00A0}€"), (100_000_000, "1\u{00A0}000\u{00A0}000,00\u{00A0}€"),
+    ])
+    func frenchFormatting(cents: Int64, expected: String) {
+        #expect(Money(cents: cents).formatted() == expected)
+    }
+
+    @Test func dropsZeroCentsOnRequest() {
+        #expect(Money.euros(25_000).formatted(dropZeroCents: true) == "25\u{00A0}000\u{00A0}€")
+        #expect(Money(cents: 2_500_050).formatted(dropZeroCents: true) == "25\u{00A0}000,50\u{00A0}€")
+    }
+
+    @Test(arguments: [(Int64(5), Int64(2), Int64(3)), (4, 2, 2), (-5, 2, -3), (1, 3, 0), (2, 3, 1), (7, 2, 4)])
+    func halfUpDivision(n: Int64, d: Int64, expected: Int64) {
+        #expect(Money.divideHalfUp(n, d) == expected)
+    }
+
+    @Test func scaledRoundsHalfUp() {
+        #expect(Money(cents: 1_600_000).scaled(by: 30, over: 100) == Money(cents: 480_000))
+        #expect(Money(cents: 5).scaled(by: 30, over: 100) == Money(cents: 2)) // 1.5 → 2
+        #expect(Money(cents: 1).scaled(by: 30, over: 100) == Money(cents: 0)) // 0.3 → 0
+    }
+}
+
+@Suite struct RateTests {
+    @Test func parsesAndPrints() {
+        #expect(Rate(decimal: "0.0075")?.tenThousandths == 75)
+        #expect(Rate(decimal: "0.75", percent: true)?.tenThousandths == 75)
+        #expect(Rate(decimal: "1.0", percent: true)?.decimalString == "0.0100")
+        #expect(Rate(decimal: "2.4", percent: true)?.frenchPercent == "2,40\u{00A0}%")
+        #expect(Rate(decimal: "0.00001") == nil)
+        #expect(Rate(decimal: "abc") == nil)
+    }
+}
