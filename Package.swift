@@ -18,7 +18,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
     targets: [
         .target(
@@ -57,6 +56,11 @@ let package = Package(
         .executableTarget(
             name: "guichet",
             dependencies: ["GuichetApp"]
+        ),
+        .executableTarget(
+            name: "guichet-bench",
+            dependencies: ["GuichetDomain", "GuichetFormats"],
+            path: "Benchmarks/GuichetBench"
         ),
         .testTarget(
             name: "GuichetDomainTests",

@@ -12,7 +12,6 @@ public enum GuichetMain {
             FileHandle.standardError.write(Data("Arguments invalides : \(error)\n".utf8))
             return 2
         }
-        try? LoggingSystem.bootstrap(from: &env)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let config: AppConfig
         switch AppConfig.load(environment: ProcessInfo.processInfo.environment, dotEnv: DotEnv.load(from: cwd), workingDirectory: cwd) {
@@ -24,8 +23,19 @@ public enum GuichetMain {
         let args = env.arguments
         let command = args.count > 1 && !args[1].hasPrefix("-") ? args[1] : "serve"
         // `guichet simulate` without FILE reads standard input.
-        if command == "simulate" && args.count == 2 { env.arguments.append("-") }
+        if command == "simulate" && args.count == 2 { env.arguments.append("/dev/stdin") }
         let serving = command == "serve"
+        if serving {
+            try? LoggingSystem.bootstrap(from: &env)
+        } else {
+            // Commands print their result on standard output: logs go to standard error.
+            let level = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "") ?? .warning
+            LoggingSystem.bootstrap { label in
+                var h = StreamLogHandler.standardError(label: label)
+                h.logLevel = level
+                return h
+            }
+        }
 
         let app: Application
         do { app = try await Application.make(env) } catch {

@@ -30,7 +30,7 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
     app.migrations.add(GuichetMigrations.all)
 
     if options.migrate {
-        try await DatabaseSetup.prepareSQLite(app.db)
+        try await DatabaseSetup.prepare(app.db, target: target)
         try await app.autoMigrate()
         try await app.parameters.seedIfEmpty(on: app.db)
     }

@@ -37,11 +37,23 @@ public enum DatabaseSetup {
         _ = try await sql.raw("SELECT 1 AS ok").all()
     }
 
-    /// Pragmas that make SQLite behave under concurrent web requests (WAL, foreign keys, busy wait).
-    public static func prepareSQLite(_ db: Database) async throws {
-        guard let sql = db as? SQLDatabase, sql.dialect.name == "sqlite" else { return }
+    /// Before migrations: on PostgreSQL, create the schema of a `searchPath` (tests run each in
+    /// its own schema); on SQLite, pragmas for concurrent web requests (WAL, foreign keys, busy wait).
+    public static func prepare(_ db: Database, target: DatabaseTarget) async throws {
+        guard let sql = db as? SQLDatabase else { return }
+        if case let .postgres(_, searchPath?) = target, let schema = searchPath.first {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+            return
+        }
+        guard sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
         try await sql.raw("PRAGMA foreign_keys=ON").run()
         try await sql.raw("PRAGMA busy_timeout=5000").run()
+    }
+
+    /// Drops a test schema and everything in it.
+    public static func dropSchema(_ schema: String, on db: Database) async throws {
+        guard let sql = db as? SQLDatabase else { return }
+        try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
     }
 }

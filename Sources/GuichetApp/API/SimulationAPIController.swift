@@ -16,6 +16,10 @@ struct SimulationAPIController: RouteCollection {
                          status: .unsupportedMediaType)
         }
         let body = req.body.data.map { Array($0.readableBytesView) } ?? []
+        // The route's collect limit answers 413 while streaming; this covers bodies already buffered.
+        if body.count > Self.maxBody.value {
+            throw Abort(.payloadTooLarge, reason: "Corps de la demande trop volumineux : 1 Mio au plus")
+        }
         switch try await req.simulationService().simulate(body) {
         case .success(let json): return .json(json.serialized())
         case .failure(let errors): return .json(errors.json.serialized(), status: .unprocessableEntity)

@@ -14,15 +14,15 @@ struct SimulateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let bytes: [UInt8]
-        if signature.file != "-" {
+        if signature.file == "-" || signature.file == "/dev/stdin" {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else {
             let path = signature.file
             guard let data = FileManager.default.contents(atPath: path) else {
                 FileHandle.standardError.write(Data("Fichier illisible : \(path)\n".utf8))
                 throw CommandExit(code: 2)
             }
             bytes = [UInt8](data)
-        } else {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
         if bytes.count > 1_048_576 {
             FileHandle.standardError.write(Data("Demande trop volumineuse (plus de 1 Mio)\n".utf8))

@@ -75,7 +75,9 @@ public struct AppConfig: Sendable {
             return n
         }
 
-        let dataDir = URL(fileURLWithPath: get("GUICHET_DATA_DIR") ?? "var", relativeTo: workingDirectory).standardizedFileURL
+        let dataSetting = get("GUICHET_DATA_DIR") ?? "var"
+        let dataDir = (dataSetting.hasPrefix("/") ? URL(fileURLWithPath: dataSetting)
+                                                 : workingDirectory.appendingPathComponent(dataSetting)).standardizedFileURL
 
         var database = DatabaseKind.sqlite(path: dataDir.appendingPathComponent("guichet.sqlite").path)
         if let raw = get("DATABASE_URL") {

@@ -24,13 +24,35 @@ public struct VoidEl: Component {
     let attributes: [(String, String)]
     public init(_ name: String, _ attributes: [(String, String)] = []) { self.name = name; self.attributes = attributes }
     public var body: Component {
-        Node<HTML.BodyContext>.selfClosedElement(named: name, attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: $0.1) })
+        Node<HTML.BodyContext>.selfClosedElement(named: name, attributes: attributes.map {
+            Attribute<HTML.BodyContext>(name: $0.0, value: HTMLEscape.attribute($0.1), ignoreIfValueIsEmpty: false)
+        })
     }
 }
 
 extension Component {
     /// `aria-*` and other attributes by name.
-    public func attr(_ name: String, _ value: String?) -> Component { attribute(named: name, value: value) }
+    /// The value is escaped here: Plot writes attribute values as they are.
+    public func attr(_ name: String, _ value: String?) -> Component { attribute(named: name, value: value.map(HTMLEscape.attribute)) }
+}
+
+/// Escaping for attribute values (Plot escapes text nodes, not attributes).
+public enum HTMLEscape {
+    public static func attribute(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
 }
 
 /// A simple table of texts with a header row (and an optional caption).
