@@ -25,6 +25,9 @@ public enum GuichetMain {
         // `guichet simulate` without FILE reads standard input.
         if command == "simulate" && args.count == 2 { env.arguments.append("/dev/stdin") }
         let serving = command == "serve"
+        // `serve --demo` (never the default): demonstration accounts and banner.
+        let demo = serving && env.arguments.contains("--demo")
+        env.arguments.removeAll { $0 == "--demo" }
         if serving {
             try? LoggingSystem.bootstrap(from: &env)
         } else {
@@ -43,7 +46,8 @@ public enum GuichetMain {
             return 1
         }
         var options = ConfigureOptions()
-        options.migrate = config.autoMigrate && (serving || command == "simulate")
+        options.migrate = (config.autoMigrate && command != "migrate") || demo
+        options.runOutboxWorker = serving
         if serving {
             print("Guichet \(GuichetVersion.current) — données : \(config.dataDirectory.path)")
             print("Base de données : \(config.databaseDescription)")
@@ -51,6 +55,13 @@ public enum GuichetMain {
         }
         do {
             try await configure(app, config: config, options: options)
+            if demo {
+                app.isDemo = true
+                let accounts = try await DemoSeeder(app: app).seed()
+                print("DÉMONSTRATION — comptes de démonstration (mots de passe à usage de test, affichés une seule fois) :")
+                for (email, role, password) in accounts { print("  \(role.french.padding(toLength: 18, withPad: " ", startingAt: 0)) \(email)  \(password)") }
+                fflush(nil)
+            }
             try await app.startup()
             if serving, let address = app.http.server.shared.localAddress {
                 let host = address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "127.0.0.1"

@@ -10,6 +10,10 @@ public struct ConfigureOptions: Sendable {
     public var migrate: Bool = false
     /// The database, when it is not the configuration's (tests).
     public var databaseOverride: DatabaseTarget?
+    /// bcrypt cost: 12 in production; tests may lower it to run fast.
+    public var bcryptCost: Int = 12
+    /// Run the outbox worker in this process (`serve`).
+    public var runOutboxWorker: Bool = false
     public init() {}
 }
 
@@ -20,6 +24,8 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
 
     // Reference tables: loaded once, before the first request.
     app.referenceData = try ReferenceDataCache.shared()
+    app.passwordPolicy = try ReferenceDataCache.passwordPolicy()
+    app.bcryptCost = options.bcryptCost
 
     try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
     _ = try Secrets.loadOrCreate(in: config.dataDirectory)
@@ -43,10 +49,20 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
     if let publicDir = Bundle.module.url(forResource: "Public", withExtension: nil) {
         app.middleware.use(FileMiddleware(publicDirectory: publicDir.path + "/", defaultFile: nil))
     }
+    app.middleware.use(FlashMiddleware())
+    app.middleware.use(SessionMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(AccessMiddleware())
     app.routes.defaultMaxBodySize = "64kb"
 
     try routes(app)
     app.asyncCommands.use(SimulateCommand(), as: "simulate")
+    app.asyncCommands.use(AdminCommand(), as: "admin")
+    app.asyncCommands.use(OutboxCommand(), as: "outbox")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+    if options.runOutboxWorker && config.outboxWorker {
+        app.lifecycle.use(OutboxLifecycle())
+    }
 }
 
 func routes(_ app: Application) throws {
@@ -54,6 +70,12 @@ func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     try app.register(collection: SimulationAPIController())
     try app.register(collection: EligibilityTestController())
+    try app.register(collection: AuthController())
+    try app.register(collection: AccountController())
+    try app.register(collection: AMOController())
+    try app.register(collection: AdminController())
+    try app.register(collection: MailboxController())
+    try app.register(collection: AccountAPIController())
 }
 
 extension AppConfig {
@@ -77,6 +99,20 @@ extension AppConfig {
 enum ReferenceDataCache {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var value: ReferenceData?
+
+    nonisolated(unsafe) private static var policy: PasswordPolicy?
+
+    /// The common-passwords list shipped with the reference data.
+    static func passwordPolicy() throws -> PasswordPolicy {
+        try lock.withLock {
+            if let policy { return policy }
+            guard let url = ReferenceData.bundledDirectory?.appendingPathComponent("common-passwords.txt"),
+                  let data = FileManager.default.contents(atPath: url.path) else { throw ReferenceData.BundleError.missing("common-passwords.txt") }
+            let loaded = PasswordPolicy(commonList: String(decoding: data, as: UTF8.self))
+            policy = loaded
+            return loaded
+        }
+    }
 
     static func shared() throws -> ReferenceData {
         try lock.withLock {

@@ -41,6 +41,7 @@ public enum TestApp {
         var options = ConfigureOptions()
         options.migrate = true
         options.clock = clock
+        options.bcryptCost = 4 // fast hashing in tests; production uses 12 (checked in AccountTests)
         var schema: String?
         if let url = postgresURL {
             try checkLoopback(url)

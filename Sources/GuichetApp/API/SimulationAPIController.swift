@@ -7,7 +7,7 @@ struct SimulationAPIController: RouteCollection {
     static let maxBody: ByteCount = "1mb"
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.on(.POST, "api", "v1", "renovation", "simulations", body: .collect(maxSize: Self.maxBody), use: simulate)
+        routes.on(.POST, "api", "v1", "renovation", "simulations", access: .everyone, body: .collect(maxSize: Self.maxBody), use: simulate)
     }
 
     func simulate(req: Request) async throws -> Response {

@@ -14,11 +14,20 @@ public struct AppConfig: Sendable {
         public var smtpUsername: String?
         public var smtpPassword: String?
         public var startTLS: Bool
+        public var caFile: String?
         /// Show sent messages at `/dev/mailbox` (development only).
         public var devMailbox: Bool
     }
 
+    public struct SMS: Sendable, Equatable {
+        public var providerURL: String?
+        public var providerToken: String?
+    }
+
     public var database: DatabaseKind
+    public var sms: SMS
+    /// Run the outbox worker inside `serve` (off when a separate `guichet outbox run` does it).
+    public var outboxWorker: Bool
     public var dataDirectory: URL
     public var baseURL: URL
     public var mail: Mail
@@ -104,14 +113,23 @@ public struct AppConfig: Sendable {
         }
         let mail = Mail(from: from, smtpHost: get("SMTP_HOST"), smtpPort: int("SMTP_PORT", default: 587, range: 1...65535),
                         smtpUsername: get("SMTP_USERNAME"), smtpPassword: get("SMTP_PASSWORD"),
-                        startTLS: bool("SMTP_STARTTLS", default: true), devMailbox: bool("GUICHET_DEV_MAILBOX", default: false))
+                        startTLS: bool("SMTP_STARTTLS", default: true), caFile: get("SMTP_CA_FILE"),
+                        devMailbox: bool("GUICHET_DEV_MAILBOX", default: false))
+        if let ca = mail.caFile, !FileManager.default.fileExists(atPath: ca) {
+            problems.append(Problem(setting: "SMTP_CA_FILE", french: "fichier « \(ca) » introuvable", english: "file \"\(ca)\" not found"))
+        }
+        let smsURL = get("SMS_PROVIDER_URL")
+        if let u = smsURL, URL(string: u)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            problems.append(Problem(setting: "SMS_PROVIDER_URL", french: "« \(u) » n'est pas une adresse http(s)", english: "\"\(u)\" is not an http(s) URL"))
+        }
         if mail.smtpUsername != nil && mail.smtpPassword == nil {
             problems.append(Problem(setting: "SMTP_PASSWORD", french: "requis quand SMTP_USERNAME est défini",
                                     english: "required when SMTP_USERNAME is set"))
         }
 
         let config = AppConfig(
-            database: database, dataDirectory: dataDir, baseURL: baseURL, mail: mail,
+            database: database, sms: SMS(providerURL: smsURL, providerToken: get("SMS_PROVIDER_TOKEN")),
+            outboxWorker: bool("GUICHET_OUTBOX_WORKER", default: true), dataDirectory: dataDir, baseURL: baseURL, mail: mail,
             autoMigrate: bool("GUICHET_AUTO_MIGRATE", default: true),
             sessionIdleTimeout: int("GUICHET_SESSION_IDLE_MINUTES", default: 120, range: 5...1440) * 60,
             maxUploadBytes: int("GUICHET_MAX_UPLOAD_MB", default: 20, range: 1...200) * 1_048_576,

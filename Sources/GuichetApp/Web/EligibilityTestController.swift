@@ -6,7 +6,7 @@ import GuichetViews
 /// string (nothing is stored, nothing changes), so the test works without JavaScript or account.
 struct EligibilityTestController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("renovation", "eligibilite", use: test)
+        routes.on(.GET, "renovation", "eligibilite", access: .everyone, use: test)
     }
 
     func test(req: Request) async throws -> Response {

@@ -5,8 +5,8 @@ import GuichetPersistence
 /// (no database), the trivial route the load benchmark compares against.
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz", use: health)
-        routes.get("livez", use: live)
+        routes.on(.GET, "healthz", access: .everyone, use: health)
+        routes.on(.GET, "livez", access: .everyone, use: live)
     }
 
     func health(req: Request) async throws -> Response {

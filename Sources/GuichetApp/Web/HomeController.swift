@@ -5,10 +5,10 @@ import GuichetViews
 /// Public pages: home, the two programmes, data sources.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("renovation", use: renovation)
-        routes.get("ami-drom", use: ami)
-        routes.get("sources", use: sources)
+        routes.on(.GET, "", access: .everyone, use: home)
+        routes.on(.GET, "renovation", access: .everyone, use: renovation)
+        routes.on(.GET, "ami-drom", access: .everyone, use: ami)
+        routes.on(.GET, "sources", access: .everyone, use: sources)
     }
 
     func home(req: Request) async throws -> Response {

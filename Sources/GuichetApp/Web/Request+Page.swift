@@ -1,16 +1,53 @@
 import Vapor
+import GuichetDomain
 import GuichetViews
 
 extension Request {
-    /// The page shell's model for this request (navigation, flash messages).
+    /// The page shell's model for this request: navigation for the visitor's roles, account box,
+    /// flash messages, demonstration banner.
     func page(title: String) -> PageModel {
-        PageModel(title: title, currentPath: url.path, version: GuichetVersion.current)
+        var nav = PageModel.publicNavigation
+        var accountLinks: [PageModel.NavItem] = []
+        var account: PageModel.Account?
+        if let p = principal {
+            accountLinks.append(.init("Mon compte", "/compte"))
+            if p.has(.amo) || p.has(.bailleur) { accountLinks.append(.init("Jetons d'API", "/compte/jetons")) }
+            if p.has(.administrateur) { nav.append(.init("Administration", "/admin")) }
+            let idle = TimeInterval(application.guichetConfig.sessionIdleTimeout)
+            // This request is activity: the idle delay starts again now.
+            let expiry = application.clock.now().addingTimeInterval(idle)
+            account = .init(displayName: p.user.displayName, csrfToken: csrfToken, idleExpiry: Self.parisTime(expiry))
+        } else {
+            accountLinks = [.init("Se connecter", "/connexion"), .init("Créer un compte", "/inscription")]
+        }
+        var model = PageModel(title: title, currentPath: url.path, navigation: nav, accountLinks: accountLinks,
+                              flashes: Flash.take(self), demo: application.isDemo, version: GuichetVersion.current)
+        model.account = account
+        return model
+    }
+
+    static func parisTime(_ date: Date) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = AppClock.paris
+        let c = cal.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// A form page's state: the typed values (passwords dropped) and this request's CSRF token.
+    func formState(_ values: [String: String] = [:], errors: [FormState.FieldError] = []) -> FormState {
+        FormState(values: values.filter { !$0.key.contains("password") && $0.key != "_csrf" }, errors: errors, csrfToken: csrfToken)
+    }
+
+    /// The submitted form fields as strings (unknown types ignored).
+    func formValues() -> [String: String] {
+        guard let dict = try? content.decode([String: String].self) else { return [:] }
+        return dict.mapValues { String($0.prefix(2_000)) }
     }
 }
 
 extension Response {
     static func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
-        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: body))
+        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"], body: .init(string: body))
     }
     static func json(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
         Response(status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(string: body))
@@ -18,5 +55,13 @@ extension Response {
 }
 
 public enum GuichetVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
+}
+
+struct DemoKey: StorageKey { typealias Value = Bool }
+extension Application {
+    var isDemo: Bool {
+        get { storage[DemoKey.self] ?? false }
+        set { storage[DemoKey.self] = newValue }
+    }
 }

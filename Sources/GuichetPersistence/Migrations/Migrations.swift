@@ -5,6 +5,8 @@ public enum GuichetMigrations {
     public static var all: [any Migration] {
         [
             CreateParameterVersions(),
+            CreateAccounts(),
+            CreateOutboxAndAudit(),
         ]
     }
 }

@@ -4,7 +4,7 @@ import Plot
 /// error tied by `aria-describedby`, `aria-invalid` on fields in error, an error summary at the
 /// top linking to each field, and the typed value always shown again.
 public enum FormKit {
-    static func fieldID(_ name: String) -> String { "champ-" + name.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() }
+    public static func fieldID(_ name: String) -> String { "champ-" + name.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() }
 
     /// The summary shown above a refused form; each entry links to its field.
     public static func errorSummary(_ state: FormState) -> Component {
@@ -21,7 +21,7 @@ public enum FormKit {
     }
 
     @ComponentBuilder
-    static func hintAndError(_ name: String, hint: String?, error: String?) -> Component {
+    public static func hintAndError(_ name: String, hint: String?, error: String?) -> Component {
         if let hint { Paragraph(hint).class("hint").id(fieldID(name) + "-aide") }
         if let error { Paragraph { Span("Erreur : ").class("visually-hidden"); Text(error) }.class("field-error").id(fieldID(name) + "-erreur") }
     }

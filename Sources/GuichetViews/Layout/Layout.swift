@@ -61,7 +61,24 @@ public enum Layout {
                 Link(item.label, url: item.href)
                     .attr("aria-current", isCurrent(item.href, page.currentPath) ? "page" : nil)
             }.class("nav-main")
-            if !page.accountLinks.isEmpty {
+            if let a = page.account {
+                Div {
+                    Span("Connecté : \(a.displayName)")
+                    for item in page.accountLinks { Text(" · "); Link(item.label, url: item.href) }
+                    Text(" · ")
+                    El("form") {
+                        FormKit.hidden("_csrf", a.csrfToken)
+                        Button { Text("Se déconnecter") }.attr("type", "submit").class("linklike")
+                    }.attr("action", "/deconnexion").attr("method", "post").class("inline-form")
+                }.class("nav-account")
+                Div {
+                    Text("Sans activité, votre session se termine à \(a.idleExpiry). ")
+                    El("form") {
+                        FormKit.hidden("_csrf", a.csrfToken)
+                        Button { Text("Prolonger la session") }.attr("type", "submit").class("button button-secondary")
+                    }.attr("action", "/session/prolonger").attr("method", "post")
+                }.class("session-notice")
+            } else if !page.accountLinks.isEmpty {
                 List(page.accountLinks) { item in Link(item.label, url: item.href) }.class("nav-account")
             }
         }.attr("aria-label", "Navigation principale")

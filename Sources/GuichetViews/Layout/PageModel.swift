@@ -12,7 +12,19 @@ public struct PageModel: Sendable {
         public init(_ kind: FlashKind, _ message: String) { self.kind = kind; self.message = message }
     }
 
+    /// The signed-in person, when there is one.
+    public struct Account: Sendable {
+        public let displayName: String
+        public let csrfToken: String
+        /// "14:32": when the session ends without activity (Europe/Paris).
+        public let idleExpiry: String
+        public init(displayName: String, csrfToken: String, idleExpiry: String) {
+            self.displayName = displayName; self.csrfToken = csrfToken; self.idleExpiry = idleExpiry
+        }
+    }
+
     public var title: String
+    public var account: Account?
     public var currentPath: String
     public var navigation: [NavItem]
     public var accountLinks: [NavItem]
@@ -32,5 +44,6 @@ public struct PageModel: Sendable {
         NavItem("Rénovation énergétique", "/renovation"),
         NavItem("Test d'éligibilité", "/renovation/eligibilite"),
         NavItem("AMI DROM", "/ami-drom"),
+        NavItem("Annuaire des AMO", "/amo/annuaire"),
     ]
 }

@@ -1,0 +1,49 @@
+import Vapor
+import GuichetDomain
+import GuichetPersistence
+
+/// Who is making the request: a signed-in person (by session cookie) or an API token holder.
+struct Principal: Sendable {
+    let user: UserRecord
+    let grants: [RoleGrantRecord]
+    let session: SessionRecord?
+    let viaAPIToken: Bool
+
+    var roles: Set<Role> { Set(grants.compactMap { Role(rawValue: $0.role) }) }
+    func has(_ role: Role) -> Bool { roles.contains(role) }
+    /// Organisations the person belongs to, for a role.
+    func organisations(for role: Role) -> [UUID] { grants.filter { $0.role == role.rawValue }.compactMap(\.organisationID) }
+    /// The role to record in the audit trail (the highest held).
+    var auditRole: String {
+        for r in [Role.administrateur, .instructeur, .comite, .amo, .bailleur, .beneficiaire] where has(r) { return r.rawValue }
+        return "aucun"
+    }
+}
+
+struct PrincipalKey: StorageKey { typealias Value = Principal }
+struct AnonymousCSRFKey: StorageKey { typealias Value = String }
+
+extension Request {
+    var principal: Principal? {
+        get { storage[PrincipalKey.self] }
+        set { storage[PrincipalKey.self] = newValue }
+    }
+
+    /// The anti-CSRF token for forms on this page: the session's, or an anonymous visitor's.
+    var csrfToken: String {
+        principal?.session?.csrfToken ?? storage[AnonymousCSRFKey.self] ?? ""
+    }
+
+    /// The client address: the socket's, unless the socket is a trusted proxy that forwarded it.
+    var clientAddress: String {
+        let socket = remoteAddress?.ipAddress ?? "inconnue"
+        let trusted = application.guichetConfig.trustedProxies
+        if trusted.contains(socket), let forwarded = headers.first(name: "X-Forwarded-For")?
+            .split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
+            return forwarded
+        }
+        return socket
+    }
+
+    var userAgent: String { String((headers.first(name: .userAgent) ?? "").prefix(300)) }
+}

@@ -1,0 +1,83 @@
+import Vapor
+import GuichetDomain
+import GuichetPersistence
+
+/// Loads the principal of each request: a session cookie (HTML) or a bearer API token (`/api/`).
+/// Sessions expire after `GUICHET_SESSION_IDLE_MINUTES` without activity and 12 hours after
+/// login whatever the activity; an expired session is deleted and the visitor is anonymous.
+struct SessionMiddleware: AsyncMiddleware {
+    static let cookieName = "guichet_session"
+    static let csrfCookieName = "guichet_csrf"
+    static let absoluteLifetime: TimeInterval = 12 * 3600
+    /// Last-seen is written at most once a minute per session (fewer writes under load).
+    static let touchInterval: TimeInterval = 60
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let now = req.application.clock.now()
+        var expired = false
+        if let token = req.cookies[Self.cookieName]?.string, !token.isEmpty {
+            let store = SessionStore()
+            if let session = try await store.find(tokenHash: Tokens.digest(token), on: req.db) {
+                let idle = TimeInterval(req.application.guichetConfig.sessionIdleTimeout)
+                if now > session.expiresAt || now.timeIntervalSince(session.lastSeenAt) > idle {
+                    try await store.delete(id: session.id, on: req.db)
+                    expired = true
+                } else if let user = try await UserStore().find(id: session.userID, on: req.db) {
+                    if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
+                        try await store.touch(id: session.id, at: now, on: req.db)
+                    }
+                    let grants = try await UserStore().grants(userID: user.id, on: req.db)
+                    req.principal = Principal(user: user, grants: grants, session: session, viaAPIToken: false)
+                }
+            }
+        } else if req.url.path.hasPrefix("/api/"), let bearer = req.headers.bearerAuthorization?.token {
+            if let token = try await TokenStore().useAPIToken(tokenHash: Tokens.digest(bearer), now: now, on: req.db),
+               let user = try await UserStore().find(id: token.userID, on: req.db) {
+                req.principal = Principal(user: user, grants: try await UserStore().grants(userID: user.id, on: req.db),
+                                          session: nil, viaAPIToken: true)
+            } else {
+                throw Abort(.unauthorized, reason: "Jeton d'API inconnu ou révoqué")
+            }
+        }
+        // Anonymous visitors get a CSRF token of their own (double-submit cookie).
+        var newCSRF: String?
+        if req.principal == nil && !req.url.path.hasPrefix("/api/") {
+            if let existing = req.cookies[Self.csrfCookieName]?.string, existing.count >= 32 {
+                req.storage[AnonymousCSRFKey.self] = existing
+            } else {
+                let t = Tokens.random()
+                req.storage[AnonymousCSRFKey.self] = t
+                newCSRF = t
+            }
+        }
+        if expired { req.storage[FlashKey.self] = [.init(.warning, "Votre session a expiré : reconnectez-vous.")] }
+        let response = try await next.respond(to: req)
+        if let t = newCSRF { response.cookies[Self.csrfCookieName] = Self.cookie(t, req: req, maxAge: nil) }
+        if expired && response.cookies[Self.cookieName] == nil {
+            response.cookies[Self.cookieName] = Self.cookie("", req: req, maxAge: 0)
+        }
+        return response
+    }
+
+    static func cookie(_ value: String, req: Request, maxAge: Int?) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/",
+                          isSecure: req.application.guichetConfig.isSecure, isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+/// State-changing forms carry the session's (or the anonymous visitor's) token in `_csrf`;
+/// without it the answer is 403. The JSON API uses bearer tokens and no cookie, so it is exempt.
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let unsafe = ![.GET, .HEAD, .OPTIONS].contains(req.method)
+        if unsafe && !req.url.path.hasPrefix("/api/") {
+            let sent = (try? req.content.get(String.self, at: "_csrf")) ?? req.headers.first(name: "X-CSRF-Token") ?? ""
+            let expected = req.csrfToken
+            guard !expected.isEmpty, sent.utf8.count == expected.utf8.count,
+                  zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+                throw Abort(.forbidden, reason: "Formulaire expiré ou invalide : rechargez la page et recommencez.")
+            }
+        }
+        return try await next.respond(to: req)
+    }
+}

@@ -1,0 +1,122 @@
+import Vapor
+import Fluent
+import GuichetDomain
+import GuichetPersistence
+import GuichetViews
+
+/// Accounts created by an administrator (or from the shell for the first one), and decisions
+/// on AMO account requests.
+struct StaffService {
+    let app: Application
+    let db: Database
+
+    struct Created: Sendable { let user: UserRecord; let activationLink: String }
+
+    /// Parses a scope: department codes (`01`…`976`, `2A`) or region codes prefixed `R` (`R84`).
+    static func parseScope(_ text: String, reference: ReferenceData) -> (codes: [String], unknown: [String]) {
+        let items = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map { $0.uppercased() }
+        var codes: [String] = [], unknown: [String] = []
+        let regions = Set(reference.departments.values.map(\.regionCode))
+        for i in items {
+            if i.hasPrefix("R"), regions.contains(String(i.dropFirst())) { codes.append(i) }
+            else if reference.departments[i] != nil { codes.append(i) }
+            else { unknown.append(i) }
+        }
+        return (codes, unknown)
+    }
+
+    /// Creates a staff account (or adds the roles to an existing one) and sends an activation link.
+    func createStaff(email raw: String, name: String, roles: [Role], scope: [String], actor: AuditService.Actor) async throws -> StaffResult {
+        let email = AccountService.normalise(raw)
+        var errors: [FormState.FieldError] = []
+        if let p = AccountService.emailProblem(email) { errors.append(.init(field: "email", message: p)) }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(.init(field: "name", message: "Indiquez le nom.")) }
+        if roles.isEmpty || !roles.allSatisfy(\.isStaff) {
+            errors.append(.init(field: "role", message: "Choisissez un rôle : instructeur, comité ou administrateur."))
+        }
+        if !errors.isEmpty { return .refused(errors) }
+        let notifier = app.notifier
+        let created = try await db.transaction { tx -> Created in
+            let user: UserRecord
+            if let existing = try await UserStore().find(email: email, on: tx) {
+                user = existing
+            } else {
+                // An unusable random password until the person chooses one through the link.
+                user = try await UserStore().create(email: email, passwordHash: try Passwords(cost: app.bcryptCost).hash(Tokens.random()),
+                                                    displayName: name.trimmingCharacters(in: .whitespaces), on: tx)
+            }
+            let held = Set(try await UserStore().grants(userID: user.id, on: tx).map(\.role))
+            for r in roles where !held.contains(r.rawValue) {
+                try await UserStore().grant(userID: user.id, role: r.rawValue, scope: r == .instructeur ? scope : [], on: tx)
+            }
+            let token = Tokens.random()
+            let now = app.clock.now()
+            try await TokenStore().createOneTime(userID: user.id, purpose: "reset", tokenHash: Tokens.digest(token), now: now,
+                                                 expiresAt: now.addingTimeInterval(AccountService.activationLifetime), on: tx)
+            let link = notifier.link("/reinitialisation/\(token)")
+            try await notifier.email(to: email, subject: "Votre accès à Guichet",
+                body: "Bonjour \(user.displayName),\n\nUn accès \(roles.map(\.french).joined(separator: ", ")) vous a été ouvert sur Guichet. Choisissez votre mot de passe dans les 12 heures :\n\(link)", on: tx)
+            try await AuditService(clock: app.clock).record("compte.création-personnel", by: actor, object: ("utilisateur", user.id.uuidString),
+                                                           detail: roles.map(\.rawValue).joined(separator: ",") + (scope.isEmpty ? "" : " ; périmètre " + scope.joined(separator: ",")), on: tx)
+            return Created(user: user, activationLink: link)
+        }
+        return .created(created)
+    }
+
+    enum StaffResult { case created(Created), refused([FormState.FieldError]) }
+
+    /// Accepts or refuses a pending AMO request. Accepting opens an AMO account to the commercial
+    /// contact (activation link by e-mail). False when the request is unknown or already decided.
+    func decideAMO(id: UUID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UUID) async throws -> Bool {
+        let notifier = app.notifier
+        return try await db.transaction { tx in
+            guard let org = try await OrganisationStore().find(id: id, on: tx), org.kind == "amo" else { return false }
+            guard try await OrganisationStore().decide(id: id, status: accept ? "accepted" : "refused", by: adminID,
+                                                       reason: reason.isEmpty ? nil : reason, at: app.clock.now(), on: tx) else { return false }
+            let details = AMORequest.decode(org.details)
+            if accept {
+                let user: UserRecord
+                if let existing = try await UserStore().find(email: details.contactEmail, on: tx) {
+                    user = existing
+                } else {
+                    user = try await UserStore().create(email: details.contactEmail, passwordHash: try Passwords(cost: app.bcryptCost).hash(Tokens.random()),
+                                                        displayName: details.contactName, phone: details.contactPhone, on: tx)
+                }
+                try await UserStore().grant(userID: user.id, role: Role.amo.rawValue, organisationID: org.id, on: tx)
+                let token = Tokens.random()
+                let now = app.clock.now()
+                try await TokenStore().createOneTime(userID: user.id, purpose: "reset", tokenHash: Tokens.digest(token), now: now,
+                                                     expiresAt: now.addingTimeInterval(AccountService.activationLifetime), on: tx)
+                try await notifier.email(to: details.contactEmail, subject: "Votre compte AMO est ouvert",
+                    body: "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) est acceptée. Choisissez votre mot de passe dans les 12 heures :\n\(notifier.link("/reinitialisation/\(token)"))", on: tx)
+            } else {
+                try await notifier.email(to: details.contactEmail, subject: "Votre demande de compte AMO",
+                    body: "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")", on: tx)
+            }
+            try await AuditService(clock: app.clock).record(accept ? "amo.acceptation" : "amo.refus", by: actor, object: ("organisation", id.uuidString), detail: reason, on: tx)
+            return true
+        }
+    }
+}
+
+/// The AMO account request of the AMO guide ("Demande de création de compte AMO").
+struct AMORequest: Codable, Sendable {
+    var siret: String
+    var companyName: String
+    var department: String
+    var legalCivility: String
+    var legalUsageName: String
+    var legalBirthName: String
+    var legalBirthDate: String
+    var legalBirthCity: String
+    var contactName: String
+    var contactEmail: String
+    var contactPhone: String
+
+    func encoded() -> String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self) }
+    static func decode(_ s: String) -> AMORequest {
+        (try? JSONDecoder().decode(AMORequest.self, from: Data(s.utf8)))
+            ?? AMORequest(siret: "", companyName: "", department: "", legalCivility: "", legalUsageName: "", legalBirthName: "",
+                          legalBirthDate: "", legalBirthCity: "", contactName: "", contactEmail: "", contactPhone: "")
+    }
+}

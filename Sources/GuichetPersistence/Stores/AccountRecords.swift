@@ -1,0 +1,127 @@
+import Foundation
+
+/// Plain values handed out by the account stores (Fluent models never leave persistence).
+public struct UserRecord: Sendable, Equatable {
+    public let id: UUID
+    public let email: String
+    public let passwordHash: String
+    public let displayName: String
+    public let phone: String?
+    public let activatedAt: Date?
+    public let isDemo: Bool
+    public let createdAt: Date?
+}
+
+public struct RoleGrantRecord: Sendable, Equatable {
+    public let id: UUID
+    public let userID: UUID
+    public let role: String
+    public let organisationID: UUID?
+    public let scope: [String]
+}
+
+public struct OrganisationRecord: Sendable, Equatable {
+    public let id: UUID
+    public let kind: String
+    public let name: String
+    public let identifier: String
+    public let department: String
+    public let status: String
+    public let details: String
+    public let decidedAt: Date?
+    public let decisionReason: String?
+    public let isDemo: Bool
+    public let createdAt: Date?
+}
+
+public struct SessionRecord: Sendable, Equatable {
+    public let id: UUID
+    public let userID: UUID
+    public let csrfToken: String
+    public let createdAt: Date
+    public let lastSeenAt: Date
+    public let expiresAt: Date
+}
+
+public struct OneTimeTokenRecord: Sendable, Equatable {
+    public let id: UUID
+    public let userID: UUID
+    public let purpose: String
+    public let payload: String
+    public let expiresAt: Date
+}
+
+public struct APITokenRecord: Sendable, Equatable {
+    public let id: UUID
+    public let userID: UUID
+    public let name: String
+    public let createdAt: Date
+    public let lastUsedAt: Date?
+    public let revokedAt: Date?
+}
+
+public struct OutboxRecord: Sendable, Equatable {
+    public let id: UUID
+    public let channel: String
+    public let recipient: String
+    public let subject: String
+    public let body: String
+    public let status: String
+    public let attempts: Int
+    public let lastError: String?
+    public let createdAt: Date
+    public let sentAt: Date?
+}
+
+public struct AuditRecord: Sendable, Equatable {
+    public let seq: Int
+    public let at: Date
+    public let actorID: UUID?
+    public let actorLabel: String
+    public let actorRole: String
+    public let action: String
+    public let objectType: String
+    public let objectID: String
+    public let clientAddress: String
+    public let userAgent: String
+    public let detail: String
+    public let previousHash: String
+    public let hash: String
+}
+
+extension UserModel {
+    var record: UserRecord {
+        UserRecord(id: id!, email: email, passwordHash: passwordHash, displayName: displayName, phone: phone,
+                   activatedAt: activatedAt, isDemo: isDemo, createdAt: createdAt)
+    }
+}
+extension RoleGrantModel {
+    var record: RoleGrantRecord {
+        RoleGrantRecord(id: id!, userID: userID, role: role, organisationID: organisationID,
+                        scope: scope.split(separator: ",").map(String.init))
+    }
+}
+extension OrganisationModel {
+    var record: OrganisationRecord {
+        OrganisationRecord(id: id!, kind: kind, name: name, identifier: identifier, department: department, status: status,
+                           details: details, decidedAt: decidedAt, decisionReason: decisionReason, isDemo: isDemo, createdAt: createdAt)
+    }
+}
+extension SessionModel {
+    var record: SessionRecord {
+        SessionRecord(id: id!, userID: userID, csrfToken: csrfToken, createdAt: createdAt, lastSeenAt: lastSeenAt, expiresAt: expiresAt)
+    }
+}
+extension OutboxModel {
+    var record: OutboxRecord {
+        OutboxRecord(id: id!, channel: channel, recipient: recipient, subject: subject, body: body, status: status,
+                     attempts: attempts, lastError: lastError, createdAt: createdAt, sentAt: sentAt)
+    }
+}
+extension AuditEntryModel {
+    var record: AuditRecord {
+        AuditRecord(seq: id!, at: at, actorID: actorID, actorLabel: actorLabel, actorRole: actorRole, action: action,
+                    objectType: objectType, objectID: objectID, clientAddress: clientAddress, userAgent: userAgent,
+                    detail: detail, previousHash: previousHash, hash: hash)
+    }
+}

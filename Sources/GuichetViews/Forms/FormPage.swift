@@ -1,0 +1,130 @@
+import Plot
+
+/// A field of a generic form page.
+public enum FormField: Sendable {
+    case input(name: String, label: String, type: String = "text", hint: String? = nil, autocomplete: String? = nil)
+    case radios(name: String, legend: String, choices: [Choice], hint: String? = nil)
+    case select(name: String, label: String, choices: [Choice], hint: String? = nil)
+    case checkbox(name: String, label: String, hint: String? = nil)
+    case heading(String)
+    case paragraph(String)
+}
+
+/// A page made of one form (sign-in, sign-up, password, administration…): intro, error summary,
+/// fields that keep what was typed, submit button, and links below.
+public struct FormPageModel: Sendable {
+    public var heading: String
+    public var intro: [String]
+    public var action: String
+    public var method: String
+    public var fields: [FormField]
+    public var submit: String
+    public var state: FormState
+    public var links: [(String, String)]
+    public init(heading: String, intro: [String] = [], action: String, method: String = "post", fields: [FormField],
+                submit: String, state: FormState, links: [(String, String)] = []) {
+        self.heading = heading; self.intro = intro; self.action = action; self.method = method
+        self.fields = fields; self.submit = submit; self.state = state; self.links = links
+    }
+}
+
+public enum FormPage {
+    public static func render(_ page: PageModel, _ m: FormPageModel) -> String {
+        Layout.render(page) { body(m) }
+    }
+
+    /// The form alone, to embed in other pages.
+    public static func body(_ m: FormPageModel) -> Component {
+        Div {
+            H1(m.heading)
+            for p in m.intro { Paragraph(p) }
+            FormKit.errorSummary(m.state)
+            El("form") {
+                FormKit.csrf(m.state)
+                for f in m.fields { field(f, m.state) }
+                FormKit.submit(m.submit)
+            }.attr("action", m.action).attr("method", m.method).attr("novalidate", "novalidate")
+            if !m.links.isEmpty {
+                List(m.links.map { $0 }) { l in Link(l.0, url: l.1) }.class("form-links")
+            }
+        }
+    }
+
+    static func field(_ f: FormField, _ s: FormState) -> Component {
+        switch f {
+        case let .input(name, label, type, hint, autocomplete):
+            return FormKit.input(s, name: name, label: label, type: type, hint: hint, autocomplete: autocomplete)
+        case let .radios(name, legend, choices, hint):
+            return FormKit.radios(s, name: name, legend: legend, choices: choices, hint: hint)
+        case let .select(name, label, choices, hint):
+            return FormKit.select(s, name: name, label: label, choices: choices, hint: hint)
+        case let .checkbox(name, label, hint):
+            return FormKit.checkbox(s, name: name, label: label, hint: hint)
+        case let .heading(text):
+            return H2(text)
+        case let .paragraph(text):
+            return Paragraph(text).class("hint")
+        }
+    }
+}
+
+extension FormKit {
+    /// A single checkbox (value `oui`).
+    public static func checkbox(_ state: FormState, name: String, label: String, hint: String? = nil) -> Component {
+        let error = state.error(name)
+        return Div {
+            hintAndError(name, hint: hint, error: error)
+            Div {
+                VoidEl("input", [("type", "checkbox"), ("id", fieldID(name)), ("name", name), ("value", "oui")]
+                       + (state.value(name) == "oui" ? [("checked", "checked")] : [])
+                       + (error != nil ? [("aria-invalid", "true")] : []))
+                Label(label) {}.attr("for", fieldID(name))
+            }.class("choice")
+        }.class(error == nil ? "field" : "field field-invalid")
+    }
+}
+
+/// A page of text blocks and tables (lists, dashboards, confirmations).
+public struct InfoPageModel: Sendable {
+    public enum Block: Sendable {
+        case paragraph(String)
+        case heading(String)
+        case table(caption: String?, headers: [String], rows: [[String]])
+        case links([(String, String)])
+        case code(String)
+        /// A small POST form with one button (and hidden fields), for actions in lists.
+        case button(action: String, label: String, hidden: [(String, String)], csrf: String)
+        case form(FormPageModel)
+    }
+    public var heading: String
+    public var blocks: [Block]
+    public init(heading: String, blocks: [Block]) { self.heading = heading; self.blocks = blocks }
+}
+
+public enum InfoPage {
+    public static func render(_ page: PageModel, _ m: InfoPageModel) -> String {
+        Layout.render(page) {
+            H1(m.heading)
+            for b in m.blocks { block(b) }
+        }
+    }
+
+    static func block(_ b: InfoPageModel.Block) -> Component {
+        switch b {
+        case .paragraph(let t): return Paragraph(t)
+        case .heading(let t): return H2(t)
+        case let .table(caption, headers, rows):
+            return rows.isEmpty ? Paragraph("Aucun élément.").class("muted") : DataTable(caption: caption, headers: headers, rows: rows)
+        case .links(let links): return List(links.map { $0 }) { l in Link(l.0, url: l.1) }
+        case .code(let t): return El("pre") { El("code", text: t) }
+        case let .button(action, label, hidden, csrf):
+            return El("form") {
+                FormKit.hidden("_csrf", csrf)
+                for (k, v) in hidden { FormKit.hidden(k, v) }
+                FormKit.submit(label, secondary: true)
+            }.attr("action", action).attr("method", "post").class("inline-form")
+        case .form(let f):
+            return Div { FormPage.body(f) }.class("embedded-form")
+        }
+    }
+}
