@@ -78,7 +78,9 @@ struct SMTPClient: Sendable {
                 tls.trustRoots = .file(ca)
             }
             let context = try NIOSSLContext(configuration: tls)
-            let sslHandler = try NIOSSLClientHandler(context: context, serverHostname: settings.host)
+            // SNI and name checks use the host name; an IP literal is checked against the certificate's IP.
+            let isIP = (try? SocketAddress(ipAddress: settings.host, port: 0)) != nil
+            let sslHandler = try NIOSSLClientHandler(context: context, serverHostname: isIP ? nil : settings.host)
             try await channel.pipeline.addHandler(sslHandler, position: .first).get()
             ehlo = try await command("EHLO \(settings.heloName)", expect: [250])
         }

@@ -52,7 +52,7 @@ struct AuthController: RouteCollection {
         case .wait(let s): message = "Trop de tentatives : patientez \(s) seconde\(s > 1 ? "s" : "") avant de réessayer."
         case .locked: message = "Trop de tentatives échouées : la connexion est bloquée pendant 15 minutes."
         }
-        let status: HTTPResponseStatus = (result == .locked || { if case .wait = result { return true }; return false }()) ? .tooManyRequests : .unauthorized
+        let status: HTTPResponseStatus = (result == .locked || { if case .wait = result { return true }; return false }()) ? .tooManyRequests : .unprocessableEntity
         let state = req.formState(v, errors: [.init(field: "email", message: message)])
         return .html(FormPage.render(req.page(title: "Connexion"), loginModel(req, state)), status: status)
     }

@@ -206,7 +206,7 @@ import GuichetPersistence
             let b = Browser(app)
             let activation = try await AccountFlowTests.signUp(b)
             try await b.get(activation)
-            for _ in 0..<5 { #expect(try await b.post("/connexion", ["email": "marie@example.fr", "password": "mauvais mot de passe"]).status == .unauthorized) }
+            for _ in 0..<5 { #expect(try await b.post("/connexion", ["email": "marie@example.fr", "password": "mauvais mot de passe"]).status == .unprocessableEntity) }
             let waiting = try await b.post("/connexion", ["email": "marie@example.fr", "password": AccountFlowTests.password])
             #expect(waiting.status == .tooManyRequests, "even the right password waits after 5 failures")
             #expect(waiting.body.string.contains("patientez"))
@@ -214,7 +214,7 @@ import GuichetPersistence
             while failures < 20 {
                 clock.advance(40)
                 let r = try await b.post("/connexion", ["email": "marie@example.fr", "password": "mauvais mot de passe"])
-                if r.status == .unauthorized { failures += 1 }
+                if r.status == .unprocessableEntity { failures += 1 }
             }
             let locked = try await b.post("/connexion", ["email": "marie@example.fr", "password": AccountFlowTests.password])
             #expect(locked.status == .tooManyRequests)

@@ -1,0 +1,88 @@
+import Testing
+import VaporTesting
+import Foundation
+@testable import GuichetApp
+import GuichetAppTestSupport
+import GuichetDomain
+import GuichetPersistence
+
+/// Walks every registered route with every role (and anonymously): each route must declare a
+/// rule, and must answer according to it (issue #3).
+@Suite struct RouteAccessWalkTests {
+    struct Persona { let name: String; let roles: Set<Role> }
+    static let personas: [Persona] = [Persona(name: "anonyme", roles: [])] + Role.allCases.map { Persona(name: $0.rawValue, roles: [$0]) }
+
+    /// A fresh signed-in session for the persona: (cookie header, csrf token).
+    static func session(_ app: Application, _ p: Persona, n: Int) async throws -> (String, String)? {
+        guard !p.roles.isEmpty else { return nil }
+        let user = try await UserStore().create(email: "\(p.name)-\(n)@walk.test", passwordHash: "x", displayName: p.name,
+                                                activatedAt: Date(), on: app.db)
+        for r in p.roles { try await UserStore().grant(userID: user.id, role: r.rawValue, scope: ["01"], on: app.db) }
+        let token = Tokens.random(), csrf = Tokens.random()
+        _ = try await SessionStore().create(tokenHash: Tokens.digest(token), userID: user.id, csrfToken: csrf, now: Date(),
+                                            expiresAt: Date().addingTimeInterval(3600), on: app.db)
+        return ("\(SessionMiddleware.cookieName)=\(token)", csrf)
+    }
+
+    @Test func everyRouteDeclaresARuleAndAnswersByIt() async throws {
+        for mailbox in [false, true] {
+            try await TestApp.run(environment: ["GUICHET_DEV_MAILBOX": mailbox ? "true" : "false"]) { app in
+                let routes = app.routes.all
+                #expect(routes.count >= 30)
+                var n = 0
+                for route in routes {
+                    let access = try #require(route.access, "route \(route.method) /\(route.path.string) declares no access rule")
+                    let path = "/" + route.path.map { c -> String in
+                        if case .parameter = c { return UUID().uuidString }
+                        return c.description
+                    }.joined(separator: "/")
+                    for persona in Self.personas {
+                        n += 1
+                        var headers: HTTPHeaders = [:]
+                        var body: ByteBuffer?
+                        let session = try await Self.session(app, persona, n: n)
+                        let anonCSRF = "walk-anonymous-csrf-token-0123456789abcdef"
+                        headers.add(name: .cookie, value: session?.0 ?? "\(SessionMiddleware.csrfCookieName)=\(anonCSRF)")
+                        if route.method == .POST {
+                            headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
+                            body = ByteBuffer(string: "_csrf=\(session?.1 ?? anonCSRF)")
+                        }
+                        let res = try await app.testing().sendRequest(route.method, path, headers: headers, body: body)
+                        let label = "\(route.method) \(path) as \(persona.name) (rule \(access))"
+                        #expect(res.status.code < 500, "\(label) → \(res.status.code)")
+                        let allowed: Bool = {
+                            switch access {
+                            case .everyone: return true
+                            case .signedIn: return session != nil
+                            case .roles(let set): return !set.isDisjoint(with: persona.roles)
+                            case .devMailbox: return mailbox
+                            }
+                        }()
+                        let toLogin = res.status == .seeOther && (res.headers.first(name: .location) ?? "").hasPrefix("/connexion?suite=")
+                        if allowed {
+                            #expect(res.status != .forbidden && res.status != .unauthorized && !toLogin, "\(label) should be allowed, got \(res.status.code)")
+                        } else if access == .devMailbox {
+                            #expect(res.status == .notFound, "\(label): the mailbox is hidden when disabled")
+                        } else if session == nil {
+                            #expect(toLogin || res.status == .unauthorized, "\(label) should send to the login page, got \(res.status.code)")
+                        } else {
+                            #expect(res.status == .forbidden, "\(label) should be forbidden, got \(res.status.code)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func anotherPersonsTokenIsNotFound() async throws {
+        try await TestApp.run { app in
+            let amo = Persona(name: "amo", roles: [.amo])
+            let (cookieA, csrfA) = try #require(try await Self.session(app, amo, n: 1))
+            let other = try await UserStore().create(email: "autre@walk.test", passwordHash: "x", displayName: "Autre", on: app.db)
+            let t = try await TokenStore().createAPIToken(userID: other.id, name: "x", tokenHash: "h", now: Date(), on: app.db)
+            let res = try await app.testing().sendRequest(.POST, "/compte/jetons/\(t.id.uuidString)/revocation",
+                headers: ["Cookie": cookieA, "Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrfA)"))
+            #expect(res.status == .notFound)
+        }
+    }
+}
