@@ -99,11 +99,13 @@ struct AMOController: RouteCollection {
     }
 
     func directory(req: Request) async throws -> Response {
-        let q = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let q = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        func fold(_ s: String) -> String { s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")) }
         let dep = (req.query[String.self, at: "departement"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let all = try await OrganisationStore().list(kind: "amo", status: "accepted", on: req.db)
         let hits = all.filter { o in
-            (q.isEmpty || o.name.lowercased().contains(q) || o.identifier.contains(q)) && (dep.isEmpty || o.department == dep)
+            (q.isEmpty || fold(o.name).contains(fold(q)) || o.identifier.contains(q.filter(\.isNumber).isEmpty ? "\u{0}" : q.filter(\.isNumber)))
+                && (dep.isEmpty || o.department == dep)
         }
         let departments = req.application.referenceData.departments
         let search = FormPageModel(heading: "Rechercher", action: "/amo/annuaire", method: "get",
