@@ -85,7 +85,8 @@ let package = Package(
             dependencies: [
                 "GuichetApp", "GuichetAppTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            exclude: ["Notifications/smtp_test_server.py"]
         ),
         .target(
             name: "GuichetAppTestSupport",

@@ -17,6 +17,8 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
+elapsed=0
+# Starts the server and waits for /healthz; sets $pid and $elapsed (ms). Not to be called in $(…).
 start_and_wait() {
   local t0 t1
   t0=$(date +%s%N)
@@ -27,21 +29,21 @@ start_and_wait() {
     sleep 0.005
   done
   t1=$(date +%s%N)
-  echo $(( (t1 - t0) / 1000000 ))
+  elapsed=$(( (t1 - t0) / 1000000 ))
 }
 stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }
 
 echo "== Démarrage jusqu'à /healthz (SQLite, build release)"
-first=$(start_and_wait); stop
-echo "premier démarrage (création et migration de la base) : ${first} ms"
+start_and_wait; stop
+echo "premier démarrage (création et migration de la base) : ${elapsed} ms"
 warm=()
-for _ in 1 2 3 4 5; do warm+=("$(start_and_wait)"); stop; done
+for _ in 1 2 3 4 5; do start_and_wait; warm+=("$elapsed"); stop; done
 sorted=$(printf '%s\n' "${warm[@]}" | sort -n | tr '\n' ' ')
 median=$(printf '%s\n' "${warm[@]}" | sort -n | sed -n 3p)
 echo "démarrages suivants : ${sorted}ms — médiane ${median} ms (cible < 1000 ms)"
 
 echo "== Mémoire résidente au repos"
-start_and_wait >/dev/null
+start_and_wait
 sleep 3
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
 echo "RSS au repos après démarrage : $(( rss_kb / 1024 )) Mo (cible < 150 Mo)"

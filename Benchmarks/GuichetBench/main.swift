@@ -6,7 +6,11 @@ import Foundation
 import GuichetDomain
 import GuichetFormats
 
-func measure(_ label: String, iterations: Int, target: Double?, _ body: () -> Void) {
+/// GUICHET_BENCH_SCALE divides the iteration counts (for profiling under valgrind).
+let scale = max(1, Int(ProcessInfo.processInfo.environment["GUICHET_BENCH_SCALE"] ?? "") ?? 1)
+
+func measure(_ label: String, iterations fullIterations: Int, target: Double?, _ body: () -> Void) {
+    let iterations = max(10, fullIterations / scale)
     for _ in 0..<min(1_000, iterations / 10) { body() } // warm-up
     var samples: [Double] = []
     samples.reserveCapacity(iterations)
@@ -79,6 +83,14 @@ let body = Array(("""
 """).utf8)
 measure("JSON du contrat : décodage + simulation + encodage", iterations: 20_000, target: nil) {
     if case let .success(d) = SimulationRequestDecoder.decode(body, today: day) {
-        blackHole(SimulationResponseEncoder.encode(RenovationSimulation.run(d.renovationCase, on: d.referenceDate, parameters: parameters, reference: reference)).serialized())
+        blackHole(SimulationResponseEncoder.encodeBytes(RenovationSimulation.run(d.renovationCase, on: d.referenceDate, parameters: parameters, reference: reference)))
     }
+}
+let decodedCase = try! SimulationRequestDecoder.decode(body, today: day).get()
+let simulated = RenovationSimulation.run(decodedCase.renovationCase, on: day, parameters: parameters, reference: reference)
+measure("  dont décodage JSON de la demande", iterations: 20_000, target: nil) {
+    blackHole(SimulationRequestDecoder.decode(body, today: day))
+}
+measure("  dont écriture de la réponse (\(SimulationResponseEncoder.encodeBytes(simulated).count) octets)", iterations: 20_000, target: nil) {
+    blackHole(SimulationResponseEncoder.encodeBytes(simulated))
 }

@@ -43,7 +43,7 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
 
     // Middleware: errors first so that it also catches what the others throw.
     app.middleware = .init()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(SecurityHeadersMiddleware(secure: config.isSecure))
     if let publicDir = Bundle.module.url(forResource: "Public", withExtension: nil) {

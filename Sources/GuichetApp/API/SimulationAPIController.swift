@@ -21,7 +21,9 @@ struct SimulationAPIController: RouteCollection {
             throw Abort(.payloadTooLarge, reason: "Corps de la demande trop volumineux : 1 Mio au plus")
         }
         switch try await req.simulationService().simulate(body) {
-        case .success(let json): return .json(json.serialized())
+        case .success(let json):
+            return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"],
+                            body: .init(buffer: ByteBuffer(bytes: json)))
         case .failure(let errors): return .json(errors.json.serialized(), status: .unprocessableEntity)
         }
     }

@@ -22,6 +22,7 @@ struct Principal: Sendable {
 
 struct PrincipalKey: StorageKey { typealias Value = Principal }
 struct AnonymousCSRFKey: StorageKey { typealias Value = String }
+struct NewAnonymousCSRFKey: StorageKey { typealias Value = String }
 
 extension Request {
     var principal: Principal? {
@@ -29,10 +30,19 @@ extension Request {
         set { storage[PrincipalKey.self] = newValue }
     }
 
-    /// The anti-CSRF token for forms on this page: the session's, or an anonymous visitor's.
+    /// The anti-CSRF token for forms on this page: the session's, or an anonymous visitor's
+    /// (created on first use and set as a cookie with the response).
     var csrfToken: String {
-        principal?.session?.csrfToken ?? storage[AnonymousCSRFKey.self] ?? ""
+        if let s = principal?.session?.csrfToken { return s }
+        if let t = storage[AnonymousCSRFKey.self] { return t }
+        let t = Tokens.random()
+        storage[AnonymousCSRFKey.self] = t
+        storage[NewAnonymousCSRFKey.self] = t
+        return t
     }
+
+    /// The token a form was checked against: no new token is created for the check itself.
+    var expectedCSRFToken: String? { principal?.session?.csrfToken ?? storage[AnonymousCSRFKey.self] }
 
     /// The client address: the socket's, unless the socket is a trusted proxy that forwarded it.
     var clientAddress: String {

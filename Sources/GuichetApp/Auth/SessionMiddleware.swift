@@ -39,20 +39,14 @@ struct SessionMiddleware: AsyncMiddleware {
                 throw Abort(.unauthorized, reason: "Jeton d'API inconnu ou révoqué")
             }
         }
-        // Anonymous visitors get a CSRF token of their own (double-submit cookie).
-        var newCSRF: String?
-        if req.principal == nil && !req.url.path.hasPrefix("/api/") {
-            if let existing = req.cookies[Self.csrfCookieName]?.string, existing.count >= 32 {
-                req.storage[AnonymousCSRFKey.self] = existing
-            } else {
-                let t = Tokens.random()
-                req.storage[AnonymousCSRFKey.self] = t
-                newCSRF = t
-            }
+        // Anonymous visitors keep a CSRF token of their own (double-submit cookie), created the
+        // first time a page needs one (`Request.csrfToken`).
+        if req.principal == nil, let existing = req.cookies[Self.csrfCookieName]?.string, existing.count >= 32 {
+            req.storage[AnonymousCSRFKey.self] = existing
         }
         if expired { req.storage[FlashKey.self] = [.init(.warning, "Votre session a expiré : reconnectez-vous.")] }
         let response = try await next.respond(to: req)
-        if let t = newCSRF { response.cookies[Self.csrfCookieName] = Self.cookie(t, req: req, maxAge: nil) }
+        if let t = req.storage[NewAnonymousCSRFKey.self] { response.cookies[Self.csrfCookieName] = Self.cookie(t, req: req, maxAge: nil) }
         if expired && response.cookies[Self.cookieName] == nil {
             response.cookies[Self.cookieName] = Self.cookie("", req: req, maxAge: 0)
         }
@@ -72,7 +66,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let unsafe = ![.GET, .HEAD, .OPTIONS].contains(req.method)
         if unsafe && !req.url.path.hasPrefix("/api/") {
             let sent = (try? req.content.get(String.self, at: "_csrf")) ?? req.headers.first(name: "X-CSRF-Token") ?? ""
-            let expected = req.csrfToken
+            let expected = req.expectedCSRFToken ?? ""
             guard !expected.isEmpty, sent.utf8.count == expected.utf8.count,
                   zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
                 throw Abort(.forbidden, reason: "Formulaire expiré ou invalide : rechargez la page et recommencez.")

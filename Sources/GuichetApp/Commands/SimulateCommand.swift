@@ -1,4 +1,5 @@
 import Vapor
+import GuichetFormats
 import Foundation
 
 /// `guichet simulate [FILE]`: reads the contract's request from FILE or standard input and
@@ -33,8 +34,8 @@ struct SimulateCommand: AsyncCommand {
                                         parameters: try await app.parameters.current(on: app.db),
                                         today: app.clock.today)
         switch service.simulate(bytes) {
-        case .success(let json):
-            print(json.serialized(pretty: true))
+        case .success(let bytes):
+            print(((try? JSONParser.parse(bytes))?.serialized(pretty: true)) ?? String(decoding: bytes, as: UTF8.self))
         case .failure(let errors):
             print(errors.json.serialized(pretty: true))
             throw CommandExit(code: 1)

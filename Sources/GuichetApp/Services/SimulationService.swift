@@ -10,11 +10,12 @@ struct SimulationService {
     let parameters: RenovationParameters
     let today: Day
 
-    func simulate(_ body: [UInt8]) -> Result<JSONValue, SimulationRequestErrors> {
+    /// The contract's JSON answer, as bytes.
+    func simulate(_ body: [UInt8]) -> Result<[UInt8], SimulationRequestErrors> {
         SimulationRequestDecoder.decode(body, today: today).map { decoded in
             let result = RenovationSimulation.run(decoded.renovationCase, on: decoded.referenceDate,
                                                   parameters: parameters, reference: reference)
-            return SimulationResponseEncoder.encode(result)
+            return SimulationResponseEncoder.encodeBytes(result)
         }
     }
 }

@@ -6,23 +6,51 @@ public enum FrenchFormat {
 
     /// `1 234 567` for an integer.
     public static func integer(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        out.reserveCapacity(digits.count + digits.count / 3 + 1)
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out += space }
-            out.append(ch)
-        }
-        return value < 0 ? "-" + out : out
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        appendInteger(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
     public static func integer(_ value: Int) -> String { integer(Int64(value)) }
 
+    /// NO-BREAK SPACE in UTF-8.
+    static let nbsp: (UInt8, UInt8) = (0xC2, 0xA0)
+
+    /// Digits grouped by three with NO-BREAK SPACE, written as bytes (hot path of the messages).
+    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(0x2D) }
+        var m = value.magnitude
+        var n = 1
+        var probe = m
+        while probe >= 10 { probe /= 10; n += 1 }
+        let total = n + (n - 1) / 3 * 2
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: total))
+        bytes.withUnsafeMutableBufferPointer { buf in
+            var i = start + total - 1, k = 0
+            repeat {
+                if k > 0 && k % 3 == 0 { buf[i] = nbsp.1; buf[i - 1] = nbsp.0; i -= 2 }
+                buf[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+                m /= 10; i -= 1; k += 1
+            } while m > 0
+        }
+    }
+
     /// `1 234,56 €`; with `dropZeroCents`, `25 000 €` when there are no cents.
     public static func money(_ m: Money, dropZeroCents: Bool = false) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
         let euros = m.cents / 100, cents = (m.cents % 100).magnitude
-        let sign = m.cents < 0 && euros == 0 ? "-" : ""
-        if dropZeroCents && cents == 0 { return sign + integer(euros) + space + "€" }
-        return sign + integer(euros) + "," + (cents < 10 ? "0" : "") + String(cents) + space + "€"
+        if m.cents < 0 && euros == 0 { bytes.append(0x2D) }
+        appendInteger(euros, to: &bytes)
+        if !(dropZeroCents && cents == 0) {
+            bytes.append(0x2C)
+            bytes.append(UInt8(cents / 10) + 0x30)
+            bytes.append(UInt8(cents % 10) + 0x30)
+        }
+        bytes.append(nbsp.0); bytes.append(nbsp.1)
+        bytes.append(contentsOf: [0xE2, 0x82, 0xAC]) // €
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `30/09/2024`.

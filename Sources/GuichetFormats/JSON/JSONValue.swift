@@ -1,7 +1,7 @@
 /// A JSON document with object keys kept in order. The contract APIs need to tell integers from
 /// decimals and booleans, list every problem with its path and answer with a stable key order;
 /// a small value type and parser (`JSONParser`) do that directly.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// The number's text as written (`12`, `-3.5`, `1e3`), interpreted by the reader.

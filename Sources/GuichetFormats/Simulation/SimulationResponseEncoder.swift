@@ -1,65 +1,86 @@
 import GuichetDomain
 
-/// The 200 answer of `contracts/renovation-simulation.md`, keys in the contract's order.
+/// The 200 answer of `contracts/renovation-simulation.md`, keys in the contract's order,
+/// written straight to bytes (the API's hot path); `encode` parses them back for callers that
+/// want a value (tests, pretty printing), so there is one encoder.
 public enum SimulationResponseEncoder {
+    public static func encodeBytes(_ r: SimulationResult) -> [UInt8] {
+        let w = JSONStreamWriter(capacity: r.financing?.loan.map { $0.lines.count * 96 + 4096 } ?? 4096)
+        w.beginObject()
+        w.field("reference_date", r.referenceDate.iso)
+        w.field("parameters_version", r.parametersVersion)
+        w.key("eligibility"); eligibility(r.eligibility, w)
+        w.key("financing")
+        if let f = r.financing { financing(f, w) } else { w.null() }
+        w.key("warnings"); w.beginArray()
+        for warning in r.warnings { w.string(warning) }
+        w.endArray()
+        w.endObject()
+        return w.bytes
+    }
+
     public static func encode(_ r: SimulationResult) -> JSONValue {
-        .object([
-            ("reference_date", .string(r.referenceDate.iso)),
-            ("parameters_version", .string(r.parametersVersion)),
-            ("eligibility", eligibility(r.eligibility)),
-            ("financing", r.financing.map(financing) ?? .null),
-            ("warnings", .array(r.warnings.map(JSONValue.string))),
-        ])
+        // The bytes are our own well-formed JSON.
+        (try? JSONParser.parse(encodeBytes(r))) ?? .null
     }
 
-    static func eligibility(_ e: EligibilityResult) -> JSONValue {
-        .object([
-            ("eligible", .bool(e.eligible)),
-            ("criteria", .array(e.criteria.map {
-                .object([("rule", .string($0.rule.rawValue)), ("status", .string($0.status.rawValue)), ("message", .string($0.message))])
-            })),
-            ("zone", e.zone.map { .string($0.rawValue) } ?? .null),
-            ("action_coeur_de_ville", e.actionCoeurDeVille.map(JSONValue.bool) ?? .null),
-            ("income_category", e.incomeCategory.map { .string($0.rawValue) } ?? .null),
-            ("income_ceiling", e.incomeCeiling.map { .int($0.cents) } ?? .null),
-        ])
+    static func eligibility(_ e: EligibilityResult, _ w: JSONStreamWriter) {
+        w.beginObject()
+        w.field("eligible", e.eligible)
+        w.key("criteria"); w.beginArray()
+        for c in e.criteria {
+            w.beginObject(); w.field("rule", c.rule.rawValue); w.field("status", c.status.rawValue); w.field("message", c.message); w.endObject()
+        }
+        w.endArray()
+        if let z = e.zone { w.field("zone", z.rawValue) } else { w.nullField("zone") }
+        if let acv = e.actionCoeurDeVille { w.field("action_coeur_de_ville", acv) } else { w.nullField("action_coeur_de_ville") }
+        if let cat = e.incomeCategory { w.field("income_category", cat.rawValue) } else { w.nullField("income_category") }
+        if let ceiling = e.incomeCeiling { w.field("income_ceiling", ceiling.cents) } else { w.nullField("income_ceiling") }
+        w.endObject()
     }
 
-    static func financing(_ f: FinancingPlan) -> JSONValue {
-        .object([
-            ("ceiling", .int(f.ceiling.cents)),
-            ("annex_envelope", .int(f.annexEnvelope.cents)),
-            ("amo_case", .int(f.amoCase)),
-            ("amo_granted", .int(f.amoGranted.cents)),
-            ("companies", .array(f.companies.map {
-                .object([("siret", .string($0.siret)), ("granted", .int($0.granted.cents)), ("deposit_cap", .int($0.depositCap.cents))])
-            })),
-            ("works_granted", .int(f.worksGranted.cents)),
-            ("other_fees_granted", .int(f.otherFeesGranted.cents)),
-            ("subsidy", .int(f.subsidy.cents)),
-            ("external_aid", .int(f.externalAid.cents)),
-            ("total_cost", .int(f.totalCost.cents)),
-            ("remaining_cost", .int(f.remainingCost.cents)),
-            ("loan_offered", .bool(f.loanOffered)),
-            ("loan", f.loan.map(loan) ?? .null),
-            ("debt_ratio", f.debtRatio.map { .string(ratio($0)) } ?? .null),
-        ])
+    static func financing(_ f: FinancingPlan, _ w: JSONStreamWriter) {
+        w.beginObject()
+        w.field("ceiling", f.ceiling.cents)
+        w.field("annex_envelope", f.annexEnvelope.cents)
+        w.field("amo_case", f.amoCase)
+        w.field("amo_granted", f.amoGranted.cents)
+        w.key("companies"); w.beginArray()
+        for c in f.companies {
+            w.beginObject(); w.field("siret", c.siret); w.field("granted", c.granted.cents); w.field("deposit_cap", c.depositCap.cents); w.endObject()
+        }
+        w.endArray()
+        w.field("works_granted", f.worksGranted.cents)
+        w.field("other_fees_granted", f.otherFeesGranted.cents)
+        w.field("subsidy", f.subsidy.cents)
+        w.field("external_aid", f.externalAid.cents)
+        w.field("total_cost", f.totalCost.cents)
+        w.field("remaining_cost", f.remainingCost.cents)
+        w.field("loan_offered", f.loanOffered)
+        w.key("loan")
+        if let s = f.loan { loan(s, w) } else { w.null() }
+        if let r = f.debtRatio { w.field("debt_ratio", ratio(r)) } else { w.nullField("debt_ratio") }
+        w.endObject()
     }
 
-    static func loan(_ s: LoanSchedule) -> JSONValue {
-        .object([
-            ("amount", .int(s.amount.cents)),
-            ("months", .int(s.months)),
-            ("deferral_months", .int(s.deferralMonths)),
-            ("annual_rate", .string(s.annualRate.decimalString)),
-            ("monthly_instalment", .int(s.monthlyInstalment.cents)),
-            ("total_interest", .int(s.totalInterest.cents)),
-            ("total_cost", .int(s.totalCostOfCredit.cents)),
-            ("schedule", .array(s.lines.map {
-                .object([("month", .int($0.month)), ("instalment", .int($0.instalment.cents)), ("interest", .int($0.interest.cents)),
-                         ("principal", .int($0.principal.cents)), ("remaining", .int($0.remaining.cents))])
-            })),
-        ])
+    static func loan(_ s: LoanSchedule, _ w: JSONStreamWriter) {
+        w.beginObject()
+        w.field("amount", s.amount.cents)
+        w.field("months", s.months)
+        w.field("deferral_months", s.deferralMonths)
+        w.field("annual_rate", s.annualRate.decimalString)
+        w.field("monthly_instalment", s.monthlyInstalment.cents)
+        w.field("total_interest", s.totalInterest.cents)
+        w.field("total_cost", s.totalCostOfCredit.cents)
+        w.key("schedule"); w.beginArray()
+        for l in s.lines {
+            w.beginObject()
+            w.field("month", l.month); w.field("instalment", l.instalment.cents); w.field("interest", l.interest.cents)
+            w.field("principal", l.principal.cents); w.field("remaining", l.remaining.cents)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
     }
 
     /// A ratio as a decimal string with four places, like the contract's rates (`"0.3521"`).
