@@ -44,15 +44,12 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
     // Middleware: errors first so that it also catches what the others throw.
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
-    app.middleware.use(ErrorPagesMiddleware())
-    app.middleware.use(SecurityHeadersMiddleware(secure: config.isSecure))
+    var stages: [any AsyncMiddleware] = [ErrorPagesMiddleware(), SecurityHeadersMiddleware(secure: config.isSecure)]
     if let publicDir = Bundle.module.url(forResource: "Public", withExtension: nil) {
-        app.middleware.use(FileMiddleware(publicDirectory: publicDir.path + "/", defaultFile: nil))
+        stages.append(StaticFilesMiddleware(files: FileMiddleware(publicDirectory: publicDir.path + "/", defaultFile: nil)))
     }
-    app.middleware.use(FlashMiddleware())
-    app.middleware.use(SessionMiddleware())
-    app.middleware.use(CSRFMiddleware())
-    app.middleware.use(AccessMiddleware())
+    stages += [FlashMiddleware(), SessionMiddleware(), CSRFMiddleware(), AccessMiddleware()]
+    app.middleware.use(RequestPipeline(stages: stages))
     app.routes.defaultMaxBodySize = "64kb"
 
     try routes(app)

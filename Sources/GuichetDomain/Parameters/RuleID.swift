@@ -10,11 +10,18 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
 public enum CriterionStatus: String, Sendable, Codable { case pass, fail, missing }
 
 /// One explained decision: the rule, its status and a French message naming the figures used.
+/// The message is composed when read (`message`), from the figures kept in `explanation`: a
+/// decision costs no string building until it is shown.
 public struct Criterion: Sendable, Hashable {
     public let rule: RuleID
     public let status: CriterionStatus
-    public let message: String
+    public let explanation: Explanation
+    public var message: String { explanation.french }
+
     public init(_ rule: RuleID, _ status: CriterionStatus, _ message: String) {
-        self.rule = rule; self.status = status; self.message = message
+        self.rule = rule; self.status = status; self.explanation = .text(message)
+    }
+    public init(_ rule: RuleID, _ status: CriterionStatus, _ explanation: Explanation) {
+        self.rule = rule; self.status = status; self.explanation = explanation
     }
 }

@@ -41,16 +41,8 @@ struct PlaceCheck {
             return result(.fail, "Commune \(insee) inconnue du \(zonage.label).", region: region, insee: insee)
         }
         let acv = reference.isActionCoeurDeVille(insee)
-        let where_ = "\(name) (\(insee)) : zone \(zone.rawValue) (\(zonage.label))"
-        if zone.openForRenovationAid {
-            return result(.pass, "\(where_), zone éligible B2 ou C\(acv ? " ; commune Action Cœur de Ville" : "").",
+        let status: CriterionStatus = zone.openForRenovationAid || acv ? .pass : .fail
+        return PlaceCheck(criterion: Criterion(.e6, status, .place(name: name, insee: insee.value, zone: zone, zonage: zonage.label, acv: acv)),
                           zone: zone, acv: acv, region: region, insee: insee)
-        }
-        if acv {
-            return result(.pass, "\(where_), commune du programme Action Cœur de Ville : éligible.",
-                          zone: zone, acv: acv, region: region, insee: insee)
-        }
-        return result(.fail, "\(where_) : le logement doit être en zone B2 ou C ou dans une commune Action Cœur de Ville.",
-                      zone: zone, acv: acv, region: region, insee: insee)
     }
 }

@@ -37,9 +37,11 @@ struct RightCheck {
         }
         if let winner = checks.first(where: { $0.overall == .pass }) {
             guard winner.opener != checks[0].opener else { return winner }
-            let note = " Le demandeur ne remplit pas les conditions : le droit est ouvert par le locataire."
-            return RightCheck(employment: Criterion(.e4, .pass, winner.employment.message + note),
-                              income: Criterion(.e5, .pass, winner.income.message),
+            var employment = winner.employment
+            if case let .employment(label, e, opens, _) = employment.explanation {
+                employment = Criterion(.e4, .pass, .employment(label: label, employment: e, opens: opens, openedByTenant: true))
+            }
+            return RightCheck(employment: employment, income: winner.income,
                               opener: winner.opener, category: winner.category, ceiling: winner.ceiling)
         }
         if let pending = checks.first(where: { $0.overall == .missing }) { return pending.withoutOpener }
@@ -81,10 +83,8 @@ struct RightCheck {
             let employment: Criterion
             switch h.employment {
             case nil: employment = Criterion(.e4, .missing, "\(label)indiquez la situation professionnelle.")
-            case let e? where e.opensRight:
-                employment = Criterion(.e4, .pass, "\(label)\(e.french) : emploi ouvrant droit à l'aide.")
             case let e?:
-                employment = Criterion(.e4, .fail, "\(label)\(e.french) : l'aide est réservée aux salariés du secteur privé, agricole ou d'une entreprise publique assimilée.")
+                employment = Criterion(.e4, e.opensRight ? .pass : .fail, .employment(label: label, employment: e, opens: e.opensRight, openedByTenant: false))
             }
             let (income, category, ceiling) = incomeCriterion(h, label: label, on: day, region: region,
                                                               reference: reference, warnings: &warnings)
@@ -106,20 +106,19 @@ struct RightCheck {
         }
         let ceiling = modeste.ceiling(householdSize: size)
         guard let rfr = h.referenceTaxIncome else {
-            return (Criterion(.e5, .missing, "\(label)indiquez le revenu fiscal de référence (plafond : \(ceiling.formatted(dropZeroCents: true)))."), nil, ceiling)
+            return (Criterion(.e5, .missing, .incomeMissing(label: label, ceiling: ceiling)), nil, ceiling)
         }
-        let zone = region == .ileDeFrance ? "en Île-de-France" : "hors Île-de-France"
-        let persons = size == 1 ? "1 personne" : "\(size) personnes"
-        let figures = "plafond modeste \(modeste.year) \(zone) pour \(persons) : \(ceiling.formatted(dropZeroCents: true))"
-        let rfrText = rfr.formatted(dropZeroCents: true)
+        func explained(_ pass: Bool) -> Explanation {
+            .income(label: label, income: rfr, pass: pass, year: modeste.year, ileDeFrance: region == .ileDeFrance, persons: size, ceiling: ceiling)
+        }
         guard rfr <= ceiling else {
-            return (Criterion(.e5, .fail, "\(label)Revenu fiscal de référence \(rfrText) > \(figures)"), nil, ceiling)
+            return (Criterion(.e5, .fail, explained(false)), nil, ceiling)
         }
         var category = AnahCeiling.Category.modeste
         if let tres = reference.anahCeiling(on: day, region: region, category: .tresModeste, warnings: &warnings),
            rfr <= tres.ceiling(householdSize: size) {
             category = .tresModeste
         }
-        return (Criterion(.e5, .pass, "\(label)Revenu fiscal de référence \(rfrText) ≤ \(figures)"), category, ceiling)
+        return (Criterion(.e5, .pass, explained(true)), category, ceiling)
     }
 }

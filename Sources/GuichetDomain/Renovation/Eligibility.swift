@@ -58,7 +58,7 @@ public enum Eligibility {
             case true?: return Criterion(.e1, .pass, "\(who) usufruitier, avec l'accord du nu-propriétaire (pièce justificative requise).")
             }
         case .full, .joint:
-            return Criterion(.e1, .pass, "\(who)\(ownership == .joint ? " en indivision" : "") : demandeur éligible.")
+            return Criterion(.e1, .pass, .applicant(who: who, joint: ownership == .joint))
         }
     }
 

@@ -1,0 +1,38 @@
+/// The figures behind a criterion, turned into French only when shown (`Criterion.message`).
+public enum Explanation: Sendable, Hashable {
+    case text(String)
+    /// `RENO-E1`: "Propriétaire occupant : demandeur éligible."
+    case applicant(who: String, joint: Bool)
+    /// `RENO-E4`: the employment of the household that opens (or not) the right.
+    case employment(label: String, employment: Employment, opens: Bool, openedByTenant: Bool)
+    /// `RENO-E5`: reference tax income against the "modeste" ceiling.
+    case income(label: String, income: Money, pass: Bool, year: Int, ileDeFrance: Bool, persons: Int, ceiling: Money)
+    /// `RENO-E5`: the income is still to be given.
+    case incomeMissing(label: String, ceiling: Money)
+    /// `RENO-E6`: the commune, its zone in the zonage version used, Action Cœur de Ville.
+    case place(name: String, insee: String, zone: Zone, zonage: String, acv: Bool)
+
+    public var french: String {
+        switch self {
+        case .text(let t):
+            return t
+        case let .applicant(who, joint):
+            return "\(who)\(joint ? " en indivision" : "") : demandeur éligible."
+        case let .employment(label, e, opens, tenant):
+            let base = opens ? "\(label)\(e.french) : emploi ouvrant droit à l'aide."
+                             : "\(label)\(e.french) : l'aide est réservée aux salariés du secteur privé, agricole ou d'une entreprise publique assimilée."
+            return tenant ? base + " Le demandeur ne remplit pas les conditions : le droit est ouvert par le locataire." : base
+        case let .income(label, income, pass, year, idf, persons, ceiling):
+            let zone = idf ? "en Île-de-France" : "hors Île-de-France"
+            let who = persons == 1 ? "1 personne" : "\(persons) personnes"
+            return "\(label)Revenu fiscal de référence \(income.formatted(dropZeroCents: true)) \(pass ? "≤" : ">") plafond modeste \(year) \(zone) pour \(who) : \(ceiling.formatted(dropZeroCents: true))"
+        case let .incomeMissing(label, ceiling):
+            return "\(label)indiquez le revenu fiscal de référence (plafond : \(ceiling.formatted(dropZeroCents: true)))."
+        case let .place(name, insee, zone, zonage, acv):
+            let whereText = "\(name) (\(insee)) : zone \(zone.rawValue) (\(zonage))"
+            if zone.openForRenovationAid { return "\(whereText), zone éligible B2 ou C\(acv ? " ; commune Action Cœur de Ville" : "")." }
+            if acv { return "\(whereText), commune du programme Action Cœur de Ville : éligible." }
+            return "\(whereText) : le logement doit être en zone B2 ou C ou dans une commune Action Cœur de Ville."
+        }
+    }
+}
