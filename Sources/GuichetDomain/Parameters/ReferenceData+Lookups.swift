@@ -13,11 +13,13 @@ extension ReferenceData {
         return hit
     }
 
+    static let october2023Warning = "Zonage A/B/C : la révision d'octobre 2023 n'est pas chargée ; \(zonage2022Label) appliqué"
+
     /// The zonage version in force on `day`.
     public func zonage(on day: Day, warnings: inout [String]) -> ZonageVersion {
         let version = zonageVersions.last(where: { $0.validFrom <= day }) ?? zonageVersions[0]
         if day >= Self.zonageOctober2023 && day < Self.zonage2024From {
-            warnings.append("Zonage A/B/C : la révision d'octobre 2023 n'est pas chargée ; \(version.label) appliqué")
+            warnings.append(Self.october2023Warning)
         }
         return version
     }

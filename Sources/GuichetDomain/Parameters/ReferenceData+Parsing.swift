@@ -36,31 +36,48 @@ extension ReferenceData {
     /// The October 2023 revision that is not loaded (see `RULES.md`, issue #4).
     public static let zonageOctober2023 = Day(year: 2023, month: 10, day: 5)!
 
-    public init(files: Files) throws {
+    public convenience init(files: Files) throws {
         var names: [String: String] = [:]
-        func zonage(_ bytes: [UInt8], file: String, zoneColumn: String, validFrom: Day, label: String, source: String) throws -> ZonageVersion {
-            let t = CSVTable(bytes: bytes)
-            guard let ci = t.column("code_insee") else { throw ParseError.missingColumn(file: file, column: "code_insee") }
-            guard let zi = t.column(zoneColumn) else { throw ParseError.missingColumn(file: file, column: zoneColumn) }
-            let ni = t.column("nom_commune")
+        func zone(_ r: Range<Int>, _ b: UnsafeBufferPointer<UInt8>) -> Zone? {
+            if CSVScanner.equals(r, b, "C") { return .c }
+            if CSVScanner.equals(r, b, "B2") { return .b2 }
+            if CSVScanner.equals(r, b, "B1") { return .b1 }
+            if CSVScanner.equals(r, b, "A") { return .a }
+            if CSVScanner.equals(r, b, "Abis") { return .abis }
+            return nil
+        }
+        func zonage(_ bytes: [UInt8], file: String, zoneColumn: String, validFrom: Day, label: String, source: String,
+                    keepNames: Bool) throws -> ZonageVersion {
             var zones: [String: Zone] = [:]
-            zones.reserveCapacity(t.rows.count)
-            for (n, r) in t.rows.enumerated() where r.count > max(ci, zi) {
-                guard let z = Zone(rawValue: r[zi]) else { throw ParseError.badValue(file: file, row: n + 2, value: r[zi]) }
-                zones[r[ci]] = z
-                if let ni, ni < r.count { names[r[ci]] = r[ni] }
+            zones.reserveCapacity(36_000)
+            var ci = -1, zi = -1, ni = -1
+            try CSVScanner.scan(bytes) { row, f, b in
+                if row == 0 {
+                    let header = f.map { CSVScanner.string($0, b) }
+                    ci = header.firstIndex(of: "code_insee") ?? -1
+                    zi = header.firstIndex(of: zoneColumn) ?? -1
+                    ni = header.firstIndex(of: "nom_commune") ?? -1
+                    if ci < 0 { throw ParseError.missingColumn(file: file, column: "code_insee") }
+                    if zi < 0 { throw ParseError.missingColumn(file: file, column: zoneColumn) }
+                    return
+                }
+                guard f.count > max(ci, zi) else { return }
+                guard let z = zone(f[zi], b) else { throw ParseError.badValue(file: file, row: row + 1, value: CSVScanner.string(f[zi], b)) }
+                let code = CSVScanner.string(f[ci], b)
+                zones[code] = z
+                if keepNames, ni >= 0, ni < f.count { names[code] = CSVScanner.string(f[ni], b) }
             }
             return ZonageVersion(validFrom: validFrom, label: label, source: source, zones: zones)
         }
         let z2022 = try zonage(files.zonage2022, file: "zonage_abc_communes_2022_tiers.csv", zoneColumn: "zone_abc",
                                validFrom: Day(year: 2019, month: 9, day: 15)!, label: Self.zonage2022Label,
-                               source: "francoisburdy/zones-abc-pinel-map, data/Zonage_abc_communes_2022.csv")
+                               source: "francoisburdy/zones-abc-pinel-map, data/Zonage_abc_communes_2022.csv", keepNames: false)
         let z2024 = try zonage(files.zonage2024, file: "zonage_abc_communes_2024-07-05.csv", zoneColumn: "zone_abc",
                                validFrom: Self.zonage2024From, label: "zonage en vigueur depuis le 5 juillet 2024",
-                               source: "openfisca-france, zonage-abc-juillet-2024.csv")
+                               source: "openfisca-france, zonage-abc-juillet-2024.csv", keepNames: false)
         let z2025 = try zonage(files.zonage2025, file: "zonage_abc_communes_2025-09-05.csv", zoneColumn: "zone_abc",
                                validFrom: Self.zonage2025From, label: "zonage de l'arrêté du 5 septembre 2025",
-                               source: "data.gouv.fr liste-des-communes-zonage-abc-5-septembre-2025.csv")
+                               source: "data.gouv.fr liste-des-communes-zonage-abc-5-septembre-2025.csv", keepNames: true)
 
         let acvT = CSVTable(bytes: files.actionCoeurDeVille)
         guard let ai = acvT.column("code_insee"), let an = acvT.column("nom_commune") else {
@@ -69,20 +86,27 @@ extension ReferenceData {
         var acv: [String: String] = [:]
         for r in acvT.rows where r.count > max(ai, an) { acv[r[ai]] = r[an] }
 
-        let pcT = CSVTable(bytes: files.postalCodes)
-        guard let pi = pcT.column("code_commune_insee"), let pn = pcT.column("nom_commune"), let pp = pcT.column("code_postal") else {
-            throw ParseError.missingColumn(file: "laposte_codes_postaux.csv", column: "code_commune_insee")
-        }
         var byPostal: [String: [Commune]] = [:]
         var byInsee: [String: Commune] = [:]
-        byInsee.reserveCapacity(pcT.rows.count)
-        for r in pcT.rows where r.count > max(pi, pn, pp) {
-            let c = Commune(insee: r[pi], name: names[r[pi]] ?? r[pn], postalCode: r[pp])
-            if byInsee[c.insee] == nil { byInsee[c.insee] = c }
-            // One entry per commune and postal code (La Poste repeats them per lieu-dit).
-            if byPostal[c.postalCode]?.contains(where: { $0.insee == c.insee }) != true {
-                byPostal[c.postalCode, default: []].append(c)
+        byInsee.reserveCapacity(36_000)
+        byPostal.reserveCapacity(7_000)
+        var pi = -1, pn = -1, pp = -1
+        try CSVScanner.scan(files.postalCodes) { row, f, b in
+            if row == 0 {
+                let header = f.map { CSVScanner.string($0, b) }
+                pi = header.firstIndex(of: "code_commune_insee") ?? -1
+                pn = header.firstIndex(of: "nom_commune") ?? -1
+                pp = header.firstIndex(of: "code_postal") ?? -1
+                if pi < 0 || pn < 0 || pp < 0 { throw ParseError.missingColumn(file: "laposte_codes_postaux.csv", column: "code_commune_insee") }
+                return
             }
+            guard f.count > max(pi, pn, pp) else { return }
+            let insee = CSVScanner.string(f[pi], b), postal = CSVScanner.string(f[pp], b)
+            // One entry per commune and postal code (La Poste repeats them per lieu-dit).
+            if byPostal[postal]?.contains(where: { $0.insee == insee }) == true { return }
+            let c = Commune(insee: insee, name: names[insee] ?? CSVScanner.string(f[pn], b), postalCode: postal)
+            if byInsee[insee] == nil { byInsee[insee] = c }
+            byPostal[postal, default: []].append(c)
         }
         for k in byPostal.keys { byPostal[k]!.sort { $0.name < $1.name } }
 

@@ -1,7 +1,8 @@
 /// The reference tables, loaded once and shared read-only: zonage versions, Action Cœur de
 /// Ville communes, postal codes, departments and regions, Anah ceilings, Livret A rates.
-/// Every lookup is a dictionary access (O(1)) by INSEE code or postal code.
-public struct ReferenceData: Sendable {
+/// Every lookup is a dictionary access (O(1)) by INSEE code or postal code. A class: the
+/// tables are immutable and shared, and passing them costs one reference, not a copy of each table.
+public final class ReferenceData: Sendable {
     /// Oldest first.
     public let zonageVersions: [ZonageVersion]
     public let actionCoeurDeVille: [String: String]        // INSEE → commune name

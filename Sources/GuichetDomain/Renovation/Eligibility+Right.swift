@@ -16,25 +16,21 @@ struct RightCheck {
 
     static func evaluate(_ c: RenovationCase, on day: Day, region: AnahCeiling.Region?,
                          reference: ReferenceData, warnings: inout [String]) -> RightCheck {
-        var candidates: [(RightOpener, Candidate)] = []
-        switch c.applicant.kind {
-        case .sci?: candidates.append((.majorityPartner, .household(c.sci?.majorityPartner ?? Household())))
-        default: candidates.append((.applicant, .household(c.applicant.household)))
+        // The primary household (applicant or majority partner), then, for a landlord, the tenant.
+        let primaryWho: RightOpener = c.applicant.kind == .sci ? .majorityPartner : .applicant
+        let primary = check(.household(c.applicant.kind == .sci ? (c.sci?.majorityPartner ?? Household()) : c.applicant.household),
+                            who: primaryWho, on: day, region: region, reference: reference, warnings: &warnings)
+        guard c.applicant.kind?.isLandlord == true, primary.overall != .pass else {
+            return primary.overall == .pass ? primary : primary.withoutOpener
         }
-        if c.applicant.kind?.isLandlord == true {
-            if let t = c.tenant {
-                switch t.inPlace {
-                case nil: candidates.append((.tenant, .unknownPresence))
-                case true?: candidates.append((.tenant, .household(t.household)))
-                case false?: candidates.append((.tenant, .notYetInPlace(t.household.householdSize)))
-                }
-            } else {
-                candidates.append((.tenant, .absent))
-            }
+        let tenantCandidate: Candidate
+        switch (c.tenant, c.tenant?.inPlace) {
+        case (nil, _): tenantCandidate = .absent
+        case (_, nil): tenantCandidate = .unknownPresence
+        case (let t?, true?): tenantCandidate = .household(t.household)
+        case (let t?, false?): tenantCandidate = .notYetInPlace(t.household.householdSize)
         }
-        let checks = candidates.map { who, cand in
-            check(cand, who: who, on: day, region: region, reference: reference, warnings: &warnings)
-        }
+        let checks = [primary, check(tenantCandidate, who: .tenant, on: day, region: region, reference: reference, warnings: &warnings)]
         if let winner = checks.first(where: { $0.overall == .pass }) {
             guard winner.opener != checks[0].opener else { return winner }
             var employment = winner.employment

@@ -50,3 +50,62 @@ public struct CSVTable: Sendable {
     /// Index of a header, for reading by column name.
     public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 }
+
+/// Scans CSV rows without making strings: each row's field ranges are handed to `body`, which
+/// converts only the fields it needs (`CSVScanner.string`). Used for the large reference files.
+public enum CSVScanner {
+    /// - Parameter body: row number (0 = header), field ranges (quotes excluded), the bytes.
+    public static func scan(_ bytes: [UInt8], _ body: (Int, [Range<Int>], UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try bytes.withUnsafeBufferPointer { b in
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(16)
+            var i = 0, row = 0
+            let n = b.count
+            if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
+            while i < n {
+                fields.removeAll(keepingCapacity: true)
+                var lineEnded = false
+                while !lineEnded {
+                    if i < n, b[i] == 0x22 { // quoted field
+                        let start = i + 1
+                        i += 1
+                        while i < n { if b[i] == 0x22 { if i + 1 < n, b[i + 1] == 0x22 { i += 2; continue }; break }; i += 1 }
+                        fields.append(start..<min(i, n))
+                        i += 1
+                        while i < n, b[i] != 0x2C, b[i] != 0x0A { i += 1 }
+                    } else {
+                        let start = i
+                        while i < n, b[i] != 0x2C, b[i] != 0x0A { i += 1 }
+                        var end = i
+                        if end > start, b[end - 1] == 0x0D { end -= 1 }
+                        fields.append(start..<end)
+                    }
+                    if i >= n || b[i] == 0x0A { lineEnded = true }
+                    i += 1
+                }
+                if !(fields.count == 1 && fields[0].isEmpty) { try body(row, fields, b); row += 1 }
+            }
+        }
+    }
+
+    /// The text of a field (doubled quotes of a quoted field are undone).
+    public static func string(_ r: Range<Int>, _ b: UnsafeBufferPointer<UInt8>) -> String {
+        let slice = UnsafeBufferPointer(rebasing: b[r])
+        guard slice.contains(0x22) else { return String(decoding: slice, as: UTF8.self) }
+        // Undo doubled quotes.
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var k = 0
+        while k < slice.count {
+            out.append(slice[k])
+            k += slice[k] == 0x22 && k + 1 < slice.count && slice[k + 1] == 0x22 ? 2 : 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func equals(_ r: Range<Int>, _ b: UnsafeBufferPointer<UInt8>, _ ascii: StaticString) -> Bool {
+        guard r.count == ascii.utf8CodeUnitCount else { return false }
+        for k in 0..<r.count where b[r.lowerBound + k] != ascii.utf8Start[k] { return false }
+        return true
+    }
+}

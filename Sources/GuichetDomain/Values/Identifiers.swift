@@ -13,7 +13,11 @@ public struct InseeCode: Hashable, Sendable, CustomStringConvertible {
     }
     /// Department code of the commune: `01`…`95`, `2A`, `2B`, or three digits overseas (`971`…`976`).
     public var departmentCode: String {
-        value.hasPrefix("97") || value.hasPrefix("98") ? String(value.prefix(3)) : String(value.prefix(2))
+        var v = value
+        return v.withUTF8 { u in
+            let overseas = u[0] == 0x39 && (u[1] == 0x37 || u[1] == 0x38) // "97", "98"
+            return String(decoding: UnsafeBufferPointer(rebasing: u[0..<(overseas ? 3 : 2)]), as: UTF8.self)
+        }
     }
     public var description: String { value }
 }
