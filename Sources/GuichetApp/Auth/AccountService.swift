@@ -19,6 +19,7 @@ struct AccountService {
     var clock: AppClock { app.clock }
     var passwords: Passwords { Passwords(cost: app.bcryptCost) }
     var notifier: Notifier { app.notifier }
+    var links: OneTimeLinks { OneTimeLinks(clock: clock, notifier: notifier) }
 
     static func normalise(_ email: String) -> String { email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
 
@@ -63,13 +64,9 @@ struct AccountService {
     }
 
     func sendActivation(user: UserRecord, on tx: Database) async throws {
-        let token = Tokens.random()
-        let now = clock.now()
-        try await TokenStore().invalidate(userID: user.id, purposes: ["activation"], now: now, on: tx)
-        try await TokenStore().createOneTime(userID: user.id, purpose: "activation", tokenHash: Tokens.digest(token),
-                                             now: now, expiresAt: now.addingTimeInterval(Self.activationLifetime), on: tx)
+        let link = try await links.issue(for: user.id, purpose: "activation", lifetime: Self.activationLifetime, path: "/activation", on: tx)
         try await notifier.email(to: user.email, subject: "Activez votre compte Guichet",
-            body: "Bonjour \(user.displayName),\n\nPour activer votre compte, ouvrez ce lien dans les 12 heures :\n\(notifier.link("/activation/\(token)"))\n\nPassé ce délai, utilisez « Mot de passe oublié » sur la page de connexion pour recevoir un nouveau lien.", on: tx)
+            body: "Bonjour \(user.displayName),\n\nPour activer votre compte, ouvrez ce lien dans les 12 heures :\n\(link)\n\nPassé ce délai, utilisez « Mot de passe oublié » sur la page de connexion pour recevoir un nouveau lien.", on: tx)
     }
 
     enum Activation: Equatable { case activated, expired, invalid }
@@ -158,12 +155,9 @@ struct AccountService {
             if user.activatedAt == nil {
                 try await sendActivation(user: user, on: tx)
             } else {
-                let token = Tokens.random()
-                try await TokenStore().invalidate(userID: user.id, purposes: ["reset"], now: now, on: tx)
-                try await TokenStore().createOneTime(userID: user.id, purpose: "reset", tokenHash: Tokens.digest(token),
-                                                     now: now, expiresAt: now.addingTimeInterval(Self.resetLifetime), on: tx)
+                let link = try await links.issue(for: user.id, purpose: "reset", lifetime: Self.resetLifetime, path: "/reinitialisation", on: tx)
                 try await notifier.email(to: user.email, subject: "Réinitialisation de votre mot de passe",
-                    body: "Bonjour \(user.displayName),\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure (il ne sert qu'une fois) :\n\(notifier.link("/reinitialisation/\(token)"))\n\nSi vous n'avez rien demandé, ignorez ce message.", on: tx)
+                    body: "Bonjour \(user.displayName),\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure (il ne sert qu'une fois) :\n\(link)\n\nSi vous n'avez rien demandé, ignorez ce message.", on: tx)
             }
             try await AuditService(clock: clock).record("mot-de-passe.demande", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
         }
@@ -224,12 +218,9 @@ struct AccountService {
                     body: "Bonjour,\n\nQuelqu'un a demandé à utiliser votre adresse pour un autre compte Guichet ; elle est déjà utilisée, la demande n'a pas abouti.", on: tx)
                 return
             }
-            let token = Tokens.random()
-            let now = clock.now()
-            try await TokenStore().createOneTime(userID: p.user.id, purpose: "email", tokenHash: Tokens.digest(token), payload: email,
-                                                 now: now, expiresAt: now.addingTimeInterval(Self.emailChangeLifetime), on: tx)
+            let link = try await links.issue(for: p.user.id, purpose: "email", lifetime: Self.emailChangeLifetime, path: "/compte/email", payload: email, on: tx)
             try await notifier.email(to: email, subject: "Confirmez votre nouvelle adresse",
-                body: "Bonjour \(p.user.displayName),\n\nPour utiliser cette adresse sur Guichet, ouvrez ce lien dans les 24 heures :\n\(notifier.link("/compte/email/\(token)"))", on: tx)
+                body: "Bonjour \(p.user.displayName),\n\nPour utiliser cette adresse sur Guichet, ouvrez ce lien dans les 24 heures :\n\(link)", on: tx)
             try await notifier.email(to: p.user.email, subject: "Demande de changement d'adresse",
                 body: "Bonjour \(p.user.displayName),\n\nUn changement d'adresse e-mail vers \(email) a été demandé. Si ce n'était pas vous, changez votre mot de passe.", on: tx)
             try await AuditService(clock: clock).record("email.demande", by: actor, object: ("utilisateur", p.user.id.uuidString), detail: email, on: tx)

@@ -49,11 +49,8 @@ struct StaffService {
             for r in roles where !held.contains(r.rawValue) {
                 try await UserStore().grant(userID: user.id, role: r.rawValue, scope: r == .instructeur ? scope : [], on: tx)
             }
-            let token = Tokens.random()
-            let now = app.clock.now()
-            try await TokenStore().createOneTime(userID: user.id, purpose: "reset", tokenHash: Tokens.digest(token), now: now,
-                                                 expiresAt: now.addingTimeInterval(AccountService.activationLifetime), on: tx)
-            let link = notifier.link("/reinitialisation/\(token)")
+            let link = try await OneTimeLinks(clock: app.clock, notifier: notifier)
+                .issue(for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime, path: "/reinitialisation", on: tx)
             try await notifier.email(to: email, subject: "Votre accès à Guichet",
                 body: "Bonjour \(user.displayName),\n\nUn accès \(roles.map(\.french).joined(separator: ", ")) vous a été ouvert sur Guichet. Choisissez votre mot de passe dans les 12 heures :\n\(link)", on: tx)
             try await AuditService(clock: app.clock).record("compte.création-personnel", by: actor, object: ("utilisateur", user.id.uuidString),
@@ -83,12 +80,10 @@ struct StaffService {
                                                         displayName: details.contactName, phone: details.contactPhone, on: tx)
                 }
                 try await UserStore().grant(userID: user.id, role: Role.amo.rawValue, organisationID: org.id, on: tx)
-                let token = Tokens.random()
-                let now = app.clock.now()
-                try await TokenStore().createOneTime(userID: user.id, purpose: "reset", tokenHash: Tokens.digest(token), now: now,
-                                                     expiresAt: now.addingTimeInterval(AccountService.activationLifetime), on: tx)
+                let link = try await OneTimeLinks(clock: app.clock, notifier: notifier)
+                    .issue(for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime, path: "/reinitialisation", on: tx)
                 try await notifier.email(to: details.contactEmail, subject: "Votre compte AMO est ouvert",
-                    body: "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) est acceptée. Choisissez votre mot de passe dans les 12 heures :\n\(notifier.link("/reinitialisation/\(token)"))", on: tx)
+                    body: "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) est acceptée. Choisissez votre mot de passe dans les 12 heures :\n\(link)", on: tx)
             } else {
                 try await notifier.email(to: details.contactEmail, subject: "Votre demande de compte AMO",
                     body: "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")", on: tx)

@@ -95,6 +95,11 @@ public enum EligibilityTestPages {
             }
             H2("Et maintenant ?")
             if m.eligible {
+                Paragraph {
+                    Link("Créer mon compte", url: "/inscription").class("button")
+                    Text(" ")
+                    Link("Trouver un AMO", url: "/amo/annuaire").class("button button-secondary")
+                }
                 List {
                     ListItem { Text("Choisissez un assistant à maîtrise d'ouvrage (AMO) : son accompagnement est obligatoire (RENO-E10). Il réalise le diagnostic technique, monte le dossier et le plan de financement avec vous, puis contrôle les travaux.") }
                     ListItem { Text("Faites établir les devis par des entreprises RGE pour les travaux principaux (RENO-E11).") }

@@ -33,6 +33,8 @@ import GuichetAppTestSupport
             for rule in ["RENO-E1", "RENO-E4", "RENO-E5", "RENO-E6", "RENO-E8"] { #expect(res.text.contains(rule)) }
             #expect(res.text.contains("Revenu fiscal de référence 25\u{00A0}000\u{00A0}€"))
             #expect(res.text.contains("Modifier mes réponses"))
+            #expect(res.text.contains(#"href="/inscription""#))
+            #expect(res.text.contains(#"href="/amo/annuaire""#))
         }
     }
 
