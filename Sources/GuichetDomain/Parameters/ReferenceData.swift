@@ -32,6 +32,18 @@ public final class ReferenceData: Sendable {
         self.communeNames = communeNames
     }
 
+    /// A copy with more Livret A rates and Anah ceilings (an administrator's additions): a rate
+    /// at an existing date and a ceiling of an existing year × region × category replace the
+    /// shipped ones. The large tables are shared, not copied.
+    public func adding(livretA extraRates: [LivretARate], anahCeilings extraCeilings: [AnahCeiling]) -> ReferenceData {
+        let rates = livretA.filter { r in !extraRates.contains { $0.effective == r.effective } } + extraRates
+        let ceilings = anahCeilings.filter { c in !extraCeilings.contains { $0.year == c.year && $0.region == c.region && $0.category == c.category } } + extraCeilings
+        let checked = max(livretACheckedOn, extraRates.map(\.effective).max() ?? livretACheckedOn)
+        return ReferenceData(zonageVersions: zonageVersions, actionCoeurDeVille: actionCoeurDeVille, communesByPostalCode: communesByPostalCode,
+                             communesByInsee: communesByInsee, departments: departments, anahCeilings: ceilings, livretA: rates,
+                             livretACheckedOn: checked, communeNames: communeNames)
+    }
+
     public func isActionCoeurDeVille(_ insee: InseeCode) -> Bool { actionCoeurDeVille[insee.value] != nil }
     public func department(of insee: InseeCode) -> Department? { departments[insee.departmentCode] }
     public func communes(postalCode: PostalCode) -> [Commune] { communesByPostalCode[postalCode.value] ?? [] }

@@ -13,6 +13,10 @@ public struct RenovationParameters: Sendable {
     public var remainingCostThreshold: DatedSeries<Money>        // P-RAC
     public var depositPercent: DatedSeries<Int>                  // P-ACOMPTE
     public var debtRatioAlertPercent: DatedSeries<Int>           // RENO-F9
+    /// Livret A rates and Anah ceilings added by an administrator after the shipped tables
+    /// (P-L-RATE, P-ANAH): they extend the reference data without a redeployment.
+    public var livretAAdditions: [LivretARate] = []
+    public var anahAdditions: [AnahCeiling] = []
     /// Version label stored with every decision: `builtin` or the database version number.
     public var version: String
 
@@ -61,8 +65,19 @@ public struct RenovationParameters: Sendable {
             version: "builtin")
     }
 
+    /// The reference tables with the administrator's additions (the same object when there are none).
+    public func effectiveReference(_ base: ReferenceData) -> ReferenceData {
+        guard !livretAAdditions.isEmpty || !anahAdditions.isEmpty else { return base }
+        return base.adding(livretA: livretAAdditions, anahCeilings: anahAdditions)
+    }
+
     /// The values in force on `day`, with the warnings the resolution raised.
-    public func resolve(at day: Day, reference: ReferenceData) -> ResolvedParameters {
+    public func resolve(at day: Day, reference base: ReferenceData) -> ResolvedParameters {
+        resolve(at: day, effective: effectiveReference(base))
+    }
+
+    /// The same, with tables that already carry the additions (`effectiveReference`).
+    func resolve(at day: Day, effective reference: ReferenceData) -> ResolvedParameters {
         var w: [String] = []
         let floor = loanRateFloor.resolve(at: day, warnings: &w)
         let livret = reference.livretARate(on: day.lastDayOfPreviousYear, warnings: &w)

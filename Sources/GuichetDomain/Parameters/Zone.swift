@@ -34,8 +34,8 @@ public struct Department: Sendable, Hashable {
 
 /// Anah income ceiling row (one year × region × category), in whole euros as published.
 public struct AnahCeiling: Sendable, Hashable {
-    public enum Region: String, Sendable { case ileDeFrance = "ile_de_france", other = "hors_ile_de_france" }
-    public enum Category: String, Sendable { case tresModeste = "tres_modeste", modeste, intermediaire }
+    public enum Region: String, Sendable, CaseIterable { case ileDeFrance = "ile_de_france", other = "hors_ile_de_france" }
+    public enum Category: String, Sendable, CaseIterable { case tresModeste = "tres_modeste", modeste, intermediaire }
     public let year: Int
     public let region: Region
     public let category: Category
@@ -43,6 +43,12 @@ public struct AnahCeiling: Sendable, Hashable {
     public let persons: [Int64]
     public let perExtraPerson: Int64
     public let source: String
+
+    public init(year: Int, region: Region, category: Category, persons: [Int64], perExtraPerson: Int64, source: String) {
+        precondition(persons.count == 5)
+        self.year = year; self.region = region; self.category = category
+        self.persons = persons; self.perExtraPerson = perExtraPerson; self.source = source
+    }
 
     /// `RENO-E5`: ceiling for a household size; beyond 5 persons add the per-person amount.
     public func ceiling(householdSize: Int) -> Money {
@@ -58,4 +64,5 @@ public struct LivretARate: Sendable, Hashable {
     public let effective: Day
     public let rate: Rate
     public let reference: String
+    public init(effective: Day, rate: Rate, reference: String) { self.effective = effective; self.rate = rate; self.reference = reference }
 }

@@ -11,8 +11,9 @@ public struct SimulationResult: Sendable, Hashable {
 
 public enum RenovationSimulation {
     public static func run(_ c: RenovationCase, on day: Day, parameters: RenovationParameters,
-                           reference: ReferenceData) -> SimulationResult {
-        let resolved = parameters.resolve(at: day, reference: reference)
+                           reference base: ReferenceData) -> SimulationResult {
+        let reference = parameters.effectiveReference(base)
+        let resolved = parameters.resolve(at: day, effective: reference)
         var warnings = resolved.warnings
         let eligibility = Eligibility.evaluate(c, on: day, reference: reference, warnings: &warnings)
         var financing: FinancingPlan?

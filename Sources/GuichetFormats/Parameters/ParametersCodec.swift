@@ -28,6 +28,14 @@ public enum ParametersCodec {
             series(p.remainingCostThreshold, money),
             series(p.depositPercent, int),
             series(p.debtRatioAlertPercent, int),
+            ("P-L-RATE-LIVRET-A", .array(p.livretAAdditions.map {
+                .object([("effective", .string($0.effective.iso)), ("rate", .string($0.rate.decimalString)), ("reference", .string($0.reference))])
+            })),
+            ("P-ANAH", .array(p.anahAdditions.map {
+                .object([("year", .int($0.year)), ("region", .string($0.region.rawValue)), ("category", .string($0.category.rawValue)),
+                         ("persons", .array($0.persons.map { .int($0) })), ("per_extra_person", .int($0.perExtraPerson)),
+                         ("source", .string($0.source))])
+            })),
         ]).serialized(pretty: true)
     }
 
@@ -49,7 +57,27 @@ public enum ParametersCodec {
         }
         let money: (JSONValue) -> Money? = { $0.int64.map { Money(cents: $0) } }
         let int: (JSONValue) -> Int? = { $0.int64.map(Int.init) }
-        return RenovationParameters(
+        var rates: [LivretARate] = []
+        if case let .array(items)? = json["P-L-RATE-LIVRET-A"] {
+            for item in items {
+                guard case let .string(d)? = item["effective"], let day = Day(iso: d), case let .string(r)? = item["rate"],
+                      let rate = Rate(decimal: r), case let .string(ref)? = item["reference"] else { throw DecodeError(reason: "taux du Livret A illisible") }
+                rates.append(LivretARate(effective: day, rate: rate, reference: ref))
+            }
+        }
+        var ceilings: [AnahCeiling] = []
+        if case let .array(items)? = json["P-ANAH"] {
+            for item in items {
+                guard let year = item["year"]?.int64, case let .string(reg)? = item["region"], let region = AnahCeiling.Region(rawValue: reg),
+                      case let .string(cat)? = item["category"], let category = AnahCeiling.Category(rawValue: cat),
+                      case let .array(ps)? = item["persons"], ps.count == 5, let extra = item["per_extra_person"]?.int64,
+                      case let .string(source)? = item["source"] else { throw DecodeError(reason: "plafond Anah illisible") }
+                let persons = ps.compactMap(\.int64)
+                guard persons.count == 5 else { throw DecodeError(reason: "plafond Anah illisible") }
+                ceilings.append(AnahCeiling(year: Int(year), region: region, category: category, persons: persons, perExtraPerson: extra, source: source))
+            }
+        }
+        var result = RenovationParameters(
             subsidyCeilingOwnerOccupier: try series("P-S-PO", money),
             subsidyCeilingLandlord: try series("P-S-PB", money),
             loanMaximum: try series("P-L-MAX", money),
@@ -66,5 +94,8 @@ public enum ParametersCodec {
             depositPercent: try series("P-ACOMPTE", int),
             debtRatioAlertPercent: try series("P-ENDET", int),
             version: version)
+        result.livretAAdditions = rates
+        result.anahAdditions = ceilings
+        return result
     }
 }

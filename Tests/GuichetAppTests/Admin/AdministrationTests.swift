@@ -113,6 +113,24 @@ import GuichetPersistence
             let page = try await admin.get("/admin/parametres")
             #expect(page.body.string.contains("v3"))
             #expect(page.body.string.contains("Délibération test"))
+
+            // P-L-RATE and P-ANAH: new Livret A rate and new Anah ceilings without redeploying.
+            let badRate = try await admin.post("/admin/parametres/livret-a", ["effective": "01/02/2027", "rate": "beaucoup", "reference": ""])
+            #expect(badRate.status == .unprocessableEntity)
+            #expect(try await admin.post("/admin/parametres/livret-a", ["effective": "01/08/2026", "rate": "3,25", "reference": "Arrêté test"]).status == .seeOther)
+            let badAnah = try await admin.post("/admin/parametres/anah", ["year": "2026", "region": "hors_ile_de_france", "category": "modeste",
+                                                                          "p1": "30 000", "p2": "20 000", "p3": "25 000", "p4": "26 000", "p5": "27 000", "extra": "3", "source": "s"])
+            #expect(badAnah.status == .unprocessableEntity)
+            #expect(badAnah.body.string.contains("croître"))
+            #expect(try await admin.post("/admin/parametres/anah", ["year": "2026", "region": "hors_ile_de_france", "category": "modeste",
+                                                                     "p1": "22 500", "p2": "32 900", "p3": "39 600", "p4": "46 200", "p5": "52 900", "extra": "6 700", "source": "Circulaire test"]).status == .seeOther)
+            let v5 = try await app.parameters.current(on: app.db)
+            #expect(v5.version == "v5")
+            let body = #"{"reference_date":"2027-03-01","applicant":{"kind":"owner_occupier","employment":"private_sector","household_size":3,"reference_tax_income":3960000},"dwelling":{"insee_code":"01001"},"plan":{"companies":[{"siret":"73282932000074","rge":true,"main_works":1000000}],"loan_only_works":2000000,"loan":{"amount":500000,"months":60}}}"#
+            let res = try await app.testing().sendRequest(.POST, "api/v1/renovation/simulations", headers: .json, body: .json(body))
+            #expect(res.body.string.contains(#""annual_rate":"0.0325""#), "Livret A on 31/12/2026 is the administrator's 3,25 %")
+            #expect(res.body.string.contains("plafond modeste 2026 hors Île-de-France pour 3 personnes : 39"), "2026 ceilings from the administrator")
+            #expect(res.body.string.contains(#""parameters_version":"v5""#))
         }
     }
 
