@@ -19,8 +19,9 @@ public enum Explanation: Sendable, Hashable {
         case let .applicant(who, joint):
             return "\(who)\(joint ? " en indivision" : "") : demandeur éligible."
         case let .employment(label, e, opens, tenant):
-            let base = opens ? "\(label)\(e.french) : emploi ouvrant droit à l'aide."
-                             : "\(label)\(e.french) : l'aide est réservée aux salariés du secteur privé, agricole ou d'une entreprise publique assimilée."
+            let who = label.isEmpty ? e.french.prefix(1).uppercased() + e.french.dropFirst() : label + e.french
+            let base = opens ? "\(who) : emploi ouvrant droit à l'aide."
+                             : "\(who) : l'aide est réservée aux salariés du secteur privé, agricole ou d'une entreprise publique assimilée."
             return tenant ? base + " Le demandeur ne remplit pas les conditions : le droit est ouvert par le locataire." : base
         case let .income(label, income, pass, year, idf, persons, ceiling):
             let zone = idf ? "en Île-de-France" : "hors Île-de-France"

@@ -56,10 +56,12 @@ public enum Layout {
     }
 
     static func navigation(_ page: PageModel) -> Component {
-        Navigation {
+        // The current entry is the most specific one that contains the page.
+        let current = page.navigation.filter { isCurrent($0.href, page.currentPath) }.max { $0.href.count < $1.href.count }?.href
+        return Navigation {
             List(page.navigation) { item in
                 Link(item.label, url: item.href)
-                    .attr("aria-current", isCurrent(item.href, page.currentPath) ? "page" : nil)
+                    .attr("aria-current", item.href == current ? "page" : nil)
             }.class("nav-main")
             if let a = page.account {
                 Div {

@@ -84,7 +84,7 @@ public enum EligibilityTestPages {
                     Text(" ")
                     Span(c.rule).class("rule-id")
                     Paragraph(c.message)
-                }
+                }.class("criterion criterion-\(c.status)")
             }.class("criteria")
             if !m.facts.isEmpty {
                 DataTable(caption: "Éléments retenus", headers: ["Élément", "Valeur"], rows: m.facts.map { [$0.0, $0.1] })
