@@ -114,7 +114,10 @@ final class OutboxLifecycle: LifecycleHandler, @unchecked Sendable {
             while !Task.isCancelled {
                 do {
                     _ = try await worker.runOnce(on: db)
-                    try await SessionStore().purge(now: worker.clock.now(), idle: TimeInterval(app.guichetConfig.sessionIdleTimeout), on: db)
+                    let now = worker.clock.now()
+                    try await SessionStore().purge(now: now, idle: TimeInterval(app.guichetConfig.sessionIdleTimeout), on: db)
+                    // Throttling only looks back one hour.
+                    try await AttemptStore().purge(before: now.addingTimeInterval(-86_400), on: db)
                 } catch { logger.warning("outbox: \(error)") }
                 try? await Task.sleep(for: interval)
             }

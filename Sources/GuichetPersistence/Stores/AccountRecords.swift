@@ -61,6 +61,12 @@ public struct APITokenRecord: Sendable, Equatable {
 }
 
 public struct OutboxRecord: Sendable, Equatable {
+    /// A record not read from the database (tests of the senders).
+    public static func make(channel: String, recipient: String, subject: String = "", body: String) -> OutboxRecord {
+        OutboxRecord(id: UUID(), channel: channel, recipient: recipient, subject: subject, body: body, status: "pending",
+                     attempts: 0, lastError: nil, createdAt: Date(), sentAt: nil)
+    }
+
     public let id: UUID
     public let channel: String
     public let recipient: String

@@ -174,3 +174,44 @@ extension FileHandle {
         }
     }
 }
+
+/// The HTTP SMS provider, against a real local HTTP server standing in for the provider.
+@Suite struct HTTPSMSProviderTests {
+    final class Received: @unchecked Sendable {
+        let lock = NSLock()
+        var bodies: [(String, String?)] = []
+        func add(_ body: String, _ auth: String?) { lock.withLock { bodies.append((body, auth)) } }
+        var all: [(String, String?)] { lock.withLock { bodies } }
+    }
+
+    @Test func postsTheMessageWithTheBearerKey() async throws {
+        let received = Received()
+        let provider = try await Application.make(.testing)
+        provider.http.server.configuration.port = 0
+        provider.post("sms") { req -> HTTPStatus in
+            received.add(req.body.string ?? "", req.headers.bearerAuthorization?.token)
+            return (req.body.string ?? "").contains("refuse") ? .badRequest : .accepted
+        }
+        try await provider.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(provider.http.server.shared.localAddress?.port)
+        do {
+            try await TestApp.run { app in
+                let sender = HTTPSMSSender(url: "http://127.0.0.1:\(port)/sms", token: "cle-fournisseur", client: app.client)
+                let ok = OutboxRecord.sms(to: "+33612345678", text: "Votre code : 123456")
+                try await sender.send(ok)
+                #expect(received.all.count == 1)
+                #expect(received.all.first?.0 == #"{"to":"+33612345678","text":"Votre code : 123456"}"#)
+                #expect(received.all.first?.1 == "cle-fournisseur")
+                await #expect(throws: SMTPClient.Failure.self) { try await sender.send(.sms(to: "+33600000000", text: "refuse")) }
+            }
+        } catch { await provider.server.shutdown(); try? await provider.asyncShutdown(); throw error }
+        await provider.server.shutdown()
+        try await provider.asyncShutdown()
+    }
+}
+
+extension OutboxRecord {
+    static func sms(to: String, text: String) -> OutboxRecord {
+        OutboxRecord.make(channel: "sms", recipient: to, body: text)
+    }
+}
