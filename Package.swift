@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
     targets: [
         .target(
@@ -28,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "GuichetFormats",
-            dependencies: ["GuichetDomain"]
+            dependencies: ["GuichetDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "GuichetPersistence",
@@ -74,7 +75,11 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "GuichetFormatsTests", dependencies: ["GuichetFormats"]),
+        .testTarget(
+            name: "GuichetFormatsTests",
+            dependencies: ["GuichetFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["XLSX/make_workbooks.py"]
+        ),
         .testTarget(name: "GuichetViewsTests", dependencies: ["GuichetViews"]),
         .testTarget(
             name: "GuichetPersistenceTests",

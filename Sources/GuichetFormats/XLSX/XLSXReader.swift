@@ -1,0 +1,102 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+import GuichetDomain
+
+/// Reads `.xlsx` files written by Excel, LibreOffice, Google Sheets or openpyxl: shared and
+/// inline strings, numbers, booleans, dates (1900 and 1904 systems, by number format), cached
+/// values of formulas, sparse rows, merged cells, several sheets. Defensive: a size limit, zip
+/// bombs (expansion bounded while reading, whatever the headers claim), XML with DOCTYPE or
+/// entity declarations, too many rows: each refusal is a French message, never a crash.
+public struct XLSXReader: Sendable {
+    public struct Limits: Sendable {
+        public var maxFileBytes = 20 * 1_048_576
+        /// Largest expanded size of one part, and of all parts read.
+        public var maxPartBytes = 100 * 1_048_576
+        public var maxTotalBytes = 200 * 1_048_576
+        /// Largest expansion ratio of a part (compressed → expanded).
+        public var maxRatio = 200
+        public var maxRows = 20_000
+        public init() {}
+    }
+
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    public let limits: Limits
+    public init(limits: Limits = Limits()) { self.limits = limits }
+
+    /// - Parameter sheetsToRead: sheet names to read (all when nil).
+    public func read(_ data: Data, sheetsToRead: Set<String>? = nil) throws(Failure) -> XLSXWorkbook {
+        guard data.count <= limits.maxFileBytes else {
+            throw Failure(message: "Fichier trop volumineux : \(data.count / 1_048_576) Mo pour \(limits.maxFileBytes / 1_048_576) Mo au plus.")
+        }
+        guard data.count >= 4, data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) else {
+            throw Failure(message: "Ce fichier n'est pas un classeur Excel (.xlsx) : enregistrez-le au format « Classeur Excel (.xlsx) ».")
+        }
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw Failure(message: "Fichier .xlsx endommagé : l'archive ne peut pas être ouverte.")
+        }
+        var budget = limits.maxTotalBytes
+        func part(_ path: String, required: Bool = true) throws(Failure) -> Data? {
+            guard let entry = archive[path] else {
+                if required { throw Failure(message: "Fichier .xlsx incomplet : la partie « \(path) » manque.") }
+                return nil
+            }
+            var out = Data()
+            let compressed = max(1, Int(entry.compressedSize))
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    out.append(chunk)
+                    if out.count > limits.maxPartBytes || out.count > budget || out.count > compressed * limits.maxRatio + 1_048_576 {
+                        throw Failure(message: "Fichier refusé : son contenu compressé se déploie de façon disproportionnée (bombe de décompression).")
+                    }
+                }
+            } catch let f as Failure {
+                throw f
+            } catch {
+                throw Failure(message: "Fichier .xlsx endommagé : la partie « \(path) » est illisible.")
+            }
+            budget -= out.count
+            try Self.refuseDeclarations(out, path: path)
+            return out
+        }
+
+        let workbookXML = try part("xl/workbook.xml")!
+        let rels = try XMLElements.parse(try part("xl/_rels/workbook.xml.rels")!, path: "workbook.xml.rels")
+        let workbook = try XMLElements.parse(workbookXML, path: "workbook.xml")
+        let date1904 = workbook.first { $0.name == "workbookPr" }.map { ["1", "true"].contains($0.attributes["date1904"] ?? "") } ?? false
+        let targets = Dictionary(rels.filter { $0.name == "Relationship" }.compactMap { e in e.attributes["Id"].map { ($0, e.attributes["Target"] ?? "") } },
+                                 uniquingKeysWith: { a, _ in a })
+        var sharedStrings: [String] = []
+        if let data = try part("xl/sharedStrings.xml", required: false) { sharedStrings = try SharedStrings.parse(data) }
+        var dateStyles: [Bool] = []
+        if let data = try part("xl/styles.xml", required: false) { dateStyles = try DateStyles.parse(data) }
+
+        var sheets: [XLSXWorkbook.Sheet] = []
+        for s in workbook where s.name == "sheet" {
+            guard let name = s.attributes["name"], let rid = s.attributes["r:id"] ?? s.attributes["id"], let target = targets[rid] else { continue }
+            if let wanted = sheetsToRead, !wanted.contains(name) { continue }
+            let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            let xml = try part(path)!
+            sheets.append(try SheetParser.parse(xml, name: name, shared: sharedStrings, dateStyles: dateStyles, date1904: date1904, maxRows: limits.maxRows))
+        }
+        return XLSXWorkbook(sheets: sheets, date1904: date1904)
+    }
+
+    /// XML with a DOCTYPE or entity declarations is refused (billion laughs, external entities).
+    static func refuseDeclarations(_ xml: Data, path: String) throws(Failure) {
+        let head = xml.prefix(4096)
+        for marker in ["<!DOCTYPE", "<!ENTITY", "<!doctype", "<!entity"] where head.range(of: Data(marker.utf8)) != nil {
+            throw Failure(message: "Fichier refusé : la partie « \(path) » contient des déclarations XML interdites (DOCTYPE ou ENTITY).")
+        }
+        if xml.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw Failure(message: "Fichier refusé : la partie « \(path) » contient des déclarations XML interdites (DOCTYPE ou ENTITY).")
+        }
+    }
+}
