@@ -4,6 +4,8 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case e6 = "RENO-E6", e7 = "RENO-E7", e8 = "RENO-E8", e9 = "RENO-E9", e10 = "RENO-E10", e11 = "RENO-E11"
     case f1 = "RENO-F1", f2 = "RENO-F2", f3 = "RENO-F3", f4 = "RENO-F4", f5 = "RENO-F5"
     case f6 = "RENO-F6", f7 = "RENO-F7", f8 = "RENO-F8", f9 = "RENO-F9"
+    // AMI DROM (RULES.md part 2)
+    case amiE = "AMI-E", amiO = "AMI-O", amiX = "AMI-X"
 }
 
 /// Outcome of one criterion.

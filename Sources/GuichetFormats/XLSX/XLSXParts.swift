@@ -25,27 +25,29 @@ struct XMLElements {
     }
 }
 
-/// `xl/sharedStrings.xml`: the text of each `<si>` (rich text runs joined).
+/// `xl/sharedStrings.xml`: the text of each `<si>` (rich text runs joined, phonetic runs left out).
 enum SharedStrings {
     static func parse(_ data: Data) throws(XLSXReader.Failure) -> [String] {
-        final class Delegate: NSObject, XMLParserDelegate {
+        data.withUnsafeBytes { raw in
+            var sc = XMLScanner(raw.bindMemory(to: UInt8.self))
             var strings: [String] = []
-            var current = ""
-            var inText = false, inPhonetic = false
-            func parser(_ p: XMLParser, didStartElement n: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-                switch n { case "si": current = ""; case "t": inText = true; case "rPh": inPhonetic = true; default: break }
+            var current = "", inItem = false
+            while sc.nextTag() {
+                if sc.isTag("si") { _ = sc.attributes([]); current = ""; inItem = true; continue }
+                if sc.isTag("rPh") { sc.skip(past: "rPh"); continue }
+                if sc.isTag("t") {
+                    let (_, selfClosing) = sc.attributes([])
+                    if !selfClosing { current += sc.text() }
+                    continue
+                }
+                if inItem, sc.i + 3 < sc.b.count, sc.b[sc.i + 1] == 0x2F {
+                    var probe = sc; probe.i += 1
+                    if probe.isTag("si") { strings.append(current); inItem = false }
+                }
+                sc.i += 1
             }
-            func parser(_ p: XMLParser, didEndElement n: String, namespaceURI: String?, qualifiedName: String?) {
-                switch n { case "si": strings.append(current); case "t": inText = false; case "rPh": inPhonetic = false; default: break }
-            }
-            func parser(_ p: XMLParser, foundCharacters s: String) { if inText && !inPhonetic { current += s } }
+            return strings
         }
-        let d = Delegate()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = d
-        guard parser.parse() else { throw XLSXReader.Failure(message: "Fichier .xlsx endommagé : les textes partagés sont illisibles.") }
-        return d.strings
     }
 }
 
@@ -101,66 +103,80 @@ enum DateStyles {
 enum SheetParser {
     static func parse(_ data: Data, name: String, shared: [String], dateStyles: [Bool], date1904: Bool,
                       maxRows: Int) throws(XLSXReader.Failure) -> XLSXWorkbook.Sheet {
-        final class Delegate: NSObject, XMLParserDelegate {
-            let shared: [String], dateStyles: [Bool], date1904: Bool, maxRows: Int
+        let result: Result<XLSXWorkbook.Sheet, XLSXReader.Failure> = data.withUnsafeBytes { raw in
+            var sc = XMLScanner(raw.bindMemory(to: UInt8.self))
             var rows: [Int: [Int: XLSXValue]] = [:]
             var merged: [String] = []
-            var row = 0, column = 0, type = "n", style = 0
-            var text = "", collecting = false, inInline = false
-            var failure: XLSXReader.Failure?
-            var lastRow = 0
-            init(shared: [String], dateStyles: [Bool], date1904: Bool, maxRows: Int) {
-                self.shared = shared; self.dateStyles = dateStyles; self.date1904 = date1904; self.maxRows = maxRows
-            }
-            func parser(_ p: XMLParser, didStartElement n: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
-                switch n {
-                case "row":
-                    lastRow = a["r"].flatMap(Int.init) ?? lastRow + 1
-                    if lastRow > maxRows + 1 {
-                        failure = .init(message: "Trop de lignes : \(maxRows) opérations au plus par fichier.")
-                        p.abortParsing()
+            var lastRow = 0, lastColumn = 0
+            while sc.nextTag() {
+                if sc.isTag("row") {
+                    let (v, _) = sc.attributes(["r"])
+                    lastRow = v[0].flatMap(Int.init) ?? lastRow + 1
+                    lastColumn = 0
+                    if lastRow > maxRows + 1 { return .failure(.init(message: "Trop de lignes : \(maxRows) opérations au plus par fichier.")) }
+                    continue
+                }
+                if sc.isTag("c") {
+                    let (v, selfClosing) = sc.attributes(["r", "t", "s"])
+                    var row = lastRow, column = lastColumn + 1
+                    if let r = v[0], let ref = CellReference.parse(r) { row = ref.row; column = ref.column }
+                    lastColumn = column
+                    if selfClosing { continue }
+                    let type = v[1] ?? "n"
+                    let style = v[2].flatMap(Int.init) ?? 0
+                    var text: String?
+                    // Inside the cell: <f> (skipped), <v>, <is><t>…</t></is>, until </c>.
+                    while sc.nextTag() {
+                        if sc.i + 1 < sc.b.count, sc.b[sc.i + 1] == 0x2F {
+                            var probe = sc; probe.i += 1
+                            if probe.isTag("c") { while sc.i < sc.b.count, sc.b[sc.i] != 0x3E { sc.i += 1 }; sc.i += 1; break }
+                            sc.i += 1; continue
+                        }
+                        if sc.isTag("v") {
+                            let (_, sClose) = sc.attributes([])
+                            if !sClose { text = sc.text() }
+                            continue
+                        }
+                        if sc.isTag("t") {
+                            let (_, sClose) = sc.attributes([])
+                            if !sClose { text = (text ?? "") + sc.text() }
+                            continue
+                        }
+                        if sc.isTag("rPh") { sc.skip(past: "rPh"); continue }
+                        if sc.isTag("f") {
+                            let (_, sClose) = sc.attributes([])
+                            if !sClose { _ = sc.text() }
+                            continue
+                        }
+                        sc.i += 1
                     }
-                case "c":
-                    if let r = a["r"], let ref = CellReference.parse(r) { row = ref.row; column = ref.column } else { row = lastRow; column += 1 }
-                    type = a["t"] ?? "n"; style = a["s"].flatMap(Int.init) ?? 0
-                    text = ""
-                case "v": collecting = true; text = ""
-                case "is": inInline = true; text = ""
-                case "t" where inInline: collecting = true
-                case "mergeCell": if let ref = a["ref"] { merged.append(ref) }
-                default: break
+                    if let value = value(type: type, style: style, text: text ?? "", shared: shared, dateStyles: dateStyles, date1904: date1904) {
+                        rows[row, default: [:]][column] = value
+                    }
+                    continue
                 }
-            }
-            func parser(_ p: XMLParser, foundCharacters s: String) { if collecting { text += s } }
-            func parser(_ p: XMLParser, didEndElement n: String, namespaceURI: String?, qualifiedName: String?) {
-                switch n {
-                case "v", "t": collecting = false
-                case "is": inInline = false
-                case "c":
-                    if let v = value() { rows[row, default: [:]][column] = v }
-                default: break
+                if sc.isTag("mergeCell") {
+                    let (v, _) = sc.attributes(["ref"])
+                    if let ref = v[0] { merged.append(ref) }
+                    continue
                 }
+                sc.i += 1
             }
-            func value() -> XLSXValue? {
-                switch type {
-                case "s": return Int(text).flatMap { $0 < shared.count ? .text(shared[$0]) : nil }
-                case "inlineStr", "str": return text.isEmpty ? nil : .text(text)
-                case "b": return .bool(text == "1")
-                case "e": return .error(text)
-                default:
-                    guard !text.isEmpty, let d = Double(text) else { return nil }
-                    if style < dateStyles.count, dateStyles[style], let day = ExcelDate.day(serial: d, date1904: date1904) { return .date(day) }
-                    return .number(d)
-                }
-            }
+            return .success(XLSXWorkbook.Sheet(name: name, rows: rows, merged: merged))
         }
-        let d = Delegate(shared: shared, dateStyles: dateStyles, date1904: date1904, maxRows: maxRows)
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = d
-        let ok = parser.parse()
-        if let f = d.failure { throw f }
-        guard ok else { throw XLSXReader.Failure(message: "Fichier .xlsx endommagé : la feuille « \(name) » n'est pas du XML valide.") }
-        return XLSXWorkbook.Sheet(name: name, rows: d.rows, merged: d.merged)
+        return try result.get()
+    }
+
+    static func value(type: String, style: Int, text: String, shared: [String], dateStyles: [Bool], date1904: Bool) -> XLSXValue? {
+        switch type {
+        case "s": return Int(text).flatMap { $0 >= 0 && $0 < shared.count ? .text(shared[$0]) : nil }
+        case "inlineStr", "str": return text.isEmpty ? nil : .text(text)
+        case "b": return .bool(text == "1" || text == "true")
+        case "e": return .error(text)
+        default:
+            guard !text.isEmpty, let d = Double(text) else { return nil }
+            if style < dateStyles.count, dateStyles[style], let day = ExcelDate.day(serial: d, date1904: date1904) { return .date(day) }
+            return .number(d)
+        }
     }
 }

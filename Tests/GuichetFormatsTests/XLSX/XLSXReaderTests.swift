@@ -135,3 +135,65 @@ import GuichetDomain
         } catch { #expect(error.message.contains("Trop de lignes")) }
     }
 }
+
+@Suite struct ProgrammingTableTests {
+    static let reference: ReferenceData = { do { return try ReferenceData.loadBundled() } catch { fatalError("\(error)") } }()
+
+    @Test(.enabled(if: XLSXReaderTests.pythonAvailable, "needs python3 with openpyxl (installed by .ci/run)"))
+    func readsByHeaderAndReportsEveryError() throws {
+        let dir = try XLSXReaderTests.generated()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let wb = try XLSXReader().read(try Data(contentsOf: dir.appendingPathComponent("programmation.xlsx")))
+        let r = ProgrammingTable.read(wb, year: 2024, department: "974", reference: Self.reference)
+        #expect(r.rowsWithValues == 4)
+        let byCell = Dictionary(grouping: r.errors, by: \.header)
+        #expect(byCell["Nombre de logements"]?.first?.value == "douze")
+        #expect(byCell["Nombre de logements"]?.first?.message == "Nombre entier attendu.")
+        #expect(r.errors.contains { $0.header == "Code INSEE commune" && $0.message.contains("n'est pas dans le département 974") })
+        #expect(r.errors.contains { $0.header == "Opération Action Cœur de Ville" && $0.value == "peut-être" })
+        #expect(r.errors.allSatisfy { $0.sheet == "Programmation" && !$0.cell.isEmpty })
+        #expect(r.errors.contains { $0.cell.hasSuffix("4") && $0.header == "Nombre de logements" }, "the cell reference names the row")
+        // Valid rows are read, with French commas and typed dates.
+        let op1 = try #require(r.operations.first { $0.reference == "OP-01" })
+        #expect(op1.loanRequested == Money(cents: 120_000_050))
+        #expect(op1.approvalDate == Day(iso: "2024-03-01"))
+        #expect(r.eligibility[op1.row]?.allSatisfy { $0.status == .pass } == true)
+        // AMI-O: Action Cœur de Ville out of scope; AMI-E: LI declaration after the campaign year.
+        let op4 = try #require(r.operations.first { $0.reference == "OP-04" })
+        let checks = r.eligibility[op4.row] ?? []
+        #expect(checks.contains { $0.rule == .amiO && $0.status == .fail })
+        #expect(checks.contains { $0.rule == .amiE && $0.status == .fail && $0.message.contains("10/01/2025") })
+        #expect(r.synthesis.operations == 2)
+        #expect(r.synthesis.dwellings == 48)
+        #expect(r.cachedDifferences.first?.label == "Nombre d'opérations", "the file's cached 3 differs from the 2 rows read")
+    }
+
+    @Test func missingSheetOrHeaders() throws {
+        let wb = XLSXWorkbook(sheets: [.init(name: "Programmation", rows: [1: [1: .text("Référence opération")]], merged: [])], date1904: false)
+        let r = ProgrammingTable.read(wb, year: 2024, department: nil, reference: Self.reference)
+        #expect(r.errors.count == ProgrammingTable.Column.allCases.filter { [.name, .insee, .kind, .product, .dwellings, .cost, .loan].contains($0) }.count)
+        let none = ProgrammingTable.read(XLSXWorkbook(sheets: [], date1904: false), year: 2024, department: nil, reference: Self.reference)
+        #expect(none.errors.first?.message.contains("Programmation") == true)
+    }
+
+    // AMI-E deadlines around the campaign year.
+    @Test func amiEligibilityDeadlines() {
+        func op(_ kind: OperationKind, _ product: HousingProduct?, _ configure: (inout ProgrammedOperation) -> Void) -> ProgrammedOperation {
+            var o = ProgrammedOperation(row: 2, reference: "R", name: "N", insee: "97411", kind: kind, product: product, dwellings: 1,
+                                        costPrice: .euros(1), loanRequested: .euros(1))
+            configure(&o)
+            return o
+        }
+        let rehab = { (d: String) in AMIEligibility.check(op(.rehabilitation, .lls) { $0.worksOrderDate = Day(iso: d) }, year: 2024, department: "974") }
+        #expect(rehab("2026-12-31").allSatisfy { $0.status == .pass })
+        #expect(rehab("2027-01-01").contains { $0.status == .fail })
+        let demo = { (d: String) in AMIEligibility.check(op(.demolition, nil) { $0.demolitionAuthorisationDate = Day(iso: d) }, year: 2024, department: "974") }
+        #expect(demo("2027-12-31").allSatisfy { $0.status == .pass })
+        #expect(demo("2028-01-01").contains { $0.status == .fail })
+        let li = op(.newConstruction, .li) { _ in }
+        #expect(AMIEligibility.check(li, year: 2024, department: "976").allSatisfy { $0.status == .pass }, "Mayotte: no declaration needed")
+        #expect(AMIEligibility.check(li, year: 2024, department: "974").contains { $0.status == .fail })
+        let pli = op(.vefa, .pli) { $0.loanAgreementDate = Day(iso: "2024-12-31") }
+        #expect(AMIEligibility.check(pli, year: 2024, department: "971").allSatisfy { $0.status == .pass })
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import GuichetDomain
+
+/// The AMI programming table (`contracts/ami-programming-table.md`): columns read by header,
+/// every cell checked with a French message naming sheet, cell, header and value; every error of
+/// the file at once; synthesis computed from the rows (never trusting cached formula values).
+public enum ProgrammingTable {
+    public static let sheetName = "Programmation"
+    public static let synthesisSheetName = "Données pour formulaire"
+
+    public enum Column: String, CaseIterable, Sendable {
+        case reference = "Référence opération", name = "Nom de l'opération", insee = "Code INSEE commune"
+        case kind = "Type d'opération", product = "Produit", dwellings = "Nombre de logements"
+        case t1 = "T1", t2 = "T2", t3 = "T3", t4 = "T4", t5 = "T5 et plus"
+        case surface = "Surface habitable (m²)", cost = "Prix de revient TTC (€)", loan = "Prêt sollicité (€)"
+        case approval = "Date d'agrément", declaration = "Date de déclaration d'informations", loanAgreement = "Date d'accord de prêt"
+        case worksOrder = "Date d'ordre de service", demolition = "Date d'autorisation de démolition"
+        case acv = "Opération Action Cœur de Ville", rtaa = "RTAA-DOM visée", fans = "Brasseurs d'air"
+        case hotWater = "Eau chaude renouvelable", led = "Éclairage LED parties communes", dpe = "Étiquette DPE"
+        case lowCarbon = "Démarche bas-carbone", rent = "Loyer moyen (€/m²)", observations = "Observations"
+
+        static let required: [Column] = [.reference, .name, .insee, .kind, .product, .dwellings, .cost, .loan]
+    }
+
+    public struct CellError: Sendable, Equatable {
+        public let sheet: String, cell: String, header: String, value: String, message: String
+    }
+
+    public struct Synthesis: Sendable, Equatable {
+        public var operations = 0, dwellings = 0
+        public var costPrice = Money.zero, loanRequested = Money.zero
+        public var byType: [String: (operations: Int, dwellings: Int)] = [:]
+        public var byProduct: [String: (operations: Int, dwellings: Int)] = [:]
+        public static func == (a: Synthesis, b: Synthesis) -> Bool {
+            a.operations == b.operations && a.dwellings == b.dwellings && a.costPrice == b.costPrice && a.loanRequested == b.loanRequested
+        }
+    }
+
+    public struct Result: Sendable {
+        public var rowsWithValues = 0
+        public var operations: [ProgrammedOperation] = []
+        public var eligibility: [Int: [Criterion]] = [:]
+        public var errors: [CellError] = []
+        public var synthesis = Synthesis()
+        public var cachedDifferences: [(label: String, file: String, computed: String)] = []
+    }
+
+    static func normalise(_ header: String) -> String {
+        header.replacingOccurrences(of: "’", with: "'").split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+
+    /// Reads the table of a workbook for campaign `year`; with `department`, communes must be in it.
+    public static func read(_ wb: XLSXWorkbook, year: Int, department: String?, reference: ReferenceData) -> Result {
+        var r = Result()
+        guard let sheet = wb.sheet(named: sheetName) else {
+            r.errors.append(CellError(sheet: sheetName, cell: "", header: "", value: "", message: "Feuille « \(sheetName) » absente du classeur : utilisez le modèle fourni."))
+            return r
+        }
+        var columns: [Column: Int] = [:]
+        let byName = Dictionary(Column.allCases.map { (normalise($0.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
+        for (col, value) in sheet.rows[1] ?? [:] {
+            if case let .text(t) = value, let c = byName[normalise(t)], columns[c] == nil { columns[c] = col }
+        }
+        for c in Column.required where columns[c] == nil {
+            r.errors.append(CellError(sheet: sheetName, cell: "1", header: c.rawValue, value: "", message: "Colonne « \(c.rawValue) » absente de la ligne d'en-tête."))
+        }
+        if !r.errors.isEmpty { return r }
+
+        var seen: [String: Int] = [:]
+        for rowNumber in (sheet.rows.keys.filter { $0 > 1 }).sorted() {
+            let cells = sheet.rows[rowNumber] ?? [:]
+            if cells.values.allSatisfy({ if case let .text(t) = $0 { return t.trimmingCharacters(in: .whitespaces).isEmpty }; return false }) { continue }
+            r.rowsWithValues += 1
+            var row = RowReader(sheet: sheetName, row: rowNumber, cells: cells, columns: columns, date1904: wb.date1904)
+            let referenceText = row.text(.reference, required: true)
+            let name = row.text(.name, required: true)
+            let insee = row.text(.insee, required: true)
+            let kind: OperationKind? = row.list(.kind, required: true)
+            let product: HousingProduct? = row.list(.product, required: kind != nil && kind != .demolition)
+            let dwellings = row.integer(.dwellings, required: true, minimum: 1)
+            let typology = [Column.t1, .t2, .t3, .t4, .t5].compactMap { row.integer($0, required: false, minimum: 0) }
+            _ = row.decimal(.surface, required: false, positive: false)
+            let cost = row.decimal(.cost, required: true, positive: true)
+            let loan = row.decimal(.loan, required: true, positive: true)
+            let dates = (row.date(.approval), row.date(.declaration), row.date(.loanAgreement), row.date(.worksOrder), row.date(.demolition))
+            let acv = row.yesNo(.acv) ?? false
+            for c in [Column.rtaa, .fans, .hotWater, .led, .lowCarbon] { _ = row.yesNo(c) }
+            _ = row.list(.dpe, required: false, allowed: ["A", "B", "C", "D", "E", "F", "G", "Sans objet"])
+            _ = row.decimal(.rent, required: false, positive: false)
+
+            if let insee {
+                if InseeCode(insee) == nil || reference.communesByInsee[insee] == nil && reference.communeNames[insee] == nil {
+                    row.error(.insee, "Code INSEE inconnu : 5 caractères d'une commune existante.")
+                } else if let department, InseeCode(insee)?.departmentCode != department {
+                    row.error(.insee, "La commune \(insee) n'est pas dans le département \(department) de ce dépôt.")
+                }
+            }
+            if let kind, kind == .demolition, product != nil { row.error(.product, "Pas de produit pour une démolition : laissez la cellule vide.") }
+            if let dwellings, typology.count == 5, typology.reduce(0, +) != dwellings {
+                row.error(.t1, "T1 à T5 et plus totalisent \(typology.reduce(0, +)) logements pour \(dwellings) indiqués.")
+            }
+            if let cost, let loan, loan > cost { row.error(.loan, "Le prêt sollicité (\(loan.formatted())) dépasse le prix de revient (\(cost.formatted())).") }
+            if let referenceText {
+                if let first = seen[referenceText] { row.error(.reference, "Référence déjà utilisée ligne \(first) : chaque opération a sa référence.") }
+                else { seen[referenceText] = rowNumber }
+            }
+            r.errors += row.errors
+            guard row.errors.isEmpty, let referenceText, let name, let insee, let kind, let dwellings, let cost, let loan else { continue }
+            let op = ProgrammedOperation(row: rowNumber, reference: referenceText, name: name, insee: insee, kind: kind, product: product,
+                                         dwellings: dwellings, costPrice: cost, loanRequested: loan, approvalDate: dates.0,
+                                         informationDeclarationDate: dates.1, loanAgreementDate: dates.2, worksOrderDate: dates.3,
+                                         demolitionAuthorisationDate: dates.4, actionCoeurDeVille: acv)
+            r.operations.append(op)
+            r.eligibility[rowNumber] = AMIEligibility.check(op, year: year, department: department ?? InseeCode(insee)?.departmentCode ?? "")
+            r.synthesis.operations += 1
+            r.synthesis.dwellings += dwellings
+            r.synthesis.costPrice += cost
+            r.synthesis.loanRequested += loan
+            r.synthesis.byType[kind.rawValue, default: (0, 0)].operations += 1
+            r.synthesis.byType[kind.rawValue, default: (0, 0)].dwellings += dwellings
+            let p = product?.rawValue ?? "Sans produit"
+            r.synthesis.byProduct[p, default: (0, 0)].operations += 1
+            r.synthesis.byProduct[p, default: (0, 0)].dwellings += dwellings
+        }
+        r.cachedDifferences = cachedDifferences(wb, r.synthesis)
+        // Errors in reading order: by row, then by column.
+        r.errors.sort { a, b in
+            let (ra, rb) = (CellReference.parse(a.cell), CellReference.parse(b.cell))
+            return (ra?.row ?? 0, ra?.column ?? 0) < (rb?.row ?? 0, rb?.column ?? 0)
+        }
+        return r
+    }
+
+    /// Compares the synthesis sheet's cached values (label in column A, value in column B) with
+    /// the platform's own computation.
+    static func cachedDifferences(_ wb: XLSXWorkbook, _ s: Synthesis) -> [(label: String, file: String, computed: String)] {
+        guard let sheet = wb.sheet(named: synthesisSheetName) else { return [] }
+        let expected: [String: Double] = ["nombre d'opérations": Double(s.operations), "nombre de logements": Double(s.dwellings),
+                                          "prix de revient total (€)": Double(s.costPrice.cents) / 100, "prêt sollicité total (€)": Double(s.loanRequested.cents) / 100]
+        var out: [(String, String, String)] = []
+        for (_, cells) in sheet.rows {
+            guard case let .text(label)? = cells[1], let want = expected[normalise(label)] else { continue }
+            let found: Double? = { if case let .number(d)? = cells[2] { return d }; return nil }()
+            if found.map({ abs($0 - want) > 0.005 }) ?? true {
+                out.append((label, cells[2]?.display ?? "", want == want.rounded() ? String(Int64(want)) : String(want)))
+            }
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GuichetDomain
+
+/// Reads the cells of one row of the programming table by the contract's value rules: dates as
+/// Excel dates, serials, ISO or JJ/MM/AAAA text; numbers as numbers or text with a French comma
+/// and spaces; Oui/Non in any case; list values from the allowed lists. Every problem is kept.
+struct RowReader {
+    let sheet: String
+    let row: Int
+    let cells: [Int: XLSXValue]
+    let columns: [ProgrammingTable.Column: Int]
+    let date1904: Bool
+    var errors: [ProgrammingTable.CellError] = []
+
+    init(sheet: String, row: Int, cells: [Int: XLSXValue], columns: [ProgrammingTable.Column: Int], date1904: Bool) {
+        self.sheet = sheet; self.row = row; self.cells = cells; self.columns = columns; self.date1904 = date1904
+    }
+
+    func raw(_ c: ProgrammingTable.Column) -> XLSXValue? {
+        guard let col = columns[c], let v = cells[col] else { return nil }
+        if case let .text(t) = v, t.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+        return v
+    }
+
+    mutating func error(_ c: ProgrammingTable.Column, _ message: String) {
+        let col = columns[c] ?? 0
+        errors.append(.init(sheet: sheet, cell: col > 0 ? CellReference.name(row: row, column: col) : String(row),
+                            header: c.rawValue, value: raw(c)?.display ?? "", message: message))
+    }
+
+    mutating func text(_ c: ProgrammingTable.Column, required: Bool) -> String? {
+        guard let v = raw(c) else { if required { error(c, "Valeur obligatoire.") }; return nil }
+        return v.display.trimmingCharacters(in: .whitespaces)
+    }
+
+    mutating func list<E: RawRepresentable & CaseIterable>(_ c: ProgrammingTable.Column, required: Bool) -> E? where E.RawValue == String {
+        guard let t = text(c, required: required) else { return nil }
+        if let hit = E.allCases.first(where: { $0.rawValue.lowercased() == t.lowercased() }) { return hit }
+        error(c, "Valeur non prévue ; valeurs possibles : \(E.allCases.map(\.rawValue).joined(separator: ", ")).")
+        return nil
+    }
+
+    mutating func list(_ c: ProgrammingTable.Column, required: Bool, allowed: [String]) -> String? {
+        guard let t = text(c, required: required) else { return nil }
+        if let hit = allowed.first(where: { $0.lowercased() == t.lowercased() }) { return hit }
+        error(c, "Valeur non prévue ; valeurs possibles : \(allowed.joined(separator: ", ")).")
+        return nil
+    }
+
+    static func number(_ v: XLSXValue) -> Double? {
+        switch v {
+        case .number(let d): return d
+        case .text(let t):
+            var s = t.replacingOccurrences(of: "€", with: "")
+            for space in [" ", "\u{00A0}", "\u{202F}"] { s = s.replacingOccurrences(of: space, with: "") }
+            s = s.replacingOccurrences(of: ",", with: ".")
+            guard !s.isEmpty, s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
+            return Double(s)
+        default: return nil
+        }
+    }
+
+    mutating func integer(_ c: ProgrammingTable.Column, required: Bool, minimum: Int) -> Int? {
+        guard let v = raw(c) else { if required { error(c, "Valeur obligatoire.") }; return nil }
+        guard let d = Self.number(v), d == d.rounded(), abs(d) < 1e9 else { error(c, "Nombre entier attendu."); return nil }
+        guard Int(d) >= minimum else { error(c, "Nombre entier supérieur ou égal à \(minimum) attendu."); return nil }
+        return Int(d)
+    }
+
+    /// A decimal amount in euros, as cents (half-up).
+    mutating func decimal(_ c: ProgrammingTable.Column, required: Bool, positive: Bool) -> Money? {
+        guard let v = raw(c) else { if required { error(c, "Valeur obligatoire.") }; return nil }
+        guard let d = Self.number(v), d.isFinite, abs(d) < 1e12 else { error(c, "Nombre attendu (par exemple 1 234 567,89)."); return nil }
+        if positive && d <= 0 { error(c, "Montant strictement positif attendu."); return nil }
+        if d < 0 { error(c, "Valeur positive ou nulle attendue."); return nil }
+        return Money(cents: Int64((d * 100).rounded(.toNearestOrAwayFromZero)))
+    }
+
+    mutating func date(_ c: ProgrammingTable.Column) -> Day? {
+        guard let v = raw(c) else { return nil }
+        switch v {
+        case .date(let d): return d
+        case .number(let serial):
+            if let d = ExcelDate.day(serial: serial, date1904: date1904), serial >= 1 { return d }
+        case .text(let t):
+            let s = t.trimmingCharacters(in: .whitespaces)
+            if let d = Day(iso: s) { return d }
+            let parts = s.split(separator: "/")
+            if parts.count == 3, let dd = Int(parts[0]), let mm = Int(parts[1]), let yy = Int(parts[2]), parts[2].count == 4,
+               let d = Day(year: yy, month: mm, day: dd) { return d }
+        default: break
+        }
+        error(c, "Date attendue : JJ/MM/AAAA, AAAA-MM-JJ ou date Excel.")
+        return nil
+    }
+
+    mutating func yesNo(_ c: ProgrammingTable.Column) -> Bool? {
+        guard let v = raw(c) else { return nil }
+        switch v {
+        case .bool(let b): return b
+        case .text(let t):
+            switch t.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "oui": return true
+            case "non": return false
+            default: break
+            }
+        default: break
+        }
+        error(c, "Oui ou Non attendu.")
+        return nil
+    }
+}

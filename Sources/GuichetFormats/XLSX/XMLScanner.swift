@@ -1,0 +1,99 @@
+import Foundation
+
+/// A forward-only scanner over the bytes of a SpreadsheetML part. Worksheets and shared strings
+/// are large and regular: reading them as bytes is an order of magnitude faster than an event
+/// parser. DOCTYPE and entity declarations are refused before (`XLSXReader`).
+struct XMLScanner {
+    let b: UnsafeBufferPointer<UInt8>
+    var i = 0
+
+    init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+
+    /// Moves to the next `<`; returns false at the end.
+    mutating func nextTag() -> Bool {
+        while i < b.count, b[i] != 0x3C { i += 1 }
+        return i < b.count
+    }
+
+    /// At `<`: is the tag name `name` (followed by space, `>` or `/`)?
+    func isTag(_ name: StaticString) -> Bool {
+        let n = name.utf8CodeUnitCount
+        guard i + 1 + n < b.count else { return false }
+        for k in 0..<n where b[i + 1 + k] != name.utf8Start[k] { return false }
+        let after = b[i + 1 + n]
+        return after == 0x20 || after == 0x3E || after == 0x2F || after == 0x0A || after == 0x0D || after == 0x09
+    }
+
+    /// Reads the attributes of the tag at `<` and moves past its `>`; tells whether it self-closes.
+    mutating func attributes(_ wanted: [StaticString]) -> (values: [String?], selfClosing: Bool) {
+        var values = [String?](repeating: nil, count: wanted.count)
+        while i < b.count, b[i] != 0x20, b[i] != 0x3E, b[i] != 0x2F { i += 1 } // tag name
+        while i < b.count {
+            while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+            guard i < b.count else { break }
+            if b[i] == 0x3E { i += 1; return (values, false) }
+            if b[i] == 0x2F { i += 2; return (values, true) }
+            let nameStart = i
+            while i < b.count, b[i] != 0x3D, b[i] != 0x20, b[i] != 0x3E { i += 1 }
+            let nameEnd = i
+            guard i < b.count, b[i] == 0x3D else { continue }
+            i += 1
+            guard i < b.count else { break }
+            let quote = b[i]
+            i += 1
+            let valueStart = i
+            while i < b.count, b[i] != quote { i += 1 }
+            let valueEnd = i
+            i += 1
+            for (k, w) in wanted.enumerated() where values[k] == nil && nameEnd - nameStart == w.utf8CodeUnitCount {
+                var same = true
+                for m in 0..<(nameEnd - nameStart) where b[nameStart + m] != w.utf8Start[m] { same = false; break }
+                if same { values[k] = Self.decode(b, valueStart..<valueEnd) }
+            }
+        }
+        return (values, false)
+    }
+
+    /// Text up to the next `<` (entities decoded), the scanner left at that `<`.
+    mutating func text() -> String {
+        let start = i
+        while i < b.count, b[i] != 0x3C { i += 1 }
+        return Self.decode(b, start..<i)
+    }
+
+    /// Skips past the closing tag `</name>`.
+    mutating func skip(past name: StaticString) {
+        while nextTag() {
+            if i + 1 < b.count, b[i + 1] == 0x2F {
+                var end = XMLScanner(b); end.i = i + 1
+                if end.isTag(name) { while i < b.count, b[i] != 0x3E { i += 1 }; i += 1; return }
+            }
+            i += 1
+        }
+    }
+
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        let slice = UnsafeBufferPointer(rebasing: b[r])
+        guard slice.contains(0x26) else { return String(decoding: slice, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var k = 0
+        while k < slice.count {
+            guard slice[k] == 0x26, let semi = slice[k...].firstIndex(of: 0x3B), semi - k <= 10 else { out.append(slice[k]); k += 1; continue }
+            let entity = String(decoding: UnsafeBufferPointer(rebasing: slice[(k + 1)..<semi]), as: UTF8.self)
+            var scalar: Unicode.Scalar?
+            switch entity {
+            case "amp": scalar = "&"
+            case "lt": scalar = "<"
+            case "gt": scalar = ">"
+            case "quot": scalar = "\""
+            case "apos": scalar = "'"
+            default:
+                if entity.hasPrefix("#x") { scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
+                else if entity.hasPrefix("#") { scalar = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init) }
+            }
+            if let scalar { out.append(contentsOf: Array(String(Character(scalar)).utf8)); k = semi + 1 } else { out.append(slice[k]); k += 1 }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
