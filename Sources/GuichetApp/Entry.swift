@@ -83,7 +83,15 @@ public enum GuichetMain {
 }
 
 /// A command's chosen exit status (for example `simulate` on a refused request).
-struct CommandExit: Error { let code: Int32 }
+struct CommandExit: Error {
+    let code: Int32
+
+    /// Writes a French message on standard error and ends the command with `code`.
+    static func failing(_ message: String, code: Int32) -> CommandExit {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        return CommandExit(code: code)
+    }
+}
 
 enum StartupFailure {
     static func describe(_ error: any Error, config: AppConfig) -> String {

@@ -22,7 +22,6 @@ enum Access: Sendable, Equatable {
         }
     }
 
-    static let staff: Access = .roles([.instructeur, .comite, .administrateur])
     static let admin: Access = .roles([.administrateur])
 }
 

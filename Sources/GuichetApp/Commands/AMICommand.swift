@@ -17,12 +17,10 @@ struct AMICommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.action == "check" else {
-            FileHandle.standardError.write(Data("Usage : guichet ami check FICHIER.xlsx [--year 2024] [--department 974]\n".utf8))
-            throw CommandExit(code: 2)
+            throw CommandExit.failing("Usage : guichet ami check FICHIER.xlsx [--year 2024] [--department 974]", code: 2)
         }
         guard let data = FileManager.default.contents(atPath: signature.file) else {
-            FileHandle.standardError.write(Data("Fichier illisible : \(signature.file)\n".utf8))
-            throw CommandExit(code: 2)
+            throw CommandExit.failing("Fichier illisible : \(signature.file)", code: 2)
         }
         let workbook: XLSXWorkbook
         do {
@@ -30,8 +28,7 @@ struct AMICommand: AsyncCommand {
             limits.maxFileBytes = context.application.guichetConfig.maxUploadBytes
             workbook = try XLSXReader(limits: limits).read(data)
         } catch {
-            FileHandle.standardError.write(Data("\(error.message)\n".utf8))
-            throw CommandExit(code: 2)
+            throw CommandExit.failing("\(error.message)", code: 2)
         }
         let result = ProgrammingTable.read(workbook, year: signature.year ?? 2024, department: signature.department,
                                            reference: context.application.referenceData)

@@ -18,23 +18,21 @@ struct AdminCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.action == "create" else {
-            FileHandle.standardError.write(Data("Action inconnue « \(signature.action) » : seule « create » existe.\n".utf8)); throw CommandExit(code: 2)
+            throw CommandExit.failing("Action inconnue « \(signature.action) » : seule « create » existe.", code: 2)
         }
         let app = context.application
         guard let email = signature.email, let roleText = signature.role, let role = Role(rawValue: roleText), role.isStaff else {
-            FileHandle.standardError.write(Data("Usage : guichet admin create --email adresse --role administrateur|instructeur|comite [--name \"Nom\"] [--scope 01,R84]\n".utf8))
-            throw CommandExit(code: 2)
+            throw CommandExit.failing("Usage : guichet admin create --email adresse --role administrateur|instructeur|comite [--name \"Nom\"] [--scope 01,R84]", code: 2)
         }
         let (scope, unknown) = StaffService.parseScope(signature.scope ?? "", reference: app.referenceData)
-        if !unknown.isEmpty { FileHandle.standardError.write(Data("Codes de périmètre inconnus : \(unknown.joined(separator: ", "))\n".utf8)); throw CommandExit(code: 2) }
+        if !unknown.isEmpty { throw CommandExit.failing("Codes de périmètre inconnus : \(unknown.joined(separator: ", "))", code: 2) }
         switch try await StaffService(app: app, db: app.db).createStaff(email: email, name: signature.name ?? email, roles: [role], scope: scope, actor: .shell()) {
         case .created(let c):
             print("Compte \(role.rawValue) créé pour \(c.user.email).")
             print("Lien à usage unique pour choisir le mot de passe (valable 12 heures) :")
             print(c.activationLink)
         case .refused(let errors):
-            FileHandle.standardError.write(Data((errors.map(\.message).joined(separator: "\n") + "\n").utf8))
-            throw CommandExit(code: 1)
+            throw CommandExit.failing(errors.map(\.message).joined(separator: "\n"), code: 1)
         }
     }
 }
@@ -49,7 +47,7 @@ struct OutboxCommand: AsyncCommand {
     var help: String { "Envoie les e-mails et SMS en attente (outbox run [--once])" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "run" else { FileHandle.standardError.write(Data("Usage : guichet outbox run [--once]\n".utf8)); throw CommandExit(code: 2) }
+        guard signature.action == "run" else { throw CommandExit.failing("Usage : guichet outbox run [--once]", code: 2) }
         let app = context.application
         let worker = app.outboxWorker()
         repeat {
@@ -70,7 +68,7 @@ struct AuditCommand: AsyncCommand {
     var help: String { "Vérifie le chaînage du journal d'audit (audit verify)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "verify" else { FileHandle.standardError.write(Data("Usage : guichet audit verify\n".utf8)); throw CommandExit(code: 2) }
+        guard signature.action == "verify" else { throw CommandExit.failing("Usage : guichet audit verify", code: 2) }
         let result = AuditService.verify(try await AuditStore().all(on: context.application.db))
         if let broken = result.firstBroken {
             print("Journal d'audit ALTÉRÉ : entrée n° \(broken) (\(result.reason ?? "")) sur \(result.entries).")

@@ -20,14 +20,12 @@ struct SimulateCommand: AsyncCommand {
         } else {
             let path = signature.file
             guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("Fichier illisible : \(path)\n".utf8))
-                throw CommandExit(code: 2)
+                throw CommandExit.failing("Fichier illisible : \(path)", code: 2)
             }
             bytes = [UInt8](data)
         }
         if bytes.count > 1_048_576 {
-            FileHandle.standardError.write(Data("Demande trop volumineuse (plus de 1 Mio)\n".utf8))
-            throw CommandExit(code: 2)
+            throw CommandExit.failing("Demande trop volumineuse (plus de 1 Mio)", code: 2)
         }
         let app = context.application
         let service = SimulationService(reference: app.referenceData,

@@ -1,5 +1,6 @@
 import Vapor
 import GuichetViews
+import GuichetFormats
 
 /// Turns every error into a French answer that shows no internals: an HTML page for the site,
 /// `{"errors":[…]}` for `/api/`. Unexpected errors are logged with a short reference that the
@@ -35,24 +36,11 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             let (title, text) = ErrorPage.wording(Int(status.code))
             let message = (status.code < 500 ? reason : nil) ?? "\(title). \(text)"
             headers = ["Content-Type": "application/json; charset=utf-8"]
-            body = #"{"errors":[{"field":"","message":\#(jsonString(message + (reference.map { " (référence \($0))" } ?? "")))}]}"#
+            body = SimulationRequestErrors([FieldError(field: "", message: message + (reference.map { " (référence \($0))" } ?? ""))]).json.serialized()
         } else {
             headers = ["Content-Type": "text/html; charset=utf-8"]
             body = ErrorPage.render(status: Int(status.code), page: request.page(title: "Erreur"), reference: reference)
         }
         return Response(status: status, headers: headers, body: .init(string: body))
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
     }
 }

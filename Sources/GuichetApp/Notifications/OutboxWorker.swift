@@ -1,6 +1,7 @@
 import Vapor
 import Fluent
 import GuichetPersistence
+import GuichetFormats
 
 /// Sends what the outbox holds: claims due messages with a lease (several workers, one
 /// database: no message is sent twice), sends each by its channel, records delivery, and
@@ -71,7 +72,7 @@ struct HTTPSMSSender: MessageSender {
     func send(_ m: OutboxRecord) async throws {
         var headers: HTTPHeaders = ["Content-Type": "application/json"]
         if let token { headers.bearerAuthorization = .init(token: token) }
-        let body = #"{"to":\#(ErrorPagesMiddleware.jsonString(m.recipient)),"text":\#(ErrorPagesMiddleware.jsonString(m.body))}"#
+        let body = JSONValue.object([("to", .string(m.recipient)), ("text", .string(m.body))]).serialized()
         let res = try await client.post(URI(string: url), headers: headers) { $0.body = ByteBuffer(string: body) }
         guard (200..<300).contains(res.status.code) else {
             throw SMTPClient.Failure(description: "fournisseur SMS : \(res.status.code)", transient: res.status.code >= 500 || res.status.code == 429)

@@ -44,12 +44,6 @@ struct AMOController: RouteCollection {
         .html(FormPage.render(req.page(title: "Demande de compte AMO"), model(req, req.formState())))
     }
 
-    static func frenchDate(_ s: String) -> Day? {
-        let parts = s.split(separator: "/")
-        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
-        return Day(year: y, month: m, day: d)
-    }
-
     func submit(req: Request) async throws -> Response {
         let v = req.formValues()
         func t(_ k: String) -> String { (v[k] ?? "").trimmingCharacters(in: .whitespaces) }
@@ -62,7 +56,7 @@ struct AMOController: RouteCollection {
         for (k, label) in [("legal_usage_name", "le nom d'usage"), ("legal_birth_name", "le nom de naissance"), ("legal_birth_city", "la ville de naissance"), ("contact_name", "le nom du contact")] where t(k).isEmpty {
             errors.append(.init(field: k, message: "Indiquez \(label)."))
         }
-        if let birth = Self.frenchDate(t("legal_birth_date")) {
+        if let birth = Day(french: t("legal_birth_date")) {
             if birth > req.application.clock.today.adding(months: -12 * 18) { errors.append(.init(field: "legal_birth_date", message: "Le représentant légal doit être majeur.")) }
         } else { errors.append(.init(field: "legal_birth_date", message: "Date de naissance invalide : format JJ/MM/AAAA.")) }
         let email = AccountService.normalise(t("contact_email"))

@@ -208,7 +208,7 @@ struct AdminController: RouteCollection {
     func addLivretA(req: Request) async throws -> Response {
         let v = req.formValues()
         var errors: [FormState.FieldError] = []
-        let day = AMOController.frenchDate((v["effective"] ?? "").trimmingCharacters(in: .whitespaces))
+        let day = Day(french: (v["effective"] ?? "").trimmingCharacters(in: .whitespaces))
         if day == nil { errors.append(.init(field: "effective", message: "Date invalide : format JJ/MM/AAAA.")) }
         let rawRate = (v["rate"] ?? "").replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
         let rate = Rate(decimal: rawRate, percent: true)
@@ -256,7 +256,7 @@ struct AdminController: RouteCollection {
         var errors: [FormState.FieldError] = []
         let series = Self.editable.first { $0.id == v["series"] }
         if series == nil { errors.append(.init(field: "series", message: "Choisissez un paramètre.")) }
-        let day = AMOController.frenchDate((v["valid_from"] ?? "").trimmingCharacters(in: .whitespaces))
+        let day = Day(french: (v["valid_from"] ?? "").trimmingCharacters(in: .whitespaces))
         if day == nil { errors.append(.init(field: "valid_from", message: "Date invalide : format JJ/MM/AAAA.")) }
         let source = (v["source"] ?? "").trimmingCharacters(in: .whitespaces)
         if source.isEmpty { errors.append(.init(field: "source", message: "Indiquez la source de la valeur.")) }

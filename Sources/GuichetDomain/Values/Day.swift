@@ -27,6 +27,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
     public init?(iso text: String) { self.init(iso: Substring(text)) }
 
+    /// Parses `JJ/MM/AAAA` (the French way, four-digit year).
+    public init?(french text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

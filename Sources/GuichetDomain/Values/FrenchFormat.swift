@@ -78,8 +78,6 @@ public enum FrenchFormat {
         return "\(whole),\(String(repeating: "0", count: decimals - fracText.count))\(fracText)\(space)%"
     }
 
-    /// Months as words: `120 mois`.
-    public static func months(_ n: Int) -> String { "\(n)\(space)mois" }
 
     static let monthNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                              "août", "septembre", "octobre", "novembre", "décembre"]

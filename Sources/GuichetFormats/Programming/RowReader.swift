@@ -84,10 +84,7 @@ struct RowReader {
             if let d = ExcelDate.day(serial: serial, date1904: date1904), serial >= 1 { return d }
         case .text(let t):
             let s = t.trimmingCharacters(in: .whitespaces)
-            if let d = Day(iso: s) { return d }
-            let parts = s.split(separator: "/")
-            if parts.count == 3, let dd = Int(parts[0]), let mm = Int(parts[1]), let yy = Int(parts[2]), parts[2].count == 4,
-               let d = Day(year: yy, month: mm, day: dd) { return d }
+            if let d = Day(iso: s) ?? Day(french: s) { return d }
         default: break
         }
         error(c, "Date attendue : JJ/MM/AAAA, AAAA-MM-JJ ou date Excel.")

@@ -1,8 +1,7 @@
 import GuichetDomain
 
 /// The 200 answer of `contracts/renovation-simulation.md`, keys in the contract's order,
-/// written straight to bytes (the API's hot path); `encode` parses them back for callers that
-/// want a value (tests, pretty printing), so there is one encoder.
+/// written straight to bytes (the API's hot path).
 public enum SimulationResponseEncoder {
     public static func encodeBytes(_ r: SimulationResult) -> [UInt8] {
         let w = JSONStreamWriter(capacity: r.financing?.loan.map { $0.lines.count * 96 + 4096 } ?? 4096)
@@ -17,11 +16,6 @@ public enum SimulationResponseEncoder {
         w.endArray()
         w.endObject()
         return w.bytes
-    }
-
-    public static func encode(_ r: SimulationResult) -> JSONValue {
-        // The bytes are our own well-formed JSON.
-        (try? JSONParser.parse(encodeBytes(r))) ?? .null
     }
 
     static func eligibility(_ e: EligibilityResult, _ w: JSONStreamWriter) {

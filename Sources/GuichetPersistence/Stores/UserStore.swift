@@ -57,12 +57,6 @@ public struct UserStore: Sendable {
         try await m.create(on: db)
         return m.record
     }
-
-    public func members(organisationID: UUID, on db: Database) async throws -> [UserRecord] {
-        let ids = try await RoleGrantModel.query(on: db).filter(\.$organisationID == organisationID).all().map(\.userID)
-        guard !ids.isEmpty else { return [] }
-        return try await UserModel.query(on: db).filter(\.$id ~~ ids).sort(\.$email).all().map(\.record)
-    }
 }
 
 /// AMO and social landlord organisations; AMO requests are reviewed by an administrator.

@@ -11,6 +11,14 @@ import Testing
         #expect(Day(iso: "2024-9-30") == nil)
     }
 
+    @Test func parsesFrenchDates() {
+        #expect(Day(french: "30/09/2024") == Day(iso: "2024-09-30"))
+        #expect(Day(french: "1/3/2024") == Day(iso: "2024-03-01"))
+        #expect(Day(french: "12/03/75") == nil, "four-digit years only")
+        #expect(Day(french: "31/02/2024") == nil)
+        #expect(Day(french: "2024-09-30") == nil)
+    }
+
     @Test func formatsInFrench() {
         #expect(Day(iso: "2024-09-30")!.french == "30/09/2024")
         #expect(FrenchFormat.longDay(Day(iso: "2024-07-05")!) == "5 juillet 2024")
