@@ -69,8 +69,7 @@ struct AuditService: Sendable {
     /// CSV export (`;`-separated, UTF-8 with BOM, Paris times) for spreadsheet programs.
     static func csv(_ records: [AuditRecord]) -> String {
         var out = "\u{FEFF}n°;date (Europe/Paris);acteur;rôle;action;objet;identifiant;adresse;navigateur;détail;empreinte\r\n"
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "fr_FR"); f.timeZone = AppClock.paris; f.dateFormat = "dd/MM/yyyy HH:mm:ss"
+        let f = AppClock.parisFormatter("dd/MM/yyyy HH:mm:ss")
         func cell(_ s: String) -> String {
             let needs = s.contains(";") || s.contains("\"") || s.contains("\n") || s.contains("\r")
             // Neutralise formulas when opened in a spreadsheet.

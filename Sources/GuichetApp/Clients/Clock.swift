@@ -13,6 +13,14 @@ public struct AppClock: Sendable {
 
     /// Today in Paris.
     public var today: Day { Day(instant: now(), in: Self.paris) }
+
+    /// A formatter of instants as French civil times in Europe/Paris, whatever the server's zone
+    /// (`dd/MM/yyyy HH:mm`, `HH:mm`…). Make one per page or export, not one per value.
+    public static func parisFormatter(_ pattern: String) -> DateFormatter {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "fr_FR"); f.timeZone = paris; f.dateFormat = pattern
+        return f
+    }
 }
 
 extension Day {

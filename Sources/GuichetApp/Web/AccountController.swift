@@ -119,8 +119,6 @@ struct AccountController: RouteCollection {
     }
 
     static func frenchDate(_ d: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "fr_FR"); f.timeZone = AppClock.paris; f.dateFormat = "dd/MM/yyyy HH:mm"
-        return f.string(from: d)
+        AppClock.parisFormatter("dd/MM/yyyy HH:mm").string(from: d)
     }
 }

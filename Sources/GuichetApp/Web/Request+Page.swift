@@ -26,12 +26,7 @@ extension Request {
         return model
     }
 
-    static func parisTime(_ date: Date) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = AppClock.paris
-        let c = cal.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
-    }
+    static func parisTime(_ date: Date) -> String { AppClock.parisFormatter("HH:mm").string(from: date) }
 
     /// A form page's state: the typed values (passwords dropped) and this request's CSRF token.
     func formState(_ values: [String: String] = [:], errors: [FormState.FieldError] = []) -> FormState {
