@@ -3,7 +3,7 @@ import GuichetDomain
 /// The check result as the contract's JSON (`guichet ami check` and the upload's answer).
 extension ProgrammingTable.Result {
     public var json: JSONValue {
-        func counts(_ d: [String: (operations: Int, dwellings: Int)]) -> JSONValue {
+        func counts(_ d: [String: ProgrammingTable.Synthesis.Count]) -> JSONValue {
             .object(d.keys.sorted().map { ($0, .object([("operations", .int(d[$0]!.operations)), ("dwellings", .int(d[$0]!.dwellings))])) })
         }
         return .object([

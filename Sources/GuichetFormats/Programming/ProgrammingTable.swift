@@ -7,6 +7,9 @@ import GuichetDomain
 public enum ProgrammingTable {
     public static let sheetName = "Programmation"
     public static let synthesisSheetName = "Données pour formulaire"
+    /// The last row the template's formulas and validations cover (the reader's row limit).
+    public static let lastRow = 20_001
+    public static let dpeLabels = ["A", "B", "C", "D", "E", "F", "G", "Sans objet"]
 
     public enum Column: String, CaseIterable, Sendable {
         case reference = "Référence opération", name = "Nom de l'opération", insee = "Code INSEE commune"
@@ -29,11 +32,10 @@ public enum ProgrammingTable {
     public struct Synthesis: Sendable, Equatable {
         public var operations = 0, dwellings = 0
         public var costPrice = Money.zero, loanRequested = Money.zero
-        public var byType: [String: (operations: Int, dwellings: Int)] = [:]
-        public var byProduct: [String: (operations: Int, dwellings: Int)] = [:]
-        public static func == (a: Synthesis, b: Synthesis) -> Bool {
-            a.operations == b.operations && a.dwellings == b.dwellings && a.costPrice == b.costPrice && a.loanRequested == b.loanRequested
-        }
+        public struct Count: Sendable, Equatable, Codable { public var operations = 0, dwellings = 0 }
+        public var byType: [String: Count] = [:]
+        public var byProduct: [String: Count] = [:]
+        public init() {}
     }
 
     public struct Result: Sendable {
@@ -116,11 +118,11 @@ public enum ProgrammingTable {
             r.synthesis.dwellings += dwellings
             r.synthesis.costPrice += cost
             r.synthesis.loanRequested += loan
-            r.synthesis.byType[kind.rawValue, default: (0, 0)].operations += 1
-            r.synthesis.byType[kind.rawValue, default: (0, 0)].dwellings += dwellings
+            r.synthesis.byType[kind.rawValue, default: .init()].operations += 1
+            r.synthesis.byType[kind.rawValue, default: .init()].dwellings += dwellings
             let p = product?.rawValue ?? "Sans produit"
-            r.synthesis.byProduct[p, default: (0, 0)].operations += 1
-            r.synthesis.byProduct[p, default: (0, 0)].dwellings += dwellings
+            r.synthesis.byProduct[p, default: .init()].operations += 1
+            r.synthesis.byProduct[p, default: .init()].dwellings += dwellings
         }
         r.cachedDifferences = cachedDifferences(wb, r.synthesis)
         // Errors in reading order: by row, then by column.
@@ -132,19 +134,21 @@ public enum ProgrammingTable {
     }
 
     /// Compares the synthesis sheet's cached values (label in column A, value in column B) with
-    /// the platform's own computation.
+    /// the platform's own computation, for every indicator of `SynthesisIndicator.all` the file
+    /// carries. A formula never calculated (no cached value) is reported as such.
     static func cachedDifferences(_ wb: XLSXWorkbook, _ s: Synthesis) -> [(label: String, file: String, computed: String)] {
         guard let sheet = wb.sheet(named: synthesisSheetName) else { return [] }
-        let expected: [String: Double] = ["nombre d'opérations": Double(s.operations), "nombre de logements": Double(s.dwellings),
-                                          "prix de revient total (€)": Double(s.costPrice.cents) / 100, "prêt sollicité total (€)": Double(s.loanRequested.cents) / 100]
-        var out: [(String, String, String)] = []
-        for (_, cells) in sheet.rows {
-            guard case let .text(label)? = cells[1], let want = expected[normalise(label)] else { continue }
+        let indicators = Dictionary(SynthesisIndicator.all.map { (normalise($0.label), $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [(label: String, file: String, computed: String)] = []
+        for row in sheet.rows.keys.sorted() {
+            guard let cells = sheet.rows[row], case let .text(label)? = cells[1], let indicator = indicators[normalise(label)] else { continue }
+            let want = indicator.value(s)
             let found: Double? = { if case let .number(d)? = cells[2] { return d }; return nil }()
             if found.map({ abs($0 - want) > 0.005 }) ?? true {
-                out.append((label, cells[2]?.display ?? "", want == want.rounded() ? String(Int64(want)) : String(want)))
+                let computed = indicator.isAmount ? Money(cents: Int64((want * 100).rounded())).formatted() : FrenchFormat.integer(Int(want))
+                out.append((label, cells[2]?.display ?? "(non calculé)", computed))
             }
         }
-        return out.sorted { $0.0 < $1.0 }
+        return out
     }
 }

@@ -7,11 +7,7 @@ import GuichetDomain
 @Suite struct XLSXReaderTests {
     static var pythonAvailable: Bool {
         if ProcessInfo.processInfo.environment["GUICHET_REQUIRE_PYTHON_TESTS"] == "1" { return true }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import openpyxl"]
-        p.standardError = FileHandle.nullDevice
-        do { try p.run(); p.waitUntilExit(); return p.terminationStatus == 0 } catch { return false }
+        return ExternalTool.available("python3", "-c", "import openpyxl")
     }
 
     /// Workbooks written by openpyxl, in a fresh directory.
@@ -137,7 +133,7 @@ import GuichetDomain
 }
 
 @Suite struct ProgrammingTableTests {
-    static let reference: ReferenceData = { do { return try ReferenceData.loadBundled() } catch { fatalError("\(error)") } }()
+    static var reference: ReferenceData { Fixtures.reference }
 
     @Test(.enabled(if: XLSXReaderTests.pythonAvailable, "needs python3 with openpyxl (installed by .ci/run)"))
     func readsByHeaderAndReportsEveryError() throws {
