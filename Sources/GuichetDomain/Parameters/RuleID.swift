@@ -5,7 +5,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case f1 = "RENO-F1", f2 = "RENO-F2", f3 = "RENO-F3", f4 = "RENO-F4", f5 = "RENO-F5"
     case f6 = "RENO-F6", f7 = "RENO-F7", f8 = "RENO-F8", f9 = "RENO-F9"
     // AMI DROM (RULES.md part 2)
-    case amiE = "AMI-E", amiO = "AMI-O", amiX = "AMI-X"
+    case amiK = "AMI-K", amiB = "AMI-B", amiX = "AMI-X", amiO = "AMI-O", amiE = "AMI-E", amiL = "AMI-L", amiR = "AMI-R"
 }
 
 /// Outcome of one criterion.
