@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "GuichetAppTests",
             dependencies: [
-                "GuichetApp", "GuichetAppTestSupport",
+                "GuichetApp", "GuichetAppTestSupport", "GuichetFormats",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             exclude: ["Notifications/smtp_test_server.py"]
@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "GuichetAppTestSupport",
             dependencies: [
-                "GuichetApp",
+                "GuichetApp", "GuichetFormats",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             path: "Tests/GuichetAppTestSupport"

@@ -74,6 +74,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: AdminController())
     try app.register(collection: MailboxController())
     try app.register(collection: AccountAPIController())
+    try app.register(collection: LandlordController())
+    try app.register(collection: AMIAdminController())
+    try app.register(collection: AMIFilingController(uploadBodyLimit: app.guichetConfig.maxUploadBytes + 1_048_576))
 }
 
 extension AppConfig {

@@ -77,3 +77,21 @@ public final class Browser: @unchecked Sendable {
         return String(url.dropFirst("http://127.0.0.1:8080".count))
     }
 }
+
+extension Browser {
+    /// Posts a multipart form with one file (the anti-CSRF token added as a field).
+    @discardableResult
+    public func upload(_ path: String, field: String = "fichier", fileName: String, data: Data,
+                       contentType: String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") async throws -> TestingHTTPResponse {
+        if csrf == nil { try await get(signedIn ? "/" : "/connexion") }
+        let boundary = "----guichet-test-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        if let csrf {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\nContent-Type: \(contentType)\r\n\r\n")
+        body.writeBytes(data)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+}

@@ -34,12 +34,17 @@ extension RoutesBuilder {
             use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
         let route = self.on(method, path, body: body, use: handler)
         route.userInfo[AccessKey()] = access
+        if case .collect(let max) = body, let max { route.userInfo[BodyLimitKey()] = max.value }
         return route
     }
 }
 
+struct BodyLimitKey: Hashable, Sendable {}
+
 extension Route {
     var access: Access? { userInfo[AccessKey()] as? Access }
+    /// The largest body the route collects, when it says so.
+    var bodyLimit: Int? { userInfo[BodyLimitKey()] as? Int }
 }
 
 /// Enforces each route's rule: anonymous visitors are sent to the login page (HTML) or get 401

@@ -65,6 +65,10 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let unsafe = ![.GET, .HEAD, .OPTIONS].contains(req.method)
         if unsafe && !req.url.path.hasPrefix("/api/") {
+            // A large body (an upload) may still be streaming: collect it, within the route's limit.
+            if req.body.data == nil {
+                _ = try await req.body.collect(max: req.route?.bodyLimit ?? 65_536).get()
+            }
             let sent = (try? req.content.get(String.self, at: "_csrf")) ?? req.headers.first(name: "X-CSRF-Token") ?? ""
             let expected = req.expectedCSRFToken ?? ""
             guard !expected.isEmpty, sent.utf8.count == expected.utf8.count,

@@ -22,16 +22,15 @@ struct AMICommand: AsyncCommand {
         guard let data = FileManager.default.contents(atPath: signature.file) else {
             throw CommandExit.failing("Fichier illisible : \(signature.file)", code: 2)
         }
-        let workbook: XLSXWorkbook
+        let result: ProgrammingTable.Result
         do {
             var limits = XLSXReader.Limits()
             limits.maxFileBytes = context.application.guichetConfig.maxUploadBytes
-            workbook = try XLSXReader(limits: limits).read(data)
+            result = try ProgrammingTableCheck.run(data, limits: limits, year: signature.year ?? 2024, department: signature.department,
+                                                   reference: context.application.referenceData)
         } catch {
             throw CommandExit.failing("\(error.message)", code: 2)
         }
-        let result = ProgrammingTable.read(workbook, year: signature.year ?? 2024, department: signature.department,
-                                           reference: context.application.referenceData)
         print(result.json.serialized(pretty: true))
         if !result.errors.isEmpty { throw CommandExit(code: 1) }
     }

@@ -47,8 +47,35 @@ struct DemoSeeder {
                 }
                 out.append((email, role, otp))
             }
+            for campaign in Self.demoCampaigns(today: app.clock.today) where try await CampaignStore().find(year: campaign.year, on: tx) == nil {
+                _ = try await CampaignStore().save(campaign, now: app.clock.now(), on: tx)
+            }
             try await AuditService(clock: app.clock).record("démonstration.initialisation", by: .system, on: tx)
             return out
         }
+    }
+
+    /// `AMI-K`: the 2024 campaign as the sources describe it (29/04/2024 – 30/09/2024 23:59,
+    /// Paris), and, so that the demonstration can be used today, a campaign of the current year
+    /// open for three months. Envelopes, quotités and barème are EXAMPLES (not in the sources).
+    static func demoCampaigns(today: Day) -> [Campaign] {
+        let envelopes: [String: Money] = ["971": .euros(8_000_000), "972": .euros(8_000_000), "973": .euros(6_000_000),
+                                          "974": .euros(15_000_000), "976": .euros(5_000_000)]
+        let parameters = CampaignParameters(
+            quotites: [.lls: .percent(30), .llts: .percent(35), .pls: .percent(20), .pli: .percent(15), .li: .percent(15)],
+            bareme: [.lls: .euros(40_000), .llts: .euros(35_000), .pls: .euros(50_000), .pli: .euros(60_000), .li: .euros(60_000)],
+            examples: true)
+        let paris = TimeZone(identifier: "Europe/Paris")!
+        var out = [Campaign(year: 2024, departments: Campaign.overseasDepartments,
+                            window: CampaignWindow(opens: CivilTime(day: Day(year: 2024, month: 4, day: 29)!, hour: 0, minute: 0)!,
+                                                   closes: CivilTime(day: Day(year: 2024, month: 9, day: 30)!, hour: 23, minute: 59)!, zone: paris)!,
+                            envelopes: envelopes, parameters: parameters)]
+        if today.year != 2024 {
+            out.append(Campaign(year: today.year, departments: Campaign.overseasDepartments,
+                                window: CampaignWindow(opens: CivilTime(day: today, hour: 0, minute: 0)!,
+                                                       closes: CivilTime(day: today.adding(months: 3), hour: 23, minute: 59)!, zone: paris)!,
+                                envelopes: envelopes, parameters: parameters))
+        }
+        return out
     }
 }

@@ -100,7 +100,8 @@ extension Application {
     }
 }
 
-/// Runs the worker inside `serve` every few seconds, stopping with the app.
+/// Runs the worker inside `serve` every few seconds, stopping with the app: the outbox, the
+/// programming-table checks left behind by a stopped instance, the purges.
 final class OutboxLifecycle: LifecycleHandler, @unchecked Sendable {
     private var task: Task<Void, Never>?
     let interval: Duration
@@ -111,10 +112,13 @@ final class OutboxLifecycle: LifecycleHandler, @unchecked Sendable {
         let db = app.db
         let interval = self.interval
         let logger = app.logger
+        let checker = UploadCheckRunner(app: app, workerID: worker.workerID)
         task = Task {
             while !Task.isCancelled {
                 do {
                     _ = try await worker.runOnce(on: db)
+                    // Table checks abandoned by an instance that stopped (lease expired).
+                    while try await checker.runOnce() {}
                     let now = worker.clock.now()
                     try await SessionStore().purge(now: now, idle: TimeInterval(app.guichetConfig.sessionIdleTimeout), on: db)
                     // Throttling only looks back one hour.

@@ -25,7 +25,8 @@ struct AdminController: RouteCollection {
         let outbox = try await OutboxStore().pendingCount(on: req.db)
         return .html(InfoPage.render(req.page(title: "Administration"), InfoPageModel(heading: "Administration", blocks: [
             .links([("Comptes du personnel", "/admin/comptes"), ("Demandes de compte AMO (\(pending) en attente)", "/admin/amo"),
-                    ("Journal d'audit", "/admin/journal"), ("Paramètres de l'aide à la rénovation", "/admin/parametres")]),
+                    ("Journal d'audit", "/admin/journal"), ("Paramètres de l'aide à la rénovation", "/admin/parametres"),
+                    ("Campagnes AMI DROM", "/admin/ami")]),
             .paragraph("Messages en attente d'envoi : \(outbox)."),
         ])))
     }

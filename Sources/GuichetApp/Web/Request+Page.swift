@@ -12,6 +12,7 @@ extension Request {
         if let p = principal {
             accountLinks.append(.init("Mon compte", "/compte"))
             if p.has(.amo) || p.has(.bailleur) { accountLinks.append(.init("Jetons d'API", "/compte/jetons")) }
+            if p.has(.bailleur) { nav.append(.init("Mes dépôts AMI", "/ami")) }
             if p.has(.administrateur) { nav.append(.init("Administration", "/admin")) }
             let idle = TimeInterval(application.guichetConfig.sessionIdleTimeout)
             // This request is activity: the idle delay starts again now.

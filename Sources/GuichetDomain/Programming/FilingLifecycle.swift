@@ -53,6 +53,7 @@ public enum FilingEffect: Sendable, Equatable {
 public struct FilingRefusal: Error, Sendable, Equatable {
     public let rule: RuleID
     public let message: String
+    public init(rule: RuleID, message: String) { self.rule = rule; self.message = message }
 }
 
 public struct FilingContext: Sendable {

@@ -53,6 +53,20 @@ public enum FrenchFormat {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// An amount as typed in a form field: `15 000 000`, `1 200 000,50` (ordinary spaces, no
+    /// currency sign), read back by `Money(french:)`.
+    public static func amountInput(_ m: Money) -> String {
+        let groups = money(m, dropZeroCents: true).dropLast(2).replacingOccurrences(of: "\u{00A0}", with: " ")
+        return groups.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A rate as typed in a percent field: `30`, `27,5`.
+    public static func percentInput(_ r: Rate) -> String {
+        let whole = r.tenThousandths / 100, frac = r.tenThousandths % 100
+        if frac == 0 { return String(whole) }
+        return frac % 10 == 0 ? "\(whole),\(frac / 10)" : "\(whole),\(frac < 10 ? "0" : "")\(frac)"
+    }
+
     /// `30/09/2024`.
     public static func day(_ d: Day) -> String {
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

@@ -41,3 +41,24 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 extension Sequence where Element == Money {
     public func sum() -> Money { reduce(.zero, +) }
 }
+
+extension Money {
+    /// Parses an amount typed the French way: `1 200 000,50`, `1200000.5`, `30 000 €`; at most
+    /// two decimals; nil otherwise.
+    public init?(french text: String) {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        if s.hasSuffix("€") { s.removeLast() }
+        s = String(s.unicodeScalars.filter { ![" ", "\u{00A0}", "\u{202F}"].contains($0) }.map(Character.init))
+        s = s.replacingOccurrences(of: ",", with: ".")
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 13, parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber),
+              let whole = Int64(parts[0]) else { return nil }
+        var cents: Int64 = 0
+        if parts.count == 2 {
+            let frac = parts[1]
+            guard (1...2).contains(frac.count), frac.allSatisfy(\.isASCII), frac.allSatisfy(\.isNumber) else { return nil }
+            cents = Int64(frac.count == 1 ? frac + "0" : frac)!
+        }
+        self.init(cents: whole * 100 + cents)
+    }
+}

@@ -52,7 +52,9 @@ public enum ProgrammingTable {
     }
 
     /// Reads the table of a workbook for campaign `year`; with `department`, communes must be in it.
-    public static func read(_ wb: XLSXWorkbook, year: Int, department: String?, reference: ReferenceData) -> Result {
+    /// `progress` is called every few hundred rows with the rows checked and the rows in all.
+    public static func read(_ wb: XLSXWorkbook, year: Int, department: String?, reference: ReferenceData,
+                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> Result {
         var r = Result()
         guard let sheet = wb.sheet(named: sheetName) else {
             r.errors.append(CellError(sheet: sheetName, cell: "", header: "", value: "", message: "Feuille « \(sheetName) » absente du classeur : utilisez le modèle fourni."))
@@ -69,7 +71,9 @@ public enum ProgrammingTable {
         if !r.errors.isEmpty { return r }
 
         var seen: [String: Int] = [:]
-        for rowNumber in (sheet.rows.keys.filter { $0 > 1 }).sorted() {
+        let rowNumbers = (sheet.rows.keys.filter { $0 > 1 }).sorted()
+        for (index, rowNumber) in rowNumbers.enumerated() {
+            if let progress, index % 250 == 0 { progress(index, rowNumbers.count) }
             let cells = sheet.rows[rowNumber] ?? [:]
             if cells.values.allSatisfy({ if case let .text(t) = $0 { return t.trimmingCharacters(in: .whitespaces).isEmpty }; return false }) { continue }
             r.rowsWithValues += 1

@@ -102,7 +102,7 @@ enum DateStyles {
 /// cached formula value; rows beyond the limit stop the reading.
 enum SheetParser {
     static func parse(_ data: Data, name: String, shared: [String], dateStyles: [Bool], date1904: Bool,
-                      maxRows: Int) throws(XLSXReader.Failure) -> XLSXWorkbook.Sheet {
+                      maxRows: Int, progress: ((_ bytesRead: Int, _ bytesTotal: Int) -> Void)? = nil) throws(XLSXReader.Failure) -> XLSXWorkbook.Sheet {
         let result: Result<XLSXWorkbook.Sheet, XLSXReader.Failure> = data.withUnsafeBytes { raw in
             var sc = XMLScanner(raw.bindMemory(to: UInt8.self))
             var rows: [Int: [Int: XLSXValue]] = [:]
@@ -114,6 +114,7 @@ enum SheetParser {
                     lastRow = v[0].flatMap(Int.init) ?? lastRow + 1
                     lastColumn = 0
                     if lastRow > maxRows + 1 { return .failure(.init(message: "Trop de lignes : \(maxRows) opérations au plus par fichier.")) }
+                    if let progress, lastRow % 500 == 0 { progress(sc.i, sc.b.count) }
                     continue
                 }
                 if sc.isTag("c") {

@@ -30,8 +30,12 @@ public struct XLSXReader: Sendable {
     public let limits: Limits
     public init(limits: Limits = Limits()) { self.limits = limits }
 
-    /// - Parameter sheetsToRead: sheet names to read (all when nil).
-    public func read(_ data: Data, sheetsToRead: Set<String>? = nil) throws(Failure) -> XLSXWorkbook {
+    /// - Parameters:
+    ///   - sheetsToRead: sheet names to read (all when nil).
+    ///   - progress: called now and then while a sheet is read, with the sheet's name and the
+    ///     bytes of its XML read so far and in all.
+    public func read(_ data: Data, sheetsToRead: Set<String>? = nil,
+                     progress: ((_ sheet: String, _ done: Int, _ total: Int) -> Void)? = nil) throws(Failure) -> XLSXWorkbook {
         guard data.count <= limits.maxFileBytes else {
             throw Failure(message: "Fichier trop volumineux : \(data.count / 1_048_576) Mo pour \(limits.maxFileBytes / 1_048_576) Mo au plus.")
         }
@@ -84,7 +88,8 @@ public struct XLSXReader: Sendable {
             if let wanted = sheetsToRead, !wanted.contains(name) { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             let xml = try part(path)!
-            sheets.append(try SheetParser.parse(xml, name: name, shared: sharedStrings, dateStyles: dateStyles, date1904: date1904, maxRows: limits.maxRows))
+            sheets.append(try SheetParser.parse(xml, name: name, shared: sharedStrings, dateStyles: dateStyles, date1904: date1904, maxRows: limits.maxRows,
+                                                progress: progress.map { p in { done, total in p(name, done, total) } }))
         }
         return XLSXWorkbook(sheets: sheets, date1904: date1904)
     }

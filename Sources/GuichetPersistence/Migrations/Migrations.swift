@@ -7,6 +7,7 @@ public enum GuichetMigrations {
             CreateParameterVersions(),
             CreateAccounts(),
             CreateOutboxAndAudit(),
+            CreateAMI(),
         ]
     }
 }

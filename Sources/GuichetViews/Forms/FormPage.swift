@@ -95,6 +95,14 @@ public struct InfoPageModel: Sendable {
         /// A small POST form with one button (and hidden fields), for actions in lists.
         case button(action: String, label: String, hidden: [(String, String)], csrf: String)
         case form(FormPageModel)
+        /// A progress bar (`<progress>`) with its label and a line of detail.
+        case progress(label: String, done: Int, total: Int, detail: String)
+        /// A file upload form (multipart), one file field.
+        case upload(action: String, label: String, hint: String, accept: String, submit: String, csrf: String)
+        /// Terms and their values (`<dl>`).
+        case definitions([(String, String)])
+        /// A highlighted message (success, warning, error).
+        case notice(PageModel.FlashKind, String)
     }
     public var heading: String
     public var blocks: [Block]
@@ -125,6 +133,33 @@ public enum InfoPage {
             }.attr("action", action).attr("method", "post").class("inline-form")
         case .form(let f):
             return Div { FormPage.body(f) }.class("embedded-form")
+        case let .progress(label, done, total, detail):
+            let percent = total > 0 ? min(100, done * 100 / total) : 0
+            return Div {
+                Label("\(label) : \(percent) %") {}.attr("for", "progression")
+                El("progress") { Text("\(percent) %") }.id("progression").attr("max", "100").attr("value", String(percent))
+                Paragraph(detail).class("hint")
+            }.class("progress-block").attr("role", "status").attr("aria-live", "polite")
+        case let .upload(action, label, hint, accept, submit, csrf):
+            return El("form") {
+                FormKit.hidden("_csrf", csrf)
+                Div {
+                    Label(label) {}.attr("for", "champ-fichier")
+                    Paragraph(hint).class("hint").id("champ-fichier-aide")
+                    VoidEl("input", [("type", "file"), ("id", "champ-fichier"), ("name", "fichier"), ("accept", accept),
+                                     ("aria-describedby", "champ-fichier-aide")])
+                }.class("field")
+                FormKit.submit(submit)
+            }.attr("action", action).attr("method", "post").attr("enctype", "multipart/form-data")
+        case .definitions(let pairs):
+            return El("dl") {
+                for (term, value) in pairs {
+                    El("dt", text: term)
+                    El("dd", text: value)
+                }
+            }.class("definitions")
+        case let .notice(kind, text):
+            return Div { Paragraph(text) }.class("flash flash-\(kind.rawValue)").attr("role", kind == .error ? "alert" : "status")
         }
     }
 }

@@ -12,6 +12,7 @@ public enum Layout {
                 .viewport(.accordingToDevice),
                 .title("\(page.title) · Guichet Action Logement"),
                 .stylesheet("/css/guichet.css"),
+                .unwrap(page.refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .attribute(named: "content", value: String($0))) },
                 .link(.rel(.icon), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
             ),
             .body {

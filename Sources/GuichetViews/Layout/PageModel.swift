@@ -31,6 +31,8 @@ public struct PageModel: Sendable {
     public var flashes: [Flash]
     public var demo: Bool
     public var version: String
+    /// Reload the page after this many seconds (progress of a long job, without script).
+    public var refreshSeconds: Int?
 
     public init(title: String, currentPath: String, navigation: [NavItem] = PageModel.publicNavigation,
                 accountLinks: [NavItem] = [], flashes: [Flash] = [], demo: Bool = false, version: String = "") {

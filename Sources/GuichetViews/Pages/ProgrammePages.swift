@@ -53,6 +53,11 @@ public enum ProgrammePages {
                 ListItem { Text("Il télécharge le tableau de programmation Excel, le remplit (une ligne par opération) et le dépose (AMI-X).") }
                 ListItem { Text("La synthèse est pré-remplie à partir du fichier ; le dépôt devient définitif à l'envoi, avant la date limite de la campagne (AMI-K).") }
             }
+            Paragraph {
+                Link("Déposer pour mon organisme", url: "/ami")
+                Text(" · ")
+                Link("Inscrire un organisme", url: "/ami/bailleur/inscription")
+            }
             H2("Comment les opérations sont-elles retenues ?")
             Paragraph("Contrôle d'éligibilité (AMI-E), classement par critères de priorité (lien emploi-logement, qualité environnementale : AMI-P), prêts dans la limite de la quotité par produit et de l'enveloppe du département (AMI-L), réservations locatives selon le barème de la campagne (AMI-R).")
         }

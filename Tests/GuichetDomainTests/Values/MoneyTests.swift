@@ -37,3 +37,24 @@ import Testing
         #expect(Rate(decimal: "abc") == nil)
     }
 }
+
+@Suite struct MoneyParsingTests {
+    @Test(arguments: [("1 200 000,50", Int64(120_000_050)), ("30 000 €", 3_000_000), ("1200000.5", 120_000_050), ("0", 0), ("12\u{202F}345,6", 1_234_560)])
+    func french(_ text: String, _ cents: Int64) { #expect(Money(french: text) == Money(cents: cents)) }
+
+    @Test(arguments: ["", "abc", "1,234", "-5", "1.2.3", "12,", "٣"])
+    func refused(_ text: String) { #expect(Money(french: text) == nil) }
+}
+
+@Suite struct FormInputTests {
+    @Test func amountsAndPercentsRoundTrip() {
+        for cents: Int64 in [0, 5, 120_000_050, 1_500_000_000] {
+            let m = Money(cents: cents)
+            #expect(Money(french: FrenchFormat.amountInput(m)) == m)
+        }
+        #expect(FrenchFormat.amountInput(.euros(15_000_000)) == "15 000 000")
+        #expect(FrenchFormat.percentInput(.percent(27, hundredths: 50)) == "27,5")
+        #expect(FrenchFormat.percentInput(.percent(30)) == "30")
+        #expect(FrenchFormat.percentInput(.percent(2, hundredths: 5)) == "2,05")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GuichetDomain
+import GuichetFormats
+import GuichetPersistence
+
+/// The PDF receipt of a sent filing (`AMI-X`): who sent what, when (Paris time), the synthesis,
+/// the file's fingerprint and the operations read from it.
+struct AMIReceipt {
+    let campaign: Campaign
+    let organisation: OrganisationRecord
+    let department: String
+    let departmentName: String
+    let sentAt: Date
+    let sentBy: String
+    let filingID: UUID
+    let upload: UploadRecord
+    let file: StoredFile
+    let synthesis: FilingSynthesis
+
+    func render() -> Data {
+        let paris = AppClock.parisFormatter("dd/MM/yyyy 'à' HH:mm:ss")
+        var blocks: [PDFWriter.Block] = [
+            .title("Accusé de réception – AMI DROM \(campaign.year)"),
+            .paragraph("Action Logement accuse réception du dépôt ci-dessous, envoyé sur Guichet. Ce document atteste la date et le contenu de l'envoi ; il ne vaut pas décision de financement."),
+            .heading("Dépôt"),
+            .field("Bailleur", organisation.name),
+            .field("SIREN", organisation.identifier),
+            .field("Département", "\(department) \(departmentName)"),
+            .field("Envoyé le", "\(paris.string(from: sentAt)) (heure de Paris)"),
+            .field("Envoyé par", sentBy),
+            .field("Clôture de la campagne", "\(campaign.window.closes.french) (heure de Paris)"),
+            .field("Référence du dépôt", filingID.uuidString.lowercased()),
+            .heading("Tableau de programmation"),
+            .field("Fichier", file.name),
+            .field("Empreinte SHA-256", file.sha256),
+            .field("Déposé le", "\(paris.string(from: upload.uploadedAt)) (heure de Paris)"),
+            .heading("Synthèse confirmée"),
+            .field("Opérations", FrenchFormat.integer(synthesis.operations)),
+            .field("Logements", FrenchFormat.integer(synthesis.dwellings)),
+            .field("Prix de revient total", synthesis.costPrice.formatted()),
+            .field("Prêt sollicité total", synthesis.loanRequested.formatted()),
+        ]
+        if let json = upload.resultJSON, let parsed = try? JSONParser.parse(json), case let .array(ops)? = parsed["operations_detail"] {
+            blocks.append(.heading("Opérations (\(ops.count))"))
+            for op in ops {
+                let ref = op["reference"].flatMap { if case let .string(s) = $0 { s } else { nil } } ?? ""
+                let type = op["type"].flatMap { if case let .string(s) = $0 { s } else { nil } } ?? ""
+                let product = op["product"].flatMap { if case let .string(s) = $0 { s } else { nil } } ?? "sans produit"
+                let dwellings = op["dwellings"]?.int64 ?? 0
+                let loan = Money(cents: op["loan_requested"]?.int64 ?? 0)
+                blocks.append(.paragraph("\(ref) – \(type), \(product), \(dwellings) logement\(dwellings > 1 ? "s" : ""), prêt sollicité \(loan.formatted())"))
+            }
+        }
+        return PDFWriter(title: "Accusé de réception AMI DROM \(campaign.year) – \(organisation.name) – \(department)",
+                         footer: "Guichet Action Logement – accusé de réception AMI DROM \(campaign.year)").render(blocks)
+    }
+}

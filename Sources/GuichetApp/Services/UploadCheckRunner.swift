@@ -1,0 +1,98 @@
+import Vapor
+import Fluent
+import GuichetDomain
+import GuichetFormats
+import GuichetPersistence
+
+/// Reads and checks uploaded programming tables (`AMI-X`) off the request: the instance that
+/// received the file starts at once; progress is written to the database a few times a second
+/// so that the landlord's page (on any instance) shows it; a lease lets any instance's worker
+/// resume a check whose instance died.
+struct UploadCheckRunner: Sendable {
+    let app: Application
+    let workerID: String
+    static let lease: TimeInterval = 120
+
+    init(app: Application, workerID: String = "checker-\(UUID().uuidString.prefix(8))") {
+        self.app = app; self.workerID = workerID
+    }
+
+    /// Checks one upload (when `id` is given) or the oldest due one. Returns whether one ran.
+    @discardableResult
+    func runOnce(id: UUID? = nil) async throws -> Bool {
+        let db = app.db
+        let clock = app.clock
+        guard let upload = try await UploadStore().claim(id: id, worker: workerID, now: clock.now(), lease: Self.lease, on: db) else { return false }
+        guard let filing = try await FilingStore().find(id: upload.filingID, on: db),
+              let campaign = try await CampaignStore().find(id: filing.campaignID, on: db),
+              let file = try await FileStore().get(id: upload.fileID, on: db) else {
+            try await UploadStore().finish(id: upload.id, worker: workerID, outcome: .unreadable("dépôt introuvable"), at: clock.now(), on: db)
+            return true
+        }
+        var limits = XLSXReader.Limits()
+        limits.maxFileBytes = app.guichetConfig.maxUploadBytes
+        let latest = ProgressBox()
+        let reference = app.referenceData
+        let year = campaign.campaign.year, department = filing.department
+        // The CPU-bound reading runs off the request, in a detached task; progress is written while it runs.
+        let work = Task.detached { () -> Result<ProgrammingTable.Result, XLSXReader.Failure> in
+            Result { () throws(XLSXReader.Failure) in
+                try ProgrammingTableCheck.run(file.data, limits: limits, year: year, department: department,
+                                              reference: reference, progress: { latest.set($0) })
+            }
+        }
+        let writer = Task {
+            var written: ProgrammingTableCheck.Progress?
+            while !Task.isCancelled {
+                if let p = latest.get(), p != written {
+                    written = p
+                    try? await UploadStore().progress(id: upload.id, worker: workerID, stage: p.detail, done: p.permille, total: 1000,
+                                                      leaseUntil: clock.now().addingTimeInterval(Self.lease), on: db)
+                }
+                try? await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        let outcome = await work.value
+        writer.cancel()
+        _ = await writer.value
+        switch outcome {
+        case .success(let r):
+            let s = r.synthesis
+            try await UploadStore().finish(id: upload.id, worker: workerID, outcome: .checked(
+                errors: r.errors.count, operations: s.operations, rows: r.rowsWithValues, resultJSON: r.json.serialized(),
+                synthesis: FilingSynthesis(operations: s.operations, dwellings: s.dwellings, costPrice: s.costPrice, loanRequested: s.loanRequested)),
+                at: clock.now(), on: db)
+        case .failure(let f):
+            try await UploadStore().finish(id: upload.id, worker: workerID, outcome: .unreadable(f.message), at: clock.now(), on: db)
+        }
+        return true
+    }
+
+    /// Starts checking `id` now: in the background, or before returning when the app checks
+    /// uploads inline (tests).
+    func start(_ id: UUID) async {
+        if app.checksUploadsInline {
+            do { try await runOnce(id: id) } catch { app.logger.error("vérification du tableau \(id) : \(error)") }
+            return
+        }
+        let runner = self
+        Task.detached { do { try await runner.runOnce(id: id) } catch { runner.app.logger.error("vérification du tableau \(id) : \(error)") } }
+    }
+}
+
+/// The latest progress reported by the reading thread.
+final class ProgressBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: ProgrammingTableCheck.Progress?
+    func set(_ p: ProgrammingTableCheck.Progress) { lock.withLock { value = p } }
+    func get() -> ProgrammingTableCheck.Progress? { lock.withLock { value } }
+}
+
+struct InlineChecksKey: StorageKey { typealias Value = Bool }
+extension Application {
+    /// Tests check uploads before the upload request returns.
+    var checksUploadsInline: Bool {
+        get { storage[InlineChecksKey.self] ?? false }
+        set { storage[InlineChecksKey.self] = newValue }
+    }
+}

@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+
+/// `AMI-K` campaigns. Opening and closing are civil times (`2024-09-30T23:59`) in `time_zone`;
+/// the parameter tables are JSON objects of integers (cents, ten-thousandths).
+final class AMICampaignModel: Model, @unchecked Sendable {
+    static let schema = "ami_campaigns"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "year") var year: Int
+    @Field(key: "departments") var departments: String
+    @Field(key: "opens_at") var opensAt: String
+    @Field(key: "closes_at") var closesAt: String
+    @Field(key: "time_zone") var timeZone: String
+    @Field(key: "envelopes") var envelopes: String
+    @Field(key: "quotites") var quotites: String
+    @Field(key: "bareme") var bareme: String
+    @Field(key: "examples") var examples: Bool
+    @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+}
+
+/// One landlord's filing for one department of a campaign (`AMI-B`).
+final class AMIFilingModel: Model, @unchecked Sendable {
+    static let schema = "ami_filings"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "campaign_id") var campaignID: UUID
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "department") var department: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "current_upload_id") var currentUploadID: UUID?
+    @OptionalField(key: "sent_at") var sentAt: Date?
+    @OptionalField(key: "sent_by") var sentBy: UUID?
+    @OptionalField(key: "receipt_file_id") var receiptFileID: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}
+
+/// A programming table uploaded to a filing, its check's progress and result.
+final class AMIUploadModel: Model, @unchecked Sendable {
+    static let schema = "ami_uploads"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "filing_id") var filingID: UUID
+    @Field(key: "file_id") var fileID: UUID
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "uploaded_at") var uploadedAt: Date
+    @Field(key: "uploaded_by") var uploadedBy: UUID
+    @Field(key: "status") var status: String
+    @Field(key: "stage") var stage: String
+    @Field(key: "progress_done") var progressDone: Int
+    @Field(key: "progress_total") var progressTotal: Int
+    @Field(key: "error_count") var errorCount: Int
+    @Field(key: "operation_count") var operationCount: Int
+    @OptionalField(key: "result_json") var resultJSON: String?
+    @OptionalField(key: "synthesis") var synthesis: String?
+    @OptionalField(key: "message") var message: String?
+    @OptionalField(key: "checked_at") var checkedAt: Date?
+    @OptionalField(key: "superseded_at") var supersededAt: Date?
+    @OptionalField(key: "locked_by") var lockedBy: String?
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    init() {}
+}
+
+/// The history of a filing (uploads, replacements, sending), append-only.
+final class AMIFilingEventModel: Model, @unchecked Sendable {
+    static let schema = "ami_filing_events"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "filing_id") var filingID: UUID
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "actor_id") var actorID: UUID?
+    @Field(key: "actor_label") var actorLabel: String
+    @Field(key: "text") var text: String
+    init() {}
+}
+
+/// Files kept in the database (uploads, receipts) so that every app instance on one PostgreSQL
+/// serves them.
+final class StoredFileModel: Model, @unchecked Sendable {
+    static let schema = "stored_files"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "size") var size: Int
+    @Field(key: "data") var data: Data
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}

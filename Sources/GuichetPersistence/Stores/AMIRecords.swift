@@ -1,0 +1,70 @@
+import Foundation
+import GuichetDomain
+
+public struct CampaignRecord: Sendable, Equatable {
+    public let id: UUID
+    public let campaign: Campaign
+    public let updatedAt: Date
+}
+
+public struct FilingRecord: Sendable, Equatable {
+    public let id: UUID
+    public let campaignID: UUID
+    public let organisationID: UUID
+    public let department: String
+    public let state: FilingState
+    public let currentUploadID: UUID?
+    public let sentAt: Date?
+    public let sentBy: UUID?
+    public let receiptFileID: UUID?
+    public let createdAt: Date
+}
+
+/// Where the check of an uploaded table stands.
+public enum UploadStatus: String, Sendable, Equatable {
+    case pending = "en_attente", checking = "en_cours", checked = "vérifié", unreadable = "illisible"
+}
+
+public struct UploadRecord: Sendable, Equatable {
+    public let id: UUID
+    public let filingID: UUID
+    public let fileID: UUID
+    public let fileName: String
+    public let uploadedAt: Date
+    public let uploadedBy: UUID
+    public let status: UploadStatus
+    public let stage: String
+    public let progressDone: Int
+    public let progressTotal: Int
+    public let errorCount: Int
+    public let operationCount: Int
+    public let resultJSON: String?
+    public let synthesis: FilingSynthesis?
+    public let message: String?
+    public let checkedAt: Date?
+    public let supersededAt: Date?
+
+    /// The summary the filing lifecycle decides on.
+    public var summary: UploadSummary {
+        switch status {
+        case .pending, .checking: UploadSummary(check: .pending, synthesis: nil)
+        case .unreadable: UploadSummary(check: .unreadable(message ?? ""), synthesis: nil)
+        case .checked: UploadSummary(check: .checked(errors: errorCount, operations: operationCount), synthesis: synthesis)
+        }
+    }
+}
+
+public struct FilingEventRecord: Sendable, Equatable {
+    public let at: Date
+    public let actorLabel: String
+    public let text: String
+}
+
+public struct StoredFile: Sendable, Equatable {
+    public let id: UUID
+    public let name: String
+    public let contentType: String
+    public let sha256: String
+    public let data: Data
+    public let createdAt: Date
+}

@@ -1,0 +1,141 @@
+import Fluent
+import Foundation
+import SQLKit
+import GuichetDomain
+
+/// `AMI-K` campaigns: civil opening and closing times with their zone, parameter tables as JSON
+/// objects of integers.
+public struct CampaignStore: Sendable {
+    public init() {}
+
+    public func save(_ c: Campaign, now: Date, on db: Database) async throws -> CampaignRecord {
+        let m = try await AMICampaignModel.query(on: db).filter(\.$year == c.year).first() ?? AMICampaignModel()
+        m.year = c.year
+        m.departments = c.departments.joined(separator: ",")
+        m.opensAt = Self.civil(c.window.opens); m.closesAt = Self.civil(c.window.closes)
+        m.timeZone = c.window.zone.identifier
+        m.envelopes = Self.json(c.envelopes.mapValues(\.cents))
+        m.quotites = Self.json(Dictionary(uniqueKeysWithValues: c.parameters.quotites.map { ($0.key.rawValue, $0.value.tenThousandths) }))
+        m.bareme = Self.json(Dictionary(uniqueKeysWithValues: c.parameters.bareme.map { ($0.key.rawValue, $0.value.cents) }))
+        m.examples = c.parameters.examples
+        m.updatedAt = now
+        try await m.save(on: db)
+        return try m.record
+    }
+
+    public func find(year: Int, on db: Database) async throws -> CampaignRecord? {
+        try await AMICampaignModel.query(on: db).filter(\.$year == year).first()?.record
+    }
+
+    public func find(id: UUID, on db: Database) async throws -> CampaignRecord? {
+        try await AMICampaignModel.find(id, on: db)?.record
+    }
+
+    public func all(on db: Database) async throws -> [CampaignRecord] {
+        try await AMICampaignModel.query(on: db).sort(\.$year, .descending).all().map { try $0.record }
+    }
+
+    static func civil(_ t: CivilTime) -> String { "\(t.day.iso)T\(t.hhmm)" }
+    /// `2024-09-30T23:59`, as stored.
+    public static func civilText(_ t: CivilTime) -> String { civil(t) }
+    static func civil(_ s: String) -> CivilTime? {
+        let parts = s.split(separator: "T")
+        guard parts.count == 2, let day = Day(iso: parts[0]) else { return nil }
+        return CivilTime(day: day, hhmm: String(parts[1]))
+    }
+    static func json(_ d: [String: Int64]) -> String {
+        String(decoding: (try? JSONSerialization.data(withJSONObject: d, options: [.sortedKeys])) ?? Data("{}".utf8), as: UTF8.self)
+    }
+    static func integers(_ s: String) -> [String: Int64] {
+        ((try? JSONSerialization.jsonObject(with: Data(s.utf8))) as? [String: Any] ?? [:]).compactMapValues { ($0 as? NSNumber)?.int64Value }
+    }
+}
+
+struct CorruptRecord: Error, CustomStringConvertible {
+    let description: String
+}
+
+extension AMICampaignModel {
+    var record: CampaignRecord {
+        get throws {
+            guard let opens = CampaignStore.civil(opensAt), let closes = CampaignStore.civil(closesAt),
+                  let zone = TimeZone(identifier: timeZone), let window = CampaignWindow(opens: opens, closes: closes, zone: zone) else {
+                throw CorruptRecord(description: "campagne \(year) : dates d'ouverture ou de clôture illisibles")
+            }
+            let quotites = CampaignStore.integers(self.quotites).reduce(into: [HousingProduct: Rate]()) { out, kv in
+                if let p = HousingProduct(rawValue: kv.key) { out[p] = Rate(tenThousandths: kv.value) }
+            }
+            let bareme = CampaignStore.integers(self.bareme).reduce(into: [HousingProduct: Money]()) { out, kv in
+                if let p = HousingProduct(rawValue: kv.key) { out[p] = Money(cents: kv.value) }
+            }
+            let campaign = Campaign(year: year, departments: departments.split(separator: ",").map(String.init), window: window,
+                                    envelopes: CampaignStore.integers(envelopes).mapValues { Money(cents: $0) },
+                                    parameters: CampaignParameters(quotites: quotites, bareme: bareme, examples: examples))
+            return CampaignRecord(id: id!, campaign: campaign, updatedAt: updatedAt)
+        }
+    }
+}
+
+/// Landlords' filings and their history.
+public struct FilingStore: Sendable {
+    public init() {}
+
+    /// The organisation's filing for the department, created as a draft when there is none.
+    public func findOrCreate(campaignID: UUID, organisationID: UUID, department: String, now: Date, on db: Database) async throws -> FilingRecord {
+        if let f = try await find(campaignID: campaignID, organisationID: organisationID, department: department, on: db) { return f }
+        let m = AMIFilingModel()
+        m.campaignID = campaignID; m.organisationID = organisationID; m.department = department
+        m.status = FilingState.draft.rawValue; m.createdAt = now
+        try await m.create(on: db)
+        return m.record
+    }
+
+    public func find(campaignID: UUID, organisationID: UUID, department: String, on db: Database) async throws -> FilingRecord? {
+        try await AMIFilingModel.query(on: db).filter(\.$campaignID == campaignID).filter(\.$organisationID == organisationID)
+            .filter(\.$department == department).first()?.record
+    }
+
+    public func find(id: UUID, on db: Database) async throws -> FilingRecord? {
+        try await AMIFilingModel.find(id, on: db)?.record
+    }
+
+    public func list(organisationID: UUID, on db: Database) async throws -> [FilingRecord] {
+        try await AMIFilingModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$createdAt).all().map(\.record)
+    }
+
+    public func list(campaignID: UUID, on db: Database) async throws -> [FilingRecord] {
+        try await AMIFilingModel.query(on: db).filter(\.$campaignID == campaignID).sort(\.$department).all().map(\.record)
+    }
+
+    /// Moves the filing from `from` to `to` (false when another request changed it first).
+    public func transition(id: UUID, from: FilingState, to: FilingState, currentUploadID: UUID?? = nil, sentAt: Date? = nil, sentBy: UUID? = nil,
+                           receiptFileID: UUID? = nil, on db: Database) async throws -> Bool {
+        guard let m = try await AMIFilingModel.find(id, on: db), m.status == from.rawValue else { return false }
+        m.status = to.rawValue
+        if let currentUploadID { m.currentUploadID = currentUploadID }
+        if let sentAt { m.sentAt = sentAt }
+        if let sentBy { m.sentBy = sentBy }
+        if let receiptFileID { m.receiptFileID = receiptFileID }
+        try await m.update(on: db)
+        return true
+    }
+
+    public func addEvent(filingID: UUID, at: Date, actorID: UUID?, actorLabel: String, text: String, on db: Database) async throws {
+        let m = AMIFilingEventModel()
+        m.filingID = filingID; m.at = at; m.actorID = actorID; m.actorLabel = actorLabel; m.text = text
+        try await m.create(on: db)
+    }
+
+    public func events(filingID: UUID, on db: Database) async throws -> [FilingEventRecord] {
+        try await AMIFilingEventModel.query(on: db).filter(\.$filingID == filingID).sort(\.$at).all()
+            .map { FilingEventRecord(at: $0.at, actorLabel: $0.actorLabel, text: $0.text) }
+    }
+}
+
+extension AMIFilingModel {
+    var record: FilingRecord {
+        FilingRecord(id: id!, campaignID: campaignID, organisationID: organisationID, department: department,
+                     state: FilingState(rawValue: status) ?? .draft, currentUploadID: currentUploadID, sentAt: sentAt, sentBy: sentBy,
+                     receiptFileID: receiptFileID, createdAt: createdAt)
+    }
+}
