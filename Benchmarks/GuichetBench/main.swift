@@ -31,6 +31,12 @@ func fmt(_ v: Double) -> String { String(format: "%.2f", v).replacingOccurrences
 
 @inline(never) func blackHole<T>(_ x: T) { withExtendedLifetime(x) {} }
 
+// `--ami FILE`: the AMI programming-table benchmark only (issue #5, Scripts/bench_ami_check.sh).
+if let i = CommandLine.arguments.firstIndex(of: "--ami"), i + 1 < CommandLine.arguments.count {
+    runAMIBench(path: CommandLine.arguments[i + 1])
+    exit(0)
+}
+
 // 1. Reference data load (what the server does once at start-up).
 let clock = ContinuousClock()
 var loads: [Duration] = []

@@ -1,6 +1,7 @@
 import Vapor
 import Logging
 import Foundation
+import GuichetDomain
 
 /// `guichet`: `serve` (default), `migrate [--revert]`, `simulate [FILE]`, and the commands of the
 /// other issues. Configuration problems and an unreachable database end the process with a
@@ -22,6 +23,12 @@ public enum GuichetMain {
         }
         let args = env.arguments
         let command = args.count > 1 && !args[1].hasPrefix("-") ? args[1] : "serve"
+        if command == "ami" {
+            let outcome = AMICheckCommand.run(Array(args.dropFirst(2)), maxFileBytes: config.maxUploadBytes, reference: CommuneIndex.loadBundled)
+            FileHandle.standardOutput.write(Data(outcome.output.utf8))
+            if !outcome.error.isEmpty { FileHandle.standardError.write(Data((outcome.error + "\n").utf8)) }
+            return outcome.code
+        }
         // `guichet simulate` without FILE reads standard input.
         if command == "simulate" && args.count == 2 { env.arguments.append("/dev/stdin") }
         let serving = command == "serve"

@@ -57,7 +57,6 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
     app.asyncCommands.use(AdminCommand(), as: "admin")
     app.asyncCommands.use(OutboxCommand(), as: "outbox")
     app.asyncCommands.use(AuditCommand(), as: "audit")
-    app.asyncCommands.use(AMICommand(), as: "ami")
     if options.runOutboxWorker && config.outboxWorker {
         app.lifecycle.use(OutboxLifecycle())
     }

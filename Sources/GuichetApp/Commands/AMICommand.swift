@@ -1,37 +1,54 @@
-import Vapor
 import Foundation
+import GuichetDomain
 import GuichetFormats
 
 /// `guichet ami check FILE.xlsx [--year 2024] [--department 974]`: reads a programming table
-/// exactly as an upload would and prints the contract's JSON; exit 0 without error, 1 with
-/// errors, 2 when the file cannot be read (French message on standard error).
-struct AMICommand: AsyncCommand {
-    struct Signature: CommandSignature {
-        @Argument(name: "action", help: "check") var action: String
-        @Argument(name: "file", help: "Tableau de programmation .xlsx") var file: String
-        @Option(name: "year", help: "Année de la campagne (2024 par défaut)") var year: Int?
-        @Option(name: "department", help: "Département du dépôt (971, 972, 973, 974, 976)") var department: String?
-        init() {}
+/// exactly as an upload would (`ProgrammingTableCheck`) and prints the contract's JSON; exit 0
+/// without error, 1 with errors, 2 when the file cannot be read (French message on standard
+/// error). It needs neither the database nor the web application: it starts without them.
+enum AMICheckCommand {
+    struct Outcome: Equatable {
+        var code: Int32
+        var output: String
+        var error: String
     }
-    var help: String { "Contrôle un tableau de programmation AMI DROM (ami check FICHIER.xlsx)" }
 
-    func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "check" else {
-            throw CommandExit.failing("Usage : guichet ami check FICHIER.xlsx [--year 2024] [--department 974]", code: 2)
+    static let usage = "Usage : guichet ami check FICHIER.xlsx [--year 2024] [--department 974]"
+
+    /// `arguments` are those after `ami`.
+    static func run(_ arguments: [String], maxFileBytes: Int, reference: () throws -> some CommuneLookup) -> Outcome {
+        var args = arguments
+        var year = 2024, department: String?
+        func option(_ name: String) -> String?? {
+            guard let i = args.firstIndex(of: name) else { return .none }
+            guard i + 1 < args.count else { return .some(nil) }
+            let v = args[i + 1]
+            args.removeSubrange(i...(i + 1))
+            return .some(v)
         }
-        guard let data = FileManager.default.contents(atPath: signature.file) else {
-            throw CommandExit.failing("Fichier illisible : \(signature.file)", code: 2)
+        switch option("--year") {
+        case .none: break
+        case .some(let v?) where Int(v).map({ (2000...2100).contains($0) }) == true: year = Int(v)!
+        case .some: return Outcome(code: 2, output: "", error: "Année invalide (--year 2024).\n" + usage)
         }
-        let result: ProgrammingTable.Result
+        switch option("--department") {
+        case .none: break
+        case .some(let v?) where Campaign.overseasDepartments.contains(v): department = v
+        case .some: return Outcome(code: 2, output: "", error: "Département invalide : 971, 972, 973, 974 ou 976.\n" + usage)
+        }
+        guard args.count == 2, args[0] == "check" else { return Outcome(code: 2, output: "", error: usage) }
+        guard let data = FileManager.default.contents(atPath: args[1]) else {
+            return Outcome(code: 2, output: "", error: "Fichier illisible : \(args[1])")
+        }
+        let table: any CommuneLookup
+        do { table = try reference() } catch { return Outcome(code: 2, output: "", error: "\(error)") }
+        var limits = XLSXReader.Limits()
+        limits.maxFileBytes = maxFileBytes
         do {
-            var limits = XLSXReader.Limits()
-            limits.maxFileBytes = context.application.guichetConfig.maxUploadBytes
-            result = try ProgrammingTableCheck.run(data, limits: limits, year: signature.year ?? 2024, department: signature.department,
-                                                   reference: context.application.referenceData)
+            let result = try ProgrammingTableCheck.run(data, limits: limits, year: year, department: department, reference: table)
+            return Outcome(code: result.errors.isEmpty ? 0 : 1, output: result.json.serialized(pretty: true) + "\n", error: "")
         } catch {
-            throw CommandExit.failing("\(error.message)", code: 2)
+            return Outcome(code: 2, output: "", error: error.message)
         }
-        print(result.json.serialized(pretty: true))
-        if !result.errors.isEmpty { throw CommandExit(code: 1) }
     }
 }

@@ -53,7 +53,7 @@ public enum ProgrammingTable {
 
     /// Reads the table of a workbook for campaign `year`; with `department`, communes must be in it.
     /// `progress` is called every few hundred rows with the rows checked and the rows in all.
-    public static func read(_ wb: XLSXWorkbook, year: Int, department: String?, reference: ReferenceData,
+    public static func read(_ wb: XLSXWorkbook, year: Int, department: String?, reference: some CommuneLookup,
                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> Result {
         var r = Result()
         guard let sheet = wb.sheet(named: sheetName) else {
@@ -75,7 +75,7 @@ public enum ProgrammingTable {
         for (index, rowNumber) in rowNumbers.enumerated() {
             if let progress, index % 250 == 0 { progress(index, rowNumbers.count) }
             let cells = sheet.rows[rowNumber] ?? [:]
-            if cells.values.allSatisfy({ if case let .text(t) = $0 { return t.trimmingCharacters(in: .whitespaces).isEmpty }; return false }) { continue }
+            if cells.values.allSatisfy({ if case let .text(t) = $0 { return t.trimmedSpaces.isEmpty }; return false }) { continue }
             r.rowsWithValues += 1
             var row = RowReader(sheet: sheetName, row: rowNumber, cells: cells, columns: columns, date1904: wb.date1904)
             let referenceText = row.text(.reference, required: true)
@@ -95,7 +95,7 @@ public enum ProgrammingTable {
             _ = row.decimal(.rent, required: false, positive: false)
 
             if let insee {
-                if InseeCode(insee) == nil || reference.communesByInsee[insee] == nil && reference.communeNames[insee] == nil {
+                if InseeCode(insee) == nil || !reference.isKnownCommune(insee) {
                     row.error(.insee, "Code INSEE inconnu : 5 caractères d'une commune existante.")
                 } else if let department, InseeCode(insee)?.departmentCode != department {
                     row.error(.insee, "La commune \(insee) n'est pas dans le département \(department) de ce dépôt.")

@@ -11,7 +11,7 @@ public enum ProgrammingTableCheck {
         public let detail: String
     }
 
-    public static func run(_ data: Data, limits: XLSXReader.Limits, year: Int, department: String?, reference: ReferenceData,
+    public static func run(_ data: Data, limits: XLSXReader.Limits, year: Int, department: String?, reference: some CommuneLookup,
                            progress: ((Progress) -> Void)? = nil) throws(XLSXReader.Failure) -> ProgrammingTable.Result {
         progress?(Progress(permille: 0, detail: "Lecture du fichier (\(FrenchFormat.integer(data.count / 1024)) Ko)"))
         let wanted: Set<String> = [ProgrammingTable.sheetName, ProgrammingTable.synthesisSheetName]

@@ -18,7 +18,7 @@ struct RowReader {
 
     func raw(_ c: ProgrammingTable.Column) -> XLSXValue? {
         guard let col = columns[c], let v = cells[col] else { return nil }
-        if case let .text(t) = v, t.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+        if case let .text(t) = v, t.trimmedSpaces.isEmpty { return nil }
         return v
     }
 
@@ -30,19 +30,19 @@ struct RowReader {
 
     mutating func text(_ c: ProgrammingTable.Column, required: Bool) -> String? {
         guard let v = raw(c) else { if required { error(c, "Valeur obligatoire.") }; return nil }
-        return v.display.trimmingCharacters(in: .whitespaces)
+        return v.display.trimmedSpaces
     }
 
     mutating func list<E: RawRepresentable & CaseIterable>(_ c: ProgrammingTable.Column, required: Bool) -> E? where E.RawValue == String {
         guard let t = text(c, required: required) else { return nil }
-        if let hit = E.allCases.first(where: { $0.rawValue.lowercased() == t.lowercased() }) { return hit }
+        if let hit = E.allCases.first(where: { $0.rawValue.equalsIgnoringCase(t) }) { return hit }
         error(c, "Valeur non prévue ; valeurs possibles : \(E.allCases.map(\.rawValue).joined(separator: ", ")).")
         return nil
     }
 
     mutating func list(_ c: ProgrammingTable.Column, required: Bool, allowed: [String]) -> String? {
         guard let t = text(c, required: required) else { return nil }
-        if let hit = allowed.first(where: { $0.lowercased() == t.lowercased() }) { return hit }
+        if let hit = allowed.first(where: { $0.equalsIgnoringCase(t) }) { return hit }
         error(c, "Valeur non prévue ; valeurs possibles : \(allowed.joined(separator: ", ")).")
         return nil
     }
@@ -83,7 +83,7 @@ struct RowReader {
         case .number(let serial):
             if let d = ExcelDate.day(serial: serial, date1904: date1904), serial >= 1 { return d }
         case .text(let t):
-            let s = t.trimmingCharacters(in: .whitespaces)
+            let s = t.trimmedSpaces
             if let d = Day(iso: s) ?? Day(french: s) { return d }
         default: break
         }
@@ -96,7 +96,7 @@ struct RowReader {
         switch v {
         case .bool(let b): return b
         case .text(let t):
-            switch t.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch t.trimmedSpaces.lowercased() {
             case "oui": return true
             case "non": return false
             default: break

@@ -118,14 +118,13 @@ enum SheetParser {
                     continue
                 }
                 if sc.isTag("c") {
-                    let (v, selfClosing) = sc.attributes(["r", "t", "s"])
+                    let attrs = sc.cellAttributes()
                     var row = lastRow, column = lastColumn + 1
-                    if let r = v[0], let ref = CellReference.parse(r) { row = ref.row; column = ref.column }
+                    if attrs.row > 0 { row = attrs.row; column = attrs.column }
                     lastColumn = column
-                    if selfClosing { continue }
-                    let type = v[1] ?? "n"
-                    let style = v[2].flatMap(Int.init) ?? 0
+                    if attrs.selfClosing { continue }
                     var text: String?
+                    var sharedIndex = -1
                     // Inside the cell: <f> (skipped), <v>, <is><t>…</t></is>, until </c>.
                     while sc.nextTag() {
                         if sc.i + 1 < sc.b.count, sc.b[sc.i + 1] == 0x2F {
@@ -135,7 +134,9 @@ enum SheetParser {
                         }
                         if sc.isTag("v") {
                             let (_, sClose) = sc.attributes([])
-                            if !sClose { text = sc.text() }
+                            if !sClose {
+                                if attrs.type == .shared { sharedIndex = sc.integerText() } else { text = sc.text() }
+                            }
                             continue
                         }
                         if sc.isTag("t") {
@@ -151,9 +152,13 @@ enum SheetParser {
                         }
                         sc.i += 1
                     }
-                    if let value = value(type: type, style: style, text: text ?? "", shared: shared, dateStyles: dateStyles, date1904: date1904) {
-                        rows[row, default: [:]][column] = value
+                    let value: XLSXValue?
+                    if attrs.type == .shared {
+                        value = sharedIndex >= 0 && sharedIndex < shared.count ? .text(shared[sharedIndex]) : nil
+                    } else {
+                        value = Self.value(type: attrs.type, style: attrs.style, text: text ?? "", dateStyles: dateStyles, date1904: date1904)
                     }
+                    if let value { rows[row, default: [:]][column] = value }
                     continue
                 }
                 if sc.isTag("mergeCell") {
@@ -168,13 +173,13 @@ enum SheetParser {
         return try result.get()
     }
 
-    static func value(type: String, style: Int, text: String, shared: [String], dateStyles: [Bool], date1904: Bool) -> XLSXValue? {
+    static func value(type: XMLScanner.CellType, style: Int, text: String, dateStyles: [Bool], date1904: Bool) -> XLSXValue? {
         switch type {
-        case "s": return Int(text).flatMap { $0 >= 0 && $0 < shared.count ? .text(shared[$0]) : nil }
-        case "inlineStr", "str": return text.isEmpty ? nil : .text(text)
-        case "b": return .bool(text == "1" || text == "true")
-        case "e": return .error(text)
-        default:
+        case .shared: return nil // resolved by index by the caller
+        case .inline, .formulaString: return text.isEmpty ? nil : .text(text)
+        case .bool: return .bool(text == "1" || text == "true")
+        case .error: return .error(text)
+        case .number:
             guard !text.isEmpty, let d = Double(text) else { return nil }
             if style < dateStyles.count, dateStyles[style], let day = ExcelDate.day(serial: d, date1904: date1904) { return .date(day) }
             return .number(d)

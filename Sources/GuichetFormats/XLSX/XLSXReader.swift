@@ -94,13 +94,24 @@ public struct XLSXReader: Sendable {
         return XLSXWorkbook(sheets: sheets, date1904: date1904)
     }
 
-    /// XML with a DOCTYPE or entity declarations is refused (billion laughs, external entities).
+    /// XML with a DOCTYPE or entity declarations is refused (billion laughs, external entities):
+    /// any `<!` markup other than a comment or a CDATA section. One pass over the bytes.
     static func refuseDeclarations(_ xml: Data, path: String) throws(Failure) {
-        let head = xml.prefix(4096)
-        for marker in ["<!DOCTYPE", "<!ENTITY", "<!doctype", "<!entity"] where head.range(of: Data(marker.utf8)) != nil {
-            throw Failure(message: "Fichier refusé : la partie « \(path) » contient des déclarations XML interdites (DOCTYPE ou ENTITY).")
+        let found: Bool = xml.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let n = b.count
+            while i + 1 < n {
+                if b[i] == 0x3C, b[i + 1] == 0x21 { // "<!"
+                    let isComment = i + 3 < n && b[i + 2] == 0x2D && b[i + 3] == 0x2D
+                    let isCData = i + 2 < n && b[i + 2] == 0x5B
+                    if !isComment && !isCData { return true }
+                }
+                i += 1
+            }
+            return false
         }
-        if xml.range(of: Data("<!ENTITY".utf8)) != nil {
+        if found {
             throw Failure(message: "Fichier refusé : la partie « \(path) » contient des déclarations XML interdites (DOCTYPE ou ENTITY).")
         }
     }

@@ -54,11 +54,77 @@ struct XMLScanner {
         return (values, false)
     }
 
+    /// The kinds of cell (`t` attribute of `<c>`).
+    enum CellType: UInt8 { case number, shared, inline, formulaString, bool, error }
+
+    /// Reads the attributes of a `<c>` tag without making strings (it runs for every cell):
+    /// reference `r` as row and column, type `t`, style `s`; moves past its `>`.
+    mutating func cellAttributes() -> (row: Int, column: Int, type: CellType, style: Int, selfClosing: Bool) {
+        var row = 0, column = 0, type = CellType.number, style = 0
+        while i < b.count, b[i] != 0x20, b[i] != 0x3E, b[i] != 0x2F { i += 1 }
+        while i < b.count {
+            while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+            guard i < b.count else { break }
+            if b[i] == 0x3E { i += 1; return (row, column, type, style, false) }
+            if b[i] == 0x2F { i += 2; return (row, column, type, style, true) }
+            let nameStart = i
+            while i < b.count, b[i] != 0x3D, b[i] != 0x20, b[i] != 0x3E { i += 1 }
+            let nameLength = i - nameStart
+            guard i < b.count, b[i] == 0x3D else { continue }
+            i += 1
+            guard i < b.count else { break }
+            let quote = b[i]
+            i += 1
+            let valueStart = i
+            while i < b.count, b[i] != quote { i += 1 }
+            let valueEnd = i
+            i += 1
+            guard nameLength == 1 else { continue }
+            switch b[nameStart] {
+            case 0x72: // r: letters then digits
+                var k = valueStart
+                while k < valueEnd, (0x41...0x5A).contains(b[k]) || (0x61...0x7A).contains(b[k]) {
+                    column = column * 26 + Int((b[k] | 0x20) - 0x60); k += 1
+                }
+                while k < valueEnd, (0x30...0x39).contains(b[k]) { row = row * 10 + Int(b[k] - 0x30); k += 1 }
+                if k != valueEnd || column > 16_384 || row > 1_048_576 { row = 0; column = 0 }
+            case 0x74: // t
+                let n = valueEnd - valueStart
+                switch (n, n > 0 ? b[valueStart] : 0) {
+                case (1, 0x73): type = .shared
+                case (1, 0x62): type = .bool
+                case (1, 0x65): type = .error
+                case (3, 0x73): type = .formulaString
+                case (9, 0x69): type = .inline
+                default: type = .number
+                }
+            case 0x73: // s
+                var v = 0, k = valueStart
+                while k < valueEnd, (0x30...0x39).contains(b[k]), v < 1_000_000 { v = v * 10 + Int(b[k] - 0x30); k += 1 }
+                style = v
+            default: break
+            }
+        }
+        return (row, column, type, style, false)
+    }
+
     /// Text up to the next `<` (entities decoded), the scanner left at that `<`.
     mutating func text() -> String {
         let start = i
         while i < b.count, b[i] != 0x3C { i += 1 }
         return Self.decode(b, start..<i)
+    }
+
+    /// A non-negative integer up to the next `<` (a shared-string index); -1 when it is not one.
+    mutating func integerText() -> Int {
+        var v = 0, digits = 0
+        while i < b.count, b[i] != 0x3C {
+            let c = b[i]
+            if c >= 0x30 && c <= 0x39 && v < 100_000_000 { v = v * 10 + Int(c - 0x30); digits += 1 }
+            else if c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { digits = -1_000 }
+            i += 1
+        }
+        return digits > 0 ? v : -1
     }
 
     /// Skips past the closing tag `</name>`.

@@ -85,3 +85,16 @@ import Testing
         #expect(w.count == 1)
     }
 }
+
+@Suite struct CommuneIndexTests {
+    @Test func agreesWithTheFullReferenceData() throws {
+        let index = try CommuneIndex.loadBundled()
+        let full = Fixtures.reference
+        for code in ["97411", "97105", "01001", "75056", "2A004", "97611"] {
+            #expect(index.isKnownCommune(code) == full.isKnownCommune(code), "\(code)")
+            #expect(index.isKnownCommune(code), "\(code)")
+        }
+        #expect(!index.isKnownCommune("97499") && !full.isKnownCommune("97499"))
+        for code in full.communesByInsee.keys { #expect(index.isKnownCommune(code)) }
+    }
+}
