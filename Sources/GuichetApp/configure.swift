@@ -75,6 +75,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AccountAPIController())
     try app.register(collection: LandlordController())
     try app.register(collection: AMIAdminController())
+    try app.register(collection: AMIAPIController(uploadBodyLimit: app.guichetConfig.maxUploadBytes + 1_048_576))
     try app.register(collection: AMIFilingController(uploadBodyLimit: app.guichetConfig.maxUploadBytes + 1_048_576))
 }
 

@@ -19,8 +19,9 @@ struct AMIFilingService: Sendable {
         let actor: AuditService.Actor
     }
 
-    /// Stores the file, records the upload (replacing the current table) and starts its check.
-    func upload(_ c: Context, fileName: String, data: Data) async throws -> Result<UploadRecord, FilingRefusal> {
+    /// Stores the file, records the upload (replacing the current table) and starts its check;
+    /// with `waitForCheck` (the API), returns once the table is checked.
+    func upload(_ c: Context, fileName: String, data: Data, waitForCheck: Bool = false) async throws -> Result<UploadRecord, FilingRefusal> {
         let now = app.clock.now()
         let result: Result<UploadRecord, FilingRefusal> = try await app.db.transaction { tx in
             let filing = try await FilingStore().findOrCreate(campaignID: c.campaign.id, organisationID: c.organisation.id,
@@ -57,7 +58,12 @@ struct AMIFilingService: Sendable {
                 return .success(upload)
             }
         }
-        if case .success(let upload) = result { await UploadCheckRunner(app: app).start(upload.id) }
+        guard case .success(let upload) = result else { return result }
+        if waitForCheck {
+            try await UploadCheckRunner(app: app).runOnce(id: upload.id)
+            return .success(try await UploadStore().find(id: upload.id, on: app.db) ?? upload)
+        }
+        await UploadCheckRunner(app: app).start(upload.id)
         return result
     }
 
