@@ -19,6 +19,7 @@ struct AMIFilingController: RouteCollection {
                   body: .collect(maxSize: ByteCount(value: uploadBodyLimit)), use: upload)
         routes.on(.GET, "ami", "campagnes", ":year", ":department", "tableaux", ":upload", access: landlord, use: uploadPage)
         routes.on(.GET, "ami", "campagnes", ":year", ":department", "tableaux", ":upload", "resultat.json", access: landlord, use: uploadJSON)
+        routes.on(.GET, "ami", "campagnes", ":year", ":department", "tableaux", ":upload", "fichier", access: landlord, use: uploadFile)
         routes.on(.POST, "ami", "campagnes", ":year", ":department", "envoi", access: landlord, use: send)
         routes.on(.GET, "ami", "campagnes", ":year", ":department", "accuse.pdf", access: landlord, use: receipt)
     }
@@ -187,6 +188,7 @@ struct AMIFilingController: RouteCollection {
                 }
                 return [u.fileName, paris.string(from: u.uploadedAt), check, u.supersededAt == nil ? "actuel" : "remplacé"]
             }))
+            blocks.append(.links(uploads.map { ("Télécharger « \($0.fileName) » déposé le \(paris.string(from: $0.uploadedAt))", "\(base)/tableaux/\($0.id)/fichier") }))
         }
         blocks.append(.links([("Tous mes dépôts", "/ami")]))
         return .html(InfoPage.render(req.page(title: "AMI DROM \(c.year) – \(s.department)"),
@@ -236,6 +238,21 @@ struct AMIFilingController: RouteCollection {
             return .json(JSONValue.object([("status", .string("en cours")), ("progress", .int(u.progressDone)), ("total", .int(u.progressTotal))]).serialized(),
                          status: .accepted)
         }
+    }
+
+    /// RFC 5987 `attr-char`: what a `filename*` value may carry unencoded.
+    static let attrChar = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~")
+
+    /// The file as it was uploaded (current or replaced, kept in history).
+    func uploadFile(req: Request) async throws -> Response {
+        let s = try await scope(req)
+        let u = try await findUpload(req, s)
+        guard let file = try await FileStore().get(id: u.fileID, on: req.db) else { throw Abort(.notFound) }
+        let ascii = String(file.name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0.value >= 0x20 ? Character($0) : "_" })
+        return Response(status: .ok, headers: [
+            "Content-Type": AMIAPIController.xlsxType, "Cache-Control": "no-store",
+            "Content-Disposition": "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(file.name.addingPercentEncoding(withAllowedCharacters: Self.attrChar) ?? ascii)",
+        ], body: .init(data: file.data))
     }
 
     func uploadPage(req: Request) async throws -> Response {

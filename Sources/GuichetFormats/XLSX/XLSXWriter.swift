@@ -185,8 +185,10 @@ public struct XLSXWriter: Sendable {
         if !sheet.validations.isEmpty {
             w.element("dataValidations", ["count": String(sheet.validations.count)]) { w in
                 for v in sheet.validations {
+                    // Excel repairs a file whose titles exceed 32 characters or messages 255.
+                    let title = String(v.title.prefix(32)), message = String(v.message.prefix(255))
                     w.element("dataValidation", ["type": "list", "allowBlank": "1", "showInputMessage": "1", "showErrorMessage": "1",
-                                                 "errorTitle": v.title, "error": v.message, "promptTitle": v.title, "prompt": v.message,
+                                                 "errorTitle": title, "error": message, "promptTitle": title, "prompt": message,
                                                  "sqref": v.range]) { w in
                         w.element("formula1", text: v.source)
                     }

@@ -99,6 +99,9 @@ import GuichetPersistence
             let page = try await b.get(base)
             #expect(page.text.contains("remplacé"))
             #expect(page.text.contains("programmation v1.xlsx") && page.text.contains("programmation v2.xlsx"))
+            let firstFile = try await b.get(resultPath + "/fichier")
+            #expect(firstFile.status == .ok && firstFile.body.readableBytes > 1000, "the replaced table can still be downloaded")
+            #expect(firstFile.headers.first(name: .contentDisposition)?.contains("programmation%20v1.xlsx") == true)
             #expect(page.text.contains(#"name="dwellings""#) && page.text.contains(#"value="45""#), "synthesis pre-filled from the file")
 
             // A synthesis that differs from the file is refused, and what was typed is kept.
