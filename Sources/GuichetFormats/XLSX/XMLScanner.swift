@@ -24,15 +24,21 @@ struct XMLScanner {
         return after == 0x20 || after == 0x3E || after == 0x2F || after == 0x0A || after == 0x0D || after == 0x09
     }
 
-    /// Reads the attributes of the tag at `<` and moves past its `>`; tells whether it self-closes.
-    mutating func attributes(_ wanted: [StaticString]) -> (values: [String?], selfClosing: Bool) {
-        var values = [String?](repeating: nil, count: wanted.count)
-        while i < b.count, b[i] != 0x20, b[i] != 0x3E, b[i] != 0x2F { i += 1 } // tag name
+    /// One step through a tag's attributes: an attribute (name and value byte ranges), or the
+    /// end of the tag (the scanner then past its `>`).
+    enum AttributeStep { case attribute(name: Range<Int>, value: Range<Int>), end(selfClosing: Bool) }
+
+    /// At `<`: moves past the tag's name, to its first attribute.
+    mutating func skipTagName() {
+        while i < b.count, b[i] != 0x20, b[i] != 0x3E, b[i] != 0x2F { i += 1 }
+    }
+
+    mutating func nextAttribute() -> AttributeStep {
         while i < b.count {
             while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
             guard i < b.count else { break }
-            if b[i] == 0x3E { i += 1; return (values, false) }
-            if b[i] == 0x2F { i += 2; return (values, true) }
+            if b[i] == 0x3E { i += 1; return .end(selfClosing: false) }
+            if b[i] == 0x2F { i += 2; return .end(selfClosing: true) }
             let nameStart = i
             while i < b.count, b[i] != 0x3D, b[i] != 0x20, b[i] != 0x3E { i += 1 }
             let nameEnd = i
@@ -45,13 +51,26 @@ struct XMLScanner {
             while i < b.count, b[i] != quote { i += 1 }
             let valueEnd = i
             i += 1
-            for (k, w) in wanted.enumerated() where values[k] == nil && nameEnd - nameStart == w.utf8CodeUnitCount {
-                var same = true
-                for m in 0..<(nameEnd - nameStart) where b[nameStart + m] != w.utf8Start[m] { same = false; break }
-                if same { values[k] = Self.decode(b, valueStart..<valueEnd) }
+            return .attribute(name: nameStart..<nameEnd, value: valueStart..<valueEnd)
+        }
+        return .end(selfClosing: false)
+    }
+
+    /// Reads the attributes of the tag at `<` and moves past its `>`; tells whether it self-closes.
+    mutating func attributes(_ wanted: [StaticString]) -> (values: [String?], selfClosing: Bool) {
+        var values = [String?](repeating: nil, count: wanted.count)
+        skipTagName()
+        while true {
+            switch nextAttribute() {
+            case .end(let selfClosing): return (values, selfClosing)
+            case let .attribute(name, value):
+                for (k, w) in wanted.enumerated() where values[k] == nil && name.count == w.utf8CodeUnitCount {
+                    var same = true
+                    for m in 0..<name.count where b[name.lowerBound + m] != w.utf8Start[m] { same = false; break }
+                    if same { values[k] = Self.decode(b, value) }
+                }
             }
         }
-        return (values, false)
     }
 
     /// The kinds of cell (`t` attribute of `<c>`).
@@ -61,36 +80,24 @@ struct XMLScanner {
     /// reference `r` as row and column, type `t`, style `s`; moves past its `>`.
     mutating func cellAttributes() -> (row: Int, column: Int, type: CellType, style: Int, selfClosing: Bool) {
         var row = 0, column = 0, type = CellType.number, style = 0
-        while i < b.count, b[i] != 0x20, b[i] != 0x3E, b[i] != 0x2F { i += 1 }
-        while i < b.count {
-            while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
-            guard i < b.count else { break }
-            if b[i] == 0x3E { i += 1; return (row, column, type, style, false) }
-            if b[i] == 0x2F { i += 2; return (row, column, type, style, true) }
-            let nameStart = i
-            while i < b.count, b[i] != 0x3D, b[i] != 0x20, b[i] != 0x3E { i += 1 }
-            let nameLength = i - nameStart
-            guard i < b.count, b[i] == 0x3D else { continue }
-            i += 1
-            guard i < b.count else { break }
-            let quote = b[i]
-            i += 1
-            let valueStart = i
-            while i < b.count, b[i] != quote { i += 1 }
-            let valueEnd = i
-            i += 1
-            guard nameLength == 1 else { continue }
-            switch b[nameStart] {
+        skipTagName()
+        while true {
+            let step = nextAttribute()
+            guard case let .attribute(name, value) = step else {
+                if case .end(let selfClosing) = step { return (row, column, type, style, selfClosing) }
+                return (row, column, type, style, false)
+            }
+            guard name.count == 1 else { continue }
+            switch b[name.lowerBound] {
             case 0x72: // r: letters then digits
-                var k = valueStart
-                while k < valueEnd, (0x41...0x5A).contains(b[k]) || (0x61...0x7A).contains(b[k]) {
+                var k = value.lowerBound
+                while k < value.upperBound, (0x41...0x5A).contains(b[k]) || (0x61...0x7A).contains(b[k]) {
                     column = column * 26 + Int((b[k] | 0x20) - 0x60); k += 1
                 }
-                while k < valueEnd, (0x30...0x39).contains(b[k]) { row = row * 10 + Int(b[k] - 0x30); k += 1 }
-                if k != valueEnd || column > 16_384 || row > 1_048_576 { row = 0; column = 0 }
+                while k < value.upperBound, (0x30...0x39).contains(b[k]) { row = row * 10 + Int(b[k] - 0x30); k += 1 }
+                if k != value.upperBound || column > 16_384 || row > 1_048_576 { row = 0; column = 0 }
             case 0x74: // t
-                let n = valueEnd - valueStart
-                switch (n, n > 0 ? b[valueStart] : 0) {
+                switch (value.count, value.isEmpty ? 0 : b[value.lowerBound]) {
                 case (1, 0x73): type = .shared
                 case (1, 0x62): type = .bool
                 case (1, 0x65): type = .error
@@ -99,13 +106,12 @@ struct XMLScanner {
                 default: type = .number
                 }
             case 0x73: // s
-                var v = 0, k = valueStart
-                while k < valueEnd, (0x30...0x39).contains(b[k]), v < 1_000_000 { v = v * 10 + Int(b[k] - 0x30); k += 1 }
+                var v = 0, k = value.lowerBound
+                while k < value.upperBound, (0x30...0x39).contains(b[k]), v < 1_000_000 { v = v * 10 + Int(b[k] - 0x30); k += 1 }
                 style = v
             default: break
             }
         }
-        return (row, column, type, style, false)
     }
 
     /// Text up to the next `<` (entities decoded), the scanner left at that `<`.
