@@ -181,7 +181,7 @@ import GuichetPersistence
             let done = try await b.get("/ami/campagnes/2024/974/tableaux/\(upload.id)")
             #expect(!done.text.contains("<progress"))
             #expect(done.text.contains("Aucune erreur"))
-            #expect(done.text.contains("les 500 premières sur 1200"))
+            #expect(done.text.contains("les 500 premières sur 1\u{00A0}200"))
         }
     }
 
