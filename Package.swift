@@ -27,9 +27,12 @@ let package = Package(
             name: "GuichetDomain",
             resources: [.copy("Resources/reference")]
         ),
+        // zlib (Debian's zlib1g-dev, as ZIPFoundation needs): the XLSX reader inflates ZIP
+        // entries itself, with hard bounds (see ZIPArchiveReader).
+        .systemLibrary(name: "GuichetZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "GuichetFormats",
-            dependencies: ["GuichetDomain", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["GuichetDomain", "GuichetZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "GuichetPersistence",

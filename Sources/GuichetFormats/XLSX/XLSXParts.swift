@@ -17,11 +17,19 @@ struct XMLElements {
             static func local(_ n: String) -> String { n.split(separator: ":").last.map(String.init) ?? n }
         }
         let d = Delegate()
+        guard XMLElements.run(data, delegate: d) else { throw XLSXReader.Failure(message: "Fichier .xlsx endommagé : « \(path) » n'est pas du XML valide.") }
+        return d.elements
+    }
+
+    /// Foundation's XML parser, on text that is valid UTF-8 only: its bridge traps on element
+    /// or attribute names that are not (found by the mutation tests), so such a part is refused
+    /// before it reaches the parser.
+    static func run(_ data: Data, delegate: any XMLParserDelegate) -> Bool {
+        guard String(validating: data, as: UTF8.self) != nil else { return false }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
-        parser.delegate = d
-        guard parser.parse() else { throw XLSXReader.Failure(message: "Fichier .xlsx endommagé : « \(path) » n'est pas du XML valide.") }
-        return d.elements
+        parser.delegate = delegate
+        return parser.parse()
     }
 }
 
@@ -90,10 +98,7 @@ enum DateStyles {
             }
         }
         let d = Delegate()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = d
-        guard parser.parse() else { throw XLSXReader.Failure(message: "Fichier .xlsx endommagé : les styles sont illisibles.") }
+        guard XMLElements.run(data, delegate: d) else { throw XLSXReader.Failure(message: "Fichier .xlsx endommagé : les styles sont illisibles.") }
         return d.xfs.map { id in builtInDateFormats.contains(id) || (d.custom[id].map(isDateFormat) ?? false) }
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 import GuichetDomain
 
 /// Reads `.xlsx` files written by Excel, LibreOffice, Google Sheets or openpyxl: shared and
@@ -42,29 +41,25 @@ public struct XLSXReader: Sendable {
         guard data.count >= 4, data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) else {
             throw Failure(message: "Ce fichier n'est pas un classeur Excel (.xlsx) : enregistrez-le au format « Classeur Excel (.xlsx) ».")
         }
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw Failure(message: "Fichier .xlsx endommagé : l'archive ne peut pas être ouverte.")
+        let archive: ZIPArchiveReader
+        do { archive = try ZIPArchiveReader(data) } catch {
+            throw Failure(message: "Fichier .xlsx endommagé : l'archive ne peut pas être ouverte (structure incohérente ou tronquée).")
         }
         var budget = limits.maxTotalBytes
         func part(_ path: String, required: Bool = true) throws(Failure) -> Data? {
-            guard let entry = archive[path] else {
+            guard let entry = archive.entries[path] else {
                 if required { throw Failure(message: "Fichier .xlsx incomplet : la partie « \(path) » manque.") }
                 return nil
             }
-            var out = Data()
-            let compressed = max(1, Int(entry.compressedSize))
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    out.append(chunk)
-                    if out.count > limits.maxPartBytes || out.count > budget || out.count > compressed * limits.maxRatio + 1_048_576 {
-                        throw Failure(message: "Fichier refusé : son contenu compressé se déploie de façon disproportionnée (bombe de décompression).")
-                    }
+            // Zip bombs: the output is bounded while it is produced, whatever the headers claim.
+            let limit = min(limits.maxPartBytes, budget, max(1, entry.compressed.count) * limits.maxRatio + 1_048_576)
+            let out: Data
+            do { out = try archive.extract(entry, limit: limit) } catch {
+                switch error {
+                case .tooLarge: throw Failure(message: "Fichier refusé : son contenu compressé se déploie de façon disproportionnée (bombe de décompression).")
+                case .unsupported: throw Failure(message: "Fichier .xlsx non pris en charge : la partie « \(path) » utilise une compression inconnue.")
+                case .damaged: throw Failure(message: "Fichier .xlsx endommagé : la partie « \(path) » est illisible.")
                 }
-            } catch let f as Failure {
-                throw f
-            } catch {
-                throw Failure(message: "Fichier .xlsx endommagé : la partie « \(path) » est illisible.")
             }
             budget -= out.count
             try Self.refuseDeclarations(out, path: path)

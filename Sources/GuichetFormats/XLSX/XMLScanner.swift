@@ -91,10 +91,11 @@ struct XMLScanner {
             switch b[name.lowerBound] {
             case 0x72: // r: letters then digits
                 var k = value.lowerBound
-                while k < value.upperBound, (0x41...0x5A).contains(b[k]) || (0x61...0x7A).contains(b[k]) {
+                // Bounded while reading: a damaged reference never overflows.
+                while k < value.upperBound, column <= 16_384, (0x41...0x5A).contains(b[k]) || (0x61...0x7A).contains(b[k]) {
                     column = column * 26 + Int((b[k] | 0x20) - 0x60); k += 1
                 }
-                while k < value.upperBound, (0x30...0x39).contains(b[k]) { row = row * 10 + Int(b[k] - 0x30); k += 1 }
+                while k < value.upperBound, row <= 1_048_576, (0x30...0x39).contains(b[k]) { row = row * 10 + Int(b[k] - 0x30); k += 1 }
                 if k != value.upperBound || column > 16_384 || row > 1_048_576 { row = 0; column = 0 }
             case 0x74: // t
                 switch (value.count, value.isEmpty ? 0 : b[value.lowerBound]) {
