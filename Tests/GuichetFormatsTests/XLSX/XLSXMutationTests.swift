@@ -48,7 +48,8 @@ import GuichetDomain
 
     @Test func mutatedPartsNeverCrash() throws {
         let original = try Self.parts()
-        // GUICHET_FUZZ_ITERATIONS and GUICHET_FUZZ_SEED run a longer campaign by hand.
+        // GUICHET_FUZZ_ITERATIONS and GUICHET_FUZZ_SEED run a longer campaign by hand;
+        // GUICHET_FUZZ_DUMP=1 keeps the file being read in /tmp/fuzz-current.xlsx (to replay a hang).
         let env = ProcessInfo.processInfo.environment
         let iterations = env["GUICHET_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 300
         var rng = Generator(state: env["GUICHET_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_240_930)
