@@ -95,17 +95,18 @@ struct AMIFilingService: Sendable {
                                                               contentType: "application/pdf", sha256: digest, data: pdf, now: now, on: tx)
                     case .acknowledgementEmail:
                         let link = app.notifier.link("/ami/campagnes/\(c.campaign.campaign.year)/\(c.department)/accuse.pdf")
-                        for email in try await members(of: c.organisation.id, on: tx) {
-                            try await app.notifier.email(to: email, subject: "AMI DROM \(c.campaign.campaign.year) – accusé de réception du dépôt \(c.department)",
-                                body: """
-                                Bonjour,
+                        let subject = "AMI DROM \(c.campaign.campaign.year) – accusé de réception du dépôt \(c.department)"
+                        let body = """
+                            Bonjour,
 
-                                Le dépôt de \(c.organisation.name) (SIREN \(c.organisation.identifier)) pour le département \(c.department) à l'AMI DROM \(c.campaign.campaign.year) a été envoyé le \(AppClock.parisFormatter("dd/MM/yyyy 'à' HH:mm:ss").string(from: now)) (heure de Paris) par \(c.actor.label).
+                            Le dépôt de \(c.organisation.name) (SIREN \(c.organisation.identifier)) pour le département \(c.department) à l'AMI DROM \(c.campaign.campaign.year) a été envoyé le \(AppClock.parisFormatter("dd/MM/yyyy 'à' HH:mm:ss").string(from: now)) (heure de Paris) par \(c.actor.label).
 
-                                \(confirmed.operations) opération(s), \(confirmed.dwellings) logement(s), prix de revient total \(confirmed.costPrice.formatted()), prêt sollicité \(confirmed.loanRequested.formatted()).
+                            \(confirmed.operations) opération(s), \(confirmed.dwellings) logement(s), prix de revient total \(confirmed.costPrice.formatted()), prêt sollicité \(confirmed.loanRequested.formatted()).
 
-                                Accusé de réception (PDF) : \(link)
-                                """, on: tx)
+                            Accusé de réception (PDF) : \(link)
+                            """
+                        for member in try await LandlordService(app: app).members(of: c.organisation.id, on: tx) {
+                            try await app.notifier.email(to: member.email, subject: subject, body: body, on: tx)
                         }
                     case .audit(let action):
                         try await AuditService(clock: app.clock).record(action, by: c.actor, object: ("ami_dépôt", filing.id.uuidString),
@@ -122,15 +123,6 @@ struct AMIFilingService: Sendable {
                 return .success(updated)
             }
         }
-    }
-
-    /// E-mail addresses of the organisation's members.
-    func members(of organisationID: UUID, on db: Database) async throws -> [String] {
-        var out: [String] = []
-        for g in try await UserStore().grants(role: Role.bailleur.rawValue, on: db) where g.organisationID == organisationID {
-            if let u = try await UserStore().find(id: g.userID, on: db) { out.append(u.email) }
-        }
-        return out.sorted()
     }
 }
 

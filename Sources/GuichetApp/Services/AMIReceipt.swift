@@ -40,12 +40,12 @@ struct AMIReceipt {
             .field("Prix de revient total", synthesis.costPrice.formatted()),
             .field("Prêt sollicité total", synthesis.loanRequested.formatted()),
         ]
-        if let json = upload.resultJSON, let parsed = try? JSONParser.parse(json), case let .array(ops)? = parsed["operations_detail"] {
+        if let json = upload.resultJSON, let parsed = try? JSONParser.parse(json), let ops = parsed["operations_detail"]?.array {
             blocks.append(.heading("Opérations (\(ops.count))"))
             for op in ops {
-                let ref = op["reference"].flatMap { if case let .string(s) = $0 { s } else { nil } } ?? ""
-                let type = op["type"].flatMap { if case let .string(s) = $0 { s } else { nil } } ?? ""
-                let product = op["product"].flatMap { if case let .string(s) = $0 { s } else { nil } } ?? "sans produit"
+                let ref = op["reference"]?.string ?? ""
+                let type = op["type"]?.string ?? ""
+                let product = op["product"]?.string ?? "sans produit"
                 let dwellings = op["dwellings"]?.int64 ?? 0
                 let loan = Money(cents: op["loan_requested"]?.int64 ?? 0)
                 blocks.append(.paragraph("\(ref) – \(type), \(product), \(dwellings) logement\(dwellings > 1 ? "s" : ""), prêt sollicité \(loan.formatted())"))

@@ -34,9 +34,9 @@ enum CampaignForm {
         }
         var quotites: [HousingProduct: Rate] = [:], bareme: [HousingProduct: Money] = [:]
         for p in HousingProduct.allCases {
-            let q = t("q_\(p.rawValue)").replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+            let q = t("q_\(p.rawValue)")
             if !q.isEmpty {
-                if let r = Rate(decimal: q, percent: true), r <= .percent(100) { quotites[p] = r }
+                if let r = Rate(frenchPercent: q), r <= .percent(100) { quotites[p] = r }
                 else { errors.append(.init(field: "q_\(p.rawValue)", message: "Quotité \(p.rawValue) : pourcentage entre 0 et 100, par exemple 30 ou 27,5.")) }
             }
             let b = t("b_\(p.rawValue)")

@@ -181,20 +181,10 @@ struct EligibilityQuestionnaire {
     }
 }
 
-/// Reading amounts as French users type them: `25 000`, `25000,50`, `25 000 €`.
+/// Reading amounts as French users type them (`25 000`, `25000,50`, `25 000 €`) with
+/// `Money(french:)`, at most 1 000 000 000 € in the questionnaire and parameter forms.
 enum FrenchInput {
     static func euros(_ text: String) -> Money? {
-        var t = text.replacingOccurrences(of: "€", with: "")
-        for s in [" ", "\u{00A0}", "\u{202F}"] { t = t.replacingOccurrences(of: s, with: "") }
-        t = t.replacingOccurrences(of: ",", with: ".")
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole <= 1_000_000_000 else { return nil }
-        var cents: Int64 = 0
-        if parts.count == 2 {
-            let f = parts[1]
-            guard (1...2).contains(f.count), let v = Int64(f) else { return nil }
-            cents = f.count == 1 ? v * 10 : v
-        }
-        return Money(cents: whole * 100 + cents)
+        Money(french: text).flatMap { $0 <= .euros(1_000_000_000) ? $0 : nil }
     }
 }

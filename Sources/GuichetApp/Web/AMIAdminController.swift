@@ -68,7 +68,7 @@ struct AMIAdminController: RouteCollection {
         try await req.db.transaction { tx in
             _ = try await CampaignStore().save(campaign, now: req.application.clock.now(), on: tx)
             try await req.audit.record("ami.campagne.enregistrement", by: .of(req), object: ("ami_campagne", String(campaign.year)),
-                                       detail: "\(campaign.departments.joined(separator: ",")) \(CampaignStore.civilText(campaign.window.opens))–\(CampaignStore.civilText(campaign.window.closes))", on: tx)
+                                       detail: "\(campaign.departments.joined(separator: ",")) \(CampaignStore.civil(campaign.window.opens))–\(CampaignStore.civil(campaign.window.closes))", on: tx)
         }
         return Flash.redirect(req, to: "/admin/ami/campagnes/\(campaign.year)", .success, "Campagne \(campaign.year) enregistrée.")
     }

@@ -11,14 +11,8 @@ enum AMICheckResultView {
     /// The check result as the landlord sees it: every error (sheet, cell, header, value,
     /// message), the operations with their pre-checks, the synthesis and the cached differences.
     static func blocks(_ r: JSONValue?, errors count: Int) -> [InfoPageModel.Block] {
-        func s(_ v: JSONValue?) -> String {
-            switch v {
-            case .string(let t)?: t
-            case .number(let n)?: n
-            default: ""
-            }
-        }
-        func array(_ key: String) -> [JSONValue] { if case let .array(a)? = r?[key] { return a }; return [] }
+        func s(_ v: JSONValue?) -> String { v?.scalarText ?? "" }
+        func array(_ key: String) -> [JSONValue] { r?[key]?.array ?? [] }
         var blocks: [InfoPageModel.Block] = []
         let errors = array("errors")
         if errors.isEmpty {
@@ -45,10 +39,7 @@ enum AMICheckResultView {
         blocks.append(.table(caption: ops.count > shownRows ? "Opérations lues (les \(shownRows) premières sur \(FrenchFormat.integer(ops.count)))" : "Opérations lues (\(FrenchFormat.integer(ops.count)))",
                              headers: ["Ligne", "Référence", "Type", "Produit", "Logements", "Prêt sollicité", "Pré-contrôles (AMI-E, AMI-O)"],
                              rows: ops.prefix(shownRows).map { op in
-            var checks: [String] = []
-            if case let .array(criteria)? = op["eligibility"] {
-                checks = criteria.map { "\(s($0["status"]) == "pass" ? "✓" : "✗") \(s($0["rule"])) : \(s($0["message"]))" }
-            }
+            let checks = (op["eligibility"]?.array ?? []).map { "\(s($0["status"]) == "pass" ? "✓" : "✗") \(s($0["rule"])) : \(s($0["message"]))" }
             return [s(op["row"]), s(op["reference"]), s(op["type"]), s(op["product"]).isEmpty ? "—" : s(op["product"]), s(op["dwellings"]),
                     Money(cents: op["loan_requested"]?.int64 ?? 0).formatted(), checks.joined(separator: " ; ")]
         }))

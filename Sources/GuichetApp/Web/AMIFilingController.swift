@@ -233,7 +233,7 @@ struct AMIFilingController: RouteCollection {
         let u = try await findUpload(req, s)
         switch u.status {
         case .checked: return .json(u.resultJSON ?? "{}")
-        case .unreadable: return .json(JSONValue.object([("error", .string(u.message ?? ""))]).serialized(), status: .unprocessableEntity)
+        case .unreadable: return AMIAPIController.error(u.message ?? "", status: .unprocessableEntity)
         case .pending, .checking:
             return .json(JSONValue.object([("status", .string("en cours")), ("progress", .int(u.progressDone)), ("total", .int(u.progressTotal))]).serialized(),
                          status: .accepted)

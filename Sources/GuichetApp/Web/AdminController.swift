@@ -212,8 +212,7 @@ struct AdminController: RouteCollection {
         var errors: [FormState.FieldError] = []
         let day = Day(french: (v["effective"] ?? "").trimmingCharacters(in: .whitespaces))
         if day == nil { errors.append(.init(field: "effective", message: "Date invalide : format JJ/MM/AAAA.")) }
-        let rawRate = (v["rate"] ?? "").replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
-        let rate = Rate(decimal: rawRate, percent: true)
+        let rate = Rate(frenchPercent: v["rate"] ?? "")
         if rate == nil || rate!.tenThousandths > 2_000 { errors.append(.init(field: "rate", message: "Taux illisible : un pourcentage avec au plus deux décimales, par exemple 1,5.")) }
         let reference = (v["reference"] ?? "").trimmingCharacters(in: .whitespaces)
         if reference.isEmpty { errors.append(.init(field: "reference", message: "Indiquez le texte qui fixe ce taux.")) }

@@ -44,11 +44,9 @@ extension Sequence where Element == Money {
 
 extension Money {
     /// Parses an amount typed the French way: `1 200 000,50`, `1200000.5`, `30 000 €`; at most
-    /// two decimals; nil otherwise.
+    /// two decimals; nil otherwise. The one parser of typed amounts (forms, questionnaire).
     public init?(french text: String) {
-        var s = text.trimmingCharacters(in: .whitespaces)
-        if s.hasSuffix("€") { s.removeLast() }
-        s = String(s.unicodeScalars.filter { ![" ", "\u{00A0}", "\u{202F}"].contains($0) }.map(Character.init))
+        var s = String(text.unicodeScalars.filter { !["€", " ", "\t", "\u{00A0}", "\u{202F}"].contains($0) }.map(Character.init))
         s = s.replacingOccurrences(of: ",", with: ".")
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 13, parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber),

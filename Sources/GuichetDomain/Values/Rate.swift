@@ -20,6 +20,12 @@ public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
         tenThousandths = whole * (percent ? 100 : 10_000) + f
     }
 
+    /// A percentage as typed in a form: `1,5`, `27,5 %`, `30`.
+    public init?(frenchPercent text: String) {
+        let s = text.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+        self.init(decimal: s, percent: true)
+    }
+
     public static func < (a: Rate, b: Rate) -> Bool { a.tenThousandths < b.tenThousandths }
     public var asDouble: Double { Double(tenThousandths) / 10_000 }
 

@@ -31,6 +31,25 @@ public enum JSONValue: Sendable, Equatable {
         return nil
     }
 
+    public var string: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
+
+    public var array: [JSONValue]? {
+        if case let .array(a) = self { return a }
+        return nil
+    }
+
+    /// A string's text, or a number as written: what a page shows of a scalar.
+    public var scalarText: String? {
+        switch self {
+        case .string(let s): return s
+        case .number(let n): return n
+        default: return nil
+        }
+    }
+
     /// An integer when the number is written without fraction or exponent and fits in Int64.
     public var int64: Int64? {
         if case let .number(text) = self { return Int64(text) }

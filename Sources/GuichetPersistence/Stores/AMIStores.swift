@@ -35,9 +35,8 @@ public struct CampaignStore: Sendable {
         try await AMICampaignModel.query(on: db).sort(\.$year, .descending).all().map { try $0.record }
     }
 
-    static func civil(_ t: CivilTime) -> String { "\(t.day.iso)T\(t.hhmm)" }
     /// `2024-09-30T23:59`, as stored.
-    public static func civilText(_ t: CivilTime) -> String { civil(t) }
+    public static func civil(_ t: CivilTime) -> String { "\(t.day.iso)T\(t.hhmm)" }
     static func civil(_ s: String) -> CivilTime? {
         let parts = s.split(separator: "T")
         guard parts.count == 2, let day = Day(iso: parts[0]) else { return nil }
