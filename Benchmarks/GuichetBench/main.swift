@@ -31,6 +31,12 @@ func fmt(_ v: Double) -> String { String(format: "%.2f", v).replacingOccurrences
 
 @inline(never) func blackHole<T>(_ x: T) { withExtendedLifetime(x) {} }
 
+// `--json`: the JSON decoding benchmark only (issue #9).
+if CommandLine.arguments.contains("--json") {
+    JSONBench.run(day: Day(year: 2024, month: 6, day: 15) ?? Day.supportedRange.lowerBound)
+    exit(0)
+}
+
 // `--ami FILE`: the AMI programming-table benchmark only (issue #5, Scripts/bench_ami_check.sh).
 if let i = CommandLine.arguments.firstIndex(of: "--ami"), i + 1 < CommandLine.arguments.count {
     runAMIBench(path: CommandLine.arguments[i + 1])
@@ -100,3 +106,5 @@ measure("  dont décodage JSON de la demande", iterations: 20_000, target: nil) 
 measure("  dont écriture de la réponse (\(SimulationResponseEncoder.encodeBytes(simulated).count) octets)", iterations: 20_000, target: nil) {
     blackHole(SimulationResponseEncoder.encodeBytes(simulated))
 }
+
+JSONBench.run(day: day)

@@ -14,7 +14,7 @@ public enum GuichetMain {
             return 2
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let config: AppConfig
+        var config: AppConfig
         switch AppConfig.load(environment: ProcessInfo.processInfo.environment, dotEnv: DotEnv.load(from: cwd), workingDirectory: cwd) {
         case .success(let c): config = c
         case .failure(let invalid):
@@ -32,6 +32,9 @@ public enum GuichetMain {
         // `guichet simulate` without FILE reads standard input.
         if command == "simulate" && args.count == 2 { env.arguments.append("/dev/stdin") }
         let serving = command == "serve"
+        if serving {
+            config.deriveBaseURL(hostname: Self.option(["--hostname", "-H"], in: args), port: Self.option(["--port", "-p"], in: args).flatMap { Int($0) })
+        }
         // `serve --demo` (never the default): demonstration accounts and banner.
         let demo = serving && env.arguments.contains("--demo")
         env.arguments.removeAll { $0 == "--demo" }
@@ -58,6 +61,10 @@ public enum GuichetMain {
         if serving {
             print("Guichet \(GuichetVersion.current) — données : \(config.dataDirectory.path)")
             print("Base de données : \(config.databaseDescription)")
+            print("Adresse publique (liens des e-mails) : \(config.baseURL.absoluteString)")
+            if config.mail.devMailbox {
+                print("ATTENTION : boîte de développement active (/dev/mailbox, administrateurs ou démonstration) : jamais en production.")
+            }
             fflush(nil)
         }
         do {
@@ -86,6 +93,19 @@ public enum GuichetMain {
             try? await app.asyncShutdown()
             return 1
         }
+    }
+}
+
+extension GuichetMain {
+    /// The value of `--name VALUE` or `--name=VALUE`.
+    static func option(_ names: [String], in args: [String]) -> String? {
+        for (i, a) in args.enumerated() {
+            for n in names {
+                if a == n, i + 1 < args.count { return args[i + 1] }
+                if a.hasPrefix(n + "=") { return String(a.dropFirst(n.count + 1)) }
+            }
+        }
+        return nil
     }
 }
 

@@ -41,10 +41,11 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
         try await app.parameters.seedIfEmpty(on: app.db)
     }
 
-    // Middleware: errors first so that it also catches what the others throw.
+    // Middleware: security headers outermost, so that every answer carries them, error pages
+    // included (issue #9); then errors, so that it catches what the others throw.
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
-    var stages: [any AsyncMiddleware] = [ErrorPagesMiddleware(), SecurityHeadersMiddleware(secure: config.isSecure)]
+    var stages: [any AsyncMiddleware] = [SecurityHeadersMiddleware(secure: config.isSecure), ErrorPagesMiddleware()]
     if let publicDir = Bundle.module.url(forResource: "Public", withExtension: nil) {
         stages.append(StaticFilesMiddleware(files: FileMiddleware(publicDirectory: publicDir.path + "/", defaultFile: nil)))
     }
@@ -107,9 +108,13 @@ enum ReferenceDataCache {
     static func passwordPolicy() throws -> PasswordPolicy {
         try lock.withLock {
             if let policy { return policy }
-            guard let url = ReferenceData.bundledDirectory?.appendingPathComponent("common-passwords.txt"),
-                  let data = FileManager.default.contents(atPath: url.path) else { throw ReferenceData.BundleError.missing("common-passwords.txt") }
-            let loaded = PasswordPolicy(commonList: String(decoding: data, as: UTF8.self))
+            var text = ""
+            for name in ["common-passwords.txt", "common-passwords-fr.txt"] {
+                guard let url = ReferenceData.bundledDirectory?.appendingPathComponent(name),
+                      let data = FileManager.default.contents(atPath: url.path) else { throw ReferenceData.BundleError.missing(name) }
+                text += String(decoding: data, as: UTF8.self) + "\n"
+            }
+            let loaded = PasswordPolicy(commonList: text)
             policy = loaded
             return loaded
         }

@@ -10,15 +10,16 @@ enum Access: Sendable, Equatable {
     case signedIn
     /// A signed-in person holding one of these roles.
     case roles(Set<Role>)
-    /// The development mailbox: only when enabled by configuration.
+    /// The development mailbox: only when enabled by configuration, and then only to a
+    /// signed-in administrator or in demonstration mode (it shows reset links: issue #9).
     case devMailbox
 
-    func allows(_ p: Principal?, config: AppConfig) -> Bool {
+    func allows(_ p: Principal?, config: AppConfig, demo: Bool) -> Bool {
         switch self {
         case .everyone: return true
         case .signedIn: return p != nil
         case .roles(let set): return p.map { !$0.roles.isDisjoint(with: set) } ?? false
-        case .devMailbox: return config.mail.devMailbox
+        case .devMailbox: return config.mail.devMailbox && (demo || p?.has(.administrateur) == true)
         }
     }
 
@@ -56,7 +57,7 @@ struct AccessMiddleware: AsyncMiddleware {
             req.logger.error("route without access rule: \(route.method) \(route.path.string)")
             throw Abort(.forbidden)
         }
-        if access.allows(req.principal, config: req.application.guichetConfig) { return try await next.respond(to: req) }
+        if access.allows(req.principal, config: req.application.guichetConfig, demo: req.application.isDemo) { return try await next.respond(to: req) }
         if access == .devMailbox { throw Abort(.notFound) }
         if req.principal == nil {
             if req.url.path.hasPrefix("/api/") { throw Abort(.unauthorized, reason: "Authentification requise : jeton d'API (Authorization: Bearer …)") }

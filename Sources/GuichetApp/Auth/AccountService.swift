@@ -32,8 +32,8 @@ struct AccountService {
         return nil
     }
 
-    func passwordErrors(_ password: String, confirm: String, email: String?, field: String = "password") -> Errors {
-        var e = app.passwordPolicy.problems(password, email: email).map { FormState.FieldError(field: field, message: $0) }
+    func passwordErrors(_ password: String, confirm: String, email: String?, name: String? = nil, field: String = "password") -> Errors {
+        var e = app.passwordPolicy.problems(password, email: email, name: name).map { FormState.FieldError(field: field, message: $0) }
         if password != confirm { e.append(.init(field: field + "_confirm", message: "Les deux mots de passe saisis sont différents.")) }
         return e
     }
@@ -46,11 +46,20 @@ struct AccountService {
         var errors: Errors = []
         if let p = Self.emailProblem(email) { errors.append(.init(field: "email", message: p)) }
         if name.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(.init(field: "name", message: "Indiquez vos nom et prénom.")) }
-        errors += passwordErrors(password, confirm: confirm, email: email)
+        errors += passwordErrors(password, confirm: confirm, email: email, name: name)
         if !errors.isEmpty { return errors }
+        let now = clock.now()
+        let quota = MailQuota(kind: "signup")
+        guard try await quota.clientAllowed(actor.clientAddress, now: now, on: db) else {
+            return [.init(field: "email", message: MailQuota.tooManyMessage)]
+        }
         let hash = try passwords.hash(password)
-        try await db.transaction { tx in
+        try await db.write { tx in
+            // The same answer whatever the address; at most a few e-mails an hour to it.
+            let mayMail = try await quota.targetAllowed(email, now: now, on: tx)
+            try await quota.count(client: actor.clientAddress, target: email, now: now, on: tx)
             if try await UserStore().find(email: email, on: tx) != nil {
+                guard mayMail else { return }
                 try await notifier.email(to: email, subject: "Tentative de création de compte",
                     body: "Bonjour,\n\nUne demande de création de compte a été faite avec votre adresse, qui a déjà un compte sur Guichet.\nSi c'était vous, connectez-vous : \(notifier.link("/connexion"))\nMot de passe oublié : \(notifier.link("/mot-de-passe-oublie"))\nSinon, ignorez ce message.", on: tx)
                 return
@@ -63,6 +72,29 @@ struct AccountService {
         return []
     }
 
+    /// Refused account input, as form errors.
+    struct Refused: Error, Sendable { let fields: Errors }
+
+    /// An account for an invited address (issue #9): the invitation link proved the address, so
+    /// the account is active at once; the invitee then accepts with it.
+    func createInvited(email: String, name: String, password: String, confirm: String,
+                       actor: AuditService.Actor) async throws -> Result<UUID, Refused> {
+        let display = name.trimmingCharacters(in: .whitespaces)
+        var errors: Errors = display.isEmpty ? [.init(field: "name", message: "Indiquez vos nom et prénom.")] : []
+        errors += passwordErrors(password, confirm: confirm, email: email, name: display)
+        if !errors.isEmpty { return .failure(Refused(fields: errors)) }
+        let hash = try passwords.hash(password)
+        let now = clock.now()
+        return try await db.write(refusable: { tx in
+            if try await UserStore().find(email: email, on: tx) != nil {
+                return .failure(Refused(fields: [.init(field: "name", message: "Cette adresse a déjà un compte : connectez-vous pour accepter.")]))
+            }
+            let user = try await UserStore().create(email: email, passwordHash: hash, displayName: display, activatedAt: now, on: tx)
+            try await AuditService(clock: clock).record("compte.inscription-invitation", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
+            return .success(user.id)
+        })
+    }
+
     func sendActivation(user: UserRecord, on tx: Database) async throws {
         let link = try await links.issue(for: user.id, purpose: "activation", lifetime: Self.activationLifetime, path: "/activation", on: tx)
         try await notifier.email(to: user.email, subject: "Activez votre compte Guichet",
@@ -72,7 +104,7 @@ struct AccountService {
     enum Activation: Equatable { case activated, expired, invalid }
 
     func activate(token: String, actor: AuditService.Actor) async throws -> Activation {
-        try await db.transaction { tx in
+        try await db.write { tx in
             switch try await TokenStore().consume(tokenHash: Tokens.digest(token), purposes: ["activation"], now: clock.now(), on: tx) {
             case .unknown: return .invalid
             case .expired: return .expired
@@ -112,7 +144,7 @@ struct AccountService {
         let user = try await UserStore().find(email: email, on: db)
         guard let user, passwords.verify(password, hash: user.passwordHash) else {
             if user == nil { passwords.dummyVerify(password) }
-            try await db.transaction { tx in
+            try await db.write { tx in
                 try await attempts.record(kind: "login", key: accountKey, at: now, on: tx)
                 try await attempts.record(kind: "login", key: addressKey, at: now, on: tx)
                 try await AuditService(clock: clock).record("connexion.échec", by: actor, object: ("e-mail", email), on: tx)
@@ -126,7 +158,7 @@ struct AccountService {
         }
         guard user.activatedAt != nil else { return .notActivated }
         let token = Tokens.random()
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await attempts.clear(kind: "login", key: accountKey, on: tx)
             _ = try await SessionStore().create(tokenHash: Tokens.digest(token), userID: user.id, csrfToken: Tokens.random(), now: now,
                                                 expiresAt: now.addingTimeInterval(SessionMiddleware.absoluteLifetime), on: tx)
@@ -148,7 +180,7 @@ struct AccountService {
         let byEmail = try await attempts.recent(kind: "reset", key: "account:\(email)", since: hourAgo, on: db).count
         let byAddress = try await attempts.recent(kind: "reset", key: "ip:\(actor.clientAddress)", since: hourAgo, on: db).count
         guard byEmail < 3, byAddress < 20 else { return }
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await attempts.record(kind: "reset", key: "account:\(email)", at: now, on: tx)
             try await attempts.record(kind: "reset", key: "ip:\(actor.clientAddress)", at: now, on: tx)
             guard let user = try await UserStore().find(email: email, on: tx) else { return }
@@ -170,7 +202,7 @@ struct AccountService {
         let errors = passwordErrors(password, confirm: confirm, email: nil)
         if !errors.isEmpty { return .refused(errors) }
         let hash = try passwords.hash(password)
-        return try await db.transaction { tx in
+        return try await db.write { tx in
             switch try await TokenStore().consume(tokenHash: Tokens.digest(token), purposes: ["reset"], now: clock.now(), on: tx) {
             case .unknown: return .invalid
             case .expired: return .expired
@@ -193,10 +225,10 @@ struct AccountService {
         guard passwords.verify(current, hash: p.user.passwordHash) else {
             return [.init(field: "current_password", message: "Mot de passe actuel incorrect.")]
         }
-        let errors = passwordErrors(new, confirm: confirm, email: p.user.email)
+        let errors = passwordErrors(new, confirm: confirm, email: p.user.email, name: p.user.displayName)
         if !errors.isEmpty { return errors }
         let hash = try passwords.hash(new)
-        try await db.transaction { tx in
+        try await db.write { tx in
             try await UserStore().setPassword(id: p.user.id, hash: hash, on: tx)
             try await SessionStore().deleteAll(userID: p.user.id, except: p.session?.id, on: tx)
             try await notifier.email(to: p.user.email, subject: "Mot de passe modifié",
@@ -212,7 +244,7 @@ struct AccountService {
         guard passwords.verify(password, hash: p.user.passwordHash) else {
             return [.init(field: "password", message: "Mot de passe incorrect.")]
         }
-        try await db.transaction { tx in
+        try await db.write { tx in
             if try await UserStore().find(email: email, on: tx) != nil {
                 try await notifier.email(to: email, subject: "Changement d'adresse refusé",
                     body: "Bonjour,\n\nQuelqu'un a demandé à utiliser votre adresse pour un autre compte Guichet ; elle est déjà utilisée, la demande n'a pas abouti.", on: tx)
@@ -229,7 +261,7 @@ struct AccountService {
     }
 
     func confirmEmailChange(token: String, actor: AuditService.Actor) async throws -> Activation {
-        try await db.transaction { tx in
+        try await db.write { tx in
             switch try await TokenStore().consume(tokenHash: Tokens.digest(token), purposes: ["email"], now: clock.now(), on: tx) {
             case .unknown: return .invalid
             case .expired: return .expired

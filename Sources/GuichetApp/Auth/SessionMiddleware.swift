@@ -1,4 +1,5 @@
 import Vapor
+import Fluent
 import GuichetDomain
 import GuichetPersistence
 
@@ -15,7 +16,14 @@ struct SessionMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let now = req.application.clock.now()
         var expired = false
-        if let token = req.cookies[Self.cookieName]?.string, !token.isEmpty {
+        let api = req.url.path.hasPrefix("/api/")
+        if api {
+            // The API authenticates by bearer token only: a session cookie is ignored there, so a
+            // page of another site cannot act through a signed-in browser (issue #9).
+            if let bearer = req.headers.bearerAuthorization?.token {
+                req.principal = try await Self.apiPrincipal(bearer: bearer, now: now, on: req.db)
+            }
+        } else if let token = req.cookies[Self.cookieName]?.string, !token.isEmpty {
             let store = SessionStore()
             if let session = try await store.find(tokenHash: Tokens.digest(token), on: req.db) {
                 let idle = TimeInterval(req.application.guichetConfig.sessionIdleTimeout)
@@ -30,14 +38,6 @@ struct SessionMiddleware: AsyncMiddleware {
                     req.principal = Principal(user: user, grants: grants, session: session, viaAPIToken: false)
                 }
             }
-        } else if req.url.path.hasPrefix("/api/"), let bearer = req.headers.bearerAuthorization?.token {
-            if let token = try await TokenStore().useAPIToken(tokenHash: Tokens.digest(bearer), now: now, on: req.db),
-               let user = try await UserStore().find(id: token.userID, on: req.db) {
-                req.principal = Principal(user: user, grants: try await UserStore().grants(userID: user.id, on: req.db),
-                                          session: nil, viaAPIToken: true)
-            } else {
-                throw Abort(.unauthorized, reason: "Jeton d'API inconnu ou révoqué")
-            }
         }
         // Anonymous visitors keep a CSRF token of their own (double-submit cookie), created the
         // first time a page needs one (`Request.csrfToken`).
@@ -51,6 +51,14 @@ struct SessionMiddleware: AsyncMiddleware {
             response.cookies[Self.cookieName] = Self.cookie("", req: req, maxAge: 0)
         }
         return response
+    }
+
+    static func apiPrincipal(bearer: String, now: Date, on db: Database) async throws -> Principal {
+        guard let token = try await TokenStore().useAPIToken(tokenHash: Tokens.digest(bearer), now: now, on: db),
+              let user = try await UserStore().find(id: token.userID, on: db) else {
+            throw Abort(.unauthorized, reason: "Jeton d'API inconnu ou révoqué.")
+        }
+        return Principal(user: user, grants: try await UserStore().grants(userID: user.id, on: db), session: nil, viaAPIToken: true)
     }
 
     static func cookie(_ value: String, req: Request, maxAge: Int?) -> HTTPCookies.Value {

@@ -36,7 +36,7 @@ struct StaffService {
         }
         if !errors.isEmpty { return .refused(errors) }
         let notifier = app.notifier
-        let created = try await db.transaction { tx -> Created in
+        let created = try await db.write { tx -> Created in
             let user: UserRecord
             if let existing = try await UserStore().find(email: email, on: tx) {
                 user = existing
@@ -66,7 +66,7 @@ struct StaffService {
     /// contact (activation link by e-mail). False when the request is unknown or already decided.
     func decideAMO(id: UUID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UUID) async throws -> Bool {
         let notifier = app.notifier
-        return try await db.transaction { tx in
+        return try await db.write { tx in
             guard let org = try await OrganisationStore().find(id: id, on: tx), org.kind == "amo" else { return false }
             guard try await OrganisationStore().decide(id: id, status: accept ? "accepted" : "refused", by: adminID,
                                                        reason: reason.isEmpty ? nil : reason, at: app.clock.now(), on: tx) else { return false }

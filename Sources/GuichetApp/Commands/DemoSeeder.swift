@@ -17,7 +17,7 @@ struct DemoSeeder {
         let db = app.db
         guard try await UserStore().countNonDemo(on: db) == 0 else { throw Refused() }
         let passwords = Passwords(cost: app.bcryptCost)
-        return try await db.transaction { tx in
+        return try await db.write { tx in
             var out: [(String, Role, String)] = []
             func org(_ kind: String, _ name: String, _ id: String, _ dep: String) async throws -> UUID {
                 if let existing = try await OrganisationStore().find(kind: kind, identifier: id, on: tx).first { return existing.id }

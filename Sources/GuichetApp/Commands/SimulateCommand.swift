@@ -33,7 +33,7 @@ struct SimulateCommand: AsyncCommand {
                                         today: app.clock.today)
         switch service.simulate(bytes) {
         case .success(let bytes):
-            print(((try? JSONParser.parse(bytes))?.serialized(pretty: true)) ?? String(decoding: bytes, as: UTF8.self))
+            print(((try? JSONParser.parse(bytes, limits: .platformData))?.serialized(pretty: true)) ?? String(decoding: bytes, as: UTF8.self))
         case .failure(let errors):
             print(errors.json.serialized(pretty: true))
             throw CommandExit(code: 1)

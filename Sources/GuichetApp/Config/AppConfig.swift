@@ -30,6 +30,8 @@ public struct AppConfig: Sendable {
     public var outboxWorker: Bool
     public var dataDirectory: URL
     public var baseURL: URL
+    /// Whether `GUICHET_BASE_URL` was set; otherwise `serve` derives it from its address.
+    public var baseURLIsExplicit: Bool
     public var mail: Mail
     public var autoMigrate: Bool
     /// Seconds of inactivity after which a session ends (issue #3).
@@ -115,6 +117,11 @@ public struct AppConfig: Sendable {
                         smtpUsername: get("SMTP_USERNAME"), smtpPassword: get("SMTP_PASSWORD"),
                         startTLS: bool("SMTP_STARTTLS", default: true), caFile: get("SMTP_CA_FILE"),
                         devMailbox: bool("GUICHET_DEV_MAILBOX", default: false))
+        if mail.devMailbox && baseURL.scheme == "https" {
+            problems.append(Problem(setting: "GUICHET_DEV_MAILBOX",
+                                    french: "la boîte de développement montre les liens de réinitialisation : interdite quand GUICHET_BASE_URL est en https (production)",
+                                    english: "the development mailbox shows reset links: refused when GUICHET_BASE_URL is https (production)"))
+        }
         if let ca = mail.caFile, !FileManager.default.fileExists(atPath: ca) {
             problems.append(Problem(setting: "SMTP_CA_FILE", french: "fichier « \(ca) » introuvable", english: "file \"\(ca)\" not found"))
         }
@@ -129,12 +136,23 @@ public struct AppConfig: Sendable {
 
         let config = AppConfig(
             database: database, sms: SMS(providerURL: smsURL, providerToken: get("SMS_PROVIDER_TOKEN")),
-            outboxWorker: bool("GUICHET_OUTBOX_WORKER", default: true), dataDirectory: dataDir, baseURL: baseURL, mail: mail,
+            outboxWorker: bool("GUICHET_OUTBOX_WORKER", default: true), dataDirectory: dataDir, baseURL: baseURL,
+            baseURLIsExplicit: get("GUICHET_BASE_URL") != nil, mail: mail,
             autoMigrate: bool("GUICHET_AUTO_MIGRATE", default: true),
             sessionIdleTimeout: int("GUICHET_SESSION_IDLE_MINUTES", default: 120, range: 5...1440) * 60,
             maxUploadBytes: int("GUICHET_MAX_UPLOAD_MB", default: 20, range: 1...200) * 1_048_576,
             trustedProxies: (get("GUICHET_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         return problems.isEmpty ? .success(config) : .failure(Invalid(problems: problems))
+    }
+
+    /// Without `GUICHET_BASE_URL`, links in e-mails point where `serve` listens
+    /// (`--hostname`, `--port`), a wildcard address being shown as 127.0.0.1.
+    public mutating func deriveBaseURL(hostname: String?, port: Int?) {
+        guard !baseURLIsExplicit, hostname != nil || port != nil else { return }
+        var host = hostname ?? "127.0.0.1"
+        if host == "0.0.0.0" || host == "::" || host == "[::]" { host = "127.0.0.1" }
+        if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }
+        if let url = URL(string: "http://\(host):\(port ?? 8080)") { baseURL = url }
     }
 
     static func parseDatabaseURL(_ raw: String) -> DatabaseKind? {

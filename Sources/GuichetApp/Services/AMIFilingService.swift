@@ -21,9 +21,12 @@ struct AMIFilingService: Sendable {
 
     /// Stores the file, records the upload (replacing the current table) and starts its check;
     /// with `waitForCheck` (the API), returns once the table is checked.
-    func upload(_ c: Context, fileName: String, data: Data, waitForCheck: Bool = false) async throws -> Result<UploadRecord, FilingRefusal> {
+    func upload(_ c: Context, fileName rawName: String, data: Data, waitForCheck: Bool = false) async throws -> Result<UploadRecord, FilingRefusal> {
         let now = app.clock.now()
-        let result: Result<UploadRecord, FilingRefusal> = try await app.db.transaction { tx in
+        // A browser or a script names the file: no control character reaches the database.
+        let fileName = TextInput.withoutControlCharacters(rawName)
+        if let refusal = Self.notAccepted(c.organisation) { return .failure(refusal) }
+        let result: Result<UploadRecord, FilingRefusal> = try await app.db.write(refusable: { tx in
             let filing = try await FilingStore().findOrCreate(campaignID: c.campaign.id, organisationID: c.organisation.id,
                                                              department: c.department, now: now, on: tx)
             let current = try await filing.currentUploadID.asyncMap { try await UploadStore().find(id: $0, on: tx) } ?? nil
@@ -57,7 +60,7 @@ struct AMIFilingService: Sendable {
                 }
                 return .success(upload)
             }
-        }
+        })
         guard case .success(let upload) = result else { return result }
         if waitForCheck {
             try await UploadCheckRunner(app: app).runOnce(id: upload.id)
@@ -70,7 +73,8 @@ struct AMIFilingService: Sendable {
     /// « Envoyer »: the filing becomes final; receipt PDF, acknowledgement e-mails, history, audit.
     func send(_ c: Context, confirmed: FilingSynthesis, certified: Bool) async throws -> Result<FilingRecord, FilingRefusal> {
         let now = app.clock.now()
-        return try await app.db.transaction { tx in
+        if let refusal = Self.notAccepted(c.organisation) { return .failure(refusal) }
+        return try await app.db.write(refusable: { tx in
             guard let filing = try await FilingStore().find(campaignID: c.campaign.id, organisationID: c.organisation.id, department: c.department, on: tx) else {
                 return .failure(FilingRefusal(rule: .amiX, message: "Déposez d'abord le tableau de programmation."))
             }
@@ -105,7 +109,7 @@ struct AMIFilingService: Sendable {
 
                             Accusé de réception (PDF) : \(link)
                             """
-                        for member in try await LandlordService(app: app).members(of: c.organisation.id, on: tx) {
+                        for member in try await LandlordService.members(of: c.organisation.id, on: tx) {
                             try await app.notifier.email(to: member.email, subject: subject, body: body, on: tx)
                         }
                     case .audit(let action):
@@ -122,7 +126,15 @@ struct AMIFilingService: Sendable {
                 }
                 return .success(updated)
             }
-        }
+        })
+    }
+}
+
+extension AMIFilingService {
+    /// Only an organisation accepted by Action Logement files (issue #9, `AMI-B`).
+    static func notAccepted(_ organisation: OrganisationRecord) -> FilingRefusal? {
+        guard organisation.status != "accepted" else { return nil }
+        return FilingRefusal(rule: .amiB, message: "L'inscription de \(organisation.name) n'est pas encore acceptée par Action Logement : le dépôt s'ouvre dès qu'elle l'est.")
     }
 }
 

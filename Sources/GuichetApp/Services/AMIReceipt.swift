@@ -40,7 +40,7 @@ struct AMIReceipt {
             .field("Prix de revient total", synthesis.costPrice.formatted()),
             .field("Prêt sollicité total", synthesis.loanRequested.formatted()),
         ]
-        if let json = upload.resultJSON, let parsed = try? JSONParser.parse(json), let ops = parsed["operations_detail"]?.array {
+        if let json = upload.resultJSON, let parsed = try? JSONParser.parse(Array(json.utf8), limits: .platformData), let ops = parsed["operations_detail"]?.array {
             blocks.append(.heading("Opérations (\(ops.count))"))
             for op in ops {
                 let ref = op["reference"]?.string ?? ""

@@ -1,17 +1,32 @@
-import Vapor
 import Fluent
+import Foundation
 import GuichetDomain
 import GuichetPersistence
 import GuichetViews
+import Vapor
 
-/// `AMI-B`: landlord organisations: identification (SIREN checked), members.
+/// `AMI-B`: landlord organisations, by consent and review (issue #9).
+/// - Registering creates a *pending* organisation that an administrator reviews; a SIREN that
+///   is already registered is not refused but sent to that review, so a squatter cannot block
+///   its real holder. Only an accepted organisation files.
+/// - Members join by an invitation the invitee accepts (a single-use link valid 7 days, its token
+///   stored hashed); an account is created on acceptance when needed; the inviter gets the same
+///   answer whatever the address. Staff accounts are never landlord members.
+/// - A member can leave or remove another member, never the last one.
 struct LandlordService: Sendable {
     let app: Application
+
+    static let invitationLifetime: TimeInterval = 7 * 24 * 3600
+    static let staffRefusal = "Les comptes du personnel d'Action Logement ne peuvent pas être membres d'un bailleur social."
 
     /// The organisation a landlord member acts for (the first one held).
     static func organisation(of p: Principal?, on db: Database) async throws -> OrganisationRecord? {
         guard let id = p?.organisations(for: .bailleur).first else { return nil }
         return try await OrganisationStore().find(id: id, on: db)
+    }
+
+    static func isStaff(_ grants: [RoleGrantRecord]) -> Bool {
+        grants.contains { Role(rawValue: $0.role)?.isStaff == true }
     }
 
     static func validate(_ v: [String: String]) -> (LandlordIdentification?, [FormState.FieldError]) {
@@ -36,59 +51,150 @@ struct LandlordService: Sendable {
                                        city: t("city"), contactName: t("contact_name"), contactEmail: email, contactPhone: t("contact_phone")), [])
     }
 
-    enum Registered { case created(OrganisationRecord), refused([FormState.FieldError]) }
+    enum Registered { case created(OrganisationRecord, contested: Bool), refused([FormState.FieldError]) }
 
-    /// Creates the organisation and makes the person its first member.
+    /// Creates a pending organisation with the person as its first member, for review.
     func register(_ id: LandlordIdentification, userID: UUID, actor: AuditService.Actor) async throws -> Registered {
-        try await app.db.transaction { tx in
-            if try await !OrganisationStore().find(kind: "bailleur", identifier: id.siren, on: tx).isEmpty {
-                return .refused([.init(field: "siren", message: "Cet organisme (SIREN \(id.siren)) est déjà inscrit : demandez à l'un de ses membres de vous ajouter.")])
-            }
+        let grants = try await UserStore().grants(userID: userID, on: app.db)
+        if Self.isStaff(grants) { return .refused([.init(field: "siren", message: Self.staffRefusal)]) }
+        let notifier = app.notifier
+        let clock = app.clock
+        let postal = app.referenceData.communesByPostalCode[id.postalCode]?.first
+        let department = postal.flatMap { InseeCode($0.insee)?.departmentCode } ?? String(id.postalCode.prefix(2))
+        return try await app.db.write { tx in
+            let holders = try await OrganisationStore().find(kind: "bailleur", identifier: id.siren, on: tx).filter { $0.status != "refused" }
             let details = String(decoding: try JSONEncoder().encode(id), as: UTF8.self)
-            let postal = app.referenceData.communesByPostalCode[id.postalCode]?.first
-            let department = postal.flatMap { InseeCode($0.insee)?.departmentCode } ?? String(id.postalCode.prefix(2))
             let org = try await OrganisationStore().create(kind: "bailleur", name: id.name, identifier: id.siren, department: department,
-                                                           status: "accepted", details: details, on: tx)
-            try await UserStore().grant(userID: userID, role: Role.bailleur.rawValue, organisationID: org.id, on: tx)
-            try await AuditService(clock: app.clock).record("bailleur.inscription", by: actor, object: ("organisation", org.id.uuidString),
-                                                           detail: "SIREN \(id.siren) \(id.kind.rawValue)", on: tx)
-            return .created(org)
+                                                           status: "pending", details: details, on: tx)
+            _ = try await UserStore().grant(userID: userID, role: Role.bailleur.rawValue, organisationID: org.id, on: tx)
+            try await AuditService(clock: clock).record("bailleur.inscription", by: actor, object: ("organisation", org.id.uuidString),
+                                                       detail: "SIREN \(id.siren) \(id.kind.rawValue)\(holders.isEmpty ? "" : " (SIREN déjà inscrit : revue)")", on: tx)
+            try await Self.notifyReviewers(kind: "bailleur", except: org.id, notifier: notifier, on: tx)
+            return .created(org, contested: !holders.isEmpty)
         }
     }
 
-    /// Adds a member by e-mail: an existing account gets the landlord role for the organisation;
-    /// otherwise an account is created with an activation link.
-    func addMember(organisation: OrganisationRecord, email raw: String, name: String, actor: AuditService.Actor) async throws -> [FormState.FieldError] {
+    /// One e-mail to the administrators per batch of pending requests of this kind.
+    static func notifyReviewers(kind: String, except id: UUID, notifier: Notifier, on tx: any Database) async throws {
+        let pending = try await OrganisationStore().list(kind: kind, status: "pending", on: tx)
+        guard pending.allSatisfy({ $0.id == id }) else { return }
+        for admin in try await UserStore().grants(role: Role.administrateur.rawValue, on: tx) {
+            guard let u = try await UserStore().find(id: admin.userID, on: tx) else { continue }
+            try await notifier.email(to: u.email, subject: "Inscriptions de bailleurs sociaux à examiner",
+                body: "Une ou plusieurs inscriptions de bailleurs sociaux attendent votre examen : \(notifier.link("/admin/bailleurs"))\n\nLes suivantes s'ajoutent à cette liste sans nouvel e-mail tant qu'elle n'est pas traitée.", on: tx)
+        }
+    }
+
+    /// An administrator accepts or refuses a pending organisation; its members are told.
+    func decide(id: UUID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UUID) async throws -> Bool {
+        let notifier = app.notifier
+        let clock = app.clock
+        return try await app.db.write { tx in
+            guard let org = try await OrganisationStore().find(id: id, on: tx), org.kind == "bailleur",
+                  try await OrganisationStore().decide(id: id, status: accept ? "accepted" : "refused", by: adminID,
+                                                       reason: reason.isEmpty ? nil : reason, at: clock.now(), on: tx) else { return false }
+            let text = accept
+                ? "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM est acceptée : vous pouvez déposer ses tableaux de programmation : \(notifier.link("/ami"))"
+                : "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")"
+            for member in try await Self.members(of: org.id, on: tx) {
+                try await notifier.email(to: member.email, subject: "Inscription de \(org.name) à l'AMI DROM", body: "Bonjour,\n\n\(text)", on: tx)
+            }
+            try await AuditService(clock: clock).record(accept ? "bailleur.acceptation" : "bailleur.refus", by: actor,
+                                                       object: ("organisation", id.uuidString), detail: reason, on: tx)
+            return true
+        }
+    }
+
+    /// Invites a person by e-mail. The answer does not depend on the address (issue #9): the
+    /// invitation is sent in every case, within the mail quota, and only its acceptance decides.
+    func invite(organisation: OrganisationRecord, email raw: String, invitedBy: UUID, actor: AuditService.Actor) async throws -> [FormState.FieldError] {
         let email = AccountService.normalise(raw)
         if let p = AccountService.emailProblem(email) { return [.init(field: "email", message: p)] }
+        let now = app.clock.now()
+        let quota = MailQuota(kind: "invitation")
+        guard try await quota.clientAllowed(actor.clientAddress, now: now, on: app.db) else {
+            return [.init(field: "email", message: MailQuota.tooManyMessage)]
+        }
         let notifier = app.notifier
-        return try await app.db.transaction { tx in
-            if let user = try await UserStore().find(email: email, on: tx) {
-                let grants = try await UserStore().grants(userID: user.id, on: tx)
-                if grants.contains(where: { $0.role == Role.bailleur.rawValue && $0.organisationID == organisation.id }) {
-                    return [.init(field: "email", message: "Cette personne est déjà membre de \(organisation.name).")]
-                }
-                try await UserStore().grant(userID: user.id, role: Role.bailleur.rawValue, organisationID: organisation.id, on: tx)
-                try await notifier.email(to: email, subject: "Accès AMI DROM pour \(organisation.name)",
-                    body: "Bonjour \(user.displayName),\n\n\(actor.label) vous a ajouté aux membres de \(organisation.name) sur Guichet. Vous pouvez déposer les tableaux de programmation de l'organisme : \(notifier.link("/ami"))", on: tx)
-            } else {
-                let display = name.trimmingCharacters(in: .whitespaces)
-                guard !display.isEmpty else { return [.init(field: "name", message: "Indiquez le nom de la personne à ajouter.")] }
-                let user = try await UserStore().create(email: email, passwordHash: try Passwords(cost: app.bcryptCost).hash(Tokens.random()),
-                                                        displayName: display, on: tx)
-                try await UserStore().grant(userID: user.id, role: Role.bailleur.rawValue, organisationID: organisation.id, on: tx)
-                let link = try await OneTimeLinks(clock: app.clock, notifier: notifier)
-                    .issue(for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime, path: "/reinitialisation", on: tx)
-                try await notifier.email(to: email, subject: "Votre accès à Guichet pour \(organisation.name)",
-                    body: "Bonjour \(display),\n\n\(actor.label) vous a ajouté aux membres de \(organisation.name) sur Guichet (AMI DROM). Choisissez votre mot de passe dans les 12 heures :\n\(link)", on: tx)
+        let clock = app.clock
+        let token = Tokens.random()
+        try await app.db.write { tx in
+            let mayMail = try await quota.targetAllowed(email, now: now, on: tx)
+            try await quota.count(client: actor.clientAddress, target: email, now: now, on: tx)
+            _ = try await InvitationStore().create(organisationID: organisation.id, email: email, tokenHash: Tokens.digest(token),
+                                                   invitedBy: invitedBy, now: now, expiresAt: now.addingTimeInterval(Self.invitationLifetime), on: tx)
+            if mayMail {
+                try await notifier.email(to: email, subject: "Invitation à rejoindre \(organisation.name) sur Guichet",
+                    body: "Bonjour,\n\n\(actor.label) vous invite à rejoindre les membres de \(organisation.name) (SIREN \(organisation.identifier)) sur Guichet, pour déposer ses tableaux de programmation à l'AMI DROM.\n\nPour accepter, ouvrez ce lien dans les 7 jours :\n\(notifier.link("/ami/invitations/\(token)"))\n\nSi vous ne connaissez pas cet organisme, ignorez ce message : rien ne change sans votre accord.", on: tx)
             }
-            try await AuditService(clock: app.clock).record("bailleur.membre-ajouté", by: actor, object: ("organisation", organisation.id.uuidString),
-                                                           detail: email, on: tx)
-            return []
+            try await AuditService(clock: clock).record("bailleur.invitation", by: actor, object: ("organisation", organisation.id.uuidString),
+                                                       detail: email, on: tx)
+        }
+        return []
+    }
+
+    enum InvitationState: Equatable { case valid(InvitationRecord, OrganisationRecord), expired, unknown }
+
+    func invitation(token: String) async throws -> InvitationState {
+        guard let inv = try await InvitationStore().find(tokenHash: Tokens.digest(token), on: app.db), inv.acceptedAt == nil,
+              let org = try await OrganisationStore().find(id: inv.organisationID, on: app.db), org.status != "refused" else { return .unknown }
+        return inv.expiresAt < app.clock.now() ? .expired : .valid(inv, org)
+    }
+
+    enum Acceptance: Equatable { case joined(OrganisationRecord), refused(String), invalid }
+
+    /// The invitee accepts: the account of the invited address gets the landlord role for the
+    /// organisation. `userID` is the signed-in person (whose e-mail must be the invited one) or
+    /// the account just created for the invited address.
+    func accept(token: String, userID: UUID, actor: AuditService.Actor) async throws -> Acceptance {
+        guard case .valid(let inv, let org) = try await invitation(token: token) else { return .invalid }
+        let clock = app.clock
+        let result = try await app.db.write(refusable: { tx -> Result<Acceptance, AcceptRefusal> in
+            guard let user = try await UserStore().find(id: userID, on: tx) else { return .success(.invalid) }
+            guard user.email == inv.email else {
+                return .failure(AcceptRefusal(message: "Cette invitation a été envoyée à une autre adresse e-mail que celle de votre compte."))
+            }
+            let grants = try await UserStore().grants(userID: userID, on: tx)
+            if Self.isStaff(grants) { return .failure(AcceptRefusal(message: Self.staffRefusal)) }
+            guard try await InvitationStore().accept(id: inv.id, by: userID, at: clock.now(), on: tx) else { return .success(.invalid) }
+            if !grants.contains(where: { $0.role == Role.bailleur.rawValue && $0.organisationID == org.id }) {
+                _ = try await UserStore().grant(userID: userID, role: Role.bailleur.rawValue, organisationID: org.id, on: tx)
+            }
+            try await AuditService(clock: clock).record("bailleur.membre-ajouté", by: actor, object: ("organisation", org.id.uuidString),
+                                                       detail: user.email, on: tx)
+            return .success(.joined(org))
+        })
+        switch result {
+        case .success(let acceptance): return acceptance
+        case .failure(let refusal): return .refused(refusal.message)
         }
     }
 
-    func members(of organisationID: UUID, on db: Database) async throws -> [UserRecord] {
+    struct AcceptRefusal: Error, Sendable { let message: String }
+
+    /// A member leaves, or removes another member; never the last one.
+    func remove(member userID: UUID, from organisation: OrganisationRecord, actor: AuditService.Actor) async throws -> String? {
+        let clock = app.clock
+        let result = try await app.db.write(refusable: { tx -> Result<Bool, AcceptRefusal> in
+            let members = try await Self.members(of: organisation.id, on: tx)
+            guard let member = members.first(where: { $0.id == userID }) else {
+                return .failure(AcceptRefusal(message: "Cette personne n'est pas membre de \(organisation.name)."))
+            }
+            guard members.count > 1 else {
+                return .failure(AcceptRefusal(message: "Le dernier membre d'un organisme ne peut pas le quitter : invitez d'abord un collègue."))
+            }
+            try await UserStore().revoke(userID: userID, role: Role.bailleur.rawValue, organisationID: organisation.id, on: tx)
+            try await AuditService(clock: clock).record("bailleur.membre-retiré", by: actor, object: ("organisation", organisation.id.uuidString),
+                                                       detail: member.email, on: tx)
+            return .success(true)
+        })
+        switch result {
+        case .success: return nil
+        case .failure(let refusal): return refusal.message
+        }
+    }
+
+    static func members(of organisationID: UUID, on db: Database) async throws -> [UserRecord] {
         var out: [UserRecord] = []
         for g in try await UserStore().grants(role: Role.bailleur.rawValue, on: db) where g.organisationID == organisationID {
             if let u = try await UserStore().find(id: g.userID, on: db) { out.append(u) }

@@ -68,6 +68,11 @@ struct AMIFilingController: RouteCollection {
                 .links([("Inscrire mon organisme", "/ami/bailleur/inscription")]),
             ])))
         }
+        if let refusal = AMIFilingService.notAccepted(org) {
+            return .html(InfoPage.render(req.page(title: "AMI DROM"), InfoPageModel(heading: "AMI DROM : mes dépôts", blocks: [
+                .notice(.info, refusal.message), .links([("Organisme et membres", "/ami/organisation")]),
+            ])))
+        }
         let now = req.application.clock.now()
         let filings = try await FilingStore().list(organisationID: org.id, on: req.db)
         var blocks: [InfoPageModel.Block] = [.paragraph("Organisme : \(org.name) (SIREN \(org.identifier))."), .links([("Organisme et membres", "/ami/organisation")])]
@@ -269,7 +274,7 @@ struct AMIFilingController: RouteCollection {
         case .unreadable:
             blocks.append(.notice(.error, "Fichier illisible : \(u.message ?? ""). Déposez un fichier corrigé."))
         case .checked:
-            let result = try? JSONParser.parse(u.resultJSON ?? "{}")
+            let result = try? JSONParser.parse(Array((u.resultJSON ?? "{}").utf8), limits: .platformData)
             blocks += AMICheckResultView.blocks(result, errors: u.errorCount)
             blocks.append(.links([("Résultat complet (JSON)", "\(base)/tableaux/\(u.id)/resultat.json")]))
         }
@@ -281,7 +286,7 @@ struct AMIFilingController: RouteCollection {
 
     func send(req: Request) async throws -> Response {
         let s = try await scope(req)
-        let v = req.formValues()
+        let v = try req.formValues()
         var errors: [FormState.FieldError] = []
         func integer(_ k: String, _ label: String) -> Int? {
             let t = (v[k] ?? "").filter { !$0.isWhitespace }

@@ -45,7 +45,7 @@ struct AMOController: RouteCollection {
     }
 
     func submit(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         func t(_ k: String) -> String { (v[k] ?? "").trimmingCharacters(in: .whitespaces) }
         var errors: [FormState.FieldError] = []
         let siret = Siret(t("siret"))
@@ -68,21 +68,34 @@ struct AMOController: RouteCollection {
            try await OrganisationStore().find(kind: "amo", identifier: siret.value, on: req.db).contains(where: { $0.status != "refused" }) {
             errors.append(.init(field: "siret", message: "Une demande pour ce SIRET est déjà en cours ou acceptée."))
         }
+        let now = req.application.clock.now()
+        let quota = MailQuota(kind: "amo-request")
+        if errors.isEmpty, try await !quota.clientAllowed(req.clientAddress, now: now, on: req.db) {
+            errors.append(.init(field: "siret", message: MailQuota.tooManyMessage))
+        }
         guard errors.isEmpty, let siret else {
             return .html(FormPage.render(req.page(title: "Demande de compte AMO"), model(req, req.formState(v, errors: errors))), status: .unprocessableEntity)
         }
         let request = AMORequest(siret: siret.value, companyName: t("company_name"), department: t("department"), legalCivility: t("legal_civility"),
                                  legalUsageName: t("legal_usage_name"), legalBirthName: t("legal_birth_name"), legalBirthDate: t("legal_birth_date"),
                                  legalBirthCity: t("legal_birth_city"), contactName: t("contact_name"), contactEmail: email, contactPhone: t("contact_phone"))
-        try await req.db.transaction { tx in
+        try await req.db.write { tx in
             let org = try await OrganisationStore().create(kind: "amo", name: request.companyName, identifier: siret.value,
                                                            department: request.department, status: "pending", details: request.encoded(), on: tx)
-            try await req.notifier.email(to: email, subject: "Demande de compte AMO reçue",
-                body: "Bonjour \(request.contactName),\n\nNous avons bien reçu la demande de compte AMO de \(request.companyName) (SIRET \(siret.value)). Action Logement vous contactera par e-mail avec la liste des pièces justificatives à fournir.", on: tx)
-            for admin in try await UserStore().grants(role: Role.administrateur.rawValue, on: tx) {
-                if let u = try await UserStore().find(id: admin.userID, on: tx) {
-                    try await req.notifier.email(to: u.email, subject: "Nouvelle demande de compte AMO",
-                        body: "Demande de \(request.companyName) (SIRET \(siret.value)) à examiner : \(req.notifier.link("/admin/amo"))", on: tx)
+            if try await quota.targetAllowed(email, now: now, on: tx) {
+                try await req.notifier.email(to: email, subject: "Demande de compte AMO reçue",
+                    body: "Bonjour \(request.contactName),\n\nNous avons bien reçu la demande de compte AMO de \(request.companyName) (SIRET \(siret.value)). Action Logement vous contactera par e-mail avec la liste des pièces justificatives à fournir.", on: tx)
+            }
+            try await quota.count(client: req.clientAddress, target: email, now: now, on: tx)
+            // One notification per batch: administrators are told when the first request of a
+            // batch arrives; those that follow wait in the same list until it is reviewed.
+            let pending = try await OrganisationStore().list(kind: "amo", status: "pending", on: tx)
+            if pending.allSatisfy({ $0.id == org.id }) {
+                for admin in try await UserStore().grants(role: Role.administrateur.rawValue, on: tx) {
+                    if let u = try await UserStore().find(id: admin.userID, on: tx) {
+                        try await req.notifier.email(to: u.email, subject: "Demandes de compte AMO à examiner",
+                            body: "Une ou plusieurs demandes de compte AMO attendent votre examen : \(req.notifier.link("/admin/amo"))\n\nLes demandes suivantes s'ajoutent à cette liste sans nouvel e-mail tant qu'elle n'est pas traitée.", on: tx)
+                    }
                 }
             }
             try await req.audit.record("amo.demande", by: .of(req), object: ("organisation", org.id.uuidString), detail: siret.value, on: tx)

@@ -42,7 +42,7 @@ struct AccountController: RouteCollection {
     func show(req: Request) async throws -> Response { page(req) }
 
     func changePassword(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         let errors = try await AccountService(app: req.application, db: req.db)
             .changePassword(req.principal!, current: v["current_password"] ?? "", new: v["password"] ?? "", confirm: v["password_confirm"] ?? "", actor: .of(req))
         if errors.isEmpty { return Flash.redirect(req, to: "/compte", .success, "Mot de passe changé ; vos autres sessions sont fermées.") }
@@ -50,7 +50,7 @@ struct AccountController: RouteCollection {
     }
 
     func changeEmail(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         let errors = try await AccountService(app: req.application, db: req.db)
             .requestEmailChange(req.principal!, newEmail: v["email"] ?? "", password: v["password"] ?? "", actor: .of(req))
         if errors.isEmpty { return Flash.redirect(req, to: "/compte", .info, "Un lien de confirmation a été envoyé à la nouvelle adresse.") }
@@ -92,13 +92,13 @@ struct AccountController: RouteCollection {
     }
 
     func createToken(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         let name = (v["name"] ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 80 else {
             return try await tokensPage(req, created: nil, state: req.formState(v, errors: [.init(field: "name", message: "Donnez un nom au jeton (80 caractères au plus).")]))
         }
         let token = "gui_" + Tokens.random()
-        try await req.db.transaction { tx in
+        try await req.db.write { tx in
             let t = try await TokenStore().createAPIToken(userID: req.principal!.user.id, name: name, tokenHash: Tokens.digest(token),
                                                           now: req.application.clock.now(), on: tx)
             try await req.audit.record("jeton.création", by: .of(req), object: ("jeton", t.id.uuidString), detail: name, on: tx)
@@ -108,7 +108,7 @@ struct AccountController: RouteCollection {
 
     func revokeToken(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
-        let done = try await req.db.transaction { tx -> Bool in
+        let done = try await req.db.write { tx -> Bool in
             guard try await TokenStore().revokeAPIToken(id: id, userID: req.principal!.user.id, now: req.application.clock.now(), on: tx) else { return false }
             try await req.audit.record("jeton.révocation", by: .of(req), object: ("jeton", id.uuidString), on: tx)
             return true

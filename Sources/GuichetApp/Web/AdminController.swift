@@ -54,7 +54,7 @@ struct AdminController: RouteCollection {
     func accounts(req: Request) async throws -> Response { try await accountsPage(req) }
 
     func createAccount(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         let (scope, unknown) = StaffService.parseScope(v["scope"] ?? "", reference: req.application.referenceData)
         var errors: [FormState.FieldError] = unknown.isEmpty ? [] : [.init(field: "scope", message: "Codes inconnus : \(unknown.joined(separator: ", ")).")]
         let role = Role(rawValue: v["role"] ?? "")
@@ -96,7 +96,7 @@ struct AdminController: RouteCollection {
 
     func decide(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
-        let v = req.formValues()
+        let v = try req.formValues()
         let accept = v["decision"] == "accept"
         let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
         if !accept && reason.isEmpty { return Flash.redirect(req, to: "/admin/amo", .error, "Indiquez le motif du refus.") }
@@ -208,7 +208,7 @@ struct AdminController: RouteCollection {
     }
 
     func addLivretA(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         var errors: [FormState.FieldError] = []
         let day = Day(french: (v["effective"] ?? "").trimmingCharacters(in: .whitespaces))
         if day == nil { errors.append(.init(field: "effective", message: "Date invalide : format JJ/MM/AAAA.")) }
@@ -225,7 +225,7 @@ struct AdminController: RouteCollection {
     }
 
     func addAnah(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         var errors: [FormState.FieldError] = []
         let year = Int((v["year"] ?? "").trimmingCharacters(in: .whitespaces))
         if year == nil || !(2019...2100).contains(year!) { errors.append(.init(field: "year", message: "Année invalide (2019 à 2100).")) }
@@ -253,7 +253,7 @@ struct AdminController: RouteCollection {
     }
 
     func addParameter(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         var errors: [FormState.FieldError] = []
         let series = Self.editable.first { $0.id == v["series"] }
         if series == nil { errors.append(.init(field: "series", message: "Choisissez un paramètre.")) }

@@ -24,7 +24,7 @@ struct AuthController: RouteCollection {
     // MARK: Sign-in
 
     func loginModel(_ req: Request, _ state: FormState) -> FormPageModel {
-        let next = Self.safeNext(req.query[String.self, at: "suite"])
+        let next = LocalRedirect.target(req.query[String.self, at: "suite"])
         return FormPageModel(heading: "Se connecter", action: "/connexion" + (next == "/" ? "" : "?suite=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")),
                              fields: [.input(name: "email", label: "Adresse e-mail", type: "email", autocomplete: "username"),
                                       .input(name: "password", label: "Mot de passe", type: "password", autocomplete: "current-password")],
@@ -37,14 +37,14 @@ struct AuthController: RouteCollection {
     }
 
     func login(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         let result = try await service(req).signIn(email: v["email"] ?? "", password: v["password"] ?? "", actor: .of(req))
         let message: String
         switch result {
         case let .success(token, _):
             // A new session id at every sign-in; the visitor's previous session (if any) ends.
             if let old = req.principal?.session { try await SessionStore().delete(id: old.id, on: req.db) }
-            let res = Flash.redirect(req, to: Self.safeNext(req.query[String.self, at: "suite"]), .success, "Vous êtes connecté.")
+            let res = Flash.redirect(req, to: LocalRedirect.target(req.query[String.self, at: "suite"]), .success, "Vous êtes connecté.")
             res.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie(token, req: req, maxAge: Int(SessionMiddleware.absoluteLifetime))
             return res
         case .invalid: message = "Adresse e-mail ou mot de passe incorrect."
@@ -55,12 +55,6 @@ struct AuthController: RouteCollection {
         let status: HTTPResponseStatus = (result == .locked || { if case .wait = result { return true }; return false }()) ? .tooManyRequests : .unprocessableEntity
         let state = req.formState(v, errors: [.init(field: "email", message: message)])
         return .html(FormPage.render(req.page(title: "Connexion"), loginModel(req, state)), status: status)
-    }
-
-    /// Only a local path may follow sign-in (no open redirect).
-    static func safeNext(_ s: String?) -> String {
-        guard let s, s.hasPrefix("/"), !s.hasPrefix("//"), !s.contains("\\"), !s.contains("\r"), !s.contains("\n") else { return "/compte" }
-        return s
     }
 
     func logout(req: Request) async throws -> Response {
@@ -76,7 +70,7 @@ struct AuthController: RouteCollection {
     func extend(req: Request) async throws -> Response {
         // The session middleware has already recorded this activity.
         if let s = req.principal?.session { try await SessionStore().touch(id: s.id, at: req.application.clock.now(), on: req.db) }
-        let back = Self.safeNext(req.headers.first(name: .referer).flatMap { URL(string: $0)?.path })
+        let back = LocalRedirect.target(req.headers.first(name: .referer).flatMap { URL(string: $0)?.path })
         return Flash.redirect(req, to: back, .success, "Session prolongée.")
     }
 
@@ -101,7 +95,7 @@ struct AuthController: RouteCollection {
     }
 
     func signUp(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         let errors = try await service(req).signUp(email: v["email"] ?? "", name: v["name"] ?? "", password: v["password"] ?? "",
                                                     confirm: v["password_confirm"] ?? "", actor: .of(req))
         if !errors.isEmpty {
@@ -145,7 +139,7 @@ struct AuthController: RouteCollection {
     }
 
     func forgot(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         let email = AccountService.normalise(v["email"] ?? "")
         if let problem = AccountService.emailProblem(email) {
             return .html(FormPage.render(req.page(title: "Mot de passe oublié"), forgotModel(req.formState(v, errors: [.init(field: "email", message: problem)]))),
@@ -170,7 +164,7 @@ struct AuthController: RouteCollection {
 
     func reset(req: Request) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
-        let v = req.formValues()
+        let v = try req.formValues()
         switch try await service(req).resetPassword(token: token, password: v["password"] ?? "", confirm: v["password_confirm"] ?? "", actor: .of(req)) {
         case .done: return Flash.redirect(req, to: "/connexion", .success, "Mot de passe enregistré : connectez-vous.")
         case .refused(let errors):

@@ -1,21 +1,28 @@
-import Vapor
+import Foundation
 import GuichetDomain
 import GuichetPersistence
 import GuichetViews
+import Vapor
 
-/// `AMI-B`: landlord registration (identification form) and the organisation's members.
+/// `AMI-B`: landlord registration (reviewed), the organisation's members (by invitation), and
+/// the administrators' review (issue #9).
 struct LandlordController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.on(.GET, "ami", "bailleur", "inscription", access: .signedIn, use: form)
         routes.on(.POST, "ami", "bailleur", "inscription", access: .signedIn, use: register)
         routes.on(.GET, "ami", "organisation", access: .roles([.bailleur]), use: organisation)
-        routes.on(.POST, "ami", "organisation", "membres", access: .roles([.bailleur]), use: addMember)
+        routes.on(.POST, "ami", "organisation", "membres", access: .roles([.bailleur]), use: invite)
+        routes.on(.POST, "ami", "organisation", "membres", ":user", "retrait", access: .roles([.bailleur]), use: remove)
+        routes.on(.GET, "ami", "invitations", ":token", access: .everyone, use: invitation)
+        routes.on(.POST, "ami", "invitations", ":token", access: .everyone, use: accept)
+        routes.on(.GET, "admin", "bailleurs", access: .admin, use: reviews)
+        routes.on(.POST, "admin", "bailleurs", ":id", "decision", access: .admin, use: decide)
     }
 
     func model(_ req: Request, _ state: FormState) -> FormPageModel {
         FormPageModel(
             heading: "Inscription d'un bailleur social",
-            intro: ["Identifiez votre organisme pour déposer ses tableaux de programmation à l'AMI DROM (AMI-B). Vous en deviendrez le premier membre et pourrez ajouter vos collègues."],
+            intro: ["Identifiez votre organisme pour déposer ses tableaux de programmation à l'AMI DROM (AMI-B). Action Logement vérifie chaque inscription avant le premier dépôt ; vous en deviendrez le premier membre et pourrez inviter vos collègues."],
             action: "/ami/bailleur/inscription",
             fields: [
                 .heading("Organisme"),
@@ -41,16 +48,20 @@ struct LandlordController: RouteCollection {
     }
 
     func register(req: Request) async throws -> Response {
-        let v = req.formValues()
+        let v = try req.formValues()
         let (identification, errors) = LandlordService.validate(v)
         guard let identification, let principal = req.principal else {
             return .html(FormPage.render(req.page(title: "Inscription bailleur"), model(req, req.formState(v, errors: errors))), status: .unprocessableEntity)
         }
+        if try await LandlordService.organisation(of: principal, on: req.db) != nil { return req.redirect(to: "/ami/organisation") }
         switch try await LandlordService(app: req.application).register(identification, userID: principal.user.id, actor: .of(req)) {
         case .refused(let errors):
             return .html(FormPage.render(req.page(title: "Inscription bailleur"), model(req, req.formState(v, errors: errors))), status: .unprocessableEntity)
-        case .created(let org):
-            return Flash.redirect(req, to: "/ami", .success, "\(org.name) est inscrit. Choisissez une campagne et un département pour déposer votre tableau de programmation.")
+        case .created(let org, let contested):
+            let review = contested
+                ? "Ce SIREN est déjà inscrit par un autre compte : Action Logement examinera les deux inscriptions et vous écrira."
+                : "Action Logement examine l'inscription et vous écrit dès qu'elle est acceptée ; vous pourrez alors déposer."
+            return Flash.redirect(req, to: "/ami/organisation", .success, "\(org.name) est enregistré. \(review)")
         }
     }
 
@@ -58,34 +69,180 @@ struct LandlordController: RouteCollection {
         try await organisationPage(req, state: req.formState())
     }
 
+    static func statusText(_ org: OrganisationRecord) -> String {
+        switch org.status {
+        case "accepted": "inscription acceptée"
+        case "refused": "inscription refusée\(org.decisionReason.map { " : \($0)" } ?? "")"
+        default: "inscription en attente d'examen par Action Logement"
+        }
+    }
+
     func organisationPage(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         guard let org = try await LandlordService.organisation(of: req.principal, on: req.db) else { throw Abort(.notFound) }
-        let details = (try? JSONDecoder().decode(LandlordIdentification.self, from: Data(org.details.utf8)))
-        let members = try await LandlordService(app: req.application).members(of: org.id, on: req.db)
-        let add = FormPageModel(heading: "Ajouter un membre", intro: ["La personne reçoit un e-mail ; sans compte Guichet, elle choisit son mot de passe par le lien reçu."],
-                                action: "/ami/organisation/membres",
-                                fields: [.input(name: "email", label: "Adresse e-mail", type: "email", autocomplete: "off"),
-                                         .input(name: "name", label: "Nom et prénom", hint: "Pour une personne sans compte")],
-                                submit: "Ajouter", state: state)
-        var facts: [(String, String)] = [("Raison sociale", org.name), ("SIREN", org.identifier)]
+        let details = try? JSONDecoder().decode(LandlordIdentification.self, from: Data(org.details.utf8))
+        let members = try await LandlordService.members(of: org.id, on: req.db)
+        let pending = try await InvitationStore().pending(organisationID: org.id, now: req.application.clock.now(), on: req.db)
+        let invite = FormPageModel(heading: "Inviter un membre",
+                                   intro: ["La personne reçoit un lien valable 7 jours ; elle devient membre quand elle l'accepte (avec son compte Guichet, ou en créant un compte)."],
+                                   action: "/ami/organisation/membres",
+                                   fields: [.input(name: "email", label: "Adresse e-mail de la personne à inviter", type: "email", autocomplete: "off")],
+                                   submit: "Envoyer l'invitation", state: state)
+        var facts: [(String, String)] = [("Raison sociale", org.name), ("SIREN", org.identifier), ("État", Self.statusText(org))]
         if let d = details {
             facts += [("Statut", d.kind.french), ("Adresse", "\(d.address), \(d.postalCode) \(d.city)"),
                       ("Contact", "\(d.contactName) – \(d.contactEmail) – \(d.contactPhone)")]
         }
-        return .html(InfoPage.render(req.page(title: org.name), InfoPageModel(heading: org.name, blocks: [
+        var blocks: [InfoPageModel.Block] = [
             .definitions(facts),
             .table(caption: "Membres (\(members.count))", headers: ["Nom", "E-mail", "Compte"],
                    rows: members.map { [$0.displayName, $0.email, $0.activatedAt == nil ? "en attente d'activation" : "actif"] }),
-            .form(add),
-            .links([("Dépôts AMI DROM", "/ami")]),
-        ])), status: status)
+        ]
+        if members.count > 1 {
+            for m in members {
+                let label = m.id == req.principal?.user.id ? "Quitter l'organisme" : "Retirer \(m.displayName)"
+                blocks.append(.button(action: "/ami/organisation/membres/\(m.id.uuidString)/retrait", label: label, hidden: [], csrf: req.csrfToken))
+            }
+        }
+        if !pending.isEmpty {
+            blocks.append(.table(caption: "Invitations en attente", headers: ["E-mail", "Valable jusqu'au"],
+                                 rows: pending.map { [$0.email, AccountController.frenchDate($0.expiresAt)] }))
+        }
+        blocks += [.form(invite), .links([("Dépôts AMI DROM", "/ami")])]
+        return .html(InfoPage.render(req.page(title: org.name), InfoPageModel(heading: org.name, blocks: blocks)), status: status)
     }
 
-    func addMember(req: Request) async throws -> Response {
-        guard let org = try await LandlordService.organisation(of: req.principal, on: req.db) else { throw Abort(.notFound) }
-        let v = req.formValues()
-        let errors = try await LandlordService(app: req.application).addMember(organisation: org, email: v["email"] ?? "", name: v["name"] ?? "", actor: .of(req))
+    func invite(req: Request) async throws -> Response {
+        guard let org = try await LandlordService.organisation(of: req.principal, on: req.db), let p = req.principal else { throw Abort(.notFound) }
+        let v = try req.formValues()
+        let errors = try await LandlordService(app: req.application).invite(organisation: org, email: v["email"] ?? "", invitedBy: p.user.id, actor: .of(req))
         guard errors.isEmpty else { return try await organisationPage(req, state: req.formState(v, errors: errors), status: .unprocessableEntity) }
-        return Flash.redirect(req, to: "/ami/organisation", .success, "\(AccountService.normalise(v["email"] ?? "")) est membre de \(org.name).")
+        return Flash.redirect(req, to: "/ami/organisation", .success,
+                              "Invitation envoyée à \(AccountService.normalise(v["email"] ?? "")) : la personne deviendra membre quand elle l'aura acceptée.")
+    }
+
+    func remove(req: Request) async throws -> Response {
+        guard let org = try await LandlordService.organisation(of: req.principal, on: req.db), let p = req.principal,
+              let userID = req.parameters.get("user", as: UUID.self) else { throw Abort(.notFound) }
+        if let refusal = try await LandlordService(app: req.application).remove(member: userID, from: org, actor: .of(req)) {
+            if refusal.hasPrefix("Cette personne n'est pas membre") { throw Abort(.notFound) }
+            return Flash.redirect(req, to: "/ami/organisation", .error, refusal)
+        }
+        if userID == p.user.id { return Flash.redirect(req, to: "/compte", .success, "Vous avez quitté \(org.name).") }
+        return Flash.redirect(req, to: "/ami/organisation", .success, "Le membre est retiré de \(org.name).")
+    }
+
+    // MARK: Invitations
+
+    func invitationModel(_ req: Request, _ org: OrganisationRecord, token: String, state: FormState) -> FormPageModel {
+        FormPageModel(heading: "Créer votre compte et rejoindre \(org.name)",
+                      intro: ["Cette adresse n'a pas encore de compte Guichet : choisissez vos nom et mot de passe."],
+                      action: "/ami/invitations/\(token)",
+                      fields: [.input(name: "name", label: "Nom et prénom", autocomplete: "name"),
+                               .input(name: "password", label: "Mot de passe", type: "password", hint: "12 caractères au moins", autocomplete: "new-password"),
+                               .input(name: "password_confirm", label: "Confirmation du mot de passe", type: "password", autocomplete: "new-password")],
+                      submit: "Créer mon compte et rejoindre l'organisme", state: state)
+    }
+
+    func invitation(req: Request) async throws -> Response {
+        try await invitationPage(req, state: req.formState())
+    }
+
+    func invitationPage(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let page = req.page(title: "Invitation")
+        guard case .valid(let inv, let org) = try await LandlordService(app: req.application).invitation(token: token) else {
+            return .html(InfoPage.render(page, InfoPageModel(heading: "Invitation invalide ou expirée", blocks: [
+                .paragraph("Ce lien d'invitation n'est plus valable (il sert une fois, pendant 7 jours). Demandez à un membre de l'organisme de vous inviter à nouveau."),
+            ])), status: .notFound)
+        }
+        var blocks: [InfoPageModel.Block] = [
+            .paragraph("Vous êtes invité à rejoindre les membres de \(org.name) (SIREN \(org.identifier)) pour l'AMI DROM. Rien ne change sans votre accord."),
+        ]
+        if let p = req.principal {
+            if p.user.email == inv.email {
+                blocks.append(.button(action: "/ami/invitations/\(token)", label: "Accepter l'invitation", hidden: [], csrf: req.csrfToken))
+            } else {
+                blocks.append(.notice(.warning, "Cette invitation a été envoyée à une autre adresse que celle de votre compte : connectez-vous avec le compte de l'adresse invitée."))
+            }
+        } else if try await UserStore().find(email: inv.email, on: req.db) != nil {
+            blocks.append(.links([("Se connecter pour accepter", "/connexion?suite=" + (("/ami/invitations/" + token).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))]))
+        } else {
+            blocks.append(.form(invitationModel(req, org, token: token, state: state)))
+        }
+        return .html(InfoPage.render(page, InfoPageModel(heading: "Invitation de \(org.name)", blocks: blocks)), status: status)
+    }
+
+    func accept(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let service = LandlordService(app: req.application)
+        guard case .valid(let inv, _) = try await service.invitation(token: token) else { return try await invitationPage(req, state: req.formState()) }
+        let userID: UUID
+        if let p = req.principal {
+            userID = p.user.id
+        } else {
+            guard try await UserStore().find(email: inv.email, on: req.db) == nil else { return try await invitationPage(req, state: req.formState()) }
+            let v = try req.formValues()
+            switch try await AccountService(app: req.application, db: req.db).createInvited(email: inv.email, name: v["name"] ?? "",
+                                                                                            password: v["password"] ?? "", confirm: v["password_confirm"] ?? "",
+                                                                                            actor: .of(req)) {
+            case .failure(let errors):
+                return try await invitationPage(req, state: req.formState(v, errors: errors.fields), status: .unprocessableEntity)
+            case .success(let id):
+                userID = id
+            }
+        }
+        switch try await service.accept(token: token, userID: userID, actor: .of(req)) {
+        case .joined(let org):
+            let next = req.principal == nil ? "/connexion?suite=%2Fami" : "/ami"
+            return Flash.redirect(req, to: next, .success, "Vous êtes membre de \(org.name).")
+        case .refused(let message):
+            return Flash.redirect(req, to: "/ami/invitations/\(token)", .error, message)
+        case .invalid:
+            return try await invitationPage(req, state: req.formState())
+        }
+    }
+
+    // MARK: Review by an administrator
+
+    func reviews(req: Request) async throws -> Response {
+        var blocks: [InfoPageModel.Block] = []
+        let all = try await OrganisationStore().list(kind: "bailleur", on: req.db)
+        let pending = all.filter { $0.status == "pending" }
+        if pending.isEmpty { blocks.append(.paragraph("Aucune inscription en attente.")) }
+        for o in pending {
+            let d = try? JSONDecoder().decode(LandlordIdentification.self, from: Data(o.details.utf8))
+            let others = all.filter { $0.identifier == o.identifier && $0.id != o.id && $0.status != "refused" }
+            let members = try await LandlordService.members(of: o.id, on: req.db)
+            blocks.append(.heading("\(o.name) — SIREN \(o.identifier)"))
+            if !others.isEmpty {
+                blocks.append(.notice(.warning, "SIREN contesté : également inscrit par \(others.map { "\($0.name) (\(Self.statusText($0)))" }.joined(separator: ", "))."))
+            }
+            blocks.append(.definitions([
+                ("Statut", d?.kind.french ?? ""), ("Adresse", d.map { "\($0.address), \($0.postalCode) \($0.city)" } ?? ""),
+                ("Contact", d.map { "\($0.contactName) – \($0.contactEmail) – \($0.contactPhone)" } ?? ""),
+                ("Inscrit par", members.map(\.email).joined(separator: ", ")),
+                ("Reçue le", o.createdAt.map(AccountController.frenchDate) ?? ""),
+            ]))
+            blocks.append(.button(action: "/admin/bailleurs/\(o.id.uuidString)/decision", label: "Accepter", hidden: [("decision", "accept")], csrf: req.csrfToken))
+            blocks.append(.form(FormPageModel(heading: "Refuser", action: "/admin/bailleurs/\(o.id.uuidString)/decision",
+                                              fields: [.input(name: "reason", label: "Motif du refus (envoyé aux membres)")],
+                                              submit: "Refuser l'inscription", state: FormState(values: ["decision": "refuse"], csrfToken: req.csrfToken))))
+        }
+        let decided = all.filter { $0.status != "pending" }
+        blocks.append(.table(caption: "Inscriptions traitées", headers: ["Raison sociale", "SIREN", "Décision", "Motif"],
+                             rows: decided.map { [$0.name, $0.identifier, $0.status == "accepted" ? "acceptée" : "refusée", $0.decisionReason ?? ""] }))
+        return .html(InfoPage.render(req.page(title: "Inscriptions des bailleurs"), InfoPageModel(heading: "Inscriptions des bailleurs sociaux", blocks: blocks)))
+    }
+
+    func decide(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self), let admin = req.principal else { throw Abort(.notFound) }
+        let v = try req.formValues()
+        let accept = v["decision"] == "accept"
+        let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
+        if !accept && reason.isEmpty { return Flash.redirect(req, to: "/admin/bailleurs", .error, "Indiquez le motif du refus.") }
+        guard try await LandlordService(app: req.application).decide(id: id, accept: accept, reason: reason, actor: .of(req), adminID: admin.user.id) else {
+            throw Abort(.notFound)
+        }
+        return Flash.redirect(req, to: "/admin/bailleurs", .success, accept ? "Inscription acceptée : les membres ont été prévenus." : "Inscription refusée.")
     }
 }

@@ -34,9 +34,14 @@ extension Request {
         FormState(values: values.filter { !$0.key.contains("password") && $0.key != "_csrf" }, errors: errors, csrfToken: csrfToken)
     }
 
-    /// The submitted form fields as strings (unknown types ignored).
-    func formValues() -> [String: String] {
+    /// The submitted form fields as strings (unknown types ignored). A field holding a control
+    /// character (a NUL byte…) refuses the whole request with a French message (issue #9).
+    func formValues() throws -> [String: String] {
         guard let dict = try? content.decode([String: String].self) else { return [:] }
+        if let bad = dict.first(where: { TextInput.hasControlCharacter($0.key) || TextInput.hasControlCharacter($0.value) }) {
+            let name = TextInput.withoutControlCharacters(String(bad.key.prefix(60)))
+            throw Abort(.unprocessableEntity, reason: TextInput.controlCharacterMessage(field: name))
+        }
         return dict.mapValues { String($0.prefix(2_000)) }
     }
 }

@@ -10,8 +10,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        self.init(valid: year, month, day)
     }
+
+    /// A date computed from a valid one (never from outside input): no check.
+    private init(valid year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The dates the platform computes with: 01/01/1900 – 31/12/2199. A date typed, sent or read
+    /// from a file outside this range is refused with a French message (`supportedRangeMessage`):
+    /// the regulation's parameters start in 2014 and a loan runs at most 240 months, so the range
+    /// leaves room on both sides while keeping every derived date (n − 1, + 240 months) valid.
+    public static let supportedRange = Day(valid: 1900, 1, 1)...Day(valid: 2199, 12, 31)
+    public static let supportedRangeMessage = "date hors de la plage prise en charge (du 01/01/1900 au 31/12/2199)"
+    public var isSupported: Bool { Day.supportedRange.contains(self) }
 
     /// Parses `YYYY-MM-DD` strictly (the contract's date format).
     public init?(iso text: Substring) {
@@ -27,12 +42,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
     public init?(iso text: String) { self.init(iso: Substring(text)) }
 
-    /// Parses `JJ/MM/AAAA` (the French way, four-digit year).
+    /// Parses `JJ/MM/AAAA` (the French way, four-digit year): the parser of typed dates, so a
+    /// date outside `supportedRange` is refused too.
     public init?(french text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
               let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let parsed = Day(year: y, month: m, day: d), parsed.isSupported else { return nil }
+        self = parsed
     }
 
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
@@ -65,7 +82,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0); self.month = m; self.day = d
+        self.init(valid: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
@@ -73,12 +90,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Same day `months` later (or earlier), clamped to the month's last day (31 Jan + 1 month = 28/29 Feb).
     public func adding(months: Int) -> Day {
         let total = year * 12 + (month - 1) + months
-        let y = total / 12, m = total % 12 + 1
-        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))!
+        let y = total.quotientFloored(by: 12)
+        let m = total - y * 12 + 1
+        return Day(valid: y, m, min(day, Day.daysIn(month: m, year: y)))
     }
 
     /// 31 December of the year before: the Livret A observation date of `RENO-F8` / `P-L-RATE`.
-    public var lastDayOfPreviousYear: Day { Day(year: year - 1, month: 12, day: 31)! }
+    public var lastDayOfPreviousYear: Day { Day(valid: year - 1, 12, 31) }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
@@ -90,4 +108,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `JJ/MM/AAAA`, the French way.
     public var french: String { FrenchFormat.day(self) }
     public var description: String { iso }
+}
+
+extension Int {
+    /// Division rounded towards minus infinity (months before year 0 stay in the right year).
+    fileprivate func quotientFloored(by d: Int) -> Int {
+        let q = self / d
+        return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
+    }
 }

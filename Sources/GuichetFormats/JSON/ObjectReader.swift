@@ -12,7 +12,8 @@ public struct FieldError: Sendable, Equatable {
 public struct ObjectReader {
     public let path: String
     private let pairs: [(String, JSONValue)]
-    private var asked: Set<String> = []
+    /// `asked[i]`: the field `pairs[i]` was read (no hashing: the parser bounds an object's size).
+    private var asked: [Bool]
     public private(set) var errors: [FieldError] = []
 
     /// The largest amount accepted: one billion euros, in cents (keeps every sum far from overflow).
@@ -21,7 +22,9 @@ public struct ObjectReader {
     /// Nil (with an error recorded by the caller) when `value` is not an object.
     public init?(_ value: JSONValue, path: String) {
         guard case let .object(pairs) = value else { return nil }
-        self.pairs = pairs; self.path = path
+        self.pairs = pairs
+        self.path = path
+        self.asked = Array(repeating: false, count: pairs.count)
     }
 
     public func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -30,8 +33,9 @@ public struct ObjectReader {
 
     /// The raw value; `nil` when absent or JSON `null`.
     public mutating func raw(_ key: String) -> JSONValue? {
-        asked.insert(key)
-        guard let v = pairs.first(where: { $0.0 == key })?.1 else { return nil }
+        guard let index = pairs.firstIndex(where: { $0.0 == key }) else { return nil }
+        asked[index] = true
+        let v = pairs[index].1
         if case .null = v { return nil }
         return v
     }
@@ -73,8 +77,12 @@ public struct ObjectReader {
 
     public mutating func day(_ key: String) -> Day? {
         guard let s = string(key) else { return nil }
-        if let d = Day(iso: s) { return d }
-        error(key, "date invalide « \(s) » : format attendu AAAA-MM-JJ")
+        guard let d = Day(iso: s) else {
+            error(key, "date invalide « \(s) » : format attendu AAAA-MM-JJ")
+            return nil
+        }
+        if d.isSupported { return d }
+        error(key, "\(Day.supportedRangeMessage) : « \(s) »")
         return nil
     }
 
@@ -113,6 +121,6 @@ public struct ObjectReader {
 
     /// Records every field that was present but never asked for.
     public mutating func finish() {
-        for (key, _) in pairs where !asked.contains(key) { error(key, "champ inconnu") }
+        for (index, pair) in pairs.enumerated() where !asked[index] { error(pair.0, "champ inconnu") }
     }
 }

@@ -41,7 +41,7 @@ public enum ParametersCodec {
 
     public static func decode(_ text: String, version: String) throws -> RenovationParameters {
         let json: JSONValue
-        do { json = try JSONParser.parse(text) } catch { throw DecodeError(reason: error.description) }
+        do { json = try JSONParser.parse(Array(text.utf8), limits: .platformData) } catch { throw DecodeError(reason: error.description) }
         func series<V>(_ id: String, _ value: (JSONValue) -> V?) throws -> DatedSeries<V> {
             guard let s = json[id], case let .string(label)? = s["label"], case let .array(items)? = s["entries"], !items.isEmpty else {
                 throw DecodeError(reason: "série \(id) absente ou vide")

@@ -79,15 +79,15 @@ struct RowReader {
     mutating func date(_ c: ProgrammingTable.Column) -> Day? {
         guard let v = raw(c) else { return nil }
         switch v {
-        case .date(let d): return d
+        case .date(let d) where d.isSupported: return d
         case .number(let serial):
-            if let d = ExcelDate.day(serial: serial, date1904: date1904), serial >= 1 { return d }
+            if let d = ExcelDate.day(serial: serial, date1904: date1904), serial >= 1, d.isSupported { return d }
         case .text(let t):
             let s = t.trimmedSpaces
-            if let d = Day(iso: s) ?? Day(french: s) { return d }
+            if let d = Day(iso: s) ?? Day(french: s), d.isSupported { return d }
         default: break
         }
-        error(c, "Date attendue : JJ/MM/AAAA, AAAA-MM-JJ ou date Excel.")
+        error(c, "Date attendue : JJ/MM/AAAA, AAAA-MM-JJ ou date Excel, du 01/01/1900 au 31/12/2199.")
         return nil
     }
 

@@ -8,6 +8,7 @@ public enum GuichetMigrations {
             CreateAccounts(),
             CreateOutboxAndAudit(),
             CreateAMI(),
+            CreateLandlordInvitations(),
         ]
     }
 }

@@ -82,11 +82,20 @@ public struct FilingStore: Sendable {
     /// The organisation's filing for the department, created as a draft when there is none.
     public func findOrCreate(campaignID: UUID, organisationID: UUID, department: String, now: Date, on db: Database) async throws -> FilingRecord {
         if let f = try await find(campaignID: campaignID, organisationID: organisationID, department: department, on: db) { return f }
-        let m = AMIFilingModel()
-        m.campaignID = campaignID; m.organisationID = organisationID; m.department = department
-        m.status = FilingState.draft.rawValue; m.createdAt = now
-        try await m.create(on: db)
-        return m.record
+        // Two first uploads at once both find nothing: the insert ignores the second one's row
+        // (unique campaign, organisation, department) instead of failing, and both read the one
+        // that stands (issue #9).
+        guard let sql = db as? any SQLDatabase else { throw CorruptRecord(description: "base SQL attendue") }
+        try await sql.insert(into: AMIFilingModel.schema)
+            .columns("id", "campaign_id", "organisation_id", "department", "status", "created_at")
+            .values(SQLBind(UUID()), SQLBind(campaignID), SQLBind(organisationID), SQLBind(department),
+                    SQLBind(FilingState.draft.rawValue), SQLBind(now))
+            .ignoringConflicts(with: ["campaign_id", "organisation_id", "department"])
+            .run()
+        guard let f = try await find(campaignID: campaignID, organisationID: organisationID, department: department, on: db) else {
+            throw CorruptRecord(description: "dépôt introuvable après sa création")
+        }
+        return f
     }
 
     public func find(campaignID: UUID, organisationID: UUID, department: String, on db: Database) async throws -> FilingRecord? {

@@ -95,7 +95,7 @@ public struct AuditStore: Sendable {
     public func append(_ e: NewEntry, hash: @escaping @Sendable (_ seq: Int, _ previousHash: String, _ entry: NewEntry) -> String,
                        on db: Database) async throws -> AuditRecord {
         if db.inTransaction { return try await appendLocked(e, hash: hash, on: db) }
-        return try await db.transaction { tx in try await appendLocked(e, hash: hash, on: tx) }
+        return try await db.write { tx in try await appendLocked(e, hash: hash, on: tx) }
     }
 
     private func appendLocked(_ e: NewEntry, hash: @Sendable (Int, String, NewEntry) -> String, on db: Database) async throws -> AuditRecord {

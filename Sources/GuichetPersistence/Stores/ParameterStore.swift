@@ -30,7 +30,7 @@ public struct ParameterStore: Sendable {
     /// Appends the next version and returns its number.
     @discardableResult
     public func append(payload: String, author: String, note: String, on db: Database) async throws -> Int {
-        try await db.transaction { tx in
+        try await db.write { tx in
             let last = try await ParameterVersionModel.query(on: tx).max(\.$number) ?? 0
             let model = ParameterVersionModel(number: last + 1, payload: payload, author: author, note: note)
             try await model.create(on: tx)

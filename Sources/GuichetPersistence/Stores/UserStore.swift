@@ -57,6 +57,11 @@ public struct UserStore: Sendable {
         try await m.create(on: db)
         return m.record
     }
+
+    public func revoke(userID: UUID, role: String, organisationID: UUID, on db: Database) async throws {
+        try await RoleGrantModel.query(on: db).filter(\.$userID == userID).filter(\.$role == role)
+            .filter(\.$organisationID == organisationID).delete()
+    }
 }
 
 /// AMO and social landlord organisations; AMO requests are reviewed by an administrator.

@@ -10,9 +10,12 @@ public enum Layout {
             .head(
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
-                .title("\(page.title) · Guichet Action Logement"),
+                // The title as a text node only (Plot's `.title` copies it raw into meta tags).
+                .element(named: "title", text: "\(page.title) · Guichet Action Logement"),
                 .stylesheet("/css/guichet.css"),
-                .unwrap(page.refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .attribute(named: "content", value: String($0))) },
+                .unwrap(page.refreshSeconds) {
+                    .meta(.attribute(named: "http-equiv", value: "refresh"), .attribute(named: "content", value: String($0)))
+                },
                 .link(.rel(.icon), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
             ),
             .body {

@@ -30,31 +30,6 @@ public struct VoidEl: Component {
     }
 }
 
-extension Component {
-    /// `aria-*` and other attributes by name.
-    /// The value is escaped here: Plot writes attribute values as they are.
-    public func attr(_ name: String, _ value: String?) -> Component { attribute(named: name, value: value.map(HTMLEscape.attribute)) }
-}
-
-/// Escaping for attribute values (Plot escapes text nodes, not attributes).
-public enum HTMLEscape {
-    public static func attribute(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
-}
-
 /// A simple table of texts with a header row (and an optional caption).
 public struct DataTable: Component {
     let caption: String?

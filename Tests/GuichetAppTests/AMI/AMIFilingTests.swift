@@ -18,11 +18,19 @@ import GuichetPersistence
         _ = try await CampaignStore().save(DemoSeeder.demoCampaigns(today: Day(year: 2024, month: 5, day: 1)!)[0], now: app.clock.now(), on: app.db)
     }
 
-    /// A signed-in landlord of a registered organisation.
+    /// A signed-in landlord of a registered organisation, accepted by an administrator.
     static func landlord(_ app: Application, email: String = "bailleur@hlm.test") async throws -> Browser {
         let b = try await SessionSecurityTests.signedIn(app, email: email)
         try await register(b, email: email)
+        try await acceptAll(app)
         return b
+    }
+
+    /// What an administrator does on `/admin/bailleurs`: every pending registration accepted.
+    static func acceptAll(_ app: Application) async throws {
+        for org in try await OrganisationStore().list(kind: "bailleur", status: "pending", on: app.db) {
+            #expect(try await LandlordService(app: app).decide(id: org.id, accept: true, reason: "", actor: .system, adminID: UUID()))
+        }
     }
 
     static func register(_ b: Browser, email: String) async throws {
@@ -49,17 +57,85 @@ import GuichetPersistence
             let landlord = b
             let page = try await landlord.get("/ami/organisation")
             #expect(page.text.contains("Entreprise sociale pour l&#39;habitat (ESH)") || page.text.contains("Entreprise sociale pour l'habitat (ESH)"))
-            #expect(try await landlord.post("/ami/organisation/membres", ["email": "collegue@hlm.test", "name": "Paul Collègue"]).status == .seeOther)
-            let mail = try #require(try await landlord.lastEmail(to: "collegue@hlm.test"))
-            #expect(mail.body.contains("/reinitialisation/"), "a new member without account gets an activation link")
-            #expect(try await landlord.get("/ami/organisation").text.contains("collegue@hlm.test"))
+            #expect(page.text.contains("en attente d&#39;examen") || page.text.contains("en attente d'examen"), "issue #9: registration is reviewed")
+            #expect(try await landlord.get("/ami").text.contains("pas encore acceptée"), "a pending organisation cannot file")
 
+            // Members join by consent: the same answer whatever the address, nothing granted yet.
+            let known = try await SessionSecurityTests.signedIn(app, email: "collegue@hlm.test")
+            let invited = try await landlord.post("/ami/organisation/membres", ["email": "collegue@hlm.test"])
+            let unknown = try await landlord.post("/ami/organisation/membres", ["email": "nouveau@hlm.test"])
+            #expect(invited.status == .seeOther && unknown.status == .seeOther)
+            let invitedNotice = try await landlord.get("/ami/organisation").text
+            #expect(invitedNotice.contains("Invitations en attente") && invitedNotice.contains("nouveau@hlm.test"))
+            let collegueGrants = try #require(try await UserStore().find(email: "collegue@hlm.test", on: app.db)).id
+            #expect(try await UserStore().grants(userID: collegueGrants, on: app.db).allSatisfy { $0.role != "bailleur" }, "no right before consent")
+
+            // The known person accepts with their account.
+            let mail = try #require(try await landlord.lastEmail(to: "collegue@hlm.test"))
+            let link = try #require(landlord.link(in: mail.body, path: "/ami/invitations/"))
+            let invitationPage = try await known.get(link).text
+            #expect(invitationPage.contains("Accepter l&#39;invitation") || invitationPage.contains("Accepter l'invitation"))
+            #expect(try await known.post(link, [:]).status == .seeOther)
+            #expect(try await landlord.get("/ami/organisation").text.contains("collegue@hlm.test"))
+            #expect(try await known.post(link, [:]).status == .notFound, "an invitation serves once")
+
+            // The unknown person creates an account on acceptance.
+            let mail2 = try #require(try await landlord.lastEmail(to: "nouveau@hlm.test"))
+            let link2 = try #require(landlord.link(in: mail2.body, path: "/ami/invitations/"))
+            let anonymous = Browser(app)
+            #expect(try await anonymous.get(link2).text.contains("Créer mon compte"))
+            let weak = try await anonymous.post(link2, ["name": "Paul Nouveau", "password": "court", "password_confirm": "court"])
+            #expect(weak.status == .unprocessableEntity)
+            let joined = try await anonymous.post(link2, ["name": "Paul Nouveau", "password": AccountFlowTests.password,
+                                                           "password_confirm": AccountFlowTests.password])
+            #expect(joined.status == .seeOther)
+            #expect(try await landlord.get("/ami/organisation").text.contains("nouveau@hlm.test"))
+
+            // Staff accounts are never landlord members.
+            let admin = try await UserStore().create(email: "admin@al.test", passwordHash: "x", displayName: "Admin", activatedAt: Date(), on: app.db)
+            try await UserStore().grant(userID: admin.id, role: "administrateur", on: app.db)
+            _ = try await landlord.post("/ami/organisation/membres", ["email": "admin@al.test"])
+            let mail3 = try #require(try await landlord.lastEmail(to: "admin@al.test"))
+            let link3 = try #require(landlord.link(in: mail3.body, path: "/ami/invitations/"))
+            let org = try #require(try await OrganisationStore().list(kind: "bailleur", on: app.db).first)
+            let token = String(link3.dropFirst("/ami/invitations/".count))
+            #expect(try await LandlordService(app: app).accept(token: token, userID: admin.id, actor: .system) == .refused(LandlordService.staffRefusal))
+            #expect(try await UserStore().grants(userID: admin.id, on: app.db).allSatisfy { $0.role != "bailleur" })
+
+            // A member removes another, leaves; the last one cannot leave.
+            let members = try await LandlordService.members(of: org.id, on: app.db)
+            #expect(members.count == 3)
+            let paul = try #require(members.first { $0.email == "nouveau@hlm.test" })
+            #expect(try await landlord.post("/ami/organisation/membres/\(paul.id.uuidString)/retrait", [:]).status == .seeOther)
+            #expect(try await known.post("/ami/organisation/membres/\(collegueGrants.uuidString)/retrait", [:]).status == .seeOther)
+            #expect(try await LandlordService.members(of: org.id, on: app.db).count == 1)
+            let me = try #require(try await UserStore().find(email: "bailleur@hlm.test", on: app.db))
+            _ = try await landlord.post("/ami/organisation/membres/\(me.id.uuidString)/retrait", [:])
+            #expect(try await LandlordService.members(of: org.id, on: app.db).count == 1, "never the last member")
+
+            // A SIREN already registered goes to review instead of being blocked.
             let other = try await SessionSecurityTests.signedIn(app, email: "autre@hlm.test")
             let dup = try await other.post("/ami/bailleur/inscription", ["name": "Copie", "siren": Self.siren, "kind": "OPH", "address": "2 rue",
                                                                         "postal_code": "97400", "city": "Saint-Denis", "contact_name": "A",
                                                                         "contact_email": "autre@hlm.test", "contact_phone": "0262123456"])
-            #expect(dup.status == .unprocessableEntity)
-            #expect(dup.text.contains("déjà inscrit"))
+            #expect(dup.status == .seeOther)
+            let pending = try await OrganisationStore().list(kind: "bailleur", status: "pending", on: app.db)
+            #expect(pending.count == 2, "both registrations of the SIREN wait for the administrator")
+        }
+    }
+
+    /// Issue #9: staff accounts cannot register a landlord organisation.
+    @Test func staffCannotRegisterALandlord() async throws {
+        try await TestApp.run { app in
+            let b = try await SessionSecurityTests.signedIn(app, email: "instructeur@al.test")
+            let user = try #require(try await UserStore().find(email: "instructeur@al.test", on: app.db))
+            try await UserStore().grant(userID: user.id, role: "instructeur", scope: ["974"], on: app.db)
+            let res = try await b.post("/ami/bailleur/inscription", [
+                "name": "Habitat Réunion", "siren": Self.siren, "kind": "ESH", "address": "1 rue de Paris", "postal_code": "97400",
+                "city": "Saint-Denis", "contact_name": "Marie Curie", "contact_email": "instructeur@al.test", "contact_phone": "0262 12 34 56",
+            ])
+            #expect(res.status == .unprocessableEntity)
+            #expect(try await OrganisationStore().list(kind: "bailleur", on: app.db).isEmpty)
         }
     }
 

@@ -93,6 +93,9 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
     @Test func devMailboxShowsMessagesOnlyWhenEnabled() async throws {
         try await TestApp.run(environment: ["GUICHET_DEV_MAILBOX": "true"]) { app in
             try await app.notifier.email(to: "x@example.fr", subject: "Bonjour", body: "Lien : http://127.0.0.1:8080/activation/abc", on: app.db)
+            let anonymous = try await app.testing().sendRequest(.GET, "/dev/mailbox")
+            #expect(anonymous.status == .notFound, "reset links are never shown to anyone (issue #9)")
+            app.isDemo = true
             let list = try await app.testing().sendRequest(.GET, "/dev/mailbox")
             #expect(list.status == .ok)
             #expect(list.body.string.contains("Bonjour"))

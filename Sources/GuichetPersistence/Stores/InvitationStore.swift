@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import SQLKit
+
+public struct InvitationRecord: Sendable, Equatable {
+    public let id: UUID
+    public let organisationID: UUID
+    public let email: String
+    public let expiresAt: Date
+    public let acceptedAt: Date?
+}
+
+/// Invitations to a landlord organisation (issue #9).
+public struct InvitationStore: Sendable {
+    public init() {}
+
+    public func create(organisationID: UUID, email: String, tokenHash: String, invitedBy: UUID, now: Date, expiresAt: Date,
+                       on db: any Database) async throws -> InvitationRecord {
+        let m = LandlordInvitationModel()
+        m.organisationID = organisationID
+        m.email = email
+        m.tokenHash = tokenHash
+        m.invitedBy = invitedBy
+        m.createdAt = now
+        m.expiresAt = expiresAt
+        try await m.create(on: db)
+        return m.record
+    }
+
+    public func find(tokenHash: String, on db: any Database) async throws -> InvitationRecord? {
+        try await LandlordInvitationModel.query(on: db).filter(\.$tokenHash == tokenHash).first()?.record
+    }
+
+    /// Pending invitations of an organisation (not accepted, not expired).
+    public func pending(organisationID: UUID, now: Date, on db: any Database) async throws -> [InvitationRecord] {
+        try await LandlordInvitationModel.query(on: db).filter(\.$organisationID == organisationID)
+            .filter(\.$acceptedAt == nil).filter(\.$expiresAt > now).sort(\.$createdAt).all().map(\.record)
+    }
+
+    /// Marks the invitation accepted, once: false when it was accepted meanwhile.
+    public func accept(id: UUID, by userID: UUID, at now: Date, on db: any Database) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { return false }
+        let rows = try await sql.update(LandlordInvitationModel.schema)
+            .set("accepted_at", to: SQLBind(now)).set("accepted_by", to: SQLBind(userID))
+            .where("id", .equal, SQLBind(id)).where("accepted_at", .is, SQLLiteral.null)
+            .returning("id").all()
+        return !rows.isEmpty
+    }
+}
+
+extension LandlordInvitationModel {
+    var record: InvitationRecord {
+        InvitationRecord(id: id ?? UUID(), organisationID: organisationID, email: email, expiresAt: expiresAt, acceptedAt: acceptedAt)
+    }
+}
