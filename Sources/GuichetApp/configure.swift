@@ -28,7 +28,8 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
     app.bcryptCost = options.bcryptCost
 
     try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
-    _ = try Secrets.loadOrCreate(in: config.dataDirectory)
+    let secrets = try Secrets.loadOrCreate(in: config.dataDirectory)
+    app.auditCheckpoints = AuditCheckpoints(dataDirectory: config.dataDirectory, key: secrets.auditSigningKey, logger: app.logger)
 
     let target = options.databaseOverride ?? config.databaseTarget
     let (factory, id) = try DatabaseSetup.factory(for: target)

@@ -49,11 +49,13 @@ struct AuditService: Sendable {
         let reason: String?
     }
 
-    /// Recomputes the chain from the first entry.
+    /// Recomputes the chain from the first entry kept (after a retention purge, the first entry
+    /// links to the last purged one, whose hash a signed purge checkpoint anchors).
     static func verify(_ records: [AuditRecord]) -> Verification {
-        var previous = String(repeating: "0", count: 64)
+        let start = records.first?.seq ?? 1
+        var previous = start > 1 ? records.first?.previousHash ?? "" : String(repeating: "0", count: 64)
         for (n, r) in records.enumerated() {
-            if r.seq != n + 1 { return Verification(entries: records.count, firstBroken: r.seq, reason: "entrée manquante avant n° \(r.seq)") }
+            if r.seq != start + n { return Verification(entries: records.count, firstBroken: r.seq, reason: "entrée manquante avant n° \(r.seq)") }
             if r.previousHash != previous { return Verification(entries: records.count, firstBroken: r.seq, reason: "chaînage rompu") }
             let e = AuditStore.NewEntry(at: r.at, actorID: r.actorID, actorLabel: r.actorLabel, actorRole: r.actorRole, action: r.action,
                                         objectType: r.objectType, objectID: r.objectID, clientAddress: r.clientAddress,
@@ -86,4 +88,27 @@ struct AuditService: Sendable {
 
 extension Request {
     var audit: AuditService { AuditService(clock: application.clock) }
+}
+
+extension AuditService {
+    /// Every problem of the trail: its chain, then what the signed checkpoints say (issue #9).
+    static func problems(_ records: [AuditRecord], checkpoints: AuditCheckpoints) throws -> [String] {
+        let chain = verify(records)
+        var out: [String] = []
+        if let broken = chain.firstBroken { out.append("chaînage rompu à l'entrée n° \(broken) (\(chain.reason ?? ""))") }
+        return out + (try checkpoints.problems(with: records))
+    }
+}
+
+struct AuditCheckpointsKey: StorageKey { typealias Value = AuditCheckpoints }
+
+extension Application {
+    /// The signed checkpoints of the audit trail, in the data directory.
+    var auditCheckpoints: AuditCheckpoints {
+        get {
+            storage[AuditCheckpointsKey.self]
+                ?? AuditCheckpoints(dataDirectory: guichetConfig.dataDirectory, key: .init(), logger: logger)
+        }
+        set { storage[AuditCheckpointsKey.self] = newValue }
+    }
 }

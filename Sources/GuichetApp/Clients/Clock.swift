@@ -9,7 +9,16 @@ public struct AppClock: Sendable {
     public static let system = AppClock(now: { Date() })
     public static func fixed(_ date: Date) -> AppClock { AppClock(now: { date }) }
 
-    public static let paris = TimeZone(identifier: "Europe/Paris")!
+    /// Europe/Paris (shipped with every tzdata; UTC+1 only if it were ever missing).
+    public static let paris = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 3600) ?? .current
+
+    /// The instant 00:00 in Paris on `day`.
+    public static func startOfParisDay(_ day: Day) -> Date {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = paris
+        let noonUTC = Date(timeIntervalSince1970: Double(day.ordinal) * 86_400 + 43_200)
+        return cal.startOfDay(for: noonUTC)
+    }
 
     /// Today in Paris.
     public var today: Day { Day(instant: now(), in: Self.paris) }
@@ -26,9 +35,7 @@ public struct AppClock: Sendable {
 extension Day {
     /// The civil date of an instant in a time zone.
     public init(instant: Date, in zone: TimeZone) {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = zone
-        let c = cal.dateComponents([.year, .month, .day], from: instant)
-        self = Day(year: c.year!, month: c.month!, day: c.day!)!
+        let local = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
+        self = Day(ordinal: Int((local / 86_400).rounded(.down)))
     }
 }

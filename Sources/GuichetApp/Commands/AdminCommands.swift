@@ -62,18 +62,59 @@ struct OutboxCommand: AsyncCommand {
 /// `guichet audit verify`: recomputes the hash chain of the audit trail.
 struct AuditCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "verify") var action: String
+        @Argument(name: "action", help: "verify | purge") var action: String
+        @Option(name: "before", help: "purge : date JJ/MM/AAAA ; les entrées antérieures sont supprimées") var before: String?
+        @Flag(name: "yes", help: "purge : confirme la suppression") var yes: Bool
         init() {}
     }
-    var help: String { "Vérifie le chaînage du journal d'audit (audit verify)" }
+    var help: String { "Vérifie le journal d'audit (audit verify) ou en purge les entrées anciennes (audit purge --before JJ/MM/AAAA --yes)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "verify" else { throw CommandExit.failing("Usage : guichet audit verify", code: 2) }
-        let result = AuditService.verify(try await AuditStore().all(on: context.application.db))
-        if let broken = result.firstBroken {
-            print("Journal d'audit ALTÉRÉ : entrée n° \(broken) (\(result.reason ?? "")) sur \(result.entries).")
+        let app = context.application
+        switch signature.action {
+        case "verify": try await verify(app)
+        case "purge":
+            guard let text = signature.before, let day = Day(french: text) else {
+                throw CommandExit.failing("Indiquez la date avec --before JJ/MM/AAAA.", code: 2)
+            }
+            print(try await Self.purge(app, before: day, confirmed: signature.yes))
+        default: throw CommandExit.failing("Usage : guichet audit verify | guichet audit purge --before JJ/MM/AAAA --yes", code: 2)
+        }
+    }
+
+    /// The chain, then the signed checkpoints: exit 1 on any alteration (issue #9).
+    func verify(_ app: Application) async throws {
+        let records = try await AuditStore().all(on: app.db)
+        let problems = try AuditService.problems(records, checkpoints: app.auditCheckpoints)
+        guard problems.isEmpty else {
+            print("Journal d'audit ALTÉRÉ :")
+            for p in problems { print("  - \(p)") }
             throw CommandExit(code: 1)
         }
-        print("Journal d'audit intact : \(result.entries) entrées, chaînage SHA-256 vérifié.")
+        try await app.auditCheckpoints.writeIfMoved(on: app.db, now: app.clock.now())
+        let count = try app.auditCheckpoints.all().checkpoints.count
+        print("Journal d'audit intact : \(records.count) entrées, chaînage SHA-256 vérifié, \(count) point(s) de contrôle signé(s) concordant(s).")
+    }
+
+    /// A retention purge: explicit, audited and checkpointed; refused on an altered trail.
+    static func purge(_ app: Application, before day: Day, confirmed: Bool) async throws -> String {
+        let records = try await AuditStore().all(on: app.db)
+        let problems = try AuditService.problems(records, checkpoints: app.auditCheckpoints)
+        guard problems.isEmpty else { throw CommandExit.failing("Purge refusée : le journal est altéré (\(problems.joined(separator: " ; "))).", code: 1) }
+        let limit = AppClock.startOfParisDay(day)
+        guard let last = try await AuditStore().last(before: limit, on: app.db) else {
+            return "Aucune entrée antérieure au \(day.french)."
+        }
+        guard confirmed else {
+            throw CommandExit.failing("La purge supprimerait les entrées n° \(records.first?.seq ?? 1) à \(last.seq) : relancez avec --yes pour confirmer.", code: 2)
+        }
+        try await app.auditCheckpoints.writeIfMoved(on: app.db, now: app.clock.now())
+        guard let purged = try await AuditStore().purge(through: last.seq, on: app.db) else { return "Rien à purger." }
+        try app.auditCheckpoints.append(kind: "purge", count: purged.seq, hash: purged.hash, now: app.clock.now())
+        try await AuditService(clock: app.clock).record("audit.purge", by: .shell(), object: ("journal", ""),
+                                                        detail: "entrées jusqu'au n° \(purged.seq) (avant le \(day.french)) ; empreinte \(purged.hash)",
+                                                        on: app.db)
+        try await app.auditCheckpoints.writeIfMoved(on: app.db, now: app.clock.now())
+        return "Purge effectuée : entrées jusqu'au n° \(purged.seq) supprimées ; purge consignée au journal et signée."
     }
 }

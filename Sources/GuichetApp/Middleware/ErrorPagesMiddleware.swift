@@ -21,7 +21,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         if let abort = error as? any AbortError {
             status = abort.status
             // Reasons written by this code base are French and meant for the user.
-            if abort is Abort, (abort as! Abort).reason != status.reasonPhrase { reason = abort.reason }
+            if let own = abort as? Abort, own.reason != status.reasonPhrase { reason = own.reason }
         } else {
             status = .internalServerError
         }
@@ -39,7 +39,8 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             body = SimulationRequestErrors([FieldError(field: "", message: message + (reference.map { " (référence \($0))" } ?? ""))]).json.serialized()
         } else {
             headers = ["Content-Type": "text/html; charset=utf-8"]
-            body = ErrorPage.render(status: Int(status.code), page: request.page(title: "Erreur"), reference: reference)
+            body = ErrorPage.render(status: Int(status.code), page: request.page(title: "Erreur"), reference: reference,
+                                    message: status.code < 500 ? reason : nil)
         }
         return Response(status: status, headers: headers, body: .init(string: body))
     }

@@ -113,6 +113,7 @@ final class OutboxLifecycle: LifecycleHandler, @unchecked Sendable {
         let interval = self.interval
         let logger = app.logger
         let checker = UploadCheckRunner(app: app, workerID: worker.workerID)
+        let checkpoints = app.auditCheckpoints
         task = Task {
             while !Task.isCancelled {
                 do {
@@ -123,6 +124,8 @@ final class OutboxLifecycle: LifecycleHandler, @unchecked Sendable {
                     try await SessionStore().purge(now: now, idle: TimeInterval(app.guichetConfig.sessionIdleTimeout), on: db)
                     // Throttling only looks back one hour.
                     try await AttemptStore().purge(before: now.addingTimeInterval(-86_400), on: db)
+                    // The audit trail's head, anchored outside the database when it moved.
+                    try await checkpoints.writeIfMoved(on: db, now: now)
                 } catch { logger.warning("outbox: \(error)") }
                 try? await Task.sleep(for: interval)
             }

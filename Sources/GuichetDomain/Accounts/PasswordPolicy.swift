@@ -7,8 +7,9 @@ import Foundation
 public struct PasswordPolicy: Sendable {
     public static let minimumLength = 12
     public static let maximumLength = 1_024
-    /// What may be added around a weak core and still leave it weak (`motdepasse12`, `!azerty2024`).
-    static let smallAddition = 4
+    /// What may be added around a weak core and still leave it weak (`motdepasse12`, `!azerty2024!`),
+    /// at each end.
+    static let smallAddition = 6
     public let common: Set<String>
 
     public init(common: Set<String>) { self.common = common }
@@ -50,6 +51,8 @@ public struct PasswordPolicy: Sendable {
 
     /// The password without up to `smallAddition` digits or signs at each end.
     static func core(_ lower: String) -> String {
+        // Digits alone are their own core (`123456789012` is a sequence, not an addition).
+        guard lower.contains(where: \.isLetter) else { return lower }
         var chars = Array(lower)
         var dropped = 0
         while let last = chars.last, !last.isLetter, dropped < smallAddition, chars.count > 1 {

@@ -9,6 +9,7 @@ public enum GuichetMigrations {
             CreateOutboxAndAudit(),
             CreateAMI(),
             CreateLandlordInvitations(),
+            MakeAuditAppendOnly(),
         ]
     }
 }

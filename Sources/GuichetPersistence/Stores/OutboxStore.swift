@@ -122,4 +122,30 @@ public struct AuditStore: Sendable {
     public func recent(limit: Int, on db: Database) async throws -> [AuditRecord] {
         try await AuditEntryModel.query(on: db).sort(\.$id, .descending).limit(limit).all().map(\.record)
     }
+
+    /// The last entry: what a checkpoint anchors.
+    public func head(on db: Database) async throws -> AuditRecord? {
+        try await AuditEntryModel.query(on: db).sort(\.$id, .descending).first()?.record
+    }
+
+    /// A retention purge (issue #9): removes the entries up to `seq` included, in a transaction
+    /// holding a purge permit (the triggers refuse any other deletion), and returns the last
+    /// removed entry (its hash anchors the chain that remains). Nil when there is nothing to purge.
+    public func purge(through seq: Int, on db: Database) async throws -> AuditRecord? {
+        try await db.write { tx in
+            guard let last = try await AuditEntryModel.query(on: tx).filter(\.$id <= seq).sort(\.$id, .descending).first()?.record else {
+                return nil
+            }
+            guard let sql = tx as? any SQLDatabase else { return nil }
+            try await sql.raw("INSERT INTO audit_purge_permits (id) VALUES (1)").run()
+            try await AuditEntryModel.query(on: tx).filter(\.$id <= last.seq).delete()
+            try await sql.raw("DELETE FROM audit_purge_permits").run()
+            return last
+        }
+    }
+
+    /// The last entry recorded before `date` (what a retention period keeps out).
+    public func last(before date: Date, on db: Database) async throws -> AuditRecord? {
+        try await AuditEntryModel.query(on: db).filter(\.$at < date).sort(\.$id, .descending).first()?.record
+    }
 }

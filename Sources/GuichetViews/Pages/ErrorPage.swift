@@ -2,13 +2,15 @@ import Plot
 
 /// French error pages (404, 403, 413, 422, 500…) that never show internals.
 public enum ErrorPage {
-    public static func render(status: Int, page: PageModel, reference: String? = nil) -> String {
+    /// `message`: the platform's own French explanation of a refusal (4xx), shown with the page.
+    public static func render(status: Int, page: PageModel, reference: String? = nil, message: String? = nil) -> String {
         let (title, text) = wording(status)
         var p = page
         p.title = title
         return Layout.render(p) {
             H1(title)
             Paragraph(text)
+            if let message { Paragraph(message).class("error-reason") }
             if let reference { Paragraph("Référence de l'incident : \(reference)").class("muted") }
             Paragraph { Link("Revenir à l'accueil", url: "/").class("button button-secondary") }
         }

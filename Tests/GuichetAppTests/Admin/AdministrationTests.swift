@@ -85,8 +85,9 @@ import GuichetPersistence
             let all = try await AuditStore().all(on: app.db)
             #expect(AuditService.verify(all).firstBroken == nil)
             #expect(all.allSatisfy { !$0.clientAddress.isEmpty && !$0.actorRole.isEmpty })
-            // Tampering with an entry is detected.
+            // Tampering with an entry is detected (by someone who removed the append-only triggers).
             let sql = try #require(app.db as? any SQLDatabase)
+            try await AuditTrailTests.dropTriggers(app)
             try await sql.raw("UPDATE audit_log SET detail = 'falsifié' WHERE seq = 2").run()
             let check = AuditService.verify(try await AuditStore().all(on: app.db))
             #expect(check.firstBroken == 2)

@@ -53,8 +53,36 @@ import Foundation
         defer { try? FileManager.default.removeItem(at: dir) }
         let a = try Secrets.loadOrCreate(in: dir)
         let b = try Secrets.loadOrCreate(in: dir)
-        #expect(a.sessionKey == b.sessionKey)
-        let attrs = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("secrets/session.key").path)
+        #expect(a.auditSigningKey.rawRepresentation == b.auditSigningKey.rawRepresentation)
+        let attrs = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("secrets/audit-signing.key").path)
         #expect((attrs[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("secrets/session.key").path), "no unused key")
+    }
+
+    /// Issue #9: without GUICHET_BASE_URL, links in e-mails point where `serve` listens.
+    @Test func baseURLFollowsTheServeAddress() throws {
+        let cwd = FileManager.default.temporaryDirectory
+        var c = try AppConfig.load(environment: [:], workingDirectory: cwd).get()
+        c.deriveBaseURL(hostname: nil, port: 9090)
+        #expect(c.baseURL.absoluteString == "http://127.0.0.1:9090")
+        c.deriveBaseURL(hostname: "0.0.0.0", port: 8081)
+        #expect(c.baseURL.absoluteString == "http://127.0.0.1:8081")
+        var explicit = try AppConfig.load(environment: ["GUICHET_BASE_URL": "https://guichet.example.fr"], workingDirectory: cwd).get()
+        explicit.deriveBaseURL(hostname: nil, port: 9090)
+        #expect(explicit.baseURL.absoluteString == "https://guichet.example.fr", "an explicit address wins")
+        #expect(GuichetMain.option(["--port", "-p"], in: ["guichet", "serve", "--port", "9090"]) == "9090")
+        #expect(GuichetMain.option(["--hostname", "-H"], in: ["guichet", "serve", "--hostname=0.0.0.0"]) == "0.0.0.0")
+    }
+
+    /// Issue #9: the development mailbox shows reset links, so it never runs under https.
+    @Test func devMailboxIsRefusedInProduction() {
+        let cwd = FileManager.default.temporaryDirectory
+        let result = AppConfig.load(environment: ["GUICHET_DEV_MAILBOX": "true", "GUICHET_BASE_URL": "https://guichet.example.fr"],
+                                    workingDirectory: cwd)
+        guard case .failure(let invalid) = result else {
+            Issue.record("must be refused")
+            return
+        }
+        #expect(invalid.problems.map(\.setting) == ["GUICHET_DEV_MAILBOX"])
     }
 }

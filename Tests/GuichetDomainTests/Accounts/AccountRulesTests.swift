@@ -38,3 +38,25 @@ import Testing
         #expect(policy.problems(String(repeating: "é", count: 100), email: nil).contains { $0.contains("répéter") })
     }
 }
+
+/// Issue #9: passwords a person would guess.
+@Suite struct GuessablePasswordTests {
+    let policy = PasswordPolicy(commonList: "password\nmotdepasse\nazerty\nsoleil\n")
+
+    @Test(arguments: ["123456789012", "azertyuiop12", "motdepasse12", "!soleil2024!", "password1234", "qsdfghjklm12",
+                      "abcdefghijkl", "987654321098", "Password2024"])
+    func guessablePasswordsAreRefused(password: String) {
+        #expect(!policy.problems(password, email: "marie@example.fr").isEmpty, "\(password)")
+    }
+
+    @Test func theNameAndEmailAreRefusedInside() {
+        let p = policy.problems("Curie-Marie-Lab-7", email: "m.curie@example.fr", name: "Marie Curie")
+        #expect(p.contains { $0.contains("nom") })
+        #expect(!policy.problems("xx-helene-2024-xx", email: "h@example.fr", name: "Hélène Dupont").isEmpty, "accents folded")
+    }
+
+    @Test(arguments: ["Cheval brun sur la lande 7", "tX9#qLm2!vRw", "grenouille-orange-piano"])
+    func goodPasswordsPass(password: String) {
+        #expect(policy.problems(password, email: "marie@example.fr", name: "Marie Curie").isEmpty, "\(password)")
+    }
+}

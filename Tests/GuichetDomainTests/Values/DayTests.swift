@@ -64,3 +64,22 @@ import Testing
         #expect(Siren("732829321") == nil)
     }
 }
+
+/// Issue #9: no date arithmetic traps, whatever the date.
+@Suite struct DayRangeTests {
+    @Test func derivedDatesNeverTrap() throws {
+        let first = try #require(Day(year: 1, month: 1, day: 15))
+        #expect(first.lastDayOfPreviousYear.year == 0)
+        #expect(first.adding(months: -1).year == 0)
+        #expect(first.adding(months: -13).month == 12)
+        let last = try #require(Day(year: 9999, month: 12, day: 31))
+        #expect(last.adding(months: 1).year == 10_000)
+    }
+
+    @Test func typedDatesStayInTheSupportedRange() {
+        #expect(Day(french: "31/12/1899") == nil)
+        #expect(Day(french: "01/01/1900") != nil)
+        #expect(Day(french: "31/12/2199") != nil)
+        #expect(Day(french: "01/01/2200") == nil)
+    }
+}

@@ -37,3 +37,39 @@ import Testing
         #expect(try JSONParser.parse("99999999999999999999").int64 == nil)
     }
 }
+
+/// Issue #9: bounds that answer clearly instead of taking time.
+@Suite struct JSONParserLimitTests {
+    @Test func objectsBeyondTheMemberBoundAreRefused() {
+        let text = "{" + (0..<101).map { "\"k\($0)\":0" }.joined(separator: ",") + "}"
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
+        let fine = "{" + (0..<100).map { "\"k\($0)\":0" }.joined(separator: ",") + "}"
+        #expect((try? JSONParser.parse(fine)) != nil)
+    }
+
+    @Test func duplicatesAreFoundInLargeObjectsToo() {
+        let text = "{" + (0..<50).map { "\"k\($0)\":0" }.joined(separator: ",") + ",\"k7\":1}"
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
+    }
+
+    @Test func documentsBeyondTheValueBoundAreRefused() {
+        let text = "[" + Array(repeating: "0", count: 100_001).joined(separator: ",") + "]"
+        do {
+            _ = try JSONParser.parse(text)
+            Issue.record("must be refused")
+        } catch {
+            #expect(error.reason.contains("100000 valeurs"))
+        }
+    }
+
+    @Test func platformDataIsOnlyBoundInDepth() throws {
+        let text = "{" + (0..<5_000).map { "\"k\($0)\":0" }.joined(separator: ",") + "}"
+        #expect(try JSONParser.parse(Array(text.utf8), limits: .platformData)["k4999"] == .number("0"))
+    }
+
+    @Test func stringsWithAndWithoutEscapes() throws {
+        #expect(try JSONParser.parse(#""plain é""#) == .string("plain é"))
+        #expect(try JSONParser.parse(#""tab\there \u00e9\ud83d\ude00""#) == .string("tab\there é😀"))
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array([0x22, 0xFF, 0x22])) }
+    }
+}

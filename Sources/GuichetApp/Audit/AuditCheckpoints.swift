@@ -1,0 +1,135 @@
+import Crypto
+import Fluent
+import Foundation
+import GuichetPersistence
+import Logging
+
+/// Anchors the head of the audit trail outside the database (issue #9). The chain of hashes
+/// shows an entry changed; it cannot show the last entries deleted. A checkpoint — the number
+/// of entries and the last hash, signed with the platform's key (`Secrets`) — is appended to
+/// `audit/checkpoints.jsonl` in the data directory and written to the application log whenever
+/// the head moved (by the worker loop every few seconds, by `audit verify` and after a purge).
+/// `guichet audit verify` checks the chain against every checkpoint: an entry a checkpoint
+/// counted that is missing, or a hash that differs, is an alteration.
+struct AuditCheckpoints: Sendable {
+    let file: URL
+    let key: Curve25519.Signing.PrivateKey
+    let logger: Logger
+
+    struct Checkpoint: Codable, Sendable, Equatable {
+        /// `head`: the trail held `count` entries, the last with `hash`. `purge`: entries up to
+        /// `count` were removed on purpose, the last of them with `hash`.
+        var kind: String
+        var count: Int
+        var hash: String
+        var at: String
+        var signature: String
+
+        var signedText: String { "guichet-audit|\(kind)|\(count)|\(hash)|\(at)" }
+    }
+
+    init(dataDirectory: URL, key: Curve25519.Signing.PrivateKey, logger: Logger) {
+        file = dataDirectory.appendingPathComponent("audit").appendingPathComponent("checkpoints.jsonl")
+        self.key = key
+        self.logger = logger
+    }
+
+    /// Every checkpoint written so far, in order (unreadable lines are reported as such).
+    func all() throws -> (checkpoints: [Checkpoint], unreadable: Int) {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return ([], 0) }
+        var out: [Checkpoint] = []
+        var unreadable = 0
+        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            if let c = try? JSONDecoder().decode(Checkpoint.self, from: Data(line)) { out.append(c) } else { unreadable += 1 }
+        }
+        return (out, unreadable)
+    }
+
+    /// Appends a checkpoint of the current head when it differs from the last one.
+    @discardableResult
+    func writeIfMoved(on db: any Database, now: Date) async throws -> Checkpoint? {
+        guard let head = try await AuditStore().head(on: db) else { return nil }
+        let last = try all().checkpoints.last { $0.kind == "head" }
+        guard last?.count != head.seq || last?.hash != head.hash else { return nil }
+        return try append(kind: "head", count: head.seq, hash: head.hash, now: now)
+    }
+
+    @discardableResult
+    func append(kind: String, count: Int, hash: String, now: Date) throws -> Checkpoint {
+        var c = Checkpoint(kind: kind, count: count, hash: hash, at: ISO8601DateFormatter().string(from: now), signature: "")
+        c.signature = try key.signature(for: Data(c.signedText.utf8)).map { String(format: "%02x", $0) }.joined()
+        let line = try JSONEncoder().encode(c) + Data("\n".utf8)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        if let handle = FileHandle(forWritingAtPath: file.path) {
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: line)
+        } else {
+            guard FileManager.default.createFile(atPath: file.path, contents: line, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+        }
+        logger.notice("audit checkpoint \(kind) n°\(count) \(hash) signature \(c.signature)")
+        return c
+    }
+
+    func isAuthentic(_ c: Checkpoint) -> Bool {
+        guard let signature = Data(hex: c.signature) else { return false }
+        return key.publicKey.isValidSignature(signature, for: Data(c.signedText.utf8))
+    }
+
+    /// What the checkpoints say of the trail as it stands: nil when they agree with it.
+    func problems(with records: [AuditRecord]) throws -> [String] {
+        let (checkpoints, unreadable) = try all()
+        var out: [String] = unreadable > 0 ? ["\(unreadable) ligne(s) illisible(s) dans \(file.path)"] : []
+        let bySeq = Dictionary(records.map { ($0.seq, $0.hash) }, uniquingKeysWith: { a, _ in a })
+        let lastSeq = records.last?.seq ?? 0
+        let firstSeq = records.first?.seq ?? 1
+        let purgedThrough = checkpoints.filter { $0.kind == "purge" && isAuthentic($0) }.map(\.count).max() ?? 0
+        for c in checkpoints {
+            guard isAuthentic(c) else {
+                out.append("point de contrôle du \(c.at) (n° \(c.count)) : signature invalide")
+                continue
+            }
+            if c.kind == "purge" { continue }
+            if c.count > lastSeq {
+                out.append("le point de contrôle du \(c.at) compte \(c.count) entrées, le journal n'en a plus que \(lastSeq) : entrées supprimées")
+            } else if c.count > purgedThrough, let hash = bySeq[c.count], hash != c.hash {
+                out.append("l'entrée n° \(c.count) ne correspond plus au point de contrôle du \(c.at) : journal réécrit")
+            }
+        }
+        if firstSeq > 1 {
+            let anchor = checkpoints.last { $0.kind == "purge" && $0.count == firstSeq - 1 && isAuthentic($0) }
+            if anchor == nil || anchor?.hash != records.first?.previousHash {
+                out.append("les entrées avant le n° \(firstSeq) manquent sans purge enregistrée")
+            }
+        }
+        return out
+    }
+}
+
+extension Data {
+    /// Bytes from lowercase or uppercase hexadecimal; nil for anything else.
+    init?(hex: String) {
+        let chars = Array(hex.utf8)
+        guard chars.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chars.count / 2)
+        func nibble(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 48...57: c - 48
+            case 65...70: c - 55
+            case 97...102: c - 87
+            default: nil
+            }
+        }
+        var i = 0
+        while i < chars.count {
+            guard let hi = nibble(chars[i]), let lo = nibble(chars[i + 1]) else { return nil }
+            bytes.append(hi << 4 | lo)
+            i += 2
+        }
+        self.init(bytes)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import GuichetAppTestSupport
+import GuichetDomain
+import GuichetPersistence
+import Testing
+import VaporTesting
+
+@testable import GuichetApp
+
+/// Issue #9, one test per finding of the outside test that is not tested next to its feature.
+@Suite struct SecurityTests {
+    // 1. No crash: a date outside 1900–2199 is a 422 naming the field.
+    @Test(arguments: ["0001-06-15", "1899-12-31", "2200-01-01", "9999-12-31"])
+    func datesOutsideTheSupportedRangeAreRefused(date: String) async throws {
+        try await TestApp.run { app in
+            let res = try await app.testing().sendRequest(.POST, "/api/v1/renovation/simulations", headers: .json,
+                                                          body: .json(#"{"reference_date":"\#(date)"}"#))
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.text.contains("reference_date"))
+            #expect(res.text.contains("01/01/1900"))
+        }
+    }
+
+    @Test(arguments: ["1900-01-01", "2199-12-31"])
+    func theBoundsThemselvesAreComputed(date: String) async throws {
+        try await TestApp.run { app in
+            let res = try await app.testing().sendRequest(.POST, "/api/v1/renovation/simulations", headers: .json,
+                                                          body: .json(#"{"reference_date":"\#(date)"}"#))
+            #expect(res.status == .ok)
+        }
+    }
+
+    // 2. JSON bounds are clear 422s.
+    @Test func oversizedObjectsAreA422() async throws {
+        try await TestApp.run { app in
+            let keys = (0..<40_000).map { "\"k\($0)\":0" }.joined(separator: ",")
+            let res = try await app.testing().sendRequest(.POST, "/api/v1/renovation/simulations", headers: .json, body: .json("{" + keys + "}"))
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.text.contains("objet trop grand"))
+        }
+    }
+
+    // 10. Sign-in never redirects off-site.
+    @Test(arguments: [
+        ("/\t/evil.example", "/compte"), ("/\\evil.example", "/compte"), ("//evil.example", "/compte"), ("/%09/x", "/%09/x"),
+        ("https://evil.example", "/compte"), ("/\n/evil.example", "/compte"), ("/ami", "/ami"), ("/a//b", "/compte"),
+        (" /ami", "/compte"), ("/ami?x=1", "/ami?x=1"), ("/é", "/compte"), ("", "/compte"), ("/\u{7F}/evil", "/compte"),
+    ])
+    func signInTargetsStaySameOrigin(candidate: String, expected: String) {
+        #expect(LocalRedirect.target(candidate) == expected)
+    }
+
+    // 11. Security headers on every answer, errors included.
+    @Test func errorAnswersCarryTheSecurityHeaders() async throws {
+        try await TestApp.run { app in
+            let answers = [
+                try await app.testing().sendRequest(.GET, "/nulle-part"),
+                try await app.testing().sendRequest(.GET, "/admin"),
+                try await app.testing().sendRequest(.POST, "/api/v1/renovation/simulations", headers: .json, body: .json("{")),
+                try await app.testing().sendRequest(.GET, "/api/v1/moi"),
+                try await app.testing().sendRequest(.POST, "/connexion", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                                    body: .init(string: "email=a")),
+            ]
+            for res in answers {
+                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'") == true, "\(res.status)")
+                #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(res.headers.first(name: "X-Frame-Options") == "DENY")
+                #expect(res.headers.first(name: "Referrer-Policy") == "same-origin")
+            }
+        }
+    }
+
+    // 7. A NUL byte in a form field is refused in French, on both databases, and writes nothing.
+    @Test func controlCharactersInFormsAreRefused() async throws {
+        try await TestApp.run { app in
+            let b = Browser(app)
+            let res = try await b.post("/inscription", ["email": "nul@example.fr", "name": "Marie\u{0}Curie",
+                                                        "password": AccountFlowTests.password, "password_confirm": AccountFlowTests.password])
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.text.contains("caractère de contrôle"))
+            #expect(try await UserStore().find(email: "nul@example.fr", on: app.db) == nil)
+        }
+    }
+
+    // 8. No mail flooding: fifteen sign-ups with a victim's address send at most three e-mails.
+    @Test func signUpsCannotFloodAnAddress() async throws {
+        try await TestApp.run { app in
+            let b = Browser(app)
+            for _ in 0..<15 {
+                _ = try await b.post("/inscription", ["email": "victime@example.fr", "name": "X",
+                                                      "password": AccountFlowTests.password, "password_confirm": AccountFlowTests.password])
+            }
+            let mails = try await OutboxStore().recent(limit: 100, channel: "email", on: app.db).filter { $0.recipient == "victime@example.fr" }
+            #expect(mails.count == 3)
+            // And one client address cannot submit without end.
+            for n in 0..<10 {
+                _ = try await b.post("/inscription", ["email": "autre\(n)@example.fr", "name": "X",
+                                                      "password": AccountFlowTests.password, "password_confirm": AccountFlowTests.password])
+            }
+            let refused = try await b.post("/inscription", ["email": "encore@example.fr", "name": "X",
+                                                            "password": AccountFlowTests.password, "password_confirm": AccountFlowTests.password])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Trop de demandes"))
+        }
+    }
+
+    // 7. Concurrent uploads all succeed (SQLite: serialised writers; PostgreSQL: idempotent
+    // creation of the filing that sixteen first uploads race to create).
+    @Test func sixteenConcurrentUploadsAllSucceed() async throws {
+        try await TestApp.run(clock: TestClock(AMIFilingTests.utc("2024-06-01T08:00:00Z")).appClock) { app in
+            app.checksUploadsInline = true
+            try await AMIFilingTests.campaign2024(app)
+            let b = try await AMIFilingTests.landlord(app)
+            _ = try await b.get("/ami")
+            let data = try AMIFixtures.table([AMIFixtures.operation(1), AMIFixtures.operation(2)])
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for n in 0..<16 {
+                    let copy = Browser(app)
+                    copy.cookies = b.cookies
+                    copy.csrf = b.csrf
+                    group.addTask {
+                        try await copy.upload("/ami/campagnes/2024/974/tableau", fileName: "t\(n).xlsx", data: data).status.code
+                    }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == 303 }, "\(statuses)")
+            let org = try #require(try await OrganisationStore().find(kind: "bailleur", identifier: AMIFilingTests.siren, on: app.db).first)
+            let filings = try await FilingStore().list(organisationID: org.id, on: app.db)
+            #expect(filings.count == 1)
+            let uploads = try await UploadStore().list(filingID: try #require(filings.first).id, on: app.db)
+            #expect(uploads.count == 16)
+        }
+    }
+
+    // 6. A refused request writes nothing: an upload after the close creates no filing.
+    @Test func anUploadRefusedAfterTheCloseWritesNothing() async throws {
+        try await TestApp.run(clock: TestClock(AMIFilingTests.utc("2024-10-02T08:00:00Z")).appClock) { app in
+            try await AMIFilingTests.campaign2024(app)
+            let b = try await AMIFilingTests.landlord(app)
+            let late = try await b.upload("/ami/campagnes/2024/974/tableau", fileName: "t.xlsx",
+                                          data: try AMIFixtures.table([AMIFixtures.operation(1)]))
+            #expect(late.status == .unprocessableEntity)
+            let org = try #require(try await OrganisationStore().find(kind: "bailleur", identifier: AMIFilingTests.siren, on: app.db).first)
+            #expect(try await FilingStore().list(organisationID: org.id, on: app.db).isEmpty)
+        }
+    }
+}
