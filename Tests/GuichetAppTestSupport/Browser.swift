@@ -1,7 +1,7 @@
 import Foundation
 import Vapor
 import VaporTesting
-@testable import GuichetApp
+import GuichetApp
 import GuichetPersistence
 
 /// A clock that tests move by hand.
@@ -23,7 +23,7 @@ public final class Browser: @unchecked Sendable {
 
     public init(_ app: Application) { self.app = app }
 
-    public var signedIn: Bool { !(cookies[SessionMiddleware.cookieName] ?? "").isEmpty }
+    public var signedIn: Bool { !(cookies[GuichetCookies.session] ?? "").isEmpty }
 
     @discardableResult
     public func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
@@ -56,7 +56,7 @@ public final class Browser: @unchecked Sendable {
             guard let eq = pair.firstIndex(of: "=") else { continue }
             let name = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
             if value.isEmpty || c.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
-            if name == SessionMiddleware.cookieName { csrf = nil }
+            if name == GuichetCookies.session { csrf = nil }
         }
         if let r = res.body.string.range(of: #"name="_csrf" value=""#) {
             let rest = res.body.string[r.upperBound...]

@@ -2,7 +2,7 @@ import Foundation
 import Vapor
 import VaporTesting
 import Fluent
-@testable import GuichetApp
+import GuichetApp
 import GuichetPersistence
 
 /// Each test builds its own app on its own database, so tests run in parallel: a fresh SQLite

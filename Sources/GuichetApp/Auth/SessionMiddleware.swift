@@ -3,12 +3,18 @@ import Fluent
 import GuichetDomain
 import GuichetPersistence
 
+/// The platform's cookie names (public: tests and tools outside this target read them).
+public enum GuichetCookies {
+    public static let session = "guichet_session"
+    public static let csrf = "guichet_csrf"
+}
+
 /// Loads the principal of each request: a session cookie (HTML) or a bearer API token (`/api/`).
 /// Sessions expire after `GUICHET_SESSION_IDLE_MINUTES` without activity and 12 hours after
 /// login whatever the activity; an expired session is deleted and the visitor is anonymous.
 struct SessionMiddleware: AsyncMiddleware {
-    static let cookieName = "guichet_session"
-    static let csrfCookieName = "guichet_csrf"
+    static let cookieName = GuichetCookies.session
+    static let csrfCookieName = GuichetCookies.csrf
     static let absoluteLifetime: TimeInterval = 12 * 3600
     /// Last-seen is written at most once a minute per session (fewer writes under load).
     static let touchInterval: TimeInterval = 60
