@@ -8,7 +8,7 @@ struct AccountAPIController: RouteCollection {
     }
 
     func me(req: Request) async throws -> Response {
-        let p = req.principal!
+        let p = try req.signedIn()
         let json = JSONValue.object([
             ("email", .string(p.user.email)),
             ("name", .string(p.user.displayName)),

@@ -30,6 +30,13 @@ extension Request {
         set { storage[PrincipalKey.self] = newValue }
     }
 
+    /// The signed-in person of a route whose rule requires one; a 401 rather than a trap if a
+    /// route were ever registered with a weaker rule.
+    func signedIn() throws -> Principal {
+        guard let principal else { throw Abort(.unauthorized, reason: "Connectez-vous pour continuer.") }
+        return principal
+    }
+
     /// The anti-CSRF token for forms on this page: the session's, or an anonymous visitor's
     /// (created on first use and set as a cookie with the response).
     var csrfToken: String {

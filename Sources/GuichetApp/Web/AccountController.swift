@@ -15,8 +15,8 @@ struct AccountController: RouteCollection {
         routes.on(.POST, "compte", "jetons", ":id", "revocation", access: .roles([.amo, .bailleur]), use: revokeToken)
     }
 
-    func page(_ req: Request, password: FormState? = nil, email: FormState? = nil, status: HTTPResponseStatus = .ok) -> Response {
-        let p = req.principal!
+    func page(_ req: Request, password: FormState? = nil, email: FormState? = nil, status: HTTPResponseStatus = .ok) throws -> Response {
+        let p = try req.signedIn()
         let roles = p.grants.map { g -> [String] in
             [Role(rawValue: g.role)?.french ?? g.role, g.scope.isEmpty ? "—" : g.scope.joined(separator: ", ")]
         }
@@ -39,22 +39,22 @@ struct AccountController: RouteCollection {
         return .html(InfoPage.render(req.page(title: "Mon compte"), model), status: status)
     }
 
-    func show(req: Request) async throws -> Response { page(req) }
+    func show(req: Request) async throws -> Response { try page(req) }
 
     func changePassword(req: Request) async throws -> Response {
         let v = try req.formValues()
         let errors = try await AccountService(app: req.application, db: req.db)
-            .changePassword(req.principal!, current: v["current_password"] ?? "", new: v["password"] ?? "", confirm: v["password_confirm"] ?? "", actor: .of(req))
+            .changePassword(try req.signedIn(), current: v["current_password"] ?? "", new: v["password"] ?? "", confirm: v["password_confirm"] ?? "", actor: .of(req))
         if errors.isEmpty { return Flash.redirect(req, to: "/compte", .success, "Mot de passe changé ; vos autres sessions sont fermées.") }
-        return page(req, password: req.formState(v, errors: errors), status: .unprocessableEntity)
+        return try page(req, password: req.formState(v, errors: errors), status: .unprocessableEntity)
     }
 
     func changeEmail(req: Request) async throws -> Response {
         let v = try req.formValues()
         let errors = try await AccountService(app: req.application, db: req.db)
-            .requestEmailChange(req.principal!, newEmail: v["email"] ?? "", password: v["password"] ?? "", actor: .of(req))
+            .requestEmailChange(try req.signedIn(), newEmail: v["email"] ?? "", password: v["password"] ?? "", actor: .of(req))
         if errors.isEmpty { return Flash.redirect(req, to: "/compte", .info, "Un lien de confirmation a été envoyé à la nouvelle adresse.") }
-        return page(req, email: req.formState(v, errors: errors), status: .unprocessableEntity)
+        return try page(req, email: req.formState(v, errors: errors), status: .unprocessableEntity)
     }
 
     func confirmEmail(req: Request) async throws -> Response {
@@ -73,7 +73,7 @@ struct AccountController: RouteCollection {
     }
 
     func tokensPage(_ req: Request, created: String?, state: FormState? = nil) async throws -> Response {
-        let p = req.principal!
+        let p = try req.signedIn()
         let list = try await TokenStore().apiTokens(userID: p.user.id, on: req.db)
         var blocks: [InfoPageModel.Block] = [
             .paragraph("Un jeton personnel permet à vos outils d'appeler l'API de Guichet (en-tête « Authorization: Bearer … »). Il n'est affiché qu'une fois ; seule son empreinte est conservée."),
@@ -99,7 +99,7 @@ struct AccountController: RouteCollection {
         }
         let token = "gui_" + Tokens.random()
         try await req.db.write { tx in
-            let t = try await TokenStore().createAPIToken(userID: req.principal!.user.id, name: name, tokenHash: Tokens.digest(token),
+            let t = try await TokenStore().createAPIToken(userID: try req.signedIn().user.id, name: name, tokenHash: Tokens.digest(token),
                                                           now: req.application.clock.now(), on: tx)
             try await req.audit.record("jeton.création", by: .of(req), object: ("jeton", t.id.uuidString), detail: name, on: tx)
         }
@@ -109,7 +109,7 @@ struct AccountController: RouteCollection {
     func revokeToken(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
         let done = try await req.db.write { tx -> Bool in
-            guard try await TokenStore().revokeAPIToken(id: id, userID: req.principal!.user.id, now: req.application.clock.now(), on: tx) else { return false }
+            guard try await TokenStore().revokeAPIToken(id: id, userID: try req.signedIn().user.id, now: req.application.clock.now(), on: tx) else { return false }
             try await req.audit.record("jeton.révocation", by: .of(req), object: ("jeton", id.uuidString), on: tx)
             return true
         }

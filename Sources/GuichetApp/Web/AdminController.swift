@@ -100,7 +100,7 @@ struct AdminController: RouteCollection {
         let accept = v["decision"] == "accept"
         let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
         if !accept && reason.isEmpty { return Flash.redirect(req, to: "/admin/amo", .error, "Indiquez le motif du refus.") }
-        guard try await StaffService(app: req.application, db: req.db).decideAMO(id: id, accept: accept, reason: reason, actor: .of(req), adminID: req.principal!.user.id) else {
+        guard try await StaffService(app: req.application, db: req.db).decideAMO(id: id, accept: accept, reason: reason, actor: .of(req), adminID: try req.signedIn().user.id) else {
             throw Abort(.notFound)
         }
         return Flash.redirect(req, to: "/admin/amo", .success, accept ? "Demande acceptée : le contact a reçu son lien d'accès." : "Demande refusée.")
@@ -202,7 +202,7 @@ struct AdminController: RouteCollection {
     func parameters(req: Request) async throws -> Response { try await parametersPage(req) }
 
     func publish(_ req: Request, _ p: RenovationParameters, note: String) async throws -> Response {
-        let label = try await req.application.parameters.publish(p, author: req.principal!.user.email, note: note, on: req.db)
+        let label = try await req.application.parameters.publish(p, author: try req.signedIn().user.email, note: note, on: req.db)
         try await req.audit.record("paramètres.version", by: .of(req), object: ("paramètres", label), detail: note, on: req.db)
         return Flash.redirect(req, to: "/admin/parametres", .success, "Version \(label) enregistrée.")
     }
@@ -213,7 +213,7 @@ struct AdminController: RouteCollection {
         let day = Day(french: (v["effective"] ?? "").trimmingCharacters(in: .whitespaces))
         if day == nil { errors.append(.init(field: "effective", message: "Date invalide : format JJ/MM/AAAA.")) }
         let rate = Rate(frenchPercent: v["rate"] ?? "")
-        if rate == nil || rate!.tenThousandths > 2_000 { errors.append(.init(field: "rate", message: "Taux illisible : un pourcentage avec au plus deux décimales, par exemple 1,5.")) }
+        if (rate.map { $0.tenThousandths > 2_000 } ?? true) { errors.append(.init(field: "rate", message: "Taux illisible : un pourcentage avec au plus deux décimales, par exemple 1,5.")) }
         let reference = (v["reference"] ?? "").trimmingCharacters(in: .whitespaces)
         if reference.isEmpty { errors.append(.init(field: "reference", message: "Indiquez le texte qui fixe ce taux.")) }
         guard errors.isEmpty, let day, let rate else {
@@ -228,7 +228,7 @@ struct AdminController: RouteCollection {
         let v = try req.formValues()
         var errors: [FormState.FieldError] = []
         let year = Int((v["year"] ?? "").trimmingCharacters(in: .whitespaces))
-        if year == nil || !(2019...2100).contains(year!) { errors.append(.init(field: "year", message: "Année invalide (2019 à 2100).")) }
+        if !(year.map { (2019...2100).contains($0) } ?? false) { errors.append(.init(field: "year", message: "Année invalide (2019 à 2100).")) }
         let region = AnahCeiling.Region(rawValue: v["region"] ?? "")
         if region == nil { errors.append(.init(field: "region", message: "Choisissez la région.")) }
         let category = AnahCeiling.Category(rawValue: v["category"] ?? "")

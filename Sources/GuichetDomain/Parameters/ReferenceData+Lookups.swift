@@ -31,7 +31,7 @@ extension ReferenceData {
         var exact: AnahCeiling?, earlier: AnahCeiling?, first: AnahCeiling?, last = Int.min
         for row in anahCeilings where row.region == region && row.category == category {
             if row.year == day.year { exact = row }
-            if (row.year < day.year) && (earlier == nil || earlier!.year < row.year) { earlier = row }
+            if row.year < day.year && (earlier.map { $0.year < row.year } ?? true) { earlier = row }
             if row.year < (first?.year ?? Int.max) { first = row }
             last = max(last, row.year)
         }

@@ -108,7 +108,7 @@ extension ReferenceData {
             if byInsee[insee] == nil { byInsee[insee] = c }
             byPostal[postal, default: []].append(c)
         }
-        for k in byPostal.keys { byPostal[k]!.sort { $0.name < $1.name } }
+        for k in byPostal.keys { byPostal[k]?.sort { $0.name < $1.name } }
 
         let dT = CSVTable(bytes: files.departments)
         var deps: [String: Department] = [:]

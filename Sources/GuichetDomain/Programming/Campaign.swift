@@ -42,14 +42,20 @@ public struct CivilTime: Sendable, Hashable, Comparable {
     public func instant(in zone: TimeZone) -> Date {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = zone
-        return cal.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))!
+        let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute)
+        if let date = cal.date(from: components) { return date }
+        // Unreachable for a valid civil time; the same instant by arithmetic rather than a trap.
+        let local = Double(day.ordinal) * 86_400 + Double(hour * 3_600 + minute * 60)
+        return Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT()))
     }
 
     public init(instant: Date, in zone: TimeZone) {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = zone
-        let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        self.init(day: Day(year: c.year!, month: c.month!, day: c.day!)!, hour: c.hour!, minute: c.minute!)!
+        let local = Int((instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))).rounded(.down))
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let seconds = local - days * 86_400
+        self.day = Day(ordinal: days)
+        self.hour = seconds / 3_600
+        self.minute = seconds % 3_600 / 60
     }
 
     /// `30/09/2024 à 23:59`.

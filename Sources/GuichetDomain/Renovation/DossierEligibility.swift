@@ -75,8 +75,8 @@ public enum DossierEligibility {
         if c.fee == nil { problems.append("le contrat doit indiquer le montant des honoraires") }
         let missing = AMOMission.allCases.filter { !c.missions.contains($0) }
         if !missing.isEmpty { problems.append("missions absentes du contrat : " + missing.map(\.french).joined(separator: ", ")) }
-        if problems.isEmpty {
-            return Criterion(.e10, .pass, "AMO \(c.siret) : contrat signé, honoraires \(c.fee!.formatted()), missions de diagnostic, d'assistance et de contrôle.")
+        if problems.isEmpty, let fee = c.fee {
+            return Criterion(.e10, .pass, "AMO \(c.siret) : contrat signé, honoraires \(fee.formatted()), missions de diagnostic, d'assistance et de contrôle.")
         }
         return Criterion(.e10, .fail, "AMO \(c.siret) : " + problems.joined(separator: " ; ") + ".")
     }

@@ -4,7 +4,7 @@ import GuichetDomain
 extension ProgrammingTable.Result {
     public var json: JSONValue {
         func counts(_ d: [String: ProgrammingTable.Synthesis.Count]) -> JSONValue {
-            .object(d.keys.sorted().map { ($0, .object([("operations", .int(d[$0]!.operations)), ("dwellings", .int(d[$0]!.dwellings))])) })
+            .object(d.sorted { $0.key < $1.key }.map { ($0.key, .object([("operations", .int($0.value.operations)), ("dwellings", .int($0.value.dwellings))])) })
         }
         return .object([
             ("operations", .int(rowsWithValues)),

@@ -70,7 +70,9 @@ struct RowReader {
     /// A decimal amount in euros, as cents (half-up).
     mutating func decimal(_ c: ProgrammingTable.Column, required: Bool, positive: Bool) -> Money? {
         guard let v = raw(c) else { if required { error(c, "Valeur obligatoire.") }; return nil }
-        guard let d = Self.number(v), d.isFinite, abs(d) < 1e12 else { error(c, "Nombre attendu (par exemple 1 234 567,89)."); return nil }
+        guard let d = Self.number(v), d.isFinite else { error(c, "Nombre attendu (par exemple 1 234 567,89)."); return nil }
+        // 10 milliards d'euros au plus par montant: 20 000 lignes en somme restent loin des bornes d'Int64 (issue #9).
+        guard abs(d) < 1e10 else { error(c, "Montant trop élevé : 10 000 000 000 € au plus."); return nil }
         if positive && d <= 0 { error(c, "Montant strictement positif attendu."); return nil }
         if d < 0 { error(c, "Valeur positive ou nulle attendue."); return nil }
         return Money(cents: Int64((d * 100).rounded(.toNearestOrAwayFromZero)))

@@ -88,7 +88,8 @@ struct ZIPArchiveReader {
         let chunk = 64 * 1024
         var buffer = [UInt8](repeating: 0, count: chunk)
         let result: Result<Void, Failure> = data.withUnsafeBytes { raw in
-            let input = UnsafeMutableRawPointer(mutating: raw.baseAddress!).advanced(by: entry.compressed.lowerBound)
+            guard let base = raw.baseAddress else { return .failure(.damaged) }
+            let input = UnsafeMutableRawPointer(mutating: base).advanced(by: entry.compressed.lowerBound)
             stream.next_in = input.assumingMemoryBound(to: Bytef.self)
             stream.avail_in = uInt(entry.compressed.count)
             while true {

@@ -146,3 +146,28 @@ import VaporTesting
         }
     }
 }
+
+/// Issue #9: amounts at their bounds never overflow (Int64 cents times percentages, sums).
+@Suite struct AmountBoundsTests {
+    @Test func everyAmountAtItsMaximumIsComputedWithoutTrap() async throws {
+        try await TestApp.run { app in
+            let max = "100000000000"
+            let company = #"{"siret":"73282932000074","name":"X","rge":true,"main_works":\#(max),"induced_works":\#(max)}"#
+            let aid = #"{"funder":"anah","amount":\#(max)}"#
+            let body = """
+                {"reference_date":"2024-06-15","applicant":{"kind":"owner_occupier","ownership":"full","joint_owners":1,
+                 "employment":"private_sector","household_size":99,"reference_tax_income":\(max)},
+                 "dwelling":{"insee_code":"01053","postal_code":"01000","principal_residence":true},"works":{"insulation":true},
+                 "plan":{"amo_fee":\(max),"amo_external_funding":\(max),"companies":[\(Array(repeating: company, count: 50).joined(separator: ","))],
+                 "moe_fee":\(max),"do_insurance":\(max),"dpe_audit_fee":\(max),"dpe_audit_date":"2024-06-01",
+                 "external_aid":[\(Array(repeating: aid, count: 20).joined(separator: ","))],"loan_only_works":\(max),
+                 "monthly_income":\(max),"monthly_charges":\(max),"loan":{"amount":\(max),"months":240,"deferral_months":36}}}
+                """
+            let res = try await app.testing().sendRequest(.POST, "/api/v1/renovation/simulations", headers: .json, body: .json(body))
+            #expect(res.status == .ok)
+            let over = body.replacingOccurrences(of: "\"amo_fee\":\(max)", with: "\"amo_fee\":100000000001")
+            let refused = try await app.testing().sendRequest(.POST, "/api/v1/renovation/simulations", headers: .json, body: .json(over))
+            #expect(refused.status == .unprocessableEntity)
+        }
+    }
+}
