@@ -42,19 +42,21 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
         try await app.parameters.seedIfEmpty(on: app.db)
     }
 
+    app.routes.defaultMaxBodySize = "64kb"
+    try routes(app)
+
     // Middleware: security headers outermost, so that every answer carries them, error pages
     // included (issue #9); then errors, so that it catches what the others throw.
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
-    var stages: [any AsyncMiddleware] = [SecurityHeadersMiddleware(secure: config.isSecure), ErrorPagesMiddleware()]
+    var stages: [any AsyncMiddleware] = [
+        SecurityHeadersMiddleware(secure: config.isSecure), ErrorPagesMiddleware(), MethodNotAllowedMiddleware(routes: app.routes.all),
+    ]
     if let publicDir = Bundle.module.url(forResource: "Public", withExtension: nil) {
         stages.append(StaticFilesMiddleware(files: FileMiddleware(publicDirectory: publicDir.path + "/", defaultFile: nil)))
     }
     stages += [FlashMiddleware(), SessionMiddleware(), CSRFMiddleware(), AccessMiddleware()]
     app.middleware.use(RequestPipeline(stages: stages))
-    app.routes.defaultMaxBodySize = "64kb"
-
-    try routes(app)
     app.asyncCommands.use(SimulateCommand(), as: "simulate")
     app.asyncCommands.use(AdminCommand(), as: "admin")
     app.asyncCommands.use(OutboxCommand(), as: "outbox")

@@ -42,6 +42,11 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             body = ErrorPage.render(status: Int(status.code), page: request.page(title: "Erreur"), reference: reference,
                                     message: status.code < 500 ? reason : nil)
         }
-        return Response(status: status, headers: headers, body: .init(string: body))
+        var all = headers
+        // What the refusal itself carries (`Allow` with a 405, `Retry-After`…).
+        if let abort = error as? any AbortError {
+            for (name, value) in abort.headers where !all.contains(name: name) { all.add(name: name, value: value) }
+        }
+        return Response(status: status, headers: all, body: .init(string: body))
     }
 }

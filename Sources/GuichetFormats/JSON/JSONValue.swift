@@ -55,4 +55,37 @@ public enum JSONValue: Sendable, Equatable {
         if case let .number(text) = self { return Int64(text) }
         return nil
     }
+
+    /// An integer when the number's value is one, however written (`12`, `12.0`, `1.2e1`): JSON
+    /// Schema's `integer` (issue #9: the API accepts what its OpenAPI document says). Exact:
+    /// decided on the digits, never through a `Double`.
+    public var integral: Int64? {
+        guard case let .number(text) = self else { return nil }
+        if let plain = Int64(text) { return plain }
+        return JSONValue.exactInteger(text)
+    }
+
+    static func exactInteger(_ text: String) -> Int64? {
+        var u = Substring(text)
+        let negative = u.first == "-"
+        if negative { u = u.dropFirst() }
+        let mantissaEnd = u.firstIndex { $0 == "e" || $0 == "E" } ?? u.endIndex
+        var exponent = 0
+        if mantissaEnd < u.endIndex {
+            guard let e = Int(u[u.index(after: mantissaEnd)...].drop { $0 == "+" }), abs(e) <= 40 else { return nil }
+            exponent = e
+        }
+        let mantissa = u[..<mantissaEnd]
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return nil }
+        var digits = String(parts[0]) + (parts.count == 2 ? String(parts[1]) : "")
+        exponent -= parts.count == 2 ? parts[1].count : 0
+        while exponent < 0, digits.last == "0" {
+            digits.removeLast()
+            exponent += 1
+        }
+        guard exponent >= 0, digits.count + exponent <= 19 else { return digits.allSatisfy { $0 == "0" } ? 0 : nil }
+        guard let value = Int64(digits + String(repeating: "0", count: exponent)) else { return nil }
+        return negative ? -value : value
+    }
 }

@@ -56,7 +56,7 @@ public struct ObjectReader {
 
     public mutating func int(_ key: String, min: Int64 = .min, max: Int64 = .max, rule: String? = nil) -> Int64? {
         guard let v = raw(key) else { return nil }
-        guard case .number = v, let n = v.int64 else {
+        guard case .number = v, let n = v.integral else {
             error(key, "doit être un nombre entier"); return nil
         }
         if n < min { error(key, rule ?? "doit être supérieur ou égal à \(min)"); return nil }
@@ -67,7 +67,7 @@ public struct ObjectReader {
     /// An amount in euro cents: integer, never negative.
     public mutating func money(_ key: String) -> Money? {
         guard let v = raw(key) else { return nil }
-        guard case .number = v, let n = v.int64 else {
+        guard case .number = v, let n = v.integral else {
             error(key, "doit être un montant entier en centimes d'euro"); return nil
         }
         if n < 0 { error(key, "un montant ne peut pas être négatif"); return nil }

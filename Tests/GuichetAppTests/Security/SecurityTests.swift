@@ -171,3 +171,25 @@ import VaporTesting
         }
     }
 }
+
+/// Issue #9: what the OpenAPI document promises, the server keeps (checked at scale by
+/// schemathesis in CI).
+@Suite struct APIDocumentPromiseTests {
+    @Test func integersWithAZeroFractionAreIntegers() async throws {
+        try await TestApp.run { app in
+            let res = try await app.testing().sendRequest(.POST, "/api/v1/renovation/simulations", headers: .json,
+                                                          body: .json(#"{"applicant":{"household_size":3.0,"reference_tax_income":25e5}}"#))
+            #expect(res.status == .ok)
+        }
+    }
+
+    @Test func anUndeclaredMethodIs405WithAllow() async throws {
+        try await TestApp.run { app in
+            for path in ["/api/v1/renovation/simulations", "/livez", "/connexion"] {
+                let res = try await app.testing().sendRequest(.TRACE, path)
+                #expect(res.status == .methodNotAllowed, "\(path)")
+                #expect(res.headers.first(name: .allow)?.isEmpty == false, "\(path)")
+            }
+        }
+    }
+}

@@ -73,3 +73,16 @@ import Testing
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array([0x22, 0xFF, 0x22])) }
     }
 }
+
+/// Issue #9: JSON Schema's integers, as the OpenAPI document promises.
+@Suite struct JSONIntegralTests {
+    @Test(arguments: [("12", 12), ("12.0", 12), ("1.2e1", 12), ("100e-2", 1), ("-0.0", 0), ("-3.000", -3), ("2543.0", 2543)] as [(String, Int64)])
+    func integralNumbers(text: String, value: Int64) {
+        #expect(JSONValue.number(text).integral == value)
+    }
+
+    @Test(arguments: ["1.5", "1e400", "99999999999999999999", "1e-3", "12.01"])
+    func notIntegers(text: String) {
+        #expect(JSONValue.number(text).integral == nil)
+    }
+}
