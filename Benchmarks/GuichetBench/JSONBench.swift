@@ -70,10 +70,14 @@ enum JSONBench {
         ]
     }
 
-    static func run(day: Day) {
+    static func runExample(day: Day) {
         measure("Décodage de l'exemple du contrat (JSON → cas)", iterations: 100_000, target: 5) {
             blackHole(SimulationRequestDecoder.decode(contractExample, today: day))
         }
+    }
+
+    static func run(day: Day) {
+        runExample(day: day)
         for (label, body) in hostileBodies {
             measure("1 Mio hostile : \(label)", iterations: 60, target: 20_000) {
                 switch SimulationRequestDecoder.decode(body, today: day) {

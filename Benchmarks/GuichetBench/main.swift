@@ -31,7 +31,12 @@ func fmt(_ v: Double) -> String { String(format: "%.2f", v).replacingOccurrences
 
 @inline(never) func blackHole<T>(_ x: T) { withExtendedLifetime(x) {} }
 
-// `--json`: the JSON decoding benchmark only (issue #9).
+// `--json`: the JSON decoding benchmark only (issue #9); `--json-example`: its first line only
+// (for a profiler).
+if CommandLine.arguments.contains("--json-example") {
+    JSONBench.runExample(day: Day(year: 2024, month: 6, day: 15) ?? Day.supportedRange.lowerBound)
+    exit(0)
+}
 if CommandLine.arguments.contains("--json") {
     JSONBench.run(day: Day(year: 2024, month: 6, day: 15) ?? Day.supportedRange.lowerBound)
     exit(0)

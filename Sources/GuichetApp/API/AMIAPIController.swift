@@ -20,7 +20,7 @@ struct AMIAPIController: RouteCollection {
     static func error(_ message: String, rule: RuleID? = nil, status: HTTPResponseStatus) -> Response {
         var fields: [(String, JSONValue)] = [("error", .string(message))]
         if let rule { fields.append(("rule", .string(rule.rawValue))) }
-        return .json(JSONValue.object(fields).serialized(), status: status)
+        return .json(JSONValue.object(JSONObject(fields)).serialized(), status: status)
     }
 
     func upload(req: Request) async throws -> Response {

@@ -30,14 +30,29 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` strictly (the contract's date format).
     public init?(iso text: Substring) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
-        func digits(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r { guard (48...57).contains(u[i]) else { return nil }; v = v * 10 + Int(u[i] - 48) }
-            return v
+        // Ten bytes read in place (no array is made: this runs for every date of every request).
+        var u: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        for b in text.utf8 {
+            guard n < 10 else { return nil }
+            withUnsafeMutableBytes(of: &u) { $0[n] = b }
+            n += 1
         }
-        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        guard n == 10 else { return nil }
+        let parsed: (Int, Int, Int)? = withUnsafeBytes(of: u) { b in
+            guard b[4] == 45, b[7] == 45 else { return nil }
+            func digits(_ r: Range<Int>) -> Int? {
+                var v = 0
+                for i in r {
+                    guard (48...57).contains(b[i]) else { return nil }
+                    v = v * 10 + Int(b[i] - 48)
+                }
+                return v
+            }
+            guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+            return (y, m, d)
+        }
+        guard let (y, m, d) = parsed else { return nil }
         self.init(year: y, month: m, day: d)
     }
     public init?(iso text: String) { self.init(iso: Substring(text)) }

@@ -4,11 +4,20 @@
 public struct InseeCode: Hashable, Sendable, CustomStringConvertible {
     public let value: String
     public init?(_ text: String) {
-        let u = Array(text.utf8)
+        let u = text.utf8
         guard u.count == 5 else { return nil }
         let isDigit = { (b: UInt8) in (48...57).contains(b) }
-        let corsica = u[0] == 50 && (u[1] == 65 || u[1] == 66) // "2A" / "2B"
-        guard isDigit(u[0]), isDigit(u[1]) || corsica, u[2...].allSatisfy(isDigit) else { return nil }
+        var k = 0
+        var first: UInt8 = 0
+        for b in u {
+            switch k {
+            case 0: guard isDigit(b) else { return nil }
+            case 1: guard isDigit(b) || (first == 50 && (b == 65 || b == 66)) else { return nil } // "2A" / "2B"
+            default: guard isDigit(b) else { return nil }
+            }
+            if k == 0 { first = b }
+            k += 1
+        }
         value = text
     }
     /// Department code of the commune: `01`…`95`, `2A`, `2B`, or three digits overseas (`971`…`976`).
@@ -34,10 +43,22 @@ public struct PostalCode: Hashable, Sendable, CustomStringConvertible {
 
 /// Luhn checksum, used by SIREN and SIRET.
 enum Luhn {
-    static func isValid<S: Sequence>(_ digits: S) -> Bool where S.Element == UInt8 {
+    /// The ASCII digits of `text` without its spaces, when there are exactly `count` of them and
+    /// nothing else (one pass over the bytes: no `Character` is made).
+    static func digits(_ text: String, count: Int) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        for b in text.utf8 where b != 0x20 {
+            guard (48...57).contains(b), out.count < count else { return nil }
+            out.append(b)
+        }
+        return out.count == count ? out : nil
+    }
+
+    static func isValid(_ digits: [UInt8]) -> Bool {
         var sum = 0
         for (i, d) in digits.reversed().enumerated() {
-            var v = Int(d - 48)
+            var v = Int(d &- 48)
             if i % 2 == 1 { v *= 2; if v > 9 { v -= 9 } }
             sum += v
         }
@@ -49,10 +70,8 @@ enum Luhn {
 public struct Siren: Hashable, Sendable, CustomStringConvertible {
     public let value: String
     public init?(_ text: String) {
-        let compact = text.filter { $0 != " " }
-        guard compact.utf8.count == 9, compact.utf8.allSatisfy({ (48...57).contains($0) }),
-              Luhn.isValid(compact.utf8) else { return nil }
-        value = compact
+        guard let digits = Luhn.digits(text, count: 9), Luhn.isValid(digits) else { return nil }
+        value = String(decoding: digits, as: UTF8.self)
     }
     public var description: String { value }
 }
@@ -62,11 +81,10 @@ public struct Siren: Hashable, Sendable, CustomStringConvertible {
 public struct Siret: Hashable, Sendable, CustomStringConvertible {
     public let value: String
     public init?(_ text: String) {
-        let compact = text.filter { $0 != " " }
-        guard compact.utf8.count == 14, compact.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
-        let laPosteRule = compact.hasPrefix("356000000") && compact.utf8.reduce(0, { $0 + Int($1 - 48) }) % 5 == 0
-        guard Luhn.isValid(compact.utf8) || laPosteRule else { return nil }
-        value = compact
+        guard let digits = Luhn.digits(text, count: 14) else { return nil }
+        let laPosteRule = digits.starts(with: Array("356000000".utf8)) && digits.reduce(0, { $0 + Int($1 &- 48) }) % 5 == 0
+        guard Luhn.isValid(digits) || laPosteRule else { return nil }
+        value = String(decoding: digits, as: UTF8.self)
     }
     public var siren: String { String(value.prefix(9)) }
     public var description: String { value }

@@ -28,37 +28,63 @@ public struct JSONParser {
         public static let platformData = Limits(maxMembersPerObject: .max, maxValues: .max)
     }
 
-    /// Above this many members, an object checks duplicate names with a set instead of a scan.
-    private static let linearDuplicateScan = 12
+    /// Above this many members, an object checks duplicate names with a table of name hashes
+    /// (`NameTable`) instead of a scan.
+    private static let linearDuplicateScan = 16
 
-    private let bytes: [UInt8]
+    /// The input, read in place for the duration of `parse` only. Every read is at an index
+    /// checked against `count` first (`current`, or an explicit bound).
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let count: Int
     private let limits: Limits
+    private let names: KnownNames?
     private var i = 0
     private var values = 0
+    /// The index in `names` of the last name read, when it is a known one.
+    private var knownIndex: Int?
 
-    public static func parse(_ bytes: [UInt8], limits: Limits = .standard) throws(Failure) -> JSONValue {
-        var p = JSONParser(bytes: bytes, limits: limits)
-        p.skipSpace()
-        let v = try p.value(depth: 0)
-        p.skipSpace()
-        guard p.i == bytes.count else { throw p.fail("contenu après la fin du document") }
-        return v
+    /// - Parameter names: field names the caller expects; a name of the input equal to one of
+    ///   them is that very `String` (no copy, and comparisons with it are immediate).
+    public static func parse(_ bytes: [UInt8], limits: Limits = .standard, names: KnownNames? = nil) throws(Failure) -> JSONValue {
+        let result: Result<JSONValue, Failure> = bytes.withUnsafeBufferPointer { buffer in
+            var p = JSONParser(bytes: buffer, limits: limits, names: names)
+            do throws(Failure) {
+                p.skipSpace()
+                let v = try p.value(depth: 0)
+                p.skipSpace()
+                guard p.i == p.count else { throw p.fail("contenu après la fin du document") }
+                return .success(v)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     public static func parse(_ text: String) throws(Failure) -> JSONValue { try parse(Array(text.utf8)) }
 
-    private init(bytes: [UInt8], limits: Limits) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, limits: Limits, names: KnownNames?) {
         self.bytes = bytes
+        self.count = bytes.count
         self.limits = limits
+        self.names = names
     }
 
     private func fail(_ reason: String) -> Failure { Failure(offset: i, reason: reason) }
 
     /// The byte at the cursor, or nil at the end.
-    private var current: UInt8? { i < bytes.count ? bytes[i] : nil }
+    private var current: UInt8? { i < count ? bytes[i] : nil }
 
     private mutating func skipSpace() {
-        while let b = current, b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { i += 1 }
+        while i < count {
+            let b = bytes[i]
+            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
+            i += 1
+            // Indentation: eight spaces at a time.
+            if let base = bytes.baseAddress {
+                while i + 8 <= count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { i += 8 }
+            }
+        }
     }
 
     private mutating func value(depth: Int) throws(Failure) -> JSONValue {
@@ -85,11 +111,15 @@ public struct JSONParser {
     }
 
     private mutating func literal(_ word: StaticString) throws(Failure) {
-        let count = word.utf8CodeUnitCount
-        guard i + count <= bytes.count else { throw fail("mot inconnu") }
-        let matches = word.withUTF8Buffer { w in bytes[i..<(i + count)].elementsEqual(w) }
+        let length = word.utf8CodeUnitCount
+        guard i + length <= count else { throw fail("mot inconnu") }
+        let matches = word.withUTF8Buffer { w in
+            var k = 0
+            while k < length, bytes[i + k] == w[k] { k += 1 }
+            return k == length
+        }
         guard matches else { throw fail("mot inconnu") }
-        i += count
+        i += length
     }
 
     private mutating func expect(_ byte: UInt8, _ reason: String) throws(Failure) {
@@ -99,8 +129,9 @@ public struct JSONParser {
 
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         i += 1
-        var pairs: [(String, JSONValue)] = []
-        var names: Set<String> = []
+        var pairs = JSONObject(capacity: 16)
+        var names = NameTable()
+        var seenKnown: UInt64 = 0
         skipSpace()
         if current == UInt8(ascii: "}") {
             i += 1
@@ -110,7 +141,9 @@ public struct JSONParser {
             skipSpace()
             guard current == UInt8(ascii: "\"") else { throw fail("nom de champ attendu") }
             let keyOffset = i
-            let key = try string()
+            knownIndex = nil
+            let key = try string(name: true)
+            let known = knownIndex
             skipSpace()
             try expect(UInt8(ascii: ":"), "« : » attendu")
             skipSpace()
@@ -118,10 +151,15 @@ public struct JSONParser {
             guard pairs.count < limits.maxMembersPerObject else {
                 throw Failure(offset: keyOffset, reason: "objet trop grand (\(limits.maxMembersPerObject) champs au plus)")
             }
-            if try isDuplicate(key, in: pairs, names: &names) {
+            if let known, known < 64 {
+                // A known name: one bit per name says whether the object already has it.
+                let bit: UInt64 = 1 << UInt64(known)
+                if seenKnown & bit != 0 { throw Failure(offset: keyOffset, reason: "champ « \(key) » en double") }
+                seenKnown |= bit
+            } else if isDuplicate(key, in: pairs, names: &names) {
                 throw Failure(offset: keyOffset, reason: "champ « \(key) » en double")
             }
-            pairs.append((key, v))
+            pairs.append(key, v)
             skipSpace()
             guard let b = current else { throw fail("fin inattendue") }
             i += 1
@@ -132,16 +170,22 @@ public struct JSONParser {
         }
     }
 
-    /// A scan while the object is small, a set of names once it grows: linear overall.
-    private func isDuplicate(_ key: String, in pairs: [(String, JSONValue)], names: inout Set<String>) throws(Failure) -> Bool {
-        if pairs.count < Self.linearDuplicateScan { return pairs.contains { $0.0 == key } }
-        if names.isEmpty { names = Set(pairs.map(\.0)) }
-        return !names.insert(key).inserted
+    /// A scan while the object is small, a table of name hashes once it grows: linear overall.
+    private func isDuplicate(_ key: String, in pairs: JSONObject, names: inout NameTable) -> Bool {
+        if pairs.count < Self.linearDuplicateScan {
+            let length = key.utf8.count
+            return pairs.members.contains { $0.key.utf8.count == length && $0.key == key }
+        }
+        if names.isEmpty {
+            for (index, member) in pairs.members.enumerated() { _ = names.insert(member.key, at: index, in: pairs) }
+        }
+        return !names.insert(key, at: pairs.count, in: pairs)
     }
 
     private mutating func array(depth: Int) throws(Failure) -> JSONValue {
         i += 1
         var items: [JSONValue] = []
+        items.reserveCapacity(4)
         skipSpace()
         if current == UInt8(ascii: "]") {
             i += 1
@@ -162,7 +206,7 @@ public struct JSONParser {
 
     private mutating func digits() -> Int {
         let start = i
-        while let b = current, (48...57).contains(b) { i += 1 }
+        while i < count, (48...57).contains(bytes[i]) { i += 1 }
         return i - start
     }
 
@@ -182,27 +226,57 @@ public struct JSONParser {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw fail("exposant incomplet") }
         }
-        return .number(String(decoding: bytes[start..<i], as: UTF8.self))
+        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
     }
 
     /// A string: the common case (no escape) becomes a `String` straight from the input bytes.
-    private mutating func string() throws(Failure) -> String {
+    private mutating func string(name: Bool = false) throws(Failure) -> String {
         i += 1
         let start = i
-        while let b = current, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") {
+        var seen: UInt8 = 0
+        skipPlainWords()
+        while i < count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { break }
             guard b >= 0x20 else { throw fail("caractère de contrôle dans une chaîne") }
+            seen |= b
             i += 1
         }
         guard let b = current else { throw fail("chaîne non terminée") }
         if b == UInt8(ascii: "\"") {
             i += 1
-            guard let s = String(validating: bytes[start..<(i - 1)], as: UTF8.self) else { throw fail("UTF-8 invalide") }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)])
+            if name, let names, let known = names.lookup(text) {
+                knownIndex = known.index
+                return known.name
+            }
+            // ASCII (the common case) needs no validation; anything else is validated.
+            if seen < 0x80 { return String(decoding: text, as: UTF8.self) }
+            guard let s = String(validating: text, as: UTF8.self) else { throw fail("UTF-8 invalide") }
             return s
         }
         var out = Array(bytes[start..<i])
         try escapedTail(into: &out)
         guard let s = String(validating: out, as: UTF8.self) else { throw fail("UTF-8 invalide") }
         return s
+    }
+
+    /// Skips 8 bytes at a time while none is a quote, a backslash, a control character or
+    /// outside ASCII: most of a string's bytes in one test per word.
+    private mutating func skipPlainWords() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let hasQuote = (quote &- ones) & ~quote & highs
+            let hasBackslash = (backslash &- ones) & ~backslash & highs
+            let hasControl = (word &- ones &* 0x20) & ~word & highs
+            guard hasQuote | hasBackslash | hasControl | (word & highs) == 0 else { return }
+            i += 8
+        }
     }
 
     /// The rest of a string that holds escapes, from the first backslash to the closing quote.
@@ -239,7 +313,7 @@ public struct JSONParser {
     private mutating func unicodeEscape(into out: inout [UInt8]) throws(Failure) {
         var scalar = try hex4()
         if (0xD800...0xDBFF).contains(scalar) {
-            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+            guard i + 1 < count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
                 throw fail("demi-caractère UTF-16 isolé")
             }
             i += 2
@@ -254,7 +328,7 @@ public struct JSONParser {
     }
 
     private mutating func hex4() throws(Failure) -> UInt32 {
-        guard i + 4 <= bytes.count else { throw fail("échappement \\u incomplet") }
+        guard i + 4 <= count else { throw fail("échappement \\u incomplet") }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let b = bytes[i]
@@ -269,5 +343,109 @@ public struct JSONParser {
             i += 1
         }
         return v
+    }
+}
+
+/// The names of one large object, by FNV-1a hash in an open-addressing table: a duplicate is
+/// found in constant time, strings compared only when hashes meet.
+private struct NameTable {
+    private var slots: [(hash: UInt64, index: Int)] = []
+    private var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Adds `name` (the member at `index` of `pairs`); false when the object already has it.
+    mutating func insert(_ name: String, at index: Int, in pairs: JSONObject) -> Bool {
+        if (count + 1) * 2 > slots.count { grow() }
+        let hash = Self.hash(name)
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[slot].index >= 0 {
+            if slots[slot].hash == hash, pairs.members[slots[slot].index].key == name { return false }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        slots[slot] = (hash, index)
+        count += 1
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: (0, -1), count: max(64, old.count * 2))
+        count = 0
+        for entry in old where entry.index >= 0 {
+            var slot = Int(truncatingIfNeeded: entry.hash) & (slots.count - 1)
+            while slots[slot].index >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = entry
+            count += 1
+        }
+    }
+
+    static func hash(_ name: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            h ^= UInt64(byte)
+            h &*= 0x0000_0100_0000_01b3
+        }
+        return h
+    }
+}
+
+/// Field names a decoder expects, found by their bytes (`JSONParser.parse(_:limits:names:)`).
+/// Kept flat (one byte buffer, entries without references) so that a lookup retains nothing.
+public struct KnownNames: Sendable {
+    private struct Entry: Sendable {
+        let offset: Int
+        let length: Int
+        let index: Int
+        /// The first eight bytes (zero-padded), compared before the rest.
+        let prefix: UInt64
+    }
+
+    private let names: [String]
+    private let bytes: [UInt8]
+    /// Entries sorted by length; `firstOfLength[n] ..< firstOfLength[n + 1]` have length `n`.
+    private let entries: [Entry]
+    private let firstOfLength: [Int]
+
+    public init(_ names: [String]) {
+        self.names = names
+        var bytes: [UInt8] = []
+        var entries: [Entry] = []
+        for (index, name) in names.enumerated().sorted(by: { $0.element.utf8.count < $1.element.utf8.count }) {
+            let utf8 = Array(name.utf8)
+            let prefix = utf8.withUnsafeBufferPointer { Self.prefix($0) }
+            entries.append(Entry(offset: bytes.count, length: utf8.count, index: index, prefix: prefix))
+            bytes += utf8
+        }
+        let longest = entries.last?.length ?? 0
+        var firsts = Array(repeating: entries.count, count: longest + 2)
+        for (position, entry) in entries.enumerated().reversed() { firsts[entry.length] = position }
+        for n in stride(from: longest, through: 0, by: -1) where firsts[n] == entries.count { firsts[n] = firsts[n + 1] }
+        self.bytes = bytes
+        self.entries = entries
+        self.firstOfLength = firsts
+    }
+
+    static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for k in 0..<min(8, bytes.count) { value |= UInt64(bytes[k]) << UInt64(8 * k) }
+        return value
+    }
+
+    func lookup(_ text: UnsafeBufferPointer<UInt8>) -> (name: String, index: Int)? {
+        let length = text.count
+        guard length + 1 < firstOfLength.count else { return nil }
+        let head = Self.prefix(text)
+        var position = firstOfLength[length]
+        let end = firstOfLength[length + 1]
+        while position < end {
+            let entry = entries[position]
+            position += 1
+            guard entry.prefix == head else { continue }
+            var k = 8
+            while k < length, bytes[entry.offset + k] == text[k] { k += 1 }
+            if k >= length { return (names[entry.index], entry.index) }
+        }
+        return nil
     }
 }

@@ -10,10 +10,34 @@ public struct FieldError: Sendable, Equatable {
 /// Reads the fields of a JSON object, collecting every problem instead of stopping at the first
 /// one, and rejecting fields it was not asked about (the contract's "unknown fields are rejected").
 public struct ObjectReader {
-    public let path: String
-    private let pairs: [(String, JSONValue)]
-    /// `asked[i]`: the field `pairs[i]` was read (no hashing: the parser bounds an object's size).
-    private var asked: [Bool]
+    /// Where this object sits in the document, spelled out only when a problem is reported.
+    indirect enum Location: Sendable {
+        case root
+        case field(Location, String)
+        case item(Location, String, Int)
+
+        var path: String {
+            switch self {
+            case .root: ""
+            case .field(let parent, let key): parent.child(key)
+            case .item(let parent, let key, let n): "\(parent.child(key))[\(n)]"
+            }
+        }
+
+        func child(_ key: String) -> String {
+            let p = path
+            return p.isEmpty ? key : "\(p).\(key)"
+        }
+    }
+
+    private let location: Location
+    public var path: String { location.path }
+    private let pairs: JSONObject
+    /// Which fields were read: a bit per field for the first 128 (no allocation; the parser
+    /// bounds a request's objects at 100 fields), an array beyond (the platform's own data).
+    private var askedLow: UInt64 = 0
+    private var askedHigh: UInt64 = 0
+    private var askedBeyond: [Bool] = []
     public private(set) var errors: [FieldError] = []
 
     /// The largest amount accepted: one billion euros, in cents (keeps every sum far from overflow).
@@ -21,21 +45,30 @@ public struct ObjectReader {
 
     /// Nil (with an error recorded by the caller) when `value` is not an object.
     public init?(_ value: JSONValue, path: String) {
-        guard case let .object(pairs) = value else { return nil }
-        self.pairs = pairs
-        self.path = path
-        self.asked = Array(repeating: false, count: pairs.count)
+        guard path.isEmpty else {
+            self.init(value, at: .field(.root, path))
+            return
+        }
+        self.init(value, at: .root)
     }
 
-    public func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    init?(_ value: JSONValue, at location: Location) {
+        guard case let .object(pairs) = value else { return nil }
+        self.pairs = pairs
+        self.location = location
+        if pairs.count > 128 { askedBeyond = Array(repeating: false, count: pairs.count - 128) }
+    }
+
+    public func field(_ key: String) -> String { location.child(key) }
     public mutating func error(_ key: String, _ message: String) { errors.append(FieldError(field: field(key), message: message)) }
     public mutating func absorb(_ other: [FieldError]) { errors += other }
 
     /// The raw value; `nil` when absent or JSON `null`.
     public mutating func raw(_ key: String) -> JSONValue? {
-        guard let index = pairs.firstIndex(where: { $0.0 == key }) else { return nil }
-        asked[index] = true
-        let v = pairs[index].1
+        let length = key.utf8.count
+        guard let index = pairs.members.firstIndex(where: { $0.key.utf8.count == length && $0.key == key }) else { return nil }
+        markAsked(index)
+        let v = pairs.members[index].value
         if case .null = v { return nil }
         return v
     }
@@ -96,10 +129,10 @@ public struct ObjectReader {
     /// A nested object read by `body`; records an error when the value is not an object.
     public mutating func object<T>(_ key: String, _ body: (inout ObjectReader) -> T) -> T? {
         guard let v = raw(key) else { return nil }
-        guard var r = ObjectReader(v, path: field(key)) else { error(key, "doit être un objet"); return nil }
+        guard var r = ObjectReader(v, at: .field(location, key)) else { error(key, "doit être un objet"); return nil }
         let t = body(&r)
         r.finish()
-        errors += r.errors
+        if !r.errors.isEmpty { errors += r.errors }
         return t
     }
 
@@ -110,17 +143,35 @@ public struct ObjectReader {
         if items.count > limit { error(key, "\(limit) éléments au plus"); return nil }
         var out: [T] = []
         for (n, item) in items.enumerated() {
-            let p = "\(field(key))[\(n)]"
-            guard var r = ObjectReader(item, path: p) else { errors.append(FieldError(field: p, message: "doit être un objet")); continue }
+            guard var r = ObjectReader(item, at: .item(location, key, n)) else {
+                errors.append(FieldError(field: Location.item(location, key, n).path, message: "doit être un objet"))
+                continue
+            }
             out.append(body(&r))
             r.finish()
-            errors += r.errors
+            if !r.errors.isEmpty { errors += r.errors }
         }
         return out
     }
 
+    private mutating func markAsked(_ index: Int) {
+        switch index {
+        case 0..<64: askedLow |= 1 << UInt64(index)
+        case 64..<128: askedHigh |= 1 << UInt64(index - 64)
+        default: askedBeyond[index - 128] = true
+        }
+    }
+
+    private func wasAsked(_ index: Int) -> Bool {
+        switch index {
+        case 0..<64: askedLow & (1 << UInt64(index)) != 0
+        case 64..<128: askedHigh & (1 << UInt64(index - 64)) != 0
+        default: askedBeyond[index - 128]
+        }
+    }
+
     /// Records every field that was present but never asked for.
     public mutating func finish() {
-        for (index, pair) in pairs.enumerated() where !asked[index] { error(pair.0, "champ inconnu") }
+        for (index, pair) in pairs.enumerated() where !wasAsked(index) { error(pair.0, "champ inconnu") }
     }
 }

@@ -4,7 +4,7 @@ import GuichetDomain
 extension ProgrammingTable.Result {
     public var json: JSONValue {
         func counts(_ d: [String: ProgrammingTable.Synthesis.Count]) -> JSONValue {
-            .object(d.sorted { $0.key < $1.key }.map { ($0.key, .object([("operations", .int($0.value.operations)), ("dwellings", .int($0.value.dwellings))])) })
+            .object(JSONObject(d.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.object([("operations", .int($0.value.operations)), ("dwellings", .int($0.value.dwellings))])) }))
         }
         return .object([
             ("operations", .int(rowsWithValues)),

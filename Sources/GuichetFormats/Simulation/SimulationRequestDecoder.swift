@@ -12,7 +12,7 @@ public enum SimulationRequestDecoder {
     /// - Parameter today: the reference date when the request gives none (the simulation date).
     public static func decode(_ bytes: [UInt8], today: Day) -> Result<Decoded, SimulationRequestErrors> {
         let json: JSONValue
-        do { json = try JSONParser.parse(bytes) } catch {
+        do { json = try JSONParser.parse(bytes, names: fieldNames) } catch {
             return .failure(SimulationRequestErrors([FieldError(field: "", message: error.description)]))
         }
         guard var r = ObjectReader(json, path: "") else {
@@ -33,6 +33,17 @@ public enum SimulationRequestDecoder {
         if !r.errors.isEmpty { return .failure(SimulationRequestErrors(r.errors)) }
         return .success(Decoded(referenceDate: date, renovationCase: c))
     }
+
+    /// Every field name of the contract's request, so that parsing reuses these strings.
+    static let fieldNames = KnownNames([
+        "reference_date", "applicant", "sci", "tenant", "dwelling", "works", "plan", "kind", "ownership", "joint_owners",
+        "joint_owners_partnered", "bare_owner_consent", "employment", "household_size", "reference_tax_income",
+        "partners_all_natural_persons", "majority_partner", "in_place", "insee_code", "postal_code", "principal_residence",
+        "insulation", "insulation_not_needed_per_diagnosis", "heating_replacement", "renewable_heating_or_hot_water",
+        "amo_fee", "amo_external_funding", "companies", "siret", "name", "rge", "main_works", "induced_works", "moe_fee",
+        "moe_by_works_company", "do_insurance", "dpe_audit_fee", "dpe_audit_date", "external_aid", "funder", "amount",
+        "loan_only_works", "monthly_income", "monthly_charges", "loan", "months", "deferral_months",
+    ])
 
     static func household(_ r: inout ObjectReader) -> Household {
         Household(employment: r.enumeration("employment", Employment.self),
@@ -106,13 +117,14 @@ public enum SimulationRequestDecoder {
 
     static func company(_ r: inout ObjectReader) -> WorksCompany {
         let siretText = r.string("siret")
+        let siret = siretText.flatMap(Siret.init)
         if siretText == nil, r.raw("siret") == nil { r.error("siret", "SIRET requis") }
-        if let s = siretText, Siret(s) == nil { r.error("siret", "SIRET « \(s) » invalide : 14 chiffres avec clé de contrôle") }
+        if let s = siretText, siret == nil { r.error("siret", "SIRET « \(s) » invalide : 14 chiffres avec clé de contrôle") }
         let rge = r.bool("rge")
         if rge == nil, r.raw("rge") == nil { r.error("rge", "indiquez si l'entreprise est RGE") }
         let main = r.money("main_works")
         if main == nil, r.raw("main_works") == nil { r.error("main_works", "montant des travaux principaux requis") }
-        return WorksCompany(siret: siretText.flatMap(Siret.init)?.value ?? siretText ?? "",
+        return WorksCompany(siret: siret?.value ?? siretText ?? "",
                             name: r.string("name") ?? "", rge: rge ?? false,
                             mainWorks: main ?? .zero, inducedWorks: r.money("induced_works") ?? .zero)
     }
