@@ -124,6 +124,30 @@ import GuichetPersistence
         }
     }
 
+    /// Issue #9: a member of one organisation cannot remove a member of another (404), and an
+    /// invitation sent to one address cannot be accepted by another account.
+    @Test func anotherOrganisationsMembersAreOutOfReach() async throws {
+        try await TestApp.run { app in
+            let a = try await Self.landlord(app, email: "a@hlm.test")
+            let b = try await SessionSecurityTests.signedIn(app, email: "b@autre.test")
+            #expect(try await b.post("/ami/bailleur/inscription", [
+                "name": "Autre Habitat", "siren": "552100554", "kind": "OPH", "address": "2 rue", "postal_code": "97400",
+                "city": "Saint-Denis", "contact_name": "B", "contact_email": "b@autre.test", "contact_phone": "0262123456",
+            ]).status == .seeOther)
+            let other = try #require(try await UserStore().find(email: "b@autre.test", on: app.db))
+            let res = try await a.post("/ami/organisation/membres/\(other.id.uuidString)/retrait", [:])
+            #expect(res.status == .notFound)
+            #expect(try await UserStore().grants(userID: other.id, on: app.db).contains { $0.role == "bailleur" })
+
+            _ = try await a.post("/ami/organisation/membres", ["email": "invite@hlm.test"])
+            let mail = try #require(try await a.lastEmail(to: "invite@hlm.test"))
+            let link = try #require(a.link(in: mail.body, path: "/ami/invitations/"))
+            #expect(try await b.post(link, [:]).status == .seeOther)
+            #expect(try await UserStore().grants(userID: other.id, on: app.db).filter { $0.role == "bailleur" }.count == 1,
+                    "the invitation of another address grants nothing")
+        }
+    }
+
     /// Issue #9: staff accounts cannot register a landlord organisation.
     @Test func staffCannotRegisterALandlord() async throws {
         try await TestApp.run { app in
