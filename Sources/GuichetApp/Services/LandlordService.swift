@@ -172,27 +172,27 @@ struct LandlordService: Sendable {
 
     struct AcceptRefusal: Error, Sendable { let message: String }
 
+    enum Removal: Equatable { case removed, notMember, lastMember }
+
     /// A member leaves, or removes another member; never the last one.
-    func remove(member userID: UUID, from organisation: OrganisationRecord, actor: AuditService.Actor) async throws -> String? {
+    func remove(member userID: UUID, from organisation: OrganisationRecord, actor: AuditService.Actor) async throws -> Removal {
         let clock = app.clock
-        let result = try await app.db.write(refusable: { tx -> Result<Bool, AcceptRefusal> in
+        let result = try await app.db.write(refusable: { tx -> Result<Bool, RemovalRefusal> in
             let members = try await Self.members(of: organisation.id, on: tx)
-            guard let member = members.first(where: { $0.id == userID }) else {
-                return .failure(AcceptRefusal(message: "Cette personne n'est pas membre de \(organisation.name)."))
-            }
-            guard members.count > 1 else {
-                return .failure(AcceptRefusal(message: "Le dernier membre d'un organisme ne peut pas le quitter : invitez d'abord un collègue."))
-            }
+            guard let member = members.first(where: { $0.id == userID }) else { return .failure(RemovalRefusal(reason: .notMember)) }
+            guard members.count > 1 else { return .failure(RemovalRefusal(reason: .lastMember)) }
             try await UserStore().revoke(userID: userID, role: Role.bailleur.rawValue, organisationID: organisation.id, on: tx)
             try await AuditService(clock: clock).record("bailleur.membre-retiré", by: actor, object: ("organisation", organisation.id.uuidString),
                                                        detail: member.email, on: tx)
             return .success(true)
         })
         switch result {
-        case .success: return nil
-        case .failure(let refusal): return refusal.message
+        case .success: return .removed
+        case .failure(let refusal): return refusal.reason
         }
     }
+
+    struct RemovalRefusal: Error, Sendable { let reason: Removal }
 
     static func members(of organisationID: UUID, on db: Database) async throws -> [UserRecord] {
         var out: [UserRecord] = []

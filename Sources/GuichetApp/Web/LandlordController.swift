@@ -123,9 +123,14 @@ struct LandlordController: RouteCollection {
     func remove(req: Request) async throws -> Response {
         guard let org = try await LandlordService.organisation(of: req.principal, on: req.db), let p = req.principal,
               let userID = req.parameters.get("user", as: UUID.self) else { throw Abort(.notFound) }
-        if let refusal = try await LandlordService(app: req.application).remove(member: userID, from: org, actor: .of(req)) {
-            if refusal.hasPrefix("Cette personne n'est pas membre") { throw Abort(.notFound) }
-            return Flash.redirect(req, to: "/ami/organisation", .error, refusal)
+        switch try await LandlordService(app: req.application).remove(member: userID, from: org, actor: .of(req)) {
+        case .notMember:
+            throw Abort(.notFound)
+        case .lastMember:
+            return Flash.redirect(req, to: "/ami/organisation", .error,
+                                  "Le dernier membre d'un organisme ne peut pas le quitter : invitez d'abord un collègue.")
+        case .removed:
+            break
         }
         if userID == p.user.id { return Flash.redirect(req, to: "/compte", .success, "Vous avez quitté \(org.name).") }
         return Flash.redirect(req, to: "/ami/organisation", .success, "Le membre est retiré de \(org.name).")
