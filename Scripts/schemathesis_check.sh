@@ -29,10 +29,13 @@ for who in anonyme amo bailleur; do
     bailleur) auth=(-H "Authorization: Bearer $landlord") ;;
   esac
   echo "-- schemathesis ($who)"
-  if ! (cd "$here" && SCHEMATHESIS_HOOKS=schemathesis_hooks schemathesis --config-file schemathesis.toml run \
+  # Run from the temporary folder: schemathesis keeps its cache where it runs.
+  if ! (cd "$work" && PYTHONPATH="$here" SCHEMATHESIS_HOOKS=schemathesis_hooks schemathesis --config-file "$here/schemathesis.toml" run \
         "$base/api/v1/openapi.json" --checks all --max-examples 300 --seed 20261201 --no-color "${auth[@]}" >"$work/$who.log" 2>&1); then
     status=1
   fi
+  # The failures in full (each with a curl command to reproduce it), then the summary.
+  sed -n '/= FAILURES =/,/= SUMMARY =/p' "$work/$who.log" | head -n 200
   tail -n 25 "$work/$who.log"
   kill -0 "$pid" 2>/dev/null || { echo "the server stopped"; cat "$work/serve.log" | tail -n 30; exit 1; }
 done
