@@ -22,11 +22,12 @@ struct AdminController: RouteCollection {
 
     func dashboard(req: Request) async throws -> Response {
         let pending = try await OrganisationStore().list(kind: "amo", status: "pending", on: req.db).count
+        let landlords = try await OrganisationStore().list(kind: "bailleur", status: "pending", on: req.db).count
         let outbox = try await OutboxStore().pendingCount(on: req.db)
         return .html(InfoPage.render(req.page(title: "Administration"), InfoPageModel(heading: "Administration", blocks: [
             .links([("Comptes du personnel", "/admin/comptes"), ("Demandes de compte AMO (\(pending) en attente)", "/admin/amo"),
                     ("Journal d'audit", "/admin/journal"), ("Paramètres de l'aide à la rénovation", "/admin/parametres"),
-                    ("Campagnes AMI DROM", "/admin/ami")]),
+                    ("Campagnes AMI DROM", "/admin/ami"), ("Inscriptions des bailleurs sociaux (\(landlords) en attente)", "/admin/bailleurs")]),
             .paragraph("Messages en attente d'envoi : \(outbox)."),
         ])))
     }

@@ -161,7 +161,7 @@ struct LandlordController: RouteCollection {
             ])), status: .notFound)
         }
         var blocks: [InfoPageModel.Block] = [
-            .paragraph("Vous êtes invité à rejoindre les membres de \(org.name) (SIREN \(org.identifier)) pour l'AMI DROM. Rien ne change sans votre accord."),
+            .paragraph("L'adresse \(inv.email) est invitée à rejoindre les membres de \(org.name) (SIREN \(org.identifier)) pour l'AMI DROM. Rien ne change sans votre accord."),
         ]
         if let p = req.principal {
             if p.user.email == inv.email {
