@@ -71,7 +71,7 @@ enum JSONBench {
     }
 
     static func runExample(day: Day) {
-        measure("Décodage de l'exemple du contrat (JSON → cas)", iterations: 100_000, target: 5) {
+        measure("Décodage de l'exemple du contrat (JSON → cas)", iterations: 20_000, target: 5, batch: 10) {
             blackHole(SimulationRequestDecoder.decode(contractExample, today: day))
         }
     }

@@ -9,7 +9,9 @@ import GuichetFormats
 /// GUICHET_BENCH_SCALE divides the iteration counts (for profiling under valgrind).
 let scale = max(1, Int(ProcessInfo.processInfo.environment["GUICHET_BENCH_SCALE"] ?? "") ?? 1)
 
-func measure(_ label: String, iterations fullIterations: Int, target: Double?, _ body: () -> Void) {
+/// `batch`: calls of `body` per timed sample (the figure printed is per call), so that the two
+/// clock readings of a sample do not weigh on operations of a few microseconds.
+func measure(_ label: String, iterations fullIterations: Int, target: Double?, batch: Int = 1, _ body: () -> Void) {
     let iterations = max(10, fullIterations / scale)
     for _ in 0..<min(1_000, iterations / 10) { body() } // warm-up
     var samples: [Double] = []
@@ -17,9 +19,9 @@ func measure(_ label: String, iterations fullIterations: Int, target: Double?, _
     let clock = ContinuousClock()
     for _ in 0..<iterations {
         let start = clock.now
-        body()
+        for _ in 0..<batch { body() }
         let d = clock.now - start
-        samples.append(Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12)
+        samples.append((Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(batch))
     }
     samples.sort()
     func p(_ q: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * q))] }

@@ -71,7 +71,8 @@ public struct Siren: Hashable, Sendable, CustomStringConvertible {
     public let value: String
     public init?(_ text: String) {
         guard let digits = Luhn.digits(text, count: 9), Luhn.isValid(digits) else { return nil }
-        value = String(decoding: digits, as: UTF8.self)
+        // Written without spaces already (the common case): the same string, not a copy.
+        value = text.utf8.count == 9 ? text : String(decoding: digits, as: UTF8.self)
     }
     public var description: String { value }
 }
@@ -84,7 +85,7 @@ public struct Siret: Hashable, Sendable, CustomStringConvertible {
         guard let digits = Luhn.digits(text, count: 14) else { return nil }
         let laPosteRule = digits.starts(with: Array("356000000".utf8)) && digits.reduce(0, { $0 + Int($1 &- 48) }) % 5 == 0
         guard Luhn.isValid(digits) || laPosteRule else { return nil }
-        value = String(decoding: digits, as: UTF8.self)
+        value = text.utf8.count == 14 ? text : String(decoding: digits, as: UTF8.self)
     }
     public var siren: String { String(value.prefix(9)) }
     public var description: String { value }

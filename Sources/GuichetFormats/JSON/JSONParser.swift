@@ -78,12 +78,14 @@ public struct JSONParser {
     private mutating func skipSpace() {
         while i < count {
             let b = bytes[i]
+            if b == 0x20, i + 8 <= count, let base = bytes.baseAddress {
+                // Indentation: the run of spaces in the next eight bytes, skipped at once.
+                let others = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+                i += others == 0 ? 8 : others.trailingZeroBitCount / 8
+                continue
+            }
             guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
             i += 1
-            // Indentation: eight spaces at a time.
-            if let base = bytes.baseAddress {
-                while i + 8 <= count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { i += 8 }
-            }
         }
     }
 
@@ -391,60 +393,44 @@ private struct NameTable {
 }
 
 /// Field names a decoder expects, found by their bytes (`JSONParser.parse(_:limits:names:)`).
-/// Kept flat (one byte buffer, entries without references) so that a lookup retains nothing.
 public struct KnownNames: Sendable {
     private struct Entry: Sendable {
-        let offset: Int
-        let length: Int
+        let bytes: [UInt8]
+        let name: String
         let index: Int
         /// The first eight bytes (zero-padded), compared before the rest.
         let prefix: UInt64
     }
 
-    private let names: [String]
-    private let bytes: [UInt8]
-    /// Entries sorted by length; `firstOfLength[n] ..< firstOfLength[n + 1]` have length `n`.
-    private let entries: [Entry]
-    private let firstOfLength: [Int]
+    /// Names by length in bytes.
+    private let byLength: [[Entry]]
 
     public init(_ names: [String]) {
-        self.names = names
-        var bytes: [UInt8] = []
-        var entries: [Entry] = []
-        for (index, name) in names.enumerated().sorted(by: { $0.element.utf8.count < $1.element.utf8.count }) {
-            let utf8 = Array(name.utf8)
-            let prefix = utf8.withUnsafeBufferPointer { Self.prefix($0) }
-            entries.append(Entry(offset: bytes.count, length: utf8.count, index: index, prefix: prefix))
-            bytes += utf8
+        var table = Array(repeating: [Entry](), count: (names.map(\.utf8.count).max() ?? 0) + 1)
+        for (index, name) in names.enumerated() {
+            let bytes = Array(name.utf8)
+            table[bytes.count].append(Entry(bytes: bytes, name: name, index: index, prefix: Self.prefix(bytes.withUnsafeBufferPointer { $0 })))
         }
-        let longest = entries.last?.length ?? 0
-        var firsts = Array(repeating: entries.count, count: longest + 2)
-        for (position, entry) in entries.enumerated().reversed() { firsts[entry.length] = position }
-        for n in stride(from: longest, through: 0, by: -1) where firsts[n] == entries.count { firsts[n] = firsts[n + 1] }
-        self.bytes = bytes
-        self.entries = entries
-        self.firstOfLength = firsts
+        byLength = table
     }
 
     static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if bytes.count >= 8, let base = bytes.baseAddress { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
         var value: UInt64 = 0
         for k in 0..<min(8, bytes.count) { value |= UInt64(bytes[k]) << UInt64(8 * k) }
         return value
     }
 
     func lookup(_ text: UnsafeBufferPointer<UInt8>) -> (name: String, index: Int)? {
-        let length = text.count
-        guard length + 1 < firstOfLength.count else { return nil }
+        guard text.count < byLength.count else { return nil }
         let head = Self.prefix(text)
-        var position = firstOfLength[length]
-        let end = firstOfLength[length + 1]
-        while position < end {
-            let entry = entries[position]
-            position += 1
-            guard entry.prefix == head else { continue }
-            var k = 8
-            while k < length, bytes[entry.offset + k] == text[k] { k += 1 }
-            if k >= length { return (names[entry.index], entry.index) }
+        for entry in byLength[text.count] where entry.prefix == head {
+            let same = entry.bytes.withUnsafeBufferPointer { known in
+                var k = 8
+                while k < known.count, known[k] == text[k] { k += 1 }
+                return k >= known.count
+            }
+            if same { return (entry.name, entry.index) }
         }
         return nil
     }
