@@ -49,9 +49,24 @@ struct AuditCheckpoints: Sendable {
     @discardableResult
     func writeIfMoved(on db: any Database, now: Date) async throws -> Checkpoint? {
         guard let head = try await AuditStore().head(on: db) else { return nil }
-        let last = try all().checkpoints.last { $0.kind == "head" }
+        let last = lastHead()
         guard last?.count != head.seq || last?.hash != head.hash else { return nil }
         return try append(kind: "head", count: head.seq, hash: head.hash, now: now)
+    }
+
+    /// The last `head` checkpoint, read from the end of the file only (the worker asks every few
+    /// seconds; the file grows for years).
+    func lastHead() -> Checkpoint? {
+        guard let handle = FileHandle(forReadingAtPath: file.path) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd() else { return nil }
+        let window: UInt64 = 64 * 1024
+        try? handle.seek(toOffset: size > window ? size - window : 0)
+        guard let tail = try? handle.readToEnd() else { return nil }
+        for line in tail.split(separator: UInt8(ascii: "\n")).reversed() {
+            if let c = try? JSONDecoder().decode(Checkpoint.self, from: Data(line)), c.kind == "head" { return c }
+        }
+        return nil
     }
 
     @discardableResult
