@@ -193,3 +193,36 @@ import VaporTesting
         }
     }
 }
+
+/// Issue #9: administrators get one e-mail per batch of pending AMO requests, and an
+/// invitation cannot be used to flood an address.
+@Suite struct NotificationBatchTests {
+    static func request(siret: String, email: String) -> [String: String] {
+        [
+            "siret": siret, "company_name": "AMO \(siret)", "department": "01", "legal_civility": "Madame",
+            "legal_usage_name": "Alice Martin", "legal_birth_name": "Durand", "legal_birth_date": "12/03/1975", "legal_birth_city": "Lyon",
+            "contact_name": "Bruno Petit", "contact_email": email, "contact_phone": "06 12 34 56 78", "not_works_company": "oui",
+        ]
+    }
+
+    @Test func administratorsAreToldOncePerBatch() async throws {
+        try await TestApp.run { app in
+            let admin = try await UserStore().create(email: "adele@al.test", passwordHash: "x", displayName: "Adèle", activatedAt: Date(), on: app.db)
+            try await UserStore().grant(userID: admin.id, role: "administrateur", on: app.db)
+            let visitor = Browser(app)
+            #expect(try await visitor.post("/amo/demande", Self.request(siret: "73282932000074", email: "a@amo.test")).status == .ok)
+            #expect(try await visitor.post("/amo/demande", Self.request(siret: "55210055400013", email: "b@amo.test")).status == .ok)
+            let mails = try await OutboxStore().recent(limit: 50, channel: "email", on: app.db).filter { $0.recipient == "adele@al.test" }
+            #expect(mails.count == 1, "the second request joins the pending batch")
+        }
+    }
+
+    @Test func invitationsToOneAddressAreLimited() async throws {
+        try await TestApp.run { app in
+            let landlord = try await AMIFilingTests.landlord(app)
+            for _ in 0..<6 { _ = try await landlord.post("/ami/organisation/membres", ["email": "cible@exemple.fr"]) }
+            let mails = try await OutboxStore().recent(limit: 50, channel: "email", on: app.db).filter { $0.recipient == "cible@exemple.fr" }
+            #expect(mails.count == 3)
+        }
+    }
+}
