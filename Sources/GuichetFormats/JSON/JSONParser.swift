@@ -80,7 +80,9 @@ public struct JSONParser {
             let b = bytes[i]
             if b == 0x20, i + 8 <= count, let base = bytes.baseAddress {
                 // Indentation: the run of spaces in the next eight bytes, skipped at once.
-                let others = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+                // Little-endian order, so that the first byte is the lowest one on every platform.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let others = word ^ 0x2020_2020_2020_2020
                 i += others == 0 ? 8 : others.trailingZeroBitCount / 8
                 continue
             }
