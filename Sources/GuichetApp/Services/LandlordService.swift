@@ -69,19 +69,9 @@ struct LandlordService: Sendable {
             _ = try await UserStore().grant(userID: userID, role: Role.bailleur.rawValue, organisationID: org.id, on: tx)
             try await AuditService(clock: clock).record("bailleur.inscription", by: actor, object: ("organisation", org.id.uuidString),
                                                        detail: "SIREN \(id.siren) \(id.kind.rawValue)\(holders.isEmpty ? "" : " (SIREN déjà inscrit : revue)")", on: tx)
-            try await Self.notifyReviewers(kind: "bailleur", except: org.id, notifier: notifier, on: tx)
+            try await notifier.reviewersOfFirstPending(kind: "bailleur", organisation: org.id,
+                                                       what: "inscriptions de bailleurs sociaux", path: "/admin/bailleurs", on: tx)
             return .created(org, contested: !holders.isEmpty)
-        }
-    }
-
-    /// One e-mail to the administrators per batch of pending requests of this kind.
-    static func notifyReviewers(kind: String, except id: UUID, notifier: Notifier, on tx: any Database) async throws {
-        let pending = try await OrganisationStore().list(kind: kind, status: "pending", on: tx)
-        guard pending.allSatisfy({ $0.id == id }) else { return }
-        for admin in try await UserStore().grants(role: Role.administrateur.rawValue, on: tx) {
-            guard let u = try await UserStore().find(id: admin.userID, on: tx) else { continue }
-            try await notifier.email(to: u.email, subject: "Inscriptions de bailleurs sociaux à examiner",
-                body: "Une ou plusieurs inscriptions de bailleurs sociaux attendent votre examen : \(notifier.link("/admin/bailleurs"))\n\nLes suivantes s'ajoutent à cette liste sans nouvel e-mail tant qu'elle n'est pas traitée.", on: tx)
         }
     }
 

@@ -87,17 +87,8 @@ struct AMOController: RouteCollection {
                     body: "Bonjour \(request.contactName),\n\nNous avons bien reçu la demande de compte AMO de \(request.companyName) (SIRET \(siret.value)). Action Logement vous contactera par e-mail avec la liste des pièces justificatives à fournir.", on: tx)
             }
             try await quota.count(client: req.clientAddress, target: email, now: now, on: tx)
-            // One notification per batch: administrators are told when the first request of a
-            // batch arrives; those that follow wait in the same list until it is reviewed.
-            let pending = try await OrganisationStore().list(kind: "amo", status: "pending", on: tx)
-            if pending.allSatisfy({ $0.id == org.id }) {
-                for admin in try await UserStore().grants(role: Role.administrateur.rawValue, on: tx) {
-                    if let u = try await UserStore().find(id: admin.userID, on: tx) {
-                        try await req.notifier.email(to: u.email, subject: "Demandes de compte AMO à examiner",
-                            body: "Une ou plusieurs demandes de compte AMO attendent votre examen : \(req.notifier.link("/admin/amo"))\n\nLes demandes suivantes s'ajoutent à cette liste sans nouvel e-mail tant qu'elle n'est pas traitée.", on: tx)
-                    }
-                }
-            }
+            try await req.notifier.reviewersOfFirstPending(kind: "amo", organisation: org.id,
+                                                           what: "demandes de compte AMO", path: "/admin/amo", on: tx)
             try await req.audit.record("amo.demande", by: .of(req), object: ("organisation", org.id.uuidString), detail: siret.value, on: tx)
         }
         return .html(InfoPage.render(req.page(title: "Demande envoyée"), InfoPageModel(heading: "Demande envoyée", blocks: [
