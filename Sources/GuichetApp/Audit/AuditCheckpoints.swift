@@ -72,7 +72,7 @@ struct AuditCheckpoints: Sendable {
     @discardableResult
     func append(kind: String, count: Int, hash: String, now: Date) throws -> Checkpoint {
         var c = Checkpoint(kind: kind, count: count, hash: hash, at: ISO8601DateFormatter().string(from: now), signature: "")
-        c.signature = try key.signature(for: Data(c.signedText.utf8)).map { String(format: "%02x", $0) }.joined()
+        c.signature = try key.signature(for: Data(c.signedText.utf8)).hex
         let line = try JSONEncoder().encode(c) + Data("\n".utf8)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -121,30 +121,5 @@ struct AuditCheckpoints: Sendable {
             }
         }
         return out
-    }
-}
-
-extension Data {
-    /// Bytes from lowercase or uppercase hexadecimal; nil for anything else.
-    init?(hex: String) {
-        let chars = Array(hex.utf8)
-        guard chars.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(chars.count / 2)
-        func nibble(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 48...57: c - 48
-            case 65...70: c - 55
-            case 97...102: c - 87
-            default: nil
-            }
-        }
-        var i = 0
-        while i < chars.count {
-            guard let hi = nibble(chars[i]), let lo = nibble(chars[i + 1]) else { return nil }
-            bytes.append(hi << 4 | lo)
-            i += 2
-        }
-        self.init(bytes)
     }
 }

@@ -35,7 +35,7 @@ enum Tokens {
     }
 
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hex
     }
 
     /// A short one-time password for demo accounts (unambiguous characters).

@@ -34,7 +34,7 @@ struct AMIFilingService: Sendable {
             switch FilingLifecycle.transition(filing.state, .upload(fileName: fileName), ctx) {
             case .failure(let refusal): return .failure(refusal)
             case .success(let (state, effects)):
-                let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+                let digest = SHA256.hash(data: data).hex
                 let fileID = try await FileStore().put(name: fileName, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                                        sha256: digest, data: data, now: now, on: tx)
                 let upload = try await UploadStore().create(filingID: filing.id, fileID: fileID, fileName: fileName, by: c.userID, now: now, on: tx)
@@ -94,7 +94,7 @@ struct AMIFilingService: Sendable {
                                              departmentName: app.referenceData.departments[c.department]?.name ?? "",
                                              sentAt: now, sentBy: c.actor.label, filingID: filing.id, upload: current, file: file,
                                              synthesis: confirmed).render()
-                        let digest = SHA256.hash(data: pdf).map { String(format: "%02x", $0) }.joined()
+                        let digest = SHA256.hash(data: pdf).hex
                         receiptID = try await FileStore().put(name: "accuse-reception-ami-\(c.campaign.campaign.year)-\(c.department).pdf",
                                                               contentType: "application/pdf", sha256: digest, data: pdf, now: now, on: tx)
                     case .acknowledgementEmail:
