@@ -19,13 +19,13 @@ struct DemoSeeder {
         let passwords = Passwords(cost: app.bcryptCost)
         return try await db.write { tx in
             var out: [(String, Role, String)] = []
-            func org(_ kind: String, _ name: String, _ id: String, _ dep: String) async throws -> UUID {
+            func org(_ kind: OrganisationKind, _ name: String, _ id: String, _ dep: String) async throws -> UUID {
                 if let existing = try await OrganisationStore().find(kind: kind, identifier: id, on: tx).first { return existing.id }
-                return try await OrganisationStore().create(kind: kind, name: name, identifier: id, department: dep, status: "accepted",
+                return try await OrganisationStore().create(kind: kind, name: name, identifier: id, department: dep, status: .accepted,
                                                             details: "{}", isDemo: true, on: tx).id
             }
-            let amo = try await org("amo", "Rénov'Conseil Démo", "73282932000074", "01")
-            let landlord = try await org("bailleur", "Habitat Social Démo", "732829320", "974")
+            let amo = try await org(.amo, "Rénov'Conseil Démo", "73282932000074", "01")
+            let landlord = try await org(.landlord, "Habitat Social Démo", "732829320", "974")
             let accounts: [(Role, String, String, UUID?, [String])] = [
                 (.beneficiaire, "beneficiaire@demo.guichet.invalid", "Bénédicte Démo", nil, []),
                 (.amo, "amo@demo.guichet.invalid", "Amaury Démo (AMO)", amo, []),

@@ -1,6 +1,7 @@
 import Vapor
 import GuichetViews
 import GuichetFormats
+import GuichetPersistence
 
 /// Turns every error into a French answer that shows no internals: an HTML page for the site,
 /// `{"errors":[…]}` for `/api/`. Unexpected errors are logged with a short reference that the
@@ -18,7 +19,11 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         let status: HTTPResponseStatus
         var reference: String?
         var reason: String?
-        if let abort = error as? any AbortError {
+        if error is ChangedMeanwhile {
+            // Another request moved the object first (issue #10): nothing was written.
+            status = .conflict
+            reason = ChangedMeanwhile.french
+        } else if let abort = error as? any AbortError {
             status = abort.status
             // Reasons written by this code base are French and meant for the user.
             if let own = abort as? Abort, own.reason != status.reasonPhrase { reason = own.reason }

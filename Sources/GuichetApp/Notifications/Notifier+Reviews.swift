@@ -10,8 +10,8 @@ extension Notifier {
     /// - Parameters:
     ///   - what: the requests, in French (« demandes de compte AMO »).
     ///   - path: the page where they are reviewed.
-    func reviewersOfFirstPending(kind: String, organisation: UUID, what: String, path: String, on tx: any Database) async throws {
-        let pending = try await OrganisationStore().list(kind: kind, status: "pending", on: tx)
+    func reviewersOfFirstPending(kind: OrganisationKind, organisation: UUID, what: String, path: String, on tx: any Database) async throws {
+        let pending = try await OrganisationStore().list(kind: kind, status: .pending, on: tx)
         guard pending.allSatisfy({ $0.id == organisation }) else { return }
         for admin in try await UserStore().grants(role: Role.administrateur.rawValue, on: tx) {
             guard let user = try await UserStore().find(id: admin.userID, on: tx) else { continue }

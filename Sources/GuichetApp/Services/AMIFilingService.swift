@@ -1,15 +1,20 @@
-import Vapor
-import Fluent
 import Crypto
+import Fluent
+import Foundation
 import GuichetDomain
 import GuichetFormats
 import GuichetPersistence
 
 /// Use cases of a landlord's filing (`AMI-B`, `AMI-X`, `AMI-K`): upload a table, send the
-/// filing. The lifecycle decides (`FilingLifecycle`); this service stores the new state, the
-/// history, the files and the outbox rows in one transaction, then starts the table's check.
+/// filing. The lifecycle decides (`FilingLifecycle`); `effects(…)` turns its effects into one
+/// `LifecycleWrite` that `LifecycleWriter` applies with the files in one transaction; the table's
+/// check starts after the commit. Dependencies are explicit (issue #10): no `Application`.
 struct AMIFilingService: Sendable {
-    let app: Application
+    let db: Database
+    let clock: AppClock
+    let notifier: Notifier
+    let departmentName: @Sendable (String) -> String
+    let checks: UploadCheckRunner
 
     struct Context: Sendable {
         let campaign: CampaignRecord
@@ -19,110 +24,73 @@ struct AMIFilingService: Sendable {
         let actor: AuditService.Actor
     }
 
+    static let spreadsheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
     /// Stores the file, records the upload (replacing the current table) and starts its check;
     /// with `waitForCheck` (the API), returns once the table is checked.
-    func upload(_ c: Context, fileName rawName: String, data: Data, waitForCheck: Bool = false) async throws -> Result<UploadRecord, FilingRefusal> {
-        let now = app.clock.now()
+    func upload(_ c: Context, fileName rawName: String, data: Data, waitForCheck: Bool = false)
+        async throws -> Result<UploadRecord, FilingRefusal>
+    {
+        let now = clock.now()
         // A browser or a script names the file: no control character reaches the database.
         let fileName = TextInput.withoutControlCharacters(rawName)
         if let refusal = Self.notAccepted(c.organisation) { return .failure(refusal) }
-        let result: Result<UploadRecord, FilingRefusal> = try await app.db.write(refusable: { tx in
-            let filing = try await FilingStore().findOrCreate(campaignID: c.campaign.id, organisationID: c.organisation.id,
-                                                             department: c.department, now: now, on: tx)
-            let current = try await filing.currentUploadID.asyncMap { try await UploadStore().find(id: $0, on: tx) } ?? nil
+        let result: Result<UploadRecord, FilingRefusal> = try await db.write(refusable: { tx in
+            let created = try await FilingStore().findOrCreate(
+                campaignID: c.campaign.id, organisationID: c.organisation.id, department: c.department, now: now, on: tx)
+            let filing = try await FilingStore().locked(created, on: tx)
+            let current = try await Self.currentUpload(of: filing, on: tx)
             let ctx = FilingContext(now: now, window: c.campaign.campaign.window, current: current?.summary)
             switch FilingLifecycle.transition(filing.state, .upload(fileName: fileName), ctx) {
-            case .failure(let refusal): return .failure(refusal)
+            case .failure(let refusal):
+                return .failure(refusal)
             case .success(let (state, effects)):
                 let digest = SHA256.hash(data: data).hex
-                let fileID = try await FileStore().put(name: fileName, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                                       sha256: digest, data: data, now: now, on: tx)
-                let upload = try await UploadStore().create(filingID: filing.id, fileID: fileID, fileName: fileName, by: c.userID, now: now, on: tx)
-                guard try await FilingStore().transition(id: filing.id, from: filing.state, to: state, currentUploadID: .some(upload.id), on: tx) else {
-                    throw Abort(.conflict, reason: "Le dépôt a été modifié entre-temps : rechargez la page.")
-                }
-                for effect in effects {
-                    switch effect {
-                    case .history(let text):
-                        try await FilingStore().addEvent(filingID: filing.id, at: now, actorID: c.userID, actorLabel: c.actor.label, text: text, on: tx)
-                    case .supersedeCurrentUpload:
-                        if let current {
-                            try await UploadStore().supersede(id: current.id, at: now, on: tx)
-                            try await FilingStore().addEvent(filingID: filing.id, at: now, actorID: c.userID, actorLabel: c.actor.label,
-                                                             text: "Tableau « \(current.fileName) » remplacé (conservé dans l'historique).", on: tx)
-                        }
-                    case .audit(let action):
-                        try await AuditService(clock: app.clock).record(action, by: c.actor, object: ("ami_dépôt", filing.id.uuidString),
-                                                                        detail: "\(fileName) sha256 \(digest)", on: tx)
-                    case .checkUpload, .receipt, .acknowledgementEmail:
-                        break // after commit (check), or not produced by an upload
-                    }
-                }
+                let fileID = try await FileStore().put(
+                    name: fileName, contentType: Self.spreadsheetType, sha256: digest, data: data, now: now, on: tx)
+                let upload = try await UploadStore().create(
+                    filingID: filing.id, fileID: fileID, fileName: fileName, by: c.userID, now: now, on: tx)
+                let step = Step(filing: filing, to: state, current: current, detail: "\(fileName) sha256 \(digest)")
+                var write = try await self.write(step, effects, c, on: tx)
+                write.columns.append(.init("current_upload_id", upload.id))
+                try await LifecycleWriter(clock: clock, notifier: notifier).apply(write, by: c.actor, on: tx)
                 return .success(upload)
             }
         })
         guard case .success(let upload) = result else { return result }
         if waitForCheck {
-            try await UploadCheckRunner(app: app).runOnce(id: upload.id)
-            return .success(try await UploadStore().find(id: upload.id, on: app.db) ?? upload)
+            try await checks.runOnce(id: upload.id)
+            return .success(try await UploadStore().find(id: upload.id, on: db) ?? upload)
         }
-        await UploadCheckRunner(app: app).start(upload.id)
+        await checks.start(upload.id)
         return result
     }
 
     /// « Envoyer »: the filing becomes final; receipt PDF, acknowledgement e-mails, history, audit.
     func send(_ c: Context, confirmed: FilingSynthesis, certified: Bool) async throws -> Result<FilingRecord, FilingRefusal> {
-        let now = app.clock.now()
+        let now = clock.now()
         if let refusal = Self.notAccepted(c.organisation) { return .failure(refusal) }
-        return try await app.db.write(refusable: { tx in
-            guard let filing = try await FilingStore().find(campaignID: c.campaign.id, organisationID: c.organisation.id, department: c.department, on: tx) else {
+        return try await db.write(refusable: { tx in
+            guard let found = try await FilingStore().find(
+                campaignID: c.campaign.id, organisationID: c.organisation.id, department: c.department, on: tx)
+            else {
                 return .failure(FilingRefusal(rule: .amiX, message: "Déposez d'abord le tableau de programmation."))
             }
-            let current = try await filing.currentUploadID.asyncMap { try await UploadStore().find(id: $0, on: tx) } ?? nil
+            let filing = try await FilingStore().locked(found, on: tx)
+            let current = try await Self.currentUpload(of: filing, on: tx)
             let ctx = FilingContext(now: now, window: c.campaign.campaign.window, current: current?.summary)
             switch FilingLifecycle.transition(filing.state, .send(confirmed: confirmed, certified: certified), ctx) {
-            case .failure(let refusal): return .failure(refusal)
+            case .failure(let refusal):
+                return .failure(refusal)
             case .success(let (state, effects)):
-                var receiptID: UUID?
-                for effect in effects {
-                    switch effect {
-                    case .history(let text):
-                        try await FilingStore().addEvent(filingID: filing.id, at: now, actorID: c.userID, actorLabel: c.actor.label, text: text, on: tx)
-                    case .receipt:
-                        guard let current, let file = try await FileStore().get(id: current.fileID, on: tx) else { continue }
-                        let pdf = AMIReceipt(campaign: c.campaign.campaign, organisation: c.organisation, department: c.department,
-                                             departmentName: app.referenceData.departments[c.department]?.name ?? "",
-                                             sentAt: now, sentBy: c.actor.label, filingID: filing.id, upload: current, file: file,
-                                             synthesis: confirmed).render()
-                        let digest = SHA256.hash(data: pdf).hex
-                        receiptID = try await FileStore().put(name: "accuse-reception-ami-\(c.campaign.campaign.year)-\(c.department).pdf",
-                                                              contentType: "application/pdf", sha256: digest, data: pdf, now: now, on: tx)
-                    case .acknowledgementEmail:
-                        let link = app.notifier.link("/ami/campagnes/\(c.campaign.campaign.year)/\(c.department)/accuse.pdf")
-                        let subject = "AMI DROM \(c.campaign.campaign.year) – accusé de réception du dépôt \(c.department)"
-                        let body = """
-                            Bonjour,
-
-                            Le dépôt de \(c.organisation.name) (SIREN \(c.organisation.identifier)) pour le département \(c.department) à l'AMI DROM \(c.campaign.campaign.year) a été envoyé le \(AppClock.parisFormatter("dd/MM/yyyy 'à' HH:mm:ss").string(from: now)) (heure de Paris) par \(c.actor.label).
-
-                            \(confirmed.operations) opération(s), \(confirmed.dwellings) logement(s), prix de revient total \(confirmed.costPrice.formatted()), prêt sollicité \(confirmed.loanRequested.formatted()).
-
-                            Accusé de réception (PDF) : \(link)
-                            """
-                        for member in try await LandlordService.members(of: c.organisation.id, on: tx) {
-                            try await app.notifier.email(to: member.email, subject: subject, body: body, on: tx)
-                        }
-                    case .audit(let action):
-                        try await AuditService(clock: app.clock).record(action, by: c.actor, object: ("ami_dépôt", filing.id.uuidString),
-                                                                        detail: "\(c.campaign.campaign.year) \(c.department)", on: tx)
-                    case .supersedeCurrentUpload, .checkUpload:
-                        break
-                    }
-                }
-                guard try await FilingStore().transition(id: filing.id, from: filing.state, to: state, sentAt: now, sentBy: c.userID,
-                                                         receiptFileID: receiptID, on: tx),
-                      let updated = try await FilingStore().find(id: filing.id, on: tx) else {
-                    throw Abort(.conflict, reason: "Le dépôt a été modifié entre-temps : rechargez la page.")
+                let step = Step(
+                    filing: filing, to: state, current: current, detail: "\(c.campaign.campaign.year) \(c.department)",
+                    confirmed: confirmed)
+                var write = try await self.write(step, effects, c, on: tx)
+                write.columns += [.init("sent_at", now), .init("sent_by", c.userID)]
+                try await LifecycleWriter(clock: clock, notifier: notifier).apply(write, by: c.actor, on: tx)
+                guard let updated = try await FilingStore().find(id: filing.id, on: tx) else {
+                    throw ChangedMeanwhile(subjectKind: FilingRecord.subjectKind, id: filing.id)
                 }
                 return .success(updated)
             }
@@ -131,16 +99,94 @@ struct AMIFilingService: Sendable {
 }
 
 extension AMIFilingService {
+    /// What one transition of a filing works on.
+    struct Step {
+        let filing: FilingRecord
+        let to: FilingState
+        let current: UploadRecord?
+        let detail: String
+        var confirmed: FilingSynthesis?
+    }
+
+    /// The one interpreter of `FilingEffect`s: each becomes a line of the write, or a file stored
+    /// in the same transaction (the receipt, the superseded table).
+    func write(_ step: Step, _ effects: [FilingEffect], _ c: Context, on tx: Database) async throws -> LifecycleWrite {
+        let now = clock.now()
+        var write = LifecycleWrite(subject: step.filing.subject, from: step.filing.state.rawValue, to: step.to.rawValue)
+        for effect in effects {
+            switch effect {
+            case .history(let text):
+                write.history.append(text)
+            case .supersedeCurrentUpload:
+                guard let current = step.current else { continue }
+                try await UploadStore().supersede(id: current.id, at: now, on: tx)
+                write.history.append("Tableau « \(current.fileName) » remplacé (conservé dans l'historique).")
+            case .audit(let action):
+                write.audit.append(.init(action: action, detail: step.detail))
+            case .receipt:
+                guard let current = step.current, let confirmed = step.confirmed,
+                    let file = try await FileStore().get(id: current.fileID, on: tx)
+                else { continue }
+                let id = try await storeReceipt(step.filing, current: current, file: file, confirmed: confirmed, c, on: tx)
+                write.columns.append(.init("receipt_file_id", id))
+            case .acknowledgementEmail:
+                guard let confirmed = step.confirmed else { continue }
+                let mail = acknowledgement(confirmed, c)
+                for member in try await LandlordService.members(of: c.organisation.id, on: tx) {
+                    write.emails.append(.init(to: member.email, subject: mail.subject, body: mail.body))
+                }
+            case .checkUpload:
+                break  // after the commit
+            }
+        }
+        return write
+    }
+
+    private func storeReceipt(
+        _ filing: FilingRecord, current: UploadRecord, file: StoredFile, confirmed: FilingSynthesis, _ c: Context,
+        on tx: Database
+    ) async throws -> UUID {
+        let now = clock.now()
+        let pdf = AMIReceipt(
+            campaign: c.campaign.campaign, organisation: c.organisation, department: c.department,
+            departmentName: departmentName(c.department), sentAt: now, sentBy: c.actor.label, filingID: filing.id,
+            upload: current, file: file, synthesis: confirmed
+        ).render()
+        let year = c.campaign.campaign.year
+        return try await FileStore().put(
+            name: "accuse-reception-ami-\(year)-\(c.department).pdf", contentType: "application/pdf",
+            sha256: SHA256.hash(data: pdf).hex, data: pdf, now: now, on: tx)
+    }
+
+    private func acknowledgement(_ confirmed: FilingSynthesis, _ c: Context) -> (subject: String, body: String) {
+        let year = c.campaign.campaign.year
+        let link = notifier.link("/ami/campagnes/\(year)/\(c.department)/accuse.pdf")
+        let sentAt = AppClock.parisFormatter("dd/MM/yyyy 'à' HH:mm:ss").string(from: clock.now())
+        let body = """
+            Bonjour,
+
+            Le dépôt de \(c.organisation.name) (SIREN \(c.organisation.identifier)) pour le département \
+            \(c.department) à l'AMI DROM \(year) a été envoyé le \(sentAt) (heure de Paris) par \(c.actor.label).
+
+            \(confirmed.operations) opération(s), \(confirmed.dwellings) logement(s), prix de revient total \
+            \(confirmed.costPrice.formatted()), prêt sollicité \(confirmed.loanRequested.formatted()).
+
+            Accusé de réception (PDF) : \(link)
+            """
+        return ("AMI DROM \(year) – accusé de réception du dépôt \(c.department)", body)
+    }
+
+    static func currentUpload(of filing: FilingRecord, on tx: Database) async throws -> UploadRecord? {
+        guard let id = filing.currentUploadID else { return nil }
+        return try await UploadStore().find(id: id, on: tx)
+    }
+
     /// Only an organisation accepted by Action Logement files (issue #9, `AMI-B`).
     static func notAccepted(_ organisation: OrganisationRecord) -> FilingRefusal? {
-        guard organisation.status != "accepted" else { return nil }
-        return FilingRefusal(rule: .amiB, message: "L'inscription de \(organisation.name) n'est pas encore acceptée par Action Logement : le dépôt s'ouvre dès qu'elle l'est.")
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ f: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await f(self)
+        guard organisation.status != .accepted else { return nil }
+        return FilingRefusal(
+            rule: .amiB,
+            message: "L'inscription de \(organisation.name) n'est pas encore acceptée par Action Logement : "
+                + "le dépôt s'ouvre dès qu'elle l'est.")
     }
 }

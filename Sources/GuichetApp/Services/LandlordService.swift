@@ -62,14 +62,14 @@ struct LandlordService: Sendable {
         let postal = app.referenceData.communesByPostalCode[id.postalCode]?.first
         let department = postal.flatMap { InseeCode($0.insee)?.departmentCode } ?? String(id.postalCode.prefix(2))
         return try await app.db.write { tx in
-            let holders = try await OrganisationStore().find(kind: "bailleur", identifier: id.siren, on: tx).filter { $0.status != "refused" }
+            let holders = try await OrganisationStore().find(kind: .landlord, identifier: id.siren, on: tx).filter { $0.status != .refused }
             let details = String(decoding: try JSONEncoder().encode(id), as: UTF8.self)
-            let org = try await OrganisationStore().create(kind: "bailleur", name: id.name, identifier: id.siren, department: department,
-                                                           status: "pending", details: details, on: tx)
+            let org = try await OrganisationStore().create(kind: .landlord, name: id.name, identifier: id.siren, department: department,
+                                                           status: .pending, details: details, on: tx)
             _ = try await UserStore().grant(userID: userID, role: Role.bailleur.rawValue, organisationID: org.id, on: tx)
             try await AuditService(clock: clock).record("bailleur.inscription", by: actor, object: ("organisation", org.id.uuidString),
                                                        detail: "SIREN \(id.siren) \(id.kind.rawValue)\(holders.isEmpty ? "" : " (SIREN déjà inscrit : revue)")", on: tx)
-            try await notifier.reviewersOfFirstPending(kind: "bailleur", organisation: org.id,
+            try await notifier.reviewersOfFirstPending(kind: .landlord, organisation: org.id,
                                                        what: "inscriptions de bailleurs sociaux", path: "/admin/bailleurs", on: tx)
             return .created(org, contested: !holders.isEmpty)
         }
@@ -80,17 +80,29 @@ struct LandlordService: Sendable {
         let notifier = app.notifier
         let clock = app.clock
         return try await app.db.write { tx in
-            guard let org = try await OrganisationStore().find(id: id, on: tx), org.kind == "bailleur",
-                  try await OrganisationStore().decide(id: id, status: accept ? "accepted" : "refused", by: adminID,
-                                                       reason: reason.isEmpty ? nil : reason, at: clock.now(), on: tx) else { return false }
-            let text = accept
-                ? "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM est acceptée : vous pouvez déposer ses tableaux de programmation : \(notifier.link("/ami"))"
-                : "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")"
-            for member in try await Self.members(of: org.id, on: tx) {
-                try await notifier.email(to: member.email, subject: "Inscription de \(org.name) à l'AMI DROM", body: "Bonjour,\n\n\(text)", on: tx)
+            guard let org = try await OrganisationStore().locked(id: id, on: tx), org.kind == .landlord else { return false }
+            let event: OrganisationReview.Event = accept ? .accept : .refuse(reason: reason)
+            guard case .success(let transition) = OrganisationReview.transition(org.status, event, kind: org.kind) else {
+                return false
             }
-            try await AuditService(clock: clock).record(accept ? "bailleur.acceptation" : "bailleur.refus", by: actor,
-                                                       object: ("organisation", id.uuidString), detail: reason, on: tx)
+            var write = LifecycleWrite(
+                subject: org.subject, from: org.status.rawValue, to: transition.state.rawValue,
+                columns: OrganisationStore.decisionColumns(by: adminID, reason: reason.isEmpty ? nil : reason, at: clock.now()),
+                history: ["Inscription \(transition.state.french)."], motive: reason.isEmpty ? nil : reason)
+            for effect in transition.effects {
+                switch effect {
+                case .audit(let action):
+                    write.audit.append(.init(action: action, detail: reason))
+                case .tellMembers:
+                    let text = accept
+                        ? "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM est acceptée : vous pouvez déposer ses tableaux de programmation : \(notifier.link("/ami"))"
+                        : "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")"
+                    for member in try await Self.members(of: org.id, on: tx) {
+                        write.emails.append(.init(to: member.email, subject: "Inscription de \(org.name) à l'AMI DROM", body: "Bonjour,\n\n\(text)"))
+                    }
+                }
+            }
+            try await LifecycleWriter(clock: clock, notifier: notifier).apply(write, by: actor, on: tx)
             return true
         }
     }
@@ -127,7 +139,7 @@ struct LandlordService: Sendable {
 
     func invitation(token: String) async throws -> InvitationState {
         guard let inv = try await InvitationStore().find(tokenHash: Tokens.digest(token), on: app.db), inv.acceptedAt == nil,
-              let org = try await OrganisationStore().find(id: inv.organisationID, on: app.db), org.status != "refused" else { return .unknown }
+              let org = try await OrganisationStore().find(id: inv.organisationID, on: app.db), org.status != .refused else { return .unknown }
         return inv.expiresAt < app.clock.now() ? .expired : .valid(inv, org)
     }
 

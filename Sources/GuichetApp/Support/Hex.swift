@@ -29,3 +29,10 @@ extension Data {
         self.init(bytes)
     }
 }
+
+extension Optional {
+    func asyncMap<T>(_ f: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await f(self)
+    }
+}

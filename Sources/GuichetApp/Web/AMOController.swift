@@ -65,7 +65,7 @@ struct AMOController: RouteCollection {
         if !(10...15).contains(phoneDigits.count) { errors.append(.init(field: "contact_phone", message: "Numéro de téléphone invalide (10 chiffres).")) }
         if t("not_works_company") != "oui" { errors.append(.init(field: "not_works_company", message: "Les entreprises de travaux ne peuvent pas avoir de compte AMO : cochez la case pour certifier que ce n'est pas le cas.")) }
         if let siret, errors.isEmpty,
-           try await OrganisationStore().find(kind: "amo", identifier: siret.value, on: req.db).contains(where: { $0.status != "refused" }) {
+           try await OrganisationStore().find(kind: .amo, identifier: siret.value, on: req.db).contains(where: { $0.status != .refused }) {
             errors.append(.init(field: "siret", message: "Une demande pour ce SIRET est déjà en cours ou acceptée."))
         }
         let now = req.application.clock.now()
@@ -80,14 +80,14 @@ struct AMOController: RouteCollection {
                                  legalUsageName: t("legal_usage_name"), legalBirthName: t("legal_birth_name"), legalBirthDate: t("legal_birth_date"),
                                  legalBirthCity: t("legal_birth_city"), contactName: t("contact_name"), contactEmail: email, contactPhone: t("contact_phone"))
         try await req.db.write { tx in
-            let org = try await OrganisationStore().create(kind: "amo", name: request.companyName, identifier: siret.value,
-                                                           department: request.department, status: "pending", details: request.encoded(), on: tx)
+            let org = try await OrganisationStore().create(kind: .amo, name: request.companyName, identifier: siret.value,
+                                                           department: request.department, status: .pending, details: request.encoded(), on: tx)
             if try await quota.targetAllowed(email, now: now, on: tx) {
                 try await req.notifier.email(to: email, subject: "Demande de compte AMO reçue",
                     body: "Bonjour \(request.contactName),\n\nNous avons bien reçu la demande de compte AMO de \(request.companyName) (SIRET \(siret.value)). Action Logement vous contactera par e-mail avec la liste des pièces justificatives à fournir.", on: tx)
             }
             try await quota.count(client: req.clientAddress, target: email, now: now, on: tx)
-            try await req.notifier.reviewersOfFirstPending(kind: "amo", organisation: org.id,
+            try await req.notifier.reviewersOfFirstPending(kind: .amo, organisation: org.id,
                                                            what: "demandes de compte AMO", path: "/admin/amo", on: tx)
             try await req.audit.record("amo.demande", by: .of(req), object: ("organisation", org.id.uuidString), detail: siret.value, on: tx)
         }
@@ -100,7 +100,7 @@ struct AMOController: RouteCollection {
         let q = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
         func fold(_ s: String) -> String { s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")) }
         let dep = (req.query[String.self, at: "departement"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
-        let all = try await OrganisationStore().list(kind: "amo", status: "accepted", on: req.db)
+        let all = try await OrganisationStore().list(kind: .amo, status: .accepted, on: req.db)
         let hits = all.filter { o in
             (q.isEmpty || fold(o.name).contains(fold(q)) || o.identifier.contains(q.filter(\.isNumber).isEmpty ? "\u{0}" : q.filter(\.isNumber)))
                 && (dep.isEmpty || o.department == dep)

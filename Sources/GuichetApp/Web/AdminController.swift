@@ -21,8 +21,8 @@ struct AdminController: RouteCollection {
     }
 
     func dashboard(req: Request) async throws -> Response {
-        let pending = try await OrganisationStore().list(kind: "amo", status: "pending", on: req.db).count
-        let landlords = try await OrganisationStore().list(kind: "bailleur", status: "pending", on: req.db).count
+        let pending = try await OrganisationStore().list(kind: .amo, status: .pending, on: req.db).count
+        let landlords = try await OrganisationStore().list(kind: .landlord, status: .pending, on: req.db).count
         let outbox = try await OutboxStore().pendingCount(on: req.db)
         return .html(InfoPage.render(req.page(title: "Administration"), InfoPageModel(heading: "Administration", blocks: [
             .links([("Comptes du personnel", "/admin/comptes"), ("Demandes de compte AMO (\(pending) en attente)", "/admin/amo"),
@@ -74,7 +74,7 @@ struct AdminController: RouteCollection {
 
     func amoRequests(req: Request) async throws -> Response {
         var blocks: [InfoPageModel.Block] = []
-        let pending = try await OrganisationStore().list(kind: "amo", status: "pending", on: req.db)
+        let pending = try await OrganisationStore().list(kind: .amo, status: .pending, on: req.db)
         if pending.isEmpty { blocks.append(.paragraph("Aucune demande en attente.")) }
         for o in pending {
             let d = AMORequest.decode(o.details)
@@ -89,9 +89,9 @@ struct AdminController: RouteCollection {
                                               fields: [.input(name: "reason", label: "Motif du refus (envoyé au demandeur)")],
                                               submit: "Refuser la demande", state: FormState(values: ["decision": "refuse"], csrfToken: req.csrfToken))))
         }
-        let decided = try await OrganisationStore().list(kind: "amo", on: req.db).filter { $0.status != "pending" }
+        let decided = try await OrganisationStore().list(kind: .amo, on: req.db).filter { $0.status != .pending }
         blocks.append(.table(caption: "Demandes traitées", headers: ["Raison sociale", "SIRET", "Décision", "Motif"],
-                             rows: decided.map { [$0.name, $0.identifier, $0.status == "accepted" ? "acceptée" : "refusée", $0.decisionReason ?? ""] }))
+                             rows: decided.map { [$0.name, $0.identifier, $0.status.french, $0.decisionReason ?? ""] }))
         return .html(InfoPage.render(req.page(title: "Demandes AMO"), InfoPageModel(heading: "Demandes de compte AMO", blocks: blocks)))
     }
 

@@ -71,9 +71,9 @@ struct LandlordController: RouteCollection {
 
     static func statusText(_ org: OrganisationRecord) -> String {
         switch org.status {
-        case "accepted": "inscription acceptée"
-        case "refused": "inscription refusée\(org.decisionReason.map { " : \($0)" } ?? "")"
-        default: "inscription en attente d'examen par Action Logement"
+        case .accepted: "inscription acceptée"
+        case .refused: "inscription refusée\(org.decisionReason.map { " : \($0)" } ?? "")"
+        case .pending: "inscription en attente d'examen par Action Logement"
         }
     }
 
@@ -211,12 +211,12 @@ struct LandlordController: RouteCollection {
 
     func reviews(req: Request) async throws -> Response {
         var blocks: [InfoPageModel.Block] = []
-        let all = try await OrganisationStore().list(kind: "bailleur", on: req.db)
-        let pending = all.filter { $0.status == "pending" }
+        let all = try await OrganisationStore().list(kind: .landlord, on: req.db)
+        let pending = all.filter { $0.status == .pending }
         if pending.isEmpty { blocks.append(.paragraph("Aucune inscription en attente.")) }
         for o in pending {
             let d = try? JSONDecoder().decode(LandlordIdentification.self, from: Data(o.details.utf8))
-            let others = all.filter { $0.identifier == o.identifier && $0.id != o.id && $0.status != "refused" }
+            let others = all.filter { $0.identifier == o.identifier && $0.id != o.id && $0.status != .refused }
             let members = try await LandlordService.members(of: o.id, on: req.db)
             blocks.append(.heading("\(o.name) — SIREN \(o.identifier)"))
             if !others.isEmpty {
@@ -233,9 +233,9 @@ struct LandlordController: RouteCollection {
                                               fields: [.input(name: "reason", label: "Motif du refus (envoyé aux membres)")],
                                               submit: "Refuser l'inscription", state: FormState(values: ["decision": "refuse"], csrfToken: req.csrfToken))))
         }
-        let decided = all.filter { $0.status != "pending" }
+        let decided = all.filter { $0.status != .pending }
         blocks.append(.table(caption: "Inscriptions traitées", headers: ["Raison sociale", "SIREN", "Décision", "Motif"],
-                             rows: decided.map { [$0.name, $0.identifier, $0.status == "accepted" ? "acceptée" : "refusée", $0.decisionReason ?? ""] }))
+                             rows: decided.map { [$0.name, $0.identifier, $0.status.french, $0.decisionReason ?? ""] }))
         return .html(InfoPage.render(req.page(title: "Inscriptions des bailleurs"), InfoPageModel(heading: "Inscriptions des bailleurs sociaux", blocks: blocks)))
     }
 

@@ -11,17 +11,38 @@ public struct FieldError: Sendable, Equatable {
 /// one, and rejecting fields it was not asked about (the contract's "unknown fields are rejected").
 public struct ObjectReader {
     /// Where this object sits in the document, spelled out only when a problem is reported.
-    indirect enum Location: Sendable {
-        case root
-        case field(Location, String)
-        case item(Location, String, Int)
+    /// The first three steps are kept inline, so that reading a request's nested objects
+    /// allocates nothing (the contract's requests are three levels deep at most).
+    struct Location: Sendable {
+        struct Step: Sendable {
+            let key: String
+            let index: Int?
+        }
+        private var first: Step?
+        private var second: Step?
+        private var third: Step?
+        private var beyond: [Step] = []
+
+        static let root = Location()
+
+        func appending(_ key: String, index: Int? = nil) -> Location {
+            var next = self
+            let step = Step(key: key, index: index)
+            if next.first == nil {
+                next.first = step
+            } else if next.second == nil {
+                next.second = step
+            } else if next.third == nil {
+                next.third = step
+            } else {
+                next.beyond.append(step)
+            }
+            return next
+        }
 
         var path: String {
-            switch self {
-            case .root: ""
-            case .field(let parent, let key): parent.child(key)
-            case .item(let parent, let key, let n): "\(parent.child(key))[\(n)]"
-            }
+            let steps = [first, second, third].compactMap { $0 } + beyond
+            return steps.map { step in step.index.map { "\(step.key)[\($0)]" } ?? step.key }.joined(separator: ".")
         }
 
         func child(_ key: String) -> String {
@@ -46,7 +67,7 @@ public struct ObjectReader {
     /// Nil (with an error recorded by the caller) when `value` is not an object.
     public init?(_ value: JSONValue, path: String) {
         guard path.isEmpty else {
-            self.init(value, at: .field(.root, path))
+            self.init(value, at: Location.root.appending(path))
             return
         }
         self.init(value, at: .root)
@@ -129,7 +150,7 @@ public struct ObjectReader {
     /// A nested object read by `body`; records an error when the value is not an object.
     public mutating func object<T>(_ key: String, _ body: (inout ObjectReader) -> T) -> T? {
         guard let v = raw(key) else { return nil }
-        guard var r = ObjectReader(v, at: .field(location, key)) else { error(key, "doit être un objet"); return nil }
+        guard var r = ObjectReader(v, at: location.appending(key)) else { error(key, "doit être un objet"); return nil }
         let t = body(&r)
         r.finish()
         if !r.errors.isEmpty { errors += r.errors }
@@ -143,8 +164,8 @@ public struct ObjectReader {
         if items.count > limit { error(key, "\(limit) éléments au plus"); return nil }
         var out: [T] = []
         for (n, item) in items.enumerated() {
-            guard var r = ObjectReader(item, at: .item(location, key, n)) else {
-                errors.append(FieldError(field: Location.item(location, key, n).path, message: "doit être un objet"))
+            guard var r = ObjectReader(item, at: location.appending(key, index: n)) else {
+                errors.append(FieldError(field: location.appending(key, index: n).path, message: "doit être un objet"))
                 continue
             }
             out.append(body(&r))

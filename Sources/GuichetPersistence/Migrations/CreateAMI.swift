@@ -35,7 +35,7 @@ struct CreateAMI: AsyncMigration {
             .field("checked_at", .datetime).field("superseded_at", .datetime)
             .field("locked_by", .string).field("locked_until", .datetime)
             .create()
-        try await db.schema(AMIFilingEventModel.schema).id()
+        try await db.schema("ami_filing_events").id()
             .field("filing_id", .uuid, .required, .references(AMIFilingModel.schema, "id"))
             .field("at", .datetime, .required).field("actor_id", .uuid).field("actor_label", .string, .required)
             .field("text", .string, .required)
@@ -43,7 +43,7 @@ struct CreateAMI: AsyncMigration {
     }
 
     func revert(on db: Database) async throws {
-        for s in [AMIFilingEventModel.schema, AMIUploadModel.schema, AMIFilingModel.schema, AMICampaignModel.schema, StoredFileModel.schema] {
+        for s in ["ami_filing_events", AMIUploadModel.schema, AMIFilingModel.schema, AMICampaignModel.schema, StoredFileModel.schema] {
             try await db.schema(s).delete()
         }
     }

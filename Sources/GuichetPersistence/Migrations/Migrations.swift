@@ -10,6 +10,7 @@ public enum GuichetMigrations {
             CreateAMI(),
             CreateLandlordInvitations(),
             MakeAuditAppendOnly(),
+            AddLifecycleHistory(),
         ]
     }
 }

@@ -32,6 +32,7 @@ final class AMIFilingModel: Model, @unchecked Sendable {
     @OptionalField(key: "sent_by") var sentBy: UUID?
     @OptionalField(key: "receipt_file_id") var receiptFileID: UUID?
     @Field(key: "created_at") var createdAt: Date
+    @Field(key: "version") var version: Int
     init() {}
 }
 
@@ -57,18 +58,6 @@ final class AMIUploadModel: Model, @unchecked Sendable {
     @OptionalField(key: "superseded_at") var supersededAt: Date?
     @OptionalField(key: "locked_by") var lockedBy: String?
     @OptionalField(key: "locked_until") var lockedUntil: Date?
-    init() {}
-}
-
-/// The history of a filing (uploads, replacements, sending), append-only.
-final class AMIFilingEventModel: Model, @unchecked Sendable {
-    static let schema = "ami_filing_events"
-    @ID(key: .id) var id: UUID?
-    @Field(key: "filing_id") var filingID: UUID
-    @Field(key: "at") var at: Date
-    @OptionalField(key: "actor_id") var actorID: UUID?
-    @Field(key: "actor_label") var actorLabel: String
-    @Field(key: "text") var text: String
     init() {}
 }
 

@@ -39,6 +39,7 @@ final class OrganisationModel: Model, @unchecked Sendable {
     @OptionalField(key: "decision_reason") var decisionReason: String?
     @Field(key: "is_demo") var isDemo: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Field(key: "version") var version: Int
     init() {}
 }
 

@@ -18,6 +18,14 @@ public struct FilingRecord: Sendable, Equatable {
     public let sentBy: UUID?
     public let receiptFileID: UUID?
     public let createdAt: Date
+    /// Checked and incremented by every transition (`TransitionStore.move`).
+    public let version: Int
+
+    /// The filing as its lifecycle moves it.
+    public var subject: LifecycleSubject {
+        LifecycleSubject(table: "ami_filings", kind: Self.subjectKind, id: id, version: version)
+    }
+    public static let subjectKind = "ami_dépôt"
 }
 
 /// Where the check of an uploaded table stands.

@@ -108,42 +108,39 @@ public struct FilingStore: Sendable {
     }
 
     public func list(organisationID: UUID, on db: Database) async throws -> [FilingRecord] {
-        try await AMIFilingModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$createdAt).all().map(\.record)
+        try await AMIFilingModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$createdAt).all().map { try $0.record }
     }
 
     public func list(campaignID: UUID, on db: Database) async throws -> [FilingRecord] {
-        try await AMIFilingModel.query(on: db).filter(\.$campaignID == campaignID).sort(\.$department).all().map(\.record)
+        try await AMIFilingModel.query(on: db).filter(\.$campaignID == campaignID).sort(\.$department).all().map { try $0.record }
     }
 
-    /// Moves the filing from `from` to `to` (false when another request changed it first).
-    public func transition(id: UUID, from: FilingState, to: FilingState, currentUploadID: UUID?? = nil, sentAt: Date? = nil, sentBy: UUID? = nil,
-                           receiptFileID: UUID? = nil, on db: Database) async throws -> Bool {
-        guard let m = try await AMIFilingModel.find(id, on: db), m.status == from.rawValue else { return false }
-        m.status = to.rawValue
-        if let currentUploadID { m.currentUploadID = currentUploadID }
-        if let sentAt { m.sentAt = sentAt }
-        if let sentBy { m.sentBy = sentBy }
-        if let receiptFileID { m.receiptFileID = receiptFileID }
-        try await m.update(on: db)
-        return true
-    }
-
-    public func addEvent(filingID: UUID, at: Date, actorID: UUID?, actorLabel: String, text: String, on db: Database) async throws {
-        let m = AMIFilingEventModel()
-        m.filingID = filingID; m.at = at; m.actorID = actorID; m.actorLabel = actorLabel; m.text = text
-        try await m.create(on: db)
+    /// The filing read again under its row lock, for a transition applied in this transaction.
+    public func locked(_ filing: FilingRecord, on db: Database) async throws -> FilingRecord {
+        try await TransitionStore.lock(table: AMIFilingModel.schema, id: filing.id, on: db)
+        guard let fresh = try await find(id: filing.id, on: db) else {
+            throw CorruptRecord(description: "dépôt \(filing.id) disparu")
+        }
+        return fresh
     }
 
     public func events(filingID: UUID, on db: Database) async throws -> [FilingEventRecord] {
-        try await AMIFilingEventModel.query(on: db).filter(\.$filingID == filingID).sort(\.$at).all()
-            .map { FilingEventRecord(at: $0.at, actorLabel: $0.actorLabel, text: $0.text) }
+        try await TransitionStore.history(kind: FilingRecord.subjectKind, id: filingID, on: db)
+            .map { FilingEventRecord(at: $0.at, actorLabel: $0.actor.label, text: $0.text) }
     }
 }
 
 extension AMIFilingModel {
+    /// An unknown stored state is an error, never a default (issue #10).
     var record: FilingRecord {
-        FilingRecord(id: id!, campaignID: campaignID, organisationID: organisationID, department: department,
-                     state: FilingState(rawValue: status) ?? .draft, currentUploadID: currentUploadID, sentAt: sentAt, sentBy: sentBy,
-                     receiptFileID: receiptFileID, createdAt: createdAt)
+        get throws {
+            guard let id, let state = FilingState(rawValue: status) else {
+                throw CorruptRecord(description: "dépôt \(id?.uuidString ?? "sans identifiant") : état « \(status) » inconnu")
+            }
+            return FilingRecord(
+                id: id, campaignID: campaignID, organisationID: organisationID, department: department, state: state,
+                currentUploadID: currentUploadID, sentAt: sentAt, sentBy: sentBy, receiptFileID: receiptFileID,
+                createdAt: createdAt, version: version)
+        }
     }
 }

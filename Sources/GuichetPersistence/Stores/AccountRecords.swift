@@ -1,3 +1,4 @@
+import GuichetDomain
 import Foundation
 
 /// Plain values handed out by the account stores (Fluent models never leave persistence).
@@ -22,16 +23,22 @@ public struct RoleGrantRecord: Sendable, Equatable {
 
 public struct OrganisationRecord: Sendable, Equatable {
     public let id: UUID
-    public let kind: String
+    public let kind: OrganisationKind
     public let name: String
     public let identifier: String
     public let department: String
-    public let status: String
+    public let status: OrganisationStatus
     public let details: String
     public let decidedAt: Date?
     public let decisionReason: String?
     public let isDemo: Bool
     public let createdAt: Date?
+    public let version: Int
+
+    /// The organisation as its review moves it.
+    public var subject: LifecycleSubject {
+        LifecycleSubject(table: "organisations", kind: "organisation", id: id, version: version)
+    }
 }
 
 public struct SessionRecord: Sendable, Equatable {
@@ -108,9 +115,17 @@ extension RoleGrantModel {
     }
 }
 extension OrganisationModel {
+    /// An unknown stored kind or status is an error, never a default (issue #10).
     var record: OrganisationRecord {
-        OrganisationRecord(id: id!, kind: kind, name: name, identifier: identifier, department: department, status: status,
-                           details: details, decidedAt: decidedAt, decisionReason: decisionReason, isDemo: isDemo, createdAt: createdAt)
+        get throws {
+            guard let id, let kind = OrganisationKind(rawValue: kind), let status = OrganisationStatus(rawValue: status) else {
+                throw CorruptRecord(description: "organisation « \(name) » : nature « \(kind) » ou état « \(status) » inconnu")
+            }
+            return OrganisationRecord(
+                id: id, kind: kind, name: name, identifier: identifier, department: department, status: status,
+                details: details, decidedAt: decidedAt, decisionReason: decisionReason, isDemo: isDemo,
+                createdAt: createdAt, version: version)
+        }
     }
 }
 extension SessionModel {

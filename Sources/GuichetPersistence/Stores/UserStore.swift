@@ -1,4 +1,5 @@
 import Fluent
+import GuichetDomain
 import Foundation
 
 /// People, their roles and their organisations.
@@ -64,38 +65,52 @@ public struct UserStore: Sendable {
     }
 }
 
-/// AMO and social landlord organisations; AMO requests are reviewed by an administrator.
+/// AMO and social landlord organisations; their registration is reviewed by an administrator
+/// (`OrganisationReview`, applied by the lifecycle mechanism).
 public struct OrganisationStore: Sendable {
     public init() {}
 
-    public func create(kind: String, name: String, identifier: String, department: String, status: String,
-                       details: String, isDemo: Bool = false, on db: Database) async throws -> OrganisationRecord {
+    public func create(kind: OrganisationKind, name: String, identifier: String, department: String,
+                       status: OrganisationStatus, details: String, isDemo: Bool = false,
+                       on db: Database) async throws -> OrganisationRecord {
         let m = OrganisationModel()
-        m.kind = kind; m.name = name; m.identifier = identifier; m.department = department
-        m.status = status; m.details = details; m.isDemo = isDemo
+        m.kind = kind.rawValue
+        m.name = name
+        m.identifier = identifier
+        m.department = department
+        m.status = status.rawValue
+        m.details = details
+        m.isDemo = isDemo
+        m.version = 0
         try await m.create(on: db)
-        return m.record
+        return try m.record
     }
 
     public func find(id: UUID, on db: Database) async throws -> OrganisationRecord? {
         try await OrganisationModel.find(id, on: db)?.record
     }
 
-    public func find(kind: String, identifier: String, on db: Database) async throws -> [OrganisationRecord] {
-        try await OrganisationModel.query(on: db).filter(\.$kind == kind).filter(\.$identifier == identifier).all().map(\.record)
+    public func find(kind: OrganisationKind, identifier: String, on db: Database) async throws -> [OrganisationRecord] {
+        try await OrganisationModel.query(on: db).filter(\.$kind == kind.rawValue).filter(\.$identifier == identifier)
+            .all().map { try $0.record }
     }
 
-    public func list(kind: String, status: String? = nil, on db: Database) async throws -> [OrganisationRecord] {
-        var q = OrganisationModel.query(on: db).filter(\.$kind == kind)
-        if let status { q = q.filter(\.$status == status) }
-        return try await q.sort(\.$name).all().map(\.record)
+    public func list(kind: OrganisationKind, status: OrganisationStatus? = nil, on db: Database) async throws
+        -> [OrganisationRecord]
+    {
+        var q = OrganisationModel.query(on: db).filter(\.$kind == kind.rawValue)
+        if let status { q = q.filter(\.$status == status.rawValue) }
+        return try await q.sort(\.$name).all().map { try $0.record }
     }
 
-    /// Records a decision on a pending request; false when it was already decided.
-    public func decide(id: UUID, status: String, by: UUID, reason: String?, at: Date, on db: Database) async throws -> Bool {
-        guard let m = try await OrganisationModel.find(id, on: db), m.status == "pending" else { return false }
-        m.status = status; m.decidedBy = by; m.decidedAt = at; m.decisionReason = reason
-        try await m.update(on: db)
-        return true
+    /// The organisation read again under its row lock, for a transition applied in this transaction.
+    public func locked(id: UUID, on db: Database) async throws -> OrganisationRecord? {
+        try await TransitionStore.lock(table: OrganisationModel.schema, id: id, on: db)
+        return try await find(id: id, on: db)
+    }
+
+    /// The columns a decision sets beside the new status.
+    public static func decisionColumns(by: UUID, reason: String?, at: Date) -> [TransitionStore.Column] {
+        [.init("decided_by", by), .init("decided_at", at), .init("decision_reason", reason)]
     }
 }

@@ -28,7 +28,7 @@ import GuichetPersistence
 
     /// What an administrator does on `/admin/bailleurs`: every pending registration accepted.
     static func acceptAll(_ app: Application) async throws {
-        for org in try await OrganisationStore().list(kind: "bailleur", status: "pending", on: app.db) {
+        for org in try await OrganisationStore().list(kind: .landlord, status: .pending, on: app.db) {
             #expect(try await LandlordService(app: app).decide(id: org.id, accept: true, reason: "", actor: .system, adminID: UUID()))
         }
     }
@@ -97,7 +97,7 @@ import GuichetPersistence
             _ = try await landlord.post("/ami/organisation/membres", ["email": "admin@al.test"])
             let mail3 = try #require(try await landlord.lastEmail(to: "admin@al.test"))
             let link3 = try #require(landlord.link(in: mail3.body, path: "/ami/invitations/"))
-            let org = try #require(try await OrganisationStore().list(kind: "bailleur", on: app.db).first)
+            let org = try #require(try await OrganisationStore().list(kind: .landlord, on: app.db).first)
             let token = String(link3.dropFirst("/ami/invitations/".count))
             #expect(try await LandlordService(app: app).accept(token: token, userID: admin.id, actor: .system) == .refused(LandlordService.staffRefusal))
             #expect(try await UserStore().grants(userID: admin.id, on: app.db).allSatisfy { $0.role != "bailleur" })
@@ -119,7 +119,7 @@ import GuichetPersistence
                                                                         "postal_code": "97400", "city": "Saint-Denis", "contact_name": "A",
                                                                         "contact_email": "autre@hlm.test", "contact_phone": "0262123456"])
             #expect(dup.status == .seeOther)
-            let pending = try await OrganisationStore().list(kind: "bailleur", status: "pending", on: app.db)
+            let pending = try await OrganisationStore().list(kind: .landlord, status: .pending, on: app.db)
             #expect(pending.count == 2, "both registrations of the SIREN wait for the administrator")
         }
     }
@@ -159,7 +159,7 @@ import GuichetPersistence
                 "city": "Saint-Denis", "contact_name": "Marie Curie", "contact_email": "instructeur@al.test", "contact_phone": "0262 12 34 56",
             ])
             #expect(res.status == .unprocessableEntity)
-            #expect(try await OrganisationStore().list(kind: "bailleur", on: app.db).isEmpty)
+            #expect(try await OrganisationStore().list(kind: .landlord, on: app.db).isEmpty)
         }
     }
 
@@ -244,7 +244,7 @@ import GuichetPersistence
             let send = try await b.post("\(base)/envoi", ["operations": "1", "dwellings": "10", "cost_price": "2 000 000", "loan_requested": "300 000", "certify": "oui"])
             #expect(send.status == .unprocessableEntity)
             #expect(send.text.contains("AMI-K"))
-            let org = try #require(try await OrganisationStore().find(kind: "bailleur", identifier: Self.siren, on: app.db).first)
+            let org = try #require(try await OrganisationStore().find(kind: .landlord, identifier: Self.siren, on: app.db).first)
             let filing = try #require(try await FilingStore().list(organisationID: org.id, on: app.db).first)
             #expect(filing.state == .draft)
         }
@@ -254,7 +254,7 @@ import GuichetPersistence
         try await TestApp.run(clock: TestClock(Self.utc("2024-06-01T08:00:00Z")).appClock) { app in
             try await Self.campaign2024(app)
             let b = try await Self.landlord(app)
-            let org = try #require(try await OrganisationStore().find(kind: "bailleur", identifier: Self.siren, on: app.db).first)
+            let org = try #require(try await OrganisationStore().find(kind: .landlord, identifier: Self.siren, on: app.db).first)
             let campaign = try #require(try await CampaignStore().find(year: 2024, on: app.db))
             let user = try #require(try await UserStore().find(email: "bailleur@hlm.test", on: app.db))
             // An upload recorded by another instance, not yet checked.

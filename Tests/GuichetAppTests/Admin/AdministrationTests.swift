@@ -58,7 +58,7 @@ import GuichetPersistence
             let admin = try await Self.admin(app)
             let list = try await admin.get("/admin/amo")
             #expect(list.body.string.contains("Rénov&#39;Conseil") || list.body.string.contains("Rénov'Conseil"))
-            let org = try #require(try await OrganisationStore().list(kind: "amo", status: "pending", on: app.db).first)
+            let org = try #require(try await OrganisationStore().list(kind: .amo, status: .pending, on: app.db).first)
             #expect(try await admin.post("/admin/amo/\(org.id.uuidString)/decision", ["decision": "accept"]).status == .seeOther)
             #expect(try await admin.post("/admin/amo/\(org.id.uuidString)/decision", ["decision": "accept"]).status == .notFound, "decided once")
             let mail = try #require(try await admin.lastEmail(to: "bruno@renov.test"))

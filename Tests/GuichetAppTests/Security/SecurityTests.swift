@@ -125,7 +125,7 @@ import VaporTesting
                 return try await group.reduce(into: [UInt]()) { $0.append($1) }
             }
             #expect(statuses.allSatisfy { $0 == 303 }, "\(statuses)")
-            let org = try #require(try await OrganisationStore().find(kind: "bailleur", identifier: AMIFilingTests.siren, on: app.db).first)
+            let org = try #require(try await OrganisationStore().find(kind: .landlord, identifier: AMIFilingTests.siren, on: app.db).first)
             let filings = try await FilingStore().list(organisationID: org.id, on: app.db)
             #expect(filings.count == 1)
             let uploads = try await UploadStore().list(filingID: try #require(filings.first).id, on: app.db)
@@ -141,7 +141,7 @@ import VaporTesting
             let late = try await b.upload("/ami/campagnes/2024/974/tableau", fileName: "t.xlsx",
                                           data: try AMIFixtures.table([AMIFixtures.operation(1)]))
             #expect(late.status == .unprocessableEntity)
-            let org = try #require(try await OrganisationStore().find(kind: "bailleur", identifier: AMIFilingTests.siren, on: app.db).first)
+            let org = try #require(try await OrganisationStore().find(kind: .landlord, identifier: AMIFilingTests.siren, on: app.db).first)
             #expect(try await FilingStore().list(organisationID: org.id, on: app.db).isEmpty)
         }
     }
