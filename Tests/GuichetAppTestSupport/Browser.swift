@@ -67,7 +67,7 @@ public final class Browser: @unchecked Sendable {
 
     /// The last e-mail sent to `to`, and the first link of its body that starts with `prefix`.
     public func lastEmail(to: String) async throws -> OutboxRecord? {
-        try await OutboxStore().recent(limit: 200, channel: "email", on: app.db).first { $0.recipient == to.lowercased() }
+        try await OutboxStore().recent(limit: 200, channel: .email, on: app.db).first { $0.recipient == to.lowercased() }
     }
 
     public func link(in body: String, path prefix: String) -> String? {

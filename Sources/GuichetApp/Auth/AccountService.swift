@@ -65,7 +65,7 @@ struct AccountService {
                 return
             }
             let user = try await UserStore().create(email: email, passwordHash: hash, displayName: name.trimmingCharacters(in: .whitespaces), on: tx)
-            try await UserStore().grant(userID: user.id, role: Role.beneficiaire.rawValue, on: tx)
+            try await UserStore().grant(userID: user.id, role: .beneficiaire, on: tx)
             try await sendActivation(user: user, on: tx)
             try await AuditService(clock: clock).record("compte.inscription", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
         }

@@ -46,8 +46,8 @@ struct StaffService {
                                                     displayName: name.trimmingCharacters(in: .whitespaces), on: tx)
             }
             let held = Set(try await UserStore().grants(userID: user.id, on: tx).map(\.role))
-            for r in roles where !held.contains(r.rawValue) {
-                try await UserStore().grant(userID: user.id, role: r.rawValue, scope: r == .instructeur ? scope : [], on: tx)
+            for r in roles where !held.contains(r) {
+                try await UserStore().grant(userID: user.id, role: r, scope: r == .instructeur ? scope : [], on: tx)
             }
             let link = try await OneTimeLinks(clock: app.clock, notifier: notifier)
                 .issue(for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime, path: "/reinitialisation", on: tx)
@@ -91,7 +91,7 @@ struct StaffService {
                         user = try await UserStore().create(email: details.contactEmail, passwordHash: try Passwords(cost: cost).hash(Tokens.random()),
                                                             displayName: details.contactName, phone: details.contactPhone, on: tx)
                     }
-                    try await UserStore().grant(userID: user.id, role: Role.amo.rawValue, organisationID: org.id, on: tx)
+                    try await UserStore().grant(userID: user.id, role: .amo, organisationID: org.id, on: tx)
                     let link = try await OneTimeLinks(clock: clock, notifier: notifier)
                         .issue(for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime, path: "/reinitialisation", on: tx)
                     write.emails.append(.init(to: details.contactEmail, subject: "Votre compte AMO est ouvert",

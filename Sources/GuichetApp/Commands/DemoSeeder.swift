@@ -43,7 +43,7 @@ struct DemoSeeder {
                     user = existing
                 } else {
                     user = try await UserStore().create(email: email, passwordHash: hash, displayName: name, activatedAt: app.clock.now(), isDemo: true, on: tx)
-                    try await UserStore().grant(userID: user.id, role: role.rawValue, organisationID: orgID, scope: scope, on: tx)
+                    try await UserStore().grant(userID: user.id, role: role, organisationID: orgID, scope: scope, on: tx)
                 }
                 out.append((email, role, otp))
             }

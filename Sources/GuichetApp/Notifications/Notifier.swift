@@ -9,12 +9,12 @@ struct Notifier: Sendable {
     let baseURL: URL
 
     func email(to: String, subject: String, body: String, on db: Database) async throws {
-        try await OutboxStore().enqueue(channel: "email", recipient: to, subject: subject,
+        try await OutboxStore().enqueue(channel: .email, recipient: to, subject: subject,
                                         body: body + Self.signature, now: clock.now(), on: db)
     }
 
     func sms(to phone: String, text: String, on db: Database) async throws {
-        try await OutboxStore().enqueue(channel: "sms", recipient: phone, subject: "", body: text, now: clock.now(), on: db)
+        try await OutboxStore().enqueue(channel: .sms, recipient: phone, subject: "", body: text, now: clock.now(), on: db)
     }
 
     func link(_ path: String) -> String {

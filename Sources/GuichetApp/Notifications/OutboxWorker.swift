@@ -22,7 +22,7 @@ struct OutboxWorker: Sendable {
         var round = Round()
         for message in claimed {
             do {
-                try await (message.channel == "sms" ? sms : email).send(message)
+                try await (message.channel == .sms ? sms : email).send(message)
                 try await store.markSent(id: message.id, worker: workerID, at: clock.now(), on: db)
                 round.sent += 1
             } catch {
@@ -32,7 +32,7 @@ struct OutboxWorker: Sendable {
                     ? clock.now().addingTimeInterval(30 * pow(2, Double(attempts - 1))) : nil
                 try await store.markFailed(id: message.id, worker: workerID, error: String(describing: error), retryAt: retryAt, on: db)
                 if retryAt == nil { round.failed += 1 } else { round.retried += 1 }
-                logger.warning("outbox: envoi \(message.channel) à \(message.recipient) échoué (tentative \(attempts)) : \(error)")
+                logger.warning("outbox: envoi \(message.channel.french) à \(message.recipient) échoué (tentative \(attempts)) : \(error)")
             }
         }
         return round

@@ -26,7 +26,7 @@ struct LandlordService: Sendable {
     }
 
     static func isStaff(_ grants: [RoleGrantRecord]) -> Bool {
-        grants.contains { Role(rawValue: $0.role)?.isStaff == true }
+        grants.contains { $0.role.isStaff }
     }
 
     static func validate(_ v: [String: String]) -> (LandlordIdentification?, [FormState.FieldError]) {
@@ -66,7 +66,7 @@ struct LandlordService: Sendable {
             let details = String(decoding: try JSONEncoder().encode(id), as: UTF8.self)
             let org = try await OrganisationStore().create(kind: .landlord, name: id.name, identifier: id.siren, department: department,
                                                            status: .pending, details: details, on: tx)
-            _ = try await UserStore().grant(userID: userID, role: Role.bailleur.rawValue, organisationID: org.id, on: tx)
+            _ = try await UserStore().grant(userID: userID, role: .bailleur, organisationID: org.id, on: tx)
             try await AuditService(clock: clock).record("bailleur.inscription", by: actor, object: ("organisation", org.id.uuidString),
                                                        detail: "SIREN \(id.siren) \(id.kind.rawValue)\(holders.isEmpty ? "" : " (SIREN déjà inscrit : revue)")", on: tx)
             try await notifier.reviewersOfFirstPending(kind: .landlord, organisation: org.id,
@@ -159,8 +159,8 @@ struct LandlordService: Sendable {
             let grants = try await UserStore().grants(userID: userID, on: tx)
             if Self.isStaff(grants) { return .failure(AcceptRefusal(message: Self.staffRefusal)) }
             guard try await InvitationStore().accept(id: inv.id, by: userID, at: clock.now(), on: tx) else { return .success(.invalid) }
-            if !grants.contains(where: { $0.role == Role.bailleur.rawValue && $0.organisationID == org.id }) {
-                _ = try await UserStore().grant(userID: userID, role: Role.bailleur.rawValue, organisationID: org.id, on: tx)
+            if !grants.contains(where: { $0.role == .bailleur && $0.organisationID == org.id }) {
+                _ = try await UserStore().grant(userID: userID, role: .bailleur, organisationID: org.id, on: tx)
             }
             try await AuditService(clock: clock).record("bailleur.membre-ajouté", by: actor, object: ("organisation", org.id.uuidString),
                                                        detail: user.email, on: tx)
@@ -183,7 +183,7 @@ struct LandlordService: Sendable {
             let members = try await Self.members(of: organisation.id, on: tx)
             guard let member = members.first(where: { $0.id == userID }) else { return .failure(RemovalRefusal(reason: .notMember)) }
             guard members.count > 1 else { return .failure(RemovalRefusal(reason: .lastMember)) }
-            try await UserStore().revoke(userID: userID, role: Role.bailleur.rawValue, organisationID: organisation.id, on: tx)
+            try await UserStore().revoke(userID: userID, role: .bailleur, organisationID: organisation.id, on: tx)
             try await AuditService(clock: clock).record("bailleur.membre-retiré", by: actor, object: ("organisation", organisation.id.uuidString),
                                                        detail: member.email, on: tx)
             return .success(true)
@@ -198,7 +198,7 @@ struct LandlordService: Sendable {
 
     static func members(of organisationID: UUID, on db: Database) async throws -> [UserRecord] {
         var out: [UserRecord] = []
-        for g in try await UserStore().grants(role: Role.bailleur.rawValue, on: db) where g.organisationID == organisationID {
+        for g in try await UserStore().grants(role: .bailleur, on: db) where g.organisationID == organisationID {
             if let u = try await UserStore().find(id: g.userID, on: db) { out.append(u) }
         }
         return out.sorted { $0.email < $1.email }

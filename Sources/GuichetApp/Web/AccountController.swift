@@ -18,7 +18,7 @@ struct AccountController: RouteCollection {
     func page(_ req: Request, password: FormState? = nil, email: FormState? = nil, status: HTTPResponseStatus = .ok) throws -> Response {
         let p = try req.signedIn()
         let roles = p.grants.map { g -> [String] in
-            [Role(rawValue: g.role)?.french ?? g.role, g.scope.isEmpty ? "—" : g.scope.joined(separator: ", ")]
+            [g.role.french, g.scope.isEmpty ? "—" : g.scope.joined(separator: ", ")]
         }
         let pw = FormPageModel(heading: "Changer de mot de passe", action: "/compte/mot-de-passe",
                                fields: [.input(name: "current_password", label: "Mot de passe actuel", type: "password", autocomplete: "current-password"),

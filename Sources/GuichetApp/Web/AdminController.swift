@@ -38,7 +38,7 @@ struct AdminController: RouteCollection {
         var rows: [[String]] = []
         for u in try await UserStore().all(on: req.db) {
             let roles = try await UserStore().grants(userID: u.id, on: req.db)
-                .map { ($0.role) + ($0.scope.isEmpty ? "" : " (\($0.scope.joined(separator: ", ")))") }
+                .map { $0.role.french + ($0.scope.isEmpty ? "" : " (\($0.scope.joined(separator: ", ")))") }
             rows.append([u.displayName, u.email, roles.joined(separator: ", "), u.activatedAt == nil ? "non activé" : "actif"])
         }
         let form = FormPageModel(heading: "Créer un compte du personnel", intro: ["La personne reçoit un lien (valable 12 heures) pour choisir son mot de passe."],

@@ -15,7 +15,7 @@ struct MailboxController: RouteCollection {
         let time = AppClock.parisFormatter("dd/MM/yyyy HH:mm")
         var blocks: [InfoPageModel.Block] = [.paragraph("Boîte de développement : les 100 derniers messages de la file d'envoi. Désactivez-la en production (GUICHET_DEV_MAILBOX).")]
         blocks.append(.table(caption: nil, headers: ["Date", "Canal", "Destinataire", "Objet", "État"], rows: messages.map {
-            [time.string(from: $0.createdAt), $0.channel, $0.recipient, $0.subject, $0.status]
+            [time.string(from: $0.createdAt), $0.channel.french, $0.recipient, $0.subject, $0.status.french]
         }))
         blocks.append(.links(messages.map { ("\($0.recipient) — \($0.subject.isEmpty ? "SMS" : $0.subject)", "/dev/mailbox/\($0.id.uuidString)") }))
         return .html(InfoPage.render(req.page(title: "Boîte de développement"), InfoPageModel(heading: "Boîte de développement", blocks: blocks)))

@@ -16,7 +16,7 @@ public struct UserRecord: Sendable, Equatable {
 public struct RoleGrantRecord: Sendable, Equatable {
     public let id: UUID
     public let userID: UUID
-    public let role: String
+    public let role: Role
     public let organisationID: UUID?
     public let scope: [String]
 }
@@ -67,19 +67,47 @@ public struct APITokenRecord: Sendable, Equatable {
     public let revokedAt: Date?
 }
 
+/// How a notification travels.
+public enum OutboxChannel: String, Sendable, CaseIterable, Codable {
+    case email
+    case sms
+
+    public var french: String {
+        switch self {
+        case .email: "e-mail"
+        case .sms: "SMS"
+        }
+    }
+}
+
+/// Where a notification stands: waiting (first attempt or retry), sent, or given up.
+public enum OutboxStatus: String, Sendable, CaseIterable, Codable {
+    case pending
+    case sent
+    case failed
+
+    public var french: String {
+        switch self {
+        case .pending: "en attente"
+        case .sent: "envoyé"
+        case .failed: "abandonné"
+        }
+    }
+}
+
 public struct OutboxRecord: Sendable, Equatable {
     /// A record not read from the database (tests of the senders).
-    public static func make(channel: String, recipient: String, subject: String = "", body: String) -> OutboxRecord {
-        OutboxRecord(id: UUID(), channel: channel, recipient: recipient, subject: subject, body: body, status: "pending",
+    public static func make(channel: OutboxChannel, recipient: String, subject: String = "", body: String) -> OutboxRecord {
+        OutboxRecord(id: UUID(), channel: channel, recipient: recipient, subject: subject, body: body, status: .pending,
                      attempts: 0, lastError: nil, createdAt: Date(), sentAt: nil)
     }
 
     public let id: UUID
-    public let channel: String
+    public let channel: OutboxChannel
     public let recipient: String
     public let subject: String
     public let body: String
-    public let status: String
+    public let status: OutboxStatus
     public let attempts: Int
     public let lastError: String?
     public let createdAt: Date
@@ -109,9 +137,16 @@ extension UserModel {
     }
 }
 extension RoleGrantModel {
+    /// An unknown stored role is an error, never a default (issue #10).
     var record: RoleGrantRecord {
-        RoleGrantRecord(id: id!, userID: userID, role: role, organisationID: organisationID,
-                        scope: scope.split(separator: ",").map(String.init))
+        get throws {
+            guard let id, let role = Role(rawValue: role) else {
+                throw CorruptRecord(description: "droit \(id?.uuidString ?? "sans identifiant") : rôle « \(role) » inconnu")
+            }
+            return RoleGrantRecord(
+                id: id, userID: userID, role: role, organisationID: organisationID,
+                scope: scope.split(separator: ",").map(String.init))
+        }
     }
 }
 extension OrganisationModel {
@@ -134,9 +169,16 @@ extension SessionModel {
     }
 }
 extension OutboxModel {
+    /// An unknown stored channel or status is an error, never a default (issue #10).
     var record: OutboxRecord {
-        OutboxRecord(id: id!, channel: channel, recipient: recipient, subject: subject, body: body, status: status,
-                     attempts: attempts, lastError: lastError, createdAt: createdAt, sentAt: sentAt)
+        get throws {
+            guard let id, let channel = OutboxChannel(rawValue: channel), let status = OutboxStatus(rawValue: status) else {
+                throw CorruptRecord(description: "message \(id?.uuidString ?? "sans identifiant") : canal ou état inconnu")
+            }
+            return OutboxRecord(
+                id: id, channel: channel, recipient: recipient, subject: subject, body: body, status: status,
+                attempts: attempts, lastError: lastError, createdAt: createdAt, sentAt: sentAt)
+        }
     }
 }
 extension AuditEntryModel {

@@ -8,10 +8,10 @@ import SQLKit
 public struct OutboxStore: Sendable {
     public init() {}
 
-    public func enqueue(channel: String, recipient: String, subject: String, body: String, now: Date, on db: Database) async throws {
+    public func enqueue(channel: OutboxChannel, recipient: String, subject: String, body: String, now: Date, on db: Database) async throws {
         let m = OutboxModel()
-        m.channel = channel; m.recipient = recipient; m.subject = subject; m.body = body
-        m.status = "pending"; m.attempts = 0; m.nextAttemptAt = now; m.createdAt = now
+        m.channel = channel.rawValue; m.recipient = recipient; m.subject = subject; m.body = body
+        m.status = OutboxStatus.pending.rawValue; m.attempts = 0; m.nextAttemptAt = now; m.createdAt = now
         try await m.create(on: db)
     }
 
@@ -21,21 +21,21 @@ public struct OutboxStore: Sendable {
     public func claim(worker: String, now: Date, lease: TimeInterval, limit: Int, on db: Database) async throws -> [OutboxRecord] {
         guard let sql = db as? SQLDatabase else { return [] }
         let due = sql.select().column("id").from(OutboxModel.schema)
-            .where("status", .equal, "pending").where("next_attempt_at", .lessThanOrEqual, now)
+            .where("status", .equal, OutboxStatus.pending.rawValue).where("next_attempt_at", .lessThanOrEqual, now)
             .where { $0.where("locked_until", .is, SQLLiteral.null).orWhere("locked_until", .lessThan, now) }
             .orderBy("next_attempt_at").limit(limit)
         try await sql.update(OutboxModel.schema)
             .set("locked_by", to: worker).set("locked_until", to: now.addingTimeInterval(lease))
-            .where("status", .equal, "pending")
+            .where("status", .equal, OutboxStatus.pending.rawValue)
             .where { $0.where("locked_until", .is, SQLLiteral.null).orWhere("locked_until", .lessThan, now) }
             .where("id", .in, SQLGroupExpression(due.query))
             .run()
-        return try await OutboxModel.query(on: db).filter(\.$lockedBy == worker).filter(\.$status == "pending")
-            .filter(\.$lockedUntil > now).all().map(\.record)
+        return try await OutboxModel.query(on: db).filter(\.$lockedBy == worker).filter(\.$status == OutboxStatus.pending.rawValue)
+            .filter(\.$lockedUntil > now).all().map { try $0.record }
     }
 
     public func markSent(id: UUID, worker: String, at: Date, on db: Database) async throws {
-        try await OutboxModel.query(on: db).set(\.$status, to: "sent").set(\.$sentAt, to: at)
+        try await OutboxModel.query(on: db).set(\.$status, to: OutboxStatus.sent.rawValue).set(\.$sentAt, to: at)
             .set(\.$lockedBy, to: nil).set(\.$lockedUntil, to: nil)
             .filter(\.$id == id).filter(\.$lockedBy == worker).update()
     }
@@ -46,14 +46,14 @@ public struct OutboxStore: Sendable {
         m.attempts += 1
         m.lastError = String(error.prefix(500))
         m.lockedBy = nil; m.lockedUntil = nil
-        if let retryAt { m.nextAttemptAt = retryAt } else { m.status = "failed" }
+        if let retryAt { m.nextAttemptAt = retryAt } else { m.status = OutboxStatus.failed.rawValue }
         try await m.update(on: db)
     }
 
-    public func recent(limit: Int, channel: String? = nil, on db: Database) async throws -> [OutboxRecord] {
+    public func recent(limit: Int, channel: OutboxChannel? = nil, on db: Database) async throws -> [OutboxRecord] {
         var q = OutboxModel.query(on: db)
-        if let channel { q = q.filter(\.$channel == channel) }
-        return try await q.sort(\.$createdAt, .descending).limit(limit).all().map(\.record)
+        if let channel { q = q.filter(\.$channel == channel.rawValue) }
+        return try await q.sort(\.$createdAt, .descending).limit(limit).all().map { try $0.record }
     }
 
     public func find(id: UUID, on db: Database) async throws -> OutboxRecord? {
@@ -61,7 +61,7 @@ public struct OutboxStore: Sendable {
     }
 
     public func pendingCount(on db: Database) async throws -> Int {
-        try await OutboxModel.query(on: db).filter(\.$status == "pending").count()
+        try await OutboxModel.query(on: db).filter(\.$status == OutboxStatus.pending.rawValue).count()
     }
 }
 
@@ -116,11 +116,11 @@ public struct AuditStore: Sendable {
     }
 
     public func all(on db: Database) async throws -> [AuditRecord] {
-        try await AuditEntryModel.query(on: db).sort(\.$id).all().map(\.record)
+        try await AuditEntryModel.query(on: db).sort(\.$id).all().map { try $0.record }
     }
 
     public func recent(limit: Int, on db: Database) async throws -> [AuditRecord] {
-        try await AuditEntryModel.query(on: db).sort(\.$id, .descending).limit(limit).all().map(\.record)
+        try await AuditEntryModel.query(on: db).sort(\.$id, .descending).limit(limit).all().map { try $0.record }
     }
 
     /// The last entry: what a checkpoint anchors.

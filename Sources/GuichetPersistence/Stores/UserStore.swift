@@ -44,23 +44,23 @@ public struct UserStore: Sendable {
     }
 
     public func grants(userID: UUID, on db: Database) async throws -> [RoleGrantRecord] {
-        try await RoleGrantModel.query(on: db).filter(\.$userID == userID).all().map(\.record)
+        try await RoleGrantModel.query(on: db).filter(\.$userID == userID).all().map { try $0.record }
     }
 
-    public func grants(role: String, on db: Database) async throws -> [RoleGrantRecord] {
-        try await RoleGrantModel.query(on: db).filter(\.$role == role).all().map(\.record)
+    public func grants(role: Role, on db: Database) async throws -> [RoleGrantRecord] {
+        try await RoleGrantModel.query(on: db).filter(\.$role == role.rawValue).all().map { try $0.record }
     }
 
     @discardableResult
-    public func grant(userID: UUID, role: String, organisationID: UUID? = nil, scope: [String] = [], on db: Database) async throws -> RoleGrantRecord {
+    public func grant(userID: UUID, role: Role, organisationID: UUID? = nil, scope: [String] = [], on db: Database) async throws -> RoleGrantRecord {
         let m = RoleGrantModel()
-        m.userID = userID; m.role = role; m.organisationID = organisationID; m.scope = scope.joined(separator: ",")
+        m.userID = userID; m.role = role.rawValue; m.organisationID = organisationID; m.scope = scope.joined(separator: ",")
         try await m.create(on: db)
-        return m.record
+        return try m.record
     }
 
-    public func revoke(userID: UUID, role: String, organisationID: UUID, on db: Database) async throws {
-        try await RoleGrantModel.query(on: db).filter(\.$userID == userID).filter(\.$role == role)
+    public func revoke(userID: UUID, role: Role, organisationID: UUID, on db: Database) async throws {
+        try await RoleGrantModel.query(on: db).filter(\.$userID == userID).filter(\.$role == role.rawValue)
             .filter(\.$organisationID == organisationID).delete()
     }
 }

@@ -73,7 +73,7 @@ import GuichetPersistence
             #expect(noMotive.text.contains("motif"))
             edit["motive"] = "Report décidé par le comité du 12/09/2024"
             #expect(try await b.post("/admin/ami/campagnes/2024", edit).status == .seeOther)
-            let mails = try await OutboxStore().recent(limit: 50, channel: "email", on: app.db)
+            let mails = try await OutboxStore().recent(limit: 50, channel: .email, on: app.db)
             let mail = try #require(mails.first { $0.recipient == "bailleur@hlm.test" && $0.subject.contains("clôture") })
             #expect(mail.subject.contains("nouvelle date de clôture"))
             #expect(mail.body.contains("Report décidé"))

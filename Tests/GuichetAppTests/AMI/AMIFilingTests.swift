@@ -68,7 +68,7 @@ import GuichetPersistence
             let invitedNotice = try await landlord.get("/ami/organisation").text
             #expect(invitedNotice.contains("Invitations en attente") && invitedNotice.contains("nouveau@hlm.test"))
             let collegueGrants = try #require(try await UserStore().find(email: "collegue@hlm.test", on: app.db)).id
-            #expect(try await UserStore().grants(userID: collegueGrants, on: app.db).allSatisfy { $0.role != "bailleur" }, "no right before consent")
+            #expect(try await UserStore().grants(userID: collegueGrants, on: app.db).allSatisfy { $0.role != .bailleur }, "no right before consent")
 
             // The known person accepts with their account.
             let mail = try #require(try await landlord.lastEmail(to: "collegue@hlm.test"))
@@ -93,14 +93,14 @@ import GuichetPersistence
 
             // Staff accounts are never landlord members.
             let admin = try await UserStore().create(email: "admin@al.test", passwordHash: "x", displayName: "Admin", activatedAt: Date(), on: app.db)
-            try await UserStore().grant(userID: admin.id, role: "administrateur", on: app.db)
+            try await UserStore().grant(userID: admin.id, role: .administrateur, on: app.db)
             _ = try await landlord.post("/ami/organisation/membres", ["email": "admin@al.test"])
             let mail3 = try #require(try await landlord.lastEmail(to: "admin@al.test"))
             let link3 = try #require(landlord.link(in: mail3.body, path: "/ami/invitations/"))
             let org = try #require(try await OrganisationStore().list(kind: .landlord, on: app.db).first)
             let token = String(link3.dropFirst("/ami/invitations/".count))
             #expect(try await LandlordService(app: app).accept(token: token, userID: admin.id, actor: .system) == .refused(LandlordService.staffRefusal))
-            #expect(try await UserStore().grants(userID: admin.id, on: app.db).allSatisfy { $0.role != "bailleur" })
+            #expect(try await UserStore().grants(userID: admin.id, on: app.db).allSatisfy { $0.role != .bailleur })
 
             // A member removes another, leaves; the last one cannot leave.
             let members = try await LandlordService.members(of: org.id, on: app.db)
@@ -137,13 +137,13 @@ import GuichetPersistence
             let other = try #require(try await UserStore().find(email: "b@autre.test", on: app.db))
             let res = try await a.post("/ami/organisation/membres/\(other.id.uuidString)/retrait", [:])
             #expect(res.status == .notFound)
-            #expect(try await UserStore().grants(userID: other.id, on: app.db).contains { $0.role == "bailleur" })
+            #expect(try await UserStore().grants(userID: other.id, on: app.db).contains { $0.role == .bailleur })
 
             _ = try await a.post("/ami/organisation/membres", ["email": "invite@hlm.test"])
             let mail = try #require(try await a.lastEmail(to: "invite@hlm.test"))
             let link = try #require(a.link(in: mail.body, path: "/ami/invitations/"))
             #expect(try await b.post(link, [:]).status == .seeOther)
-            #expect(try await UserStore().grants(userID: other.id, on: app.db).filter { $0.role == "bailleur" }.count == 1,
+            #expect(try await UserStore().grants(userID: other.id, on: app.db).filter { $0.role == .bailleur }.count == 1,
                     "the invitation of another address grants nothing")
         }
     }
@@ -153,7 +153,7 @@ import GuichetPersistence
         try await TestApp.run { app in
             let b = try await SessionSecurityTests.signedIn(app, email: "instructeur@al.test")
             let user = try #require(try await UserStore().find(email: "instructeur@al.test", on: app.db))
-            try await UserStore().grant(userID: user.id, role: "instructeur", scope: ["974"], on: app.db)
+            try await UserStore().grant(userID: user.id, role: .instructeur, scope: ["974"], on: app.db)
             let res = try await b.post("/ami/bailleur/inscription", [
                 "name": "Habitat Réunion", "siren": Self.siren, "kind": "ESH", "address": "1 rue de Paris", "postal_code": "97400",
                 "city": "Saint-Denis", "contact_name": "Marie Curie", "contact_email": "instructeur@al.test", "contact_phone": "0262 12 34 56",

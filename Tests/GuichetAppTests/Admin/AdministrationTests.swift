@@ -30,7 +30,7 @@ import GuichetPersistence
             #expect(try await b.post("/admin/comptes", ["name": "Ivan", "email": "ivan@al.test", "role": "instructeur", "scope": "01, R84, 974"]).status == .seeOther)
             let ivan = try #require(try await UserStore().find(email: "ivan@al.test", on: app.db))
             let grants = try await UserStore().grants(userID: ivan.id, on: app.db)
-            #expect(grants.map(\.role) == ["instructeur"])
+            #expect(grants.map(\.role) == [.instructeur])
             #expect(grants.first?.scope == ["01", "R84", "974"])
             #expect(try await b.lastEmail(to: "ivan@al.test")?.subject == "Votre accès à Guichet")
             let denied = try await b.post("/admin/comptes", ["name": "B", "email": "b@al.test", "role": "beneficiaire", "scope": ""])
@@ -157,7 +157,7 @@ import GuichetPersistence
         try await TestApp.run { app in
             let (email, password) = ("amo@renov.test", "Phrase de passe AMO 2026")
             let user = try await UserStore().create(email: email, passwordHash: try Passwords(cost: 4).hash(password), displayName: "AMO", activatedAt: Date(), on: app.db)
-            try await UserStore().grant(userID: user.id, role: Role.amo.rawValue, on: app.db)
+            try await UserStore().grant(userID: user.id, role: .amo, on: app.db)
             let b = Browser(app)
             #expect(try await b.post("/connexion", ["email": email, "password": password]).status == .seeOther)
             let created = try await b.post("/compte/jetons", ["name": "Logiciel"])

@@ -17,7 +17,7 @@ import GuichetPersistence
         guard !p.roles.isEmpty else { return nil }
         let user = try await UserStore().create(email: "\(p.name)-\(n)@walk.test", passwordHash: "x", displayName: p.name,
                                                 activatedAt: Date(), on: app.db)
-        for r in p.roles { try await UserStore().grant(userID: user.id, role: r.rawValue, scope: ["01"], on: app.db) }
+        for r in p.roles { try await UserStore().grant(userID: user.id, role: r, scope: ["01"], on: app.db) }
         let token = Tokens.random(), csrf = Tokens.random()
         _ = try await SessionStore().create(tokenHash: Tokens.digest(token), userID: user.id, csrfToken: csrf, now: Date(),
                                             expiresAt: Date().addingTimeInterval(3600), on: app.db)

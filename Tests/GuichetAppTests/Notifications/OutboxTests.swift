@@ -26,7 +26,7 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
     @Test func severalWorkersNeverSendAMessageTwice() async throws {
         try await TestApp.run { app in
             for n in 0..<60 {
-                try await OutboxStore().enqueue(channel: "email", recipient: "r\(n)@example.fr", subject: "s", body: "b", now: Date(), on: app.db)
+                try await OutboxStore().enqueue(channel: .email, recipient: "r\(n)@example.fr", subject: "s", body: "b", now: Date(), on: app.db)
             }
             let sender = RecordingSender()
             let workers = (0..<4).map { OutboxWorker(workerID: "w\($0)", email: sender, sms: sender, clock: .system, logger: app.logger) }
@@ -45,7 +45,7 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
     @Test func failuresAreRetriedWithBackoffThenRecorded() async throws {
         let clock = TestClock()
         try await TestApp.run(clock: clock.appClock) { app in
-            try await OutboxStore().enqueue(channel: "email", recipient: "a@example.fr", subject: "s", body: "b", now: clock.now, on: app.db)
+            try await OutboxStore().enqueue(channel: .email, recipient: "a@example.fr", subject: "s", body: "b", now: clock.now, on: app.db)
             let sender = RecordingSender(failures: 2)
             let w = OutboxWorker(workerID: "w", email: sender, sms: sender, clock: clock.appClock, logger: app.logger)
             let first = try await w.runOnce(on: app.db)
@@ -60,7 +60,7 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
             clock.advance(2)
             #expect(try await w.runOnce(on: app.db).sent == 1)
             let m = try #require(try await OutboxStore().recent(limit: 1, on: app.db).first)
-            #expect(m.status == "sent")
+            #expect(m.status == .sent)
             #expect(m.attempts == 2)
             #expect(m.lastError?.contains("421") == true)
         }
@@ -68,11 +68,11 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
 
     @Test func permanentFailuresStop() async throws {
         try await TestApp.run { app in
-            try await OutboxStore().enqueue(channel: "sms", recipient: "+33600000000", subject: "", body: "code", now: Date(), on: app.db)
+            try await OutboxStore().enqueue(channel: .sms, recipient: "+33600000000", subject: "", body: "code", now: Date(), on: app.db)
             struct Refusing: MessageSender { func send(_ m: OutboxRecord) async throws { throw SMTPClient.Failure(description: "550 inconnu", transient: false) } }
             let w = OutboxWorker(workerID: "w", email: Refusing(), sms: Refusing(), clock: .system, logger: app.logger)
             #expect(try await w.runOnce(on: app.db).failed == 1)
-            #expect(try await OutboxStore().recent(limit: 1, on: app.db).first?.status == "failed")
+            #expect(try await OutboxStore().recent(limit: 1, on: app.db).first?.status == .failed)
         }
     }
 
@@ -215,6 +215,6 @@ extension FileHandle {
 
 extension OutboxRecord {
     static func sms(to: String, text: String) -> OutboxRecord {
-        OutboxRecord.make(channel: "sms", recipient: to, body: text)
+        OutboxRecord.make(channel: .sms, recipient: to, body: text)
     }
 }

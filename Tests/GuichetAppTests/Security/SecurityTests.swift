@@ -90,7 +90,7 @@ import VaporTesting
                 _ = try await b.post("/inscription", ["email": "victime@example.fr", "name": "X",
                                                       "password": AccountFlowTests.password, "password_confirm": AccountFlowTests.password])
             }
-            let mails = try await OutboxStore().recent(limit: 100, channel: "email", on: app.db).filter { $0.recipient == "victime@example.fr" }
+            let mails = try await OutboxStore().recent(limit: 100, channel: .email, on: app.db).filter { $0.recipient == "victime@example.fr" }
             #expect(mails.count == 3)
             // And one client address cannot submit without end.
             for n in 0..<10 {
@@ -208,11 +208,11 @@ import VaporTesting
     @Test func administratorsAreToldOncePerBatch() async throws {
         try await TestApp.run { app in
             let admin = try await UserStore().create(email: "adele@al.test", passwordHash: "x", displayName: "Adèle", activatedAt: Date(), on: app.db)
-            try await UserStore().grant(userID: admin.id, role: "administrateur", on: app.db)
+            try await UserStore().grant(userID: admin.id, role: .administrateur, on: app.db)
             let visitor = Browser(app)
             #expect(try await visitor.post("/amo/demande", Self.request(siret: "73282932000074", email: "a@amo.test")).status == .ok)
             #expect(try await visitor.post("/amo/demande", Self.request(siret: "55210055400013", email: "b@amo.test")).status == .ok)
-            let mails = try await OutboxStore().recent(limit: 50, channel: "email", on: app.db).filter { $0.recipient == "adele@al.test" }
+            let mails = try await OutboxStore().recent(limit: 50, channel: .email, on: app.db).filter { $0.recipient == "adele@al.test" }
             #expect(mails.count == 1, "the second request joins the pending batch")
         }
     }
@@ -221,7 +221,7 @@ import VaporTesting
         try await TestApp.run { app in
             let landlord = try await AMIFilingTests.landlord(app)
             for _ in 0..<6 { _ = try await landlord.post("/ami/organisation/membres", ["email": "cible@exemple.fr"]) }
-            let mails = try await OutboxStore().recent(limit: 50, channel: "email", on: app.db).filter { $0.recipient == "cible@exemple.fr" }
+            let mails = try await OutboxStore().recent(limit: 50, channel: .email, on: app.db).filter { $0.recipient == "cible@exemple.fr" }
             #expect(mails.count == 3)
         }
     }
