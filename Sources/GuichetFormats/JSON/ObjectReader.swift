@@ -10,55 +10,21 @@ public struct FieldError: Sendable, Equatable {
 /// Reads the fields of a JSON object, collecting every problem instead of stopping at the first
 /// one, and rejecting fields it was not asked about (the contract's "unknown fields are rejected").
 public struct ObjectReader {
-    /// Where this object sits in the document, spelled out only when a problem is reported.
-    /// The first three steps are kept inline, so that reading a request's nested objects
-    /// allocates nothing (the contract's requests are three levels deep at most).
-    struct Location: Sendable {
-        struct Step: Sendable {
-            let key: String
-            let index: Int?
-        }
-        private var first: Step?
-        private var second: Step?
-        private var third: Step?
-        private var beyond: [Step] = []
-
-        static let root = Location()
-
-        func appending(_ key: String, index: Int? = nil) -> Location {
-            var next = self
-            let step = Step(key: key, index: index)
-            if next.first == nil {
-                next.first = step
-            } else if next.second == nil {
-                next.second = step
-            } else if next.third == nil {
-                next.third = step
-            } else {
-                next.beyond.append(step)
-            }
-            return next
-        }
-
-        var path: String {
-            let steps = [first, second, third].compactMap { $0 } + beyond
-            return steps.map { step in step.index.map { "\(step.key)[\($0)]" } ?? step.key }.joined(separator: ".")
-        }
-
-        func child(_ key: String) -> String {
-            let p = path
-            return p.isEmpty ? key : "\(p).\(key)"
-        }
-    }
-
-    private let location: Location
-    public var path: String { location.path }
+    /// The path given to the reader of the document (usually empty). A nested object's reader
+    /// records its problems relative to itself, and its parent prefixes them with the field's
+    /// name when it takes them (`object`, `objects`): paths are spelled out only when there is a
+    /// problem, and reading nested objects allocates nothing for them (issue #9: the contract's
+    /// example decoded in 4,5 µs rather than 5,4 µs).
+    private let prefix: String
+    public var path: String { prefix }
     private let pairs: JSONObject
     /// Which fields were read: a bit per field for the first 128 (no allocation; the parser
     /// bounds a request's objects at 100 fields), an array beyond (the platform's own data).
     private var askedLow: UInt64 = 0
     private var askedHigh: UInt64 = 0
     private var askedBeyond: [Bool] = []
+    /// Just after the member found last (`index(of:)`).
+    private var cursor = 0
     public private(set) var errors: [FieldError] = []
 
     /// The largest amount accepted: one billion euros, in cents (keeps every sum far from overflow).
@@ -66,32 +32,50 @@ public struct ObjectReader {
 
     /// Nil (with an error recorded by the caller) when `value` is not an object.
     public init?(_ value: JSONValue, path: String) {
-        guard path.isEmpty else {
-            self.init(value, at: Location.root.appending(path))
-            return
-        }
-        self.init(value, at: .root)
-    }
-
-    init?(_ value: JSONValue, at location: Location) {
         guard case let .object(pairs) = value else { return nil }
         self.pairs = pairs
-        self.location = location
+        self.prefix = path
         if pairs.count > 128 { askedBeyond = Array(repeating: false, count: pairs.count - 128) }
     }
 
-    public func field(_ key: String) -> String { location.child(key) }
+    public func field(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+
+    /// A nested reader's problems, under `field` (`plan.loan`, `plan.companies[2]`).
+    private mutating func take(_ nested: [FieldError], under field: String) {
+        errors.reserveCapacity(errors.count + nested.count)
+        for e in nested {
+            errors.append(FieldError(field: e.field.isEmpty ? field : field + "." + e.field, message: e.message))
+        }
+    }
+
     public mutating func error(_ key: String, _ message: String) { errors.append(FieldError(field: field(key), message: message)) }
     public mutating func absorb(_ other: [FieldError]) { errors += other }
 
     /// The raw value; `nil` when absent or JSON `null`.
     public mutating func raw(_ key: String) -> JSONValue? {
-        let length = key.utf8.count
-        guard let index = pairs.members.firstIndex(where: { $0.key.utf8.count == length && $0.key == key }) else { return nil }
+        guard let index = index(of: key) else { return nil }
         markAsked(index)
         let v = pairs.members[index].value
         if case .null = v { return nil }
         return v
+    }
+
+    /// Where `key` is among the members. Decoders ask in the order documents usually list their
+    /// fields, so the search starts after the member found last and mostly ends at once.
+    private mutating func index(of key: String) -> Int? {
+        let members = pairs.members
+        let n = members.count
+        guard n > 0 else { return nil }
+        let length = key.utf8.count
+        var k = cursor < n ? cursor : 0
+        for _ in 0..<n {
+            if members[k].key.utf8.count == length && members[k].key == key {
+                cursor = k + 1
+                return k
+            }
+            k = k + 1 == n ? 0 : k + 1
+        }
+        return nil
     }
 
     public mutating func bool(_ key: String) -> Bool? {
@@ -150,10 +134,10 @@ public struct ObjectReader {
     /// A nested object read by `body`; records an error when the value is not an object.
     public mutating func object<T>(_ key: String, _ body: (inout ObjectReader) -> T) -> T? {
         guard let v = raw(key) else { return nil }
-        guard var r = ObjectReader(v, at: location.appending(key)) else { error(key, "doit être un objet"); return nil }
+        guard var r = ObjectReader(v, path: "") else { error(key, "doit être un objet"); return nil }
         let t = body(&r)
         r.finish()
-        if !r.errors.isEmpty { errors += r.errors }
+        if !r.errors.isEmpty { take(r.errors, under: field(key)) }
         return t
     }
 
@@ -163,14 +147,15 @@ public struct ObjectReader {
         guard case let .array(items) = v else { error(key, "doit être une liste"); return nil }
         if items.count > limit { error(key, "\(limit) éléments au plus"); return nil }
         var out: [T] = []
+        out.reserveCapacity(items.count)
         for (n, item) in items.enumerated() {
-            guard var r = ObjectReader(item, at: location.appending(key, index: n)) else {
-                errors.append(FieldError(field: location.appending(key, index: n).path, message: "doit être un objet"))
+            guard var r = ObjectReader(item, path: "") else {
+                errors.append(FieldError(field: "\(field(key))[\(n)]", message: "doit être un objet"))
                 continue
             }
             out.append(body(&r))
             r.finish()
-            if !r.errors.isEmpty { errors += r.errors }
+            if !r.errors.isEmpty { take(r.errors, under: "\(field(key))[\(n)]") }
         }
         return out
     }
