@@ -70,7 +70,7 @@ extension AMICampaignModel {
             let campaign = Campaign(year: year, departments: departments.split(separator: ",").map(String.init), window: window,
                                     envelopes: CampaignStore.integers(envelopes).mapValues { Money(cents: $0) },
                                     parameters: CampaignParameters(quotites: quotites, bareme: bareme, examples: examples))
-            return CampaignRecord(id: id!, campaign: campaign, updatedAt: updatedAt)
+            return CampaignRecord(id: try requireID(), campaign: campaign, updatedAt: updatedAt)
         }
     }
 }

@@ -132,8 +132,10 @@ public struct AuditRecord: Sendable, Equatable {
 
 extension UserModel {
     var record: UserRecord {
-        UserRecord(id: id!, email: email, passwordHash: passwordHash, displayName: displayName, phone: phone,
+        get throws {
+            UserRecord(id: try requireID(), email: email, passwordHash: passwordHash, displayName: displayName, phone: phone,
                    activatedAt: activatedAt, isDemo: isDemo, createdAt: createdAt)
+        }
     }
 }
 extension RoleGrantModel {
@@ -165,7 +167,10 @@ extension OrganisationModel {
 }
 extension SessionModel {
     var record: SessionRecord {
-        SessionRecord(id: id!, userID: userID, csrfToken: csrfToken, createdAt: createdAt, lastSeenAt: lastSeenAt, expiresAt: expiresAt)
+        get throws {
+            SessionRecord(id: try requireID(), userID: userID, csrfToken: csrfToken, createdAt: createdAt,
+                          lastSeenAt: lastSeenAt, expiresAt: expiresAt)
+        }
     }
 }
 extension OutboxModel {
@@ -183,8 +188,10 @@ extension OutboxModel {
 }
 extension AuditEntryModel {
     var record: AuditRecord {
-        AuditRecord(seq: id!, at: at, actorID: actorID, actorLabel: actorLabel, actorRole: actorRole, action: action,
+        get throws {
+            AuditRecord(seq: try requireID(), at: at, actorID: actorID, actorLabel: actorLabel, actorRole: actorRole, action: action,
                     objectType: objectType, objectID: objectID, clientAddress: clientAddress, userAgent: userAgent,
                     detail: detail, previousHash: previousHash, hash: hash)
+        }
     }
 }

@@ -24,7 +24,7 @@ public struct InvitationStore: Sendable {
         m.createdAt = now
         m.expiresAt = expiresAt
         try await m.create(on: db)
-        return m.record
+        return try m.record
     }
 
     public func find(tokenHash: String, on db: any Database) async throws -> InvitationRecord? {
@@ -34,7 +34,7 @@ public struct InvitationStore: Sendable {
     /// Pending invitations of an organisation (not accepted, not expired).
     public func pending(organisationID: UUID, now: Date, on db: any Database) async throws -> [InvitationRecord] {
         try await LandlordInvitationModel.query(on: db).filter(\.$organisationID == organisationID)
-            .filter(\.$acceptedAt == nil).filter(\.$expiresAt > now).sort(\.$createdAt).all().map(\.record)
+            .filter(\.$acceptedAt == nil).filter(\.$expiresAt > now).sort(\.$createdAt).all().map { try $0.record }
     }
 
     /// Marks the invitation accepted, once: false when it was accepted meanwhile.

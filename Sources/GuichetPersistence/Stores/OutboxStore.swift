@@ -112,7 +112,7 @@ public struct AuditStore: Sendable {
         m.previousHash = previous
         m.hash = hash(seq, previous, e)
         try await m.create(on: db)
-        return m.record
+        return try m.record
     }
 
     public func all(on db: Database) async throws -> [AuditRecord] {

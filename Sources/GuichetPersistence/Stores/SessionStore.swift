@@ -11,7 +11,7 @@ public struct SessionStore: Sendable {
         m.tokenHash = tokenHash; m.userID = userID; m.csrfToken = csrfToken
         m.createdAt = now; m.lastSeenAt = now; m.expiresAt = expiresAt
         try await m.create(on: db)
-        return m.record
+        return try m.record
     }
 
     public func find(tokenHash: String, on db: Database) async throws -> SessionRecord? {
@@ -65,10 +65,10 @@ public struct TokenStore: Sendable {
         // Conditional update with RETURNING: only one request wins the token.
         guard let sql = db as? SQLDatabase else { return .unknown }
         let won = try await sql.update(OneTimeTokenModel.schema).set("used_at", to: now)
-            .where("id", .equal, m.id!).where("used_at", .is, SQLLiteral.null)
+            .where("id", .equal, try m.requireID()).where("used_at", .is, SQLLiteral.null)
             .returning("id").all()
         guard !won.isEmpty else { return .unknown }
-        return .ok(OneTimeTokenRecord(id: m.id!, userID: m.userID, purpose: m.purpose, payload: m.payload, expiresAt: m.expiresAt))
+        return .ok(OneTimeTokenRecord(id: try m.requireID(), userID: m.userID, purpose: m.purpose, payload: m.payload, expiresAt: m.expiresAt))
     }
 
     public func invalidate(userID: UUID, purposes: [String], now: Date, on db: Database) async throws {
@@ -80,12 +80,12 @@ public struct TokenStore: Sendable {
         let m = APITokenModel()
         m.userID = userID; m.name = name; m.tokenHash = tokenHash; m.createdAt = now
         try await m.create(on: db)
-        return APITokenRecord(id: m.id!, userID: userID, name: name, createdAt: now, lastUsedAt: nil, revokedAt: nil)
+        return APITokenRecord(id: try m.requireID(), userID: userID, name: name, createdAt: now, lastUsedAt: nil, revokedAt: nil)
     }
 
     public func apiTokens(userID: UUID, on db: Database) async throws -> [APITokenRecord] {
         try await APITokenModel.query(on: db).filter(\.$userID == userID).sort(\.$createdAt, .descending).all().map {
-            APITokenRecord(id: $0.id!, userID: $0.userID, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
+            APITokenRecord(id: try $0.requireID(), userID: $0.userID, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
         }
     }
 
@@ -94,7 +94,7 @@ public struct TokenStore: Sendable {
         guard let m = try await APITokenModel.query(on: db).filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil).first() else { return nil }
         m.lastUsedAt = now
         try await m.update(on: db)
-        return APITokenRecord(id: m.id!, userID: m.userID, name: m.name, createdAt: m.createdAt, lastUsedAt: now, revokedAt: nil)
+        return APITokenRecord(id: try m.requireID(), userID: m.userID, name: m.name, createdAt: m.createdAt, lastUsedAt: now, revokedAt: nil)
     }
 
     /// Revokes one of the user's tokens; false when it is not theirs or already revoked.

@@ -15,7 +15,7 @@ public struct UploadStore: Sendable {
         m.status = UploadStatus.pending.rawValue; m.stage = "En attente de vérification"
         m.progressDone = 0; m.progressTotal = 0; m.errorCount = 0; m.operationCount = 0
         try await m.create(on: db)
-        return m.record
+        return try m.record
     }
 
     public func find(id: UUID, on db: Database) async throws -> UploadRecord? {
@@ -23,7 +23,7 @@ public struct UploadStore: Sendable {
     }
 
     public func list(filingID: UUID, on db: Database) async throws -> [UploadRecord] {
-        try await AMIUploadModel.query(on: db).filter(\.$filingID == filingID).sort(\.$uploadedAt, .descending).all().map(\.record)
+        try await AMIUploadModel.query(on: db).filter(\.$filingID == filingID).sort(\.$uploadedAt, .descending).all().map { try $0.record }
     }
 
     public func supersede(id: UUID, at: Date, on db: Database) async throws {
@@ -89,11 +89,17 @@ public struct UploadStore: Sendable {
 }
 
 extension AMIUploadModel {
+    /// An unknown stored status is an error, never a default (issue #10).
     var record: UploadRecord {
-        UploadRecord(id: id!, filingID: filingID, fileID: fileID, fileName: fileName, uploadedAt: uploadedAt, uploadedBy: uploadedBy,
-                     status: UploadStatus(rawValue: status) ?? .pending, stage: stage, progressDone: progressDone, progressTotal: progressTotal,
+        get throws {
+            guard let status = UploadStatus(rawValue: status) else {
+                throw CorruptRecord(description: "tableau \(id?.uuidString ?? "sans identifiant") : état « \(status) » inconnu")
+            }
+            return UploadRecord(id: try requireID(), filingID: filingID, fileID: fileID, fileName: fileName, uploadedAt: uploadedAt, uploadedBy: uploadedBy,
+                     status: status, stage: stage, progressDone: progressDone, progressTotal: progressTotal,
                      errorCount: errorCount, operationCount: operationCount, resultJSON: resultJSON, synthesis: UploadStore.decode(synthesis),
                      message: message, checkedAt: checkedAt, supersededAt: supersededAt)
+        }
     }
 }
 
@@ -105,11 +111,11 @@ public struct FileStore: Sendable {
         let m = StoredFileModel()
         m.name = name; m.contentType = contentType; m.sha256 = sha256; m.size = data.count; m.data = data; m.createdAt = now
         try await m.create(on: db)
-        return m.id!
+        return try m.requireID()
     }
 
     public func get(id: UUID, on db: Database) async throws -> StoredFile? {
         guard let m = try await StoredFileModel.find(id, on: db) else { return nil }
-        return StoredFile(id: m.id!, name: m.name, contentType: m.contentType, sha256: m.sha256, data: m.data, createdAt: m.createdAt)
+        return StoredFile(id: try m.requireID(), name: m.name, contentType: m.contentType, sha256: m.sha256, data: m.data, createdAt: m.createdAt)
     }
 }

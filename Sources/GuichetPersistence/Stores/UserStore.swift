@@ -12,7 +12,7 @@ public struct UserStore: Sendable {
         m.email = email.lowercased(); m.passwordHash = passwordHash; m.displayName = displayName
         m.phone = phone; m.activatedAt = activatedAt; m.isDemo = isDemo
         try await m.create(on: db)
-        return m.record
+        return try m.record
     }
 
     public func find(email: String, on db: Database) async throws -> UserRecord? {
@@ -24,7 +24,7 @@ public struct UserStore: Sendable {
     }
 
     public func all(on db: Database) async throws -> [UserRecord] {
-        try await UserModel.query(on: db).sort(\.$email).all().map(\.record)
+        try await UserModel.query(on: db).sort(\.$email).all().map { try $0.record }
     }
 
     public func countNonDemo(on db: Database) async throws -> Int {
