@@ -89,6 +89,26 @@ struct AuditCheckpoints: Sendable {
         return c
     }
 
+    /// What a page can say of the chain in constant time: the last signed head checkpoint
+    /// against the current head and the entry it names (issue #10: the journal page no longer
+    /// verifies a million entries at each view).
+    func headProblems(on db: any Database) async throws -> (entries: Int, anchored: Bool, problems: [String]) {
+        let head = try await AuditStore().head(on: db)
+        let entries = head?.seq ?? 0
+        guard let checkpoint = lastHead() else { return (entries, false, []) }
+        guard isAuthentic(checkpoint) else {
+            return (entries, true, ["le dernier point de contrôle n'a pas une signature valide"])
+        }
+        guard checkpoint.count <= entries else {
+            return (entries, true, ["le journal compte \(entries) entrées, le point de contrôle signé en attestait \(checkpoint.count)"])
+        }
+        let anchored = checkpoint.count == 0 ? nil : try await AuditStore().entry(seq: checkpoint.count, on: db)
+        guard checkpoint.count == 0 || anchored?.hash == checkpoint.hash else {
+            return (entries, true, ["l'entrée n° \(checkpoint.count) ne correspond plus au point de contrôle signé"])
+        }
+        return (entries, true, [])
+    }
+
     func isAuthentic(_ c: Checkpoint) -> Bool {
         guard let signature = Data(hex: c.signature) else { return false }
         return key.publicKey.isValidSignature(signature, for: Data(c.signedText.utf8))

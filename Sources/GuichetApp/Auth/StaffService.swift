@@ -106,25 +106,3 @@ struct StaffService {
         }
     }
 }
-
-/// The AMO account request of the AMO guide ("Demande de création de compte AMO").
-struct AMORequest: Codable, Sendable {
-    var siret: String
-    var companyName: String
-    var department: String
-    var legalCivility: String
-    var legalUsageName: String
-    var legalBirthName: String
-    var legalBirthDate: String
-    var legalBirthCity: String
-    var contactName: String
-    var contactEmail: String
-    var contactPhone: String
-
-    func encoded() -> String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self) }
-    static func decode(_ s: String) -> AMORequest {
-        (try? JSONDecoder().decode(AMORequest.self, from: Data(s.utf8)))
-            ?? AMORequest(siret: "", companyName: "", department: "", legalCivility: "", legalUsageName: "", legalBirthName: "",
-                          legalBirthDate: "", legalBirthCity: "", contactName: "", contactEmail: "", contactPhone: "")
-    }
-}

@@ -16,6 +16,11 @@ struct LifecycleWrite: Sendable {
         let detail: String
     }
 
+    struct Job: Sendable {
+        let kind: JobKind
+        let payload: String
+    }
+
     let subject: LifecycleSubject
     let from: String
     let to: String
@@ -24,19 +29,22 @@ struct LifecycleWrite: Sendable {
     var motive: String?
     var audit: [AuditLine] = []
     var emails: [Email] = []
+    var jobs: [Job] = []
 }
 
 /// The platform's one mechanism for lifecycle transitions (issue #10), used by the AMI filing and
 /// the organisations' review today, by the renovation dossier, payments and AMI instruction next.
 /// In the caller's transaction, in this order: the conditional update of the state (zero rows:
 /// `ChangedMeanwhile`, and the transaction writes nothing), the history lines (who, role, for
-/// whom, when, motive), the audit entries and the outbox rows.
+/// whom, when, motive), the audit entries, the outbox rows and the jobs; it returns the jobs'
+/// identifiers, to start them once the transaction commits.
 struct LifecycleWriter: Sendable {
     let clock: AppClock
     let notifier: Notifier
 
+    @discardableResult
     func apply(_ write: LifecycleWrite, by actor: AuditService.Actor, onBehalfOf: String? = nil, on tx: Database)
-        async throws
+        async throws -> [UUID]
     {
         let now = clock.now()
         try await TransitionStore.move(write.subject, to: write.to, columns: write.columns, on: tx)
@@ -55,6 +63,11 @@ struct LifecycleWriter: Sendable {
         for email in write.emails {
             try await notifier.email(to: email.to, subject: email.subject, body: email.body, on: tx)
         }
+        var jobs: [UUID] = []
+        for job in write.jobs {
+            jobs.append(try await JobStore().enqueue(kind: job.kind.rawValue, payload: job.payload, runAt: now, on: tx))
+        }
+        return jobs
     }
 }
 

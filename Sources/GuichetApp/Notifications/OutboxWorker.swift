@@ -112,14 +112,14 @@ final class OutboxLifecycle: LifecycleHandler, @unchecked Sendable {
         let db = app.db
         let interval = self.interval
         let logger = app.logger
-        let checker = UploadCheckRunner(app: app, workerID: worker.workerID)
+        let jobs = app.jobRunner(workerID: worker.workerID)
         let checkpoints = app.auditCheckpoints
         task = Task {
             while !Task.isCancelled {
                 do {
                     _ = try await worker.runOnce(on: db)
-                    // Table checks abandoned by an instance that stopped (lease expired).
-                    while try await checker.runOnce() {}
+                    // Jobs due: retries, and those of an instance that stopped (lease expired).
+                    while try await jobs.runOnce() {}
                     let now = worker.clock.now()
                     try await SessionStore().purge(now: now, idle: TimeInterval(app.guichetConfig.sessionIdleTimeout), on: db)
                     // Throttling only looks back one hour.

@@ -6,6 +6,6 @@ extension AMIFilingService {
         let departments = app.referenceData.departments
         self.init(
             db: app.db, clock: app.clock, notifier: app.notifier,
-            departmentName: { departments[$0]?.name ?? "" }, checks: UploadCheckRunner(app: app))
+            departmentName: { departments[$0]?.name ?? "" }, jobs: app.jobRunner())
     }
 }

@@ -14,7 +14,7 @@ struct AMIFilingService: Sendable {
     let clock: AppClock
     let notifier: Notifier
     let departmentName: @Sendable (String) -> String
-    let checks: UploadCheckRunner
+    let jobs: JobRunner
 
     struct Context: Sendable {
         let campaign: CampaignRecord
@@ -35,7 +35,7 @@ struct AMIFilingService: Sendable {
         // A browser or a script names the file: no control character reaches the database.
         let fileName = TextInput.withoutControlCharacters(rawName)
         if let refusal = Self.notAccepted(c.organisation) { return .failure(refusal) }
-        let result: Result<UploadRecord, FilingRefusal> = try await db.write(refusable: { tx in
+        let result: Result<(UploadRecord, [UUID]), FilingRefusal> = try await db.write(refusable: { tx in
             let created = try await FilingStore().findOrCreate(
                 campaignID: c.campaign.id, organisationID: c.organisation.id, department: c.department, now: now, on: tx)
             let filing = try await FilingStore().locked(created, on: tx)
@@ -50,20 +50,24 @@ struct AMIFilingService: Sendable {
                     name: fileName, contentType: Self.spreadsheetType, sha256: digest, data: data, now: now, on: tx)
                 let upload = try await UploadStore().create(
                     filingID: filing.id, fileID: fileID, fileName: fileName, by: c.userID, now: now, on: tx)
-                let step = Step(filing: filing, to: state, current: current, detail: "\(fileName) sha256 \(digest)")
+                var step = Step(filing: filing, to: state, current: current, detail: "\(fileName) sha256 \(digest)")
+                step.uploaded = upload
                 var write = try await self.write(step, effects, c, on: tx)
                 write.columns.append(.init("current_upload_id", upload.id))
-                try await LifecycleWriter(clock: clock, notifier: notifier).apply(write, by: c.actor, on: tx)
-                return .success(upload)
+                let jobs = try await LifecycleWriter(clock: clock, notifier: notifier).apply(write, by: c.actor, on: tx)
+                return .success((upload, jobs))
             }
         })
-        guard case .success(let upload) = result else { return result }
-        if waitForCheck {
-            try await checks.runOnce(id: upload.id)
+        switch result {
+        case .failure(let refusal):
+            return .failure(refusal)
+        case .success(let (upload, jobs)):
+            for job in jobs {
+                if waitForCheck { try await self.jobs.runOnce(id: job) } else { await self.jobs.start(job) }
+            }
+            guard waitForCheck else { return .success(upload) }
             return .success(try await UploadStore().find(id: upload.id, on: db) ?? upload)
         }
-        await checks.start(upload.id)
-        return result
     }
 
     /// « Envoyer »: the filing becomes final; receipt PDF, acknowledgement e-mails, history, audit.
@@ -106,6 +110,8 @@ extension AMIFilingService {
         let current: UploadRecord?
         let detail: String
         var confirmed: FilingSynthesis?
+        /// The table this transition uploads, whose check it asks for.
+        var uploaded: UploadRecord?
     }
 
     /// The one interpreter of `FilingEffect`s: each becomes a line of the write, or a file stored
@@ -136,7 +142,8 @@ extension AMIFilingService {
                     write.emails.append(.init(to: member.email, subject: mail.subject, body: mail.body))
                 }
             case .checkUpload:
-                break  // after the commit
+                guard let uploaded = step.uploaded else { continue }
+                write.jobs.append(.init(kind: .checkProgrammingTable, payload: uploaded.id.uuidString))
             }
         }
         return write

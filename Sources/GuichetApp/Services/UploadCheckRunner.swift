@@ -67,16 +67,13 @@ struct UploadCheckRunner: Sendable {
         }
         return true
     }
+}
 
-    /// Starts checking `id` now: in the background, or before returning when the app checks
-    /// uploads inline (tests).
-    func start(_ id: UUID) async {
-        if app.checksUploadsInline {
-            do { try await runOnce(id: id) } catch { app.logger.error("vérification du tableau \(id) : \(error)") }
-            return
-        }
-        let runner = self
-        Task.detached { do { try await runner.runOnce(id: id) } catch { runner.app.logger.error("vérification du tableau \(id) : \(error)") } }
+extension UploadCheckRunner {
+    /// The table's check is held by another worker (retried later), or the job names no table.
+    struct Busy: Error, CustomStringConvertible {
+        let payload: String
+        var description: String { "vérification du tableau \(payload) en cours ailleurs ou introuvable" }
     }
 }
 

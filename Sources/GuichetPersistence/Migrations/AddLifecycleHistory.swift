@@ -45,8 +45,10 @@ struct AddLifecycleHistory: AsyncMigration {
                 """).run()
         }
         try await db.schema(LifecycleHistoryModel.schema).delete()
+        // Fluent's SQLite driver skips dropped columns; SQLite has dropped them since 3.35.
+        guard let sql = db as? any SQLDatabase else { return }
         for table in Self.versioned {
-            try await db.schema(table).deleteField("version").update()
+            try await sql.raw("ALTER TABLE \(ident: table) DROP COLUMN version").run()
         }
     }
 }

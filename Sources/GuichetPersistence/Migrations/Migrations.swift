@@ -11,6 +11,8 @@ public enum GuichetMigrations {
             CreateLandlordInvitations(),
             MakeAuditAppendOnly(),
             AddLifecycleHistory(),
+            CreateJobs(),
+            AddHotIndexes(),
         ]
     }
 }

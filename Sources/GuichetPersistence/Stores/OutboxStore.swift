@@ -123,6 +123,17 @@ public struct AuditStore: Sendable {
         try await AuditEntryModel.query(on: db).sort(\.$id, .descending).limit(limit).all().map { try $0.record }
     }
 
+    /// Entries newest first, `limit` at a time, before `seq` (keyset pagination on the key).
+    public func page(before seq: Int?, limit: Int, on db: Database) async throws -> [AuditRecord] {
+        var q = AuditEntryModel.query(on: db)
+        if let seq { q = q.filter(\.$id < seq) }
+        return try await q.sort(\.$id, .descending).limit(limit).all().map { try $0.record }
+    }
+
+    public func entry(seq: Int, on db: Database) async throws -> AuditRecord? {
+        try await AuditEntryModel.find(seq, on: db)?.record
+    }
+
     /// The last entry: what a checkpoint anchors.
     public func head(on db: Database) async throws -> AuditRecord? {
         try await AuditEntryModel.query(on: db).sort(\.$id, .descending).first()?.record

@@ -27,6 +27,21 @@ public struct UserStore: Sendable {
         try await UserModel.query(on: db).sort(\.$email).all().map { try $0.record }
     }
 
+    /// Accounts in e-mail order, `limit` at a time, after `email` (keyset pagination: constant
+    /// time whatever the page, on the unique index of e-mails).
+    public func page(after email: String?, limit: Int, on db: Database) async throws -> [UserRecord] {
+        var q = UserModel.query(on: db)
+        if let email { q = q.filter(\.$email > email) }
+        return try await q.sort(\.$email).limit(limit).all().map { try $0.record }
+    }
+
+    /// The roles of several accounts, in one query.
+    public func grants(userIDs: [UUID], on db: Database) async throws -> [UUID: [RoleGrantRecord]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let all = try await RoleGrantModel.query(on: db).filter(\.$userID ~~ userIDs).all().map { try $0.record }
+        return Dictionary(grouping: all, by: \.userID)
+    }
+
     public func countNonDemo(on db: Database) async throws -> Int {
         try await UserModel.query(on: db).filter(\.$isDemo == false).count()
     }
@@ -101,6 +116,44 @@ public struct OrganisationStore: Sendable {
         var q = OrganisationModel.query(on: db).filter(\.$kind == kind.rawValue)
         if let status { q = q.filter(\.$status == status.rawValue) }
         return try await q.sort(\.$name).all().map { try $0.record }
+    }
+
+    /// Where a page of decided organisations ended: newest decision first, then identifier.
+    public struct Cursor: Sendable, Equatable {
+        public let decidedAt: Date
+        public let id: UUID
+
+        public init(of o: OrganisationRecord) {
+            self.decidedAt = o.decidedAt ?? Date(timeIntervalSince1970: 0)
+            self.id = o.id
+        }
+
+        /// `1733054400.5_UUID` in a query string.
+        public var text: String { "\(decidedAt.timeIntervalSince1970)_\(id.uuidString)" }
+
+        public init?(text: String) {
+            let parts = text.split(separator: "_")
+            guard parts.count == 2, let seconds = Double(parts[0]), seconds.isFinite, let id = UUID(uuidString: String(parts[1]))
+            else { return nil }
+            self.decidedAt = Date(timeIntervalSince1970: seconds)
+            self.id = id
+        }
+    }
+
+    /// Decided organisations of a kind, newest decision first, `limit` at a time (keyset).
+    public func decided(kind: OrganisationKind, after cursor: Cursor?, limit: Int, on db: Database) async throws
+        -> [OrganisationRecord]
+    {
+        var q = OrganisationModel.query(on: db).filter(\.$kind == kind.rawValue)
+            .filter(\.$status != OrganisationStatus.pending.rawValue)
+        if let cursor {
+            q = q.group(.or) { group in
+                group.filter(\.$decidedAt < cursor.decidedAt)
+                    .group(.and) { $0.filter(\.$decidedAt == cursor.decidedAt).filter(\.$id < cursor.id) }
+            }
+        }
+        return try await q.sort(\.$decidedAt, .descending).sort(\.$id, .descending).limit(limit).all()
+            .map { try $0.record }
     }
 
     /// The organisation read again under its row lock, for a transition applied in this transaction.

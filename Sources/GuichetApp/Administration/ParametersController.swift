@@ -1,137 +1,18 @@
-import Vapor
 import GuichetDomain
+import GuichetFormats
 import GuichetPersistence
 import GuichetViews
-import GuichetFormats
+import Vapor
 
-/// Administration: staff accounts, AMO requests, audit trail, renovation parameters.
-struct AdminController: RouteCollection {
+/// `/admin/parametres`: the renovation aid's dated parameters (issue #4), each change a new
+/// version.
+struct ParametersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.on(.GET, "admin", access: .admin, use: dashboard)
-        routes.on(.GET, "admin", "comptes", access: .admin, use: accounts)
-        routes.on(.POST, "admin", "comptes", access: .admin, use: createAccount)
-        routes.on(.GET, "admin", "amo", access: .admin, use: amoRequests)
-        routes.on(.POST, "admin", "amo", ":id", "decision", access: .admin, use: decide)
-        routes.on(.GET, "admin", "journal", access: .admin, use: journal)
-        routes.on(.GET, "admin", "journal.csv", access: .admin, use: journalCSV)
         routes.on(.GET, "admin", "parametres", access: .admin, use: parameters)
         routes.on(.POST, "admin", "parametres", access: .admin, use: addParameter)
         routes.on(.POST, "admin", "parametres", "livret-a", access: .admin, use: addLivretA)
         routes.on(.POST, "admin", "parametres", "anah", access: .admin, use: addAnah)
     }
-
-    func dashboard(req: Request) async throws -> Response {
-        let pending = try await OrganisationStore().list(kind: .amo, status: .pending, on: req.db).count
-        let landlords = try await OrganisationStore().list(kind: .landlord, status: .pending, on: req.db).count
-        let outbox = try await OutboxStore().pendingCount(on: req.db)
-        return .html(InfoPage.render(req.page(title: "Administration"), InfoPageModel(heading: "Administration", blocks: [
-            .links([("Comptes du personnel", "/admin/comptes"), ("Demandes de compte AMO (\(pending) en attente)", "/admin/amo"),
-                    ("Journal d'audit", "/admin/journal"), ("Paramètres de l'aide à la rénovation", "/admin/parametres"),
-                    ("Campagnes AMI DROM", "/admin/ami"), ("Inscriptions des bailleurs sociaux (\(landlords) en attente)", "/admin/bailleurs")]),
-            .paragraph("Messages en attente d'envoi : \(outbox)."),
-        ])))
-    }
-
-    // MARK: Staff accounts
-
-    func accountsPage(_ req: Request, state: FormState? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        var rows: [[String]] = []
-        for u in try await UserStore().all(on: req.db) {
-            let roles = try await UserStore().grants(userID: u.id, on: req.db)
-                .map { $0.role.french + ($0.scope.isEmpty ? "" : " (\($0.scope.joined(separator: ", ")))") }
-            rows.append([u.displayName, u.email, roles.joined(separator: ", "), u.activatedAt == nil ? "non activé" : "actif"])
-        }
-        let form = FormPageModel(heading: "Créer un compte du personnel", intro: ["La personne reçoit un lien (valable 12 heures) pour choisir son mot de passe."],
-                                 action: "/admin/comptes",
-                                 fields: [.input(name: "name", label: "Nom et prénom"), .input(name: "email", label: "Adresse e-mail", type: "email"),
-                                          .radios(name: "role", legend: "Rôle", choices: [Choice("instructeur", "Instructeur"), Choice("comite", "Membre du comité"), Choice("administrateur", "Administrateur")]),
-                                          .input(name: "scope", label: "Périmètre (instructeurs)", hint: "Départements (01, 974…) ou régions préfixées R (R84), séparés par des virgules")],
-                                 submit: "Créer le compte", state: state ?? req.formState())
-        return .html(InfoPage.render(req.page(title: "Comptes"), InfoPageModel(heading: "Comptes", blocks: [
-            .table(caption: "Comptes", headers: ["Nom", "E-mail", "Rôles", "État"], rows: rows), .form(form),
-        ])), status: status)
-    }
-
-    func accounts(req: Request) async throws -> Response { try await accountsPage(req) }
-
-    func createAccount(req: Request) async throws -> Response {
-        let v = try req.formValues()
-        let (scope, unknown) = StaffService.parseScope(v["scope"] ?? "", reference: req.application.referenceData)
-        var errors: [FormState.FieldError] = unknown.isEmpty ? [] : [.init(field: "scope", message: "Codes inconnus : \(unknown.joined(separator: ", ")).")]
-        let role = Role(rawValue: v["role"] ?? "")
-        if role == .instructeur && scope.isEmpty && errors.isEmpty { errors.append(.init(field: "scope", message: "Un instructeur a un périmètre : au moins un département ou une région.")) }
-        if errors.isEmpty {
-            switch try await StaffService(app: req.application, db: req.db).createStaff(email: v["email"] ?? "", name: v["name"] ?? "",
-                                                                                      roles: role.map { [$0] } ?? [], scope: scope, actor: .of(req)) {
-            case .created(let c): return Flash.redirect(req, to: "/admin/comptes", .success, "Compte créé pour \(c.user.email) : un lien lui a été envoyé.")
-            case .refused(let e): errors = e
-            }
-        }
-        return try await accountsPage(req, state: req.formState(v, errors: errors), status: .unprocessableEntity)
-    }
-
-    // MARK: AMO requests
-
-    func amoRequests(req: Request) async throws -> Response {
-        var blocks: [InfoPageModel.Block] = []
-        let pending = try await OrganisationStore().list(kind: .amo, status: .pending, on: req.db)
-        if pending.isEmpty { blocks.append(.paragraph("Aucune demande en attente.")) }
-        for o in pending {
-            let d = AMORequest.decode(o.details)
-            blocks.append(.heading("\(o.name) — SIRET \(o.identifier)"))
-            blocks.append(.table(caption: nil, headers: ["Élément", "Valeur"], rows: [
-                ["Département", o.department], ["Représentant légal", "\(d.legalCivility) \(d.legalUsageName) (né(e) \(d.legalBirthName), le \(d.legalBirthDate) à \(d.legalBirthCity))"],
-                ["Contact commercial", "\(d.contactName) — \(d.contactEmail) — \(d.contactPhone)"],
-                ["Reçue le", o.createdAt.map(AccountController.frenchDate) ?? ""],
-            ]))
-            blocks.append(.button(action: "/admin/amo/\(o.id.uuidString)/decision", label: "Accepter", hidden: [("decision", "accept")], csrf: req.csrfToken))
-            blocks.append(.form(FormPageModel(heading: "Refuser", action: "/admin/amo/\(o.id.uuidString)/decision",
-                                              fields: [.input(name: "reason", label: "Motif du refus (envoyé au demandeur)")],
-                                              submit: "Refuser la demande", state: FormState(values: ["decision": "refuse"], csrfToken: req.csrfToken))))
-        }
-        let decided = try await OrganisationStore().list(kind: .amo, on: req.db).filter { $0.status != .pending }
-        blocks.append(.table(caption: "Demandes traitées", headers: ["Raison sociale", "SIRET", "Décision", "Motif"],
-                             rows: decided.map { [$0.name, $0.identifier, $0.status.french, $0.decisionReason ?? ""] }))
-        return .html(InfoPage.render(req.page(title: "Demandes AMO"), InfoPageModel(heading: "Demandes de compte AMO", blocks: blocks)))
-    }
-
-    func decide(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
-        let v = try req.formValues()
-        let accept = v["decision"] == "accept"
-        let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
-        if !accept && reason.isEmpty { return Flash.redirect(req, to: "/admin/amo", .error, "Indiquez le motif du refus.") }
-        guard try await StaffService(app: req.application, db: req.db).decideAMO(id: id, accept: accept, reason: reason, actor: .of(req), adminID: try req.signedIn().user.id) else {
-            throw Abort(.notFound)
-        }
-        return Flash.redirect(req, to: "/admin/amo", .success, accept ? "Demande acceptée : le contact a reçu son lien d'accès." : "Demande refusée.")
-    }
-
-    // MARK: Audit trail
-
-    func journal(req: Request) async throws -> Response {
-        let all = try await AuditStore().all(on: req.db)
-        let problems = try AuditService.problems(all, checkpoints: req.application.auditCheckpoints)
-        let recent = all.suffix(200).reversed()
-        let time = AppClock.parisFormatter("dd/MM/yyyy HH:mm")
-        return .html(InfoPage.render(req.page(title: "Journal d'audit"), InfoPageModel(heading: "Journal d'audit", blocks: [
-            .paragraph(problems.isEmpty ? "Chaînage vérifié : \(all.count) entrées intactes, en accord avec les points de contrôle signés."
-                                        : "ALERTE : \(problems.joined(separator: " ; "))."),
-            .links([("Exporter tout le journal (CSV)", "/admin/journal.csv")]),
-            .table(caption: "200 dernières entrées", headers: ["N°", "Date", "Acteur", "Rôle", "Action", "Objet", "Adresse"],
-                   rows: recent.map { [String($0.seq), time.string(from: $0.at), $0.actorLabel, $0.actorRole, $0.action,
-                                       "\($0.objectType) \($0.objectID)", $0.clientAddress] }),
-        ])))
-    }
-
-    func journalCSV(req: Request) async throws -> Response {
-        let csv = AuditService.csv(try await AuditStore().all(on: req.db))
-        try await req.audit.record("journal.export", by: .of(req), on: req.db)
-        return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
-                                               "Content-Disposition": "attachment; filename=\"journal-audit.csv\""], body: .init(string: csv))
-    }
-
-    // MARK: Parameters (issue #4)
 
     static let editable: [(id: String, label: String, kind: String)] = [
         ("P-S-PO", "Plafond de subvention, propriétaire occupant", "euros"), ("P-S-PB", "Plafond de subvention, bailleur ou SCI", "euros"),

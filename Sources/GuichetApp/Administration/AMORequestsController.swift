@@ -1,0 +1,44 @@
+import GuichetDomain
+import GuichetPersistence
+import GuichetViews
+import Vapor
+
+/// `/admin/amo`: the review of AMO account requests.
+struct AMORequestsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.GET, "admin", "amo", access: .admin, use: amoRequests)
+        routes.on(.POST, "admin", "amo", ":id", "decision", access: .admin, use: decide)
+    }
+
+    func amoRequests(req: Request) async throws -> Response {
+        let pending = try await OrganisationStore().list(kind: .amo, status: .pending, on: req.db).map { o in
+            AMORequestsPage.Pending(
+                id: o.id, request: AMORequest.decode(o.details), name: o.name, siret: o.identifier,
+                department: o.department, receivedAt: o.createdAt)
+        }
+        let cursor = req.query[String.self, at: "apres"].flatMap(OrganisationStore.Cursor.init(text:))
+        let decided = try await OrganisationStore().decided(
+            kind: .amo, after: cursor, limit: AMORequestsPage.pageSize + 1, on: req.db)
+        let shown = decided.prefix(AMORequestsPage.pageSize)
+        let next = decided.count > AMORequestsPage.pageSize
+            ? shown.last.map { NextPage.after("/admin/amo", "apres", OrganisationStore.Cursor(of: $0).text) } : nil
+        let model = AMORequestsPage.Model(
+            pending: pending,
+            decided: shown.map { .init(name: $0.name, siret: $0.identifier, status: $0.status, reason: $0.decisionReason) },
+            next: next, csrfToken: req.csrfToken)
+        return .html(AMORequestsPage.render(req.page(title: "Demandes AMO"), model))
+    }
+
+    func decide(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
+        let v = try req.formValues()
+        let accept = v["decision"] == "accept"
+        let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
+        if !accept && reason.isEmpty { return Flash.redirect(req, to: "/admin/amo", .error, "Indiquez le motif du refus.") }
+        let service = StaffService(app: req.application, db: req.db)
+        guard try await service.decideAMO(id: id, accept: accept, reason: reason, actor: .of(req), adminID: try req.signedIn().user.id)
+        else { throw Abort(.notFound) }
+        let done = accept ? "Demande acceptée : le contact a reçu son lien d'accès." : "Demande refusée."
+        return Flash.redirect(req, to: "/admin/amo", .success, done)
+    }
+}
