@@ -71,6 +71,11 @@ let package = Package(
             dependencies: ["GuichetDomain", "GuichetFormats"],
             path: "Benchmarks/GuichetBench"
         ),
+        .executableTarget(
+            name: "guichet-pages-bench",
+            dependencies: ["GuichetApp"],
+            path: "Benchmarks/GuichetPagesBench"
+        ),
         .testTarget(
             name: "GuichetDomainTests",
             dependencies: [

@@ -1,0 +1,33 @@
+import Foundation
+import GuichetApp
+
+// Issue #10: the journal and the accounts list on PostgreSQL with 1 000 000 audit entries and
+// 100 000 accounts, under 100 ms at the 95th percentile. Usage:
+//   GUICHET_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/db guichet-pages-bench
+// (loopback only: the benchmark fills a fresh schema, then drops it).
+let environment = ProcessInfo.processInfo.environment
+guard let url = environment["GUICHET_BENCH_DATABASE_URL"], !url.isEmpty else {
+    FileHandle.standardError.write(Data("GUICHET_BENCH_DATABASE_URL (PostgreSQL, 127.0.0.1) requis.\n".utf8))
+    exit(2)
+}
+let host = URLComponents(string: url)?.host ?? ""
+guard ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host) else {
+    FileHandle.standardError.write(Data("La base de mesure doit être locale (127.0.0.1), reçu : \(host).\n".utf8))
+    exit(2)
+}
+let scale = max(1, Int(environment["GUICHET_BENCH_SCALE"] ?? "") ?? 1)
+let audit = 1_000_000 / scale
+let accounts = 100_000 / scale
+print("Pages d'administration sur PostgreSQL : \(audit) entrées d'audit, \(accounts) comptes")
+let started = Date()
+let figures = try await PagesBenchmark.run(postgresURL: url, audit: audit, accounts: accounts)
+func ms(_ v: Double) -> String { String(format: "%.1f", v).replacingOccurrences(of: ".", with: ",") + " ms" }
+var failed = false
+for f in figures {
+    let ok = f.p95 < PagesBenchmark.target
+    failed = failed || !ok
+    let verdict = ok ? "ok (cible p95 < 100 ms)" : "AU-DESSUS de la cible p95 100 ms"
+    print("\(f.label.padding(toLength: 26, withPad: " ", startingAt: 0)) médiane \(ms(f.median))  p95 \(ms(f.p95))  max \(ms(f.max))  \(verdict)")
+}
+print("Durée totale (remplissage compris) : \(Int(Date().timeIntervalSince(started))) s")
+exit(failed ? 1 : 0)
