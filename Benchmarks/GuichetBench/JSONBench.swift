@@ -61,12 +61,22 @@ enum JSONBench {
         let keys = (0..<60_000).map { "\"k\($0)\":0" }.joined(separator: ",")
         return [
             ("60 000 clés dans un objet", Array(("{" + keys + "}").utf8).prefix(mebibyte).map { $0 }),
-            ("objets de 99 clés inconnues", fill("{\"plan\":{\"companies\":[", "{" + (0..<99).map { "\"x\($0)\":1" }.joined(separator: ",") + "},", "{}]}}")),
+            (
+                "objets de 99 clés inconnues",
+                fill(
+                    "{\"plan\":{\"companies\":[", "{" + (0..<99).map { "\"x\($0)\":1" }.joined(separator: ",") + "},",
+                    "{}]}}")
+            ),
             ("tableau de 500 000 nombres", fill("[", "0,", "0]")),
             ("imbrication profonde", fill("", "[", "")),
             ("une chaîne de 1 Mio", fill("{\"applicant\":{\"kind\":\"", "a", "\"}}")),
             ("chaîne d'échappements \\u00e9", fill("{\"x\":\"", "\\u00e9", "\"}")),
-            ("entreprises de 99 champs", fill("{\"plan\":{\"companies\":[", "{\"siret\":\"1\",\"name\":\"" + String(repeating: "n", count: 200) + "\"},", "{}]}}")),
+            (
+                "entreprises de 99 champs",
+                fill(
+                    "{\"plan\":{\"companies\":[",
+                    "{\"siret\":\"1\",\"name\":\"" + String(repeating: "n", count: 200) + "\"},", "{}]}}")
+            ),
         ]
     }
 

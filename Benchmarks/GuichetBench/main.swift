@@ -13,7 +13,7 @@ let scale = max(1, Int(ProcessInfo.processInfo.environment["GUICHET_BENCH_SCALE"
 /// clock readings of a sample do not weigh on operations of a few microseconds.
 func measure(_ label: String, iterations fullIterations: Int, target: Double?, batch: Int = 1, _ body: () -> Void) {
     let iterations = max(10, fullIterations / scale)
-    for _ in 0..<min(1_000, iterations / 10) { body() } // warm-up
+    for _ in 0..<min(1_000, iterations / 10) { body() }  // warm-up
     var samples: [Double] = []
     samples.reserveCapacity(iterations)
     let clock = ContinuousClock()
@@ -25,8 +25,11 @@ func measure(_ label: String, iterations fullIterations: Int, target: Double?, b
     }
     samples.sort()
     func p(_ q: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * q))] }
-    let verdict = target.map { p(0.5) <= $0 ? "ok (cible < \(fmt($0)) µs)" : "AU-DESSUS de la cible \(fmt($0)) µs" } ?? ""
-    print("\(label.padding(toLength: 44, withPad: " ", startingAt: 0)) médiane \(fmt(p(0.5))) µs  p90 \(fmt(p(0.9))) µs  p99 \(fmt(p(0.99))) µs  (\(iterations) essais) \(verdict)")
+    let verdict =
+        target.map { p(0.5) <= $0 ? "ok (cible < \(fmt($0)) µs)" : "AU-DESSUS de la cible \(fmt($0)) µs" } ?? ""
+    print(
+        "\(label.padding(toLength: 44, withPad: " ", startingAt: 0)) médiane \(fmt(p(0.5))) µs  p90 \(fmt(p(0.9))) µs  p99 \(fmt(p(0.99))) µs  (\(iterations) essais) \(verdict)"
+    )
 }
 
 func fmt(_ v: Double) -> String { String(format: "%.2f", v).replacingOccurrences(of: ".", with: ",") }
@@ -53,15 +56,18 @@ if let i = CommandLine.arguments.firstIndex(of: "--ami"), i + 1 < CommandLine.ar
 // 1. Reference data load (what the server does once at start-up).
 let clock = ContinuousClock()
 var loads: [Duration] = []
-var reference: ReferenceData!
+var loaded: ReferenceData?
 for _ in 0..<5 {
     let t = clock.now
-    reference = try ReferenceData.loadBundled()
+    loaded = try ReferenceData.loadBundled()
     loads.append(clock.now - t)
 }
+guard let reference = loaded else { fatalError("données de référence non chargées") }
 loads.sort()
 let loadMs = Double(loads[2].components.attoseconds) / 1e15 + Double(loads[2].components.seconds) * 1e3
-print("Chargement des données de référence           médiane \(fmt(loadMs)) ms (5 essais) \(loadMs < 300 ? "ok (cible < 300 ms)" : "AU-DESSUS de la cible 300 ms")")
+print(
+    "Chargement des données de référence           médiane \(fmt(loadMs)) ms (5 essais) \(loadMs < 300 ? "ok (cible < 300 ms)" : "AU-DESSUS de la cible 300 ms")"
+)
 
 // 2. The contract's example with a 240-month loan.
 var c = RenovationCase()
@@ -70,10 +76,15 @@ c.applicant.ownership = .full
 c.applicant.jointOwners = 1
 c.applicant.household = Household(employment: .privateSector, householdSize: 3, referenceTaxIncome: .euros(25_000))
 c.dwelling = Dwelling(insee: InseeCode("01053"), postalCode: PostalCode("01000"), principalResidence: true)
-c.works = Works(insulation: true, insulationNotNeededPerDiagnosis: false, heatingReplacement: false, renewableHeatingOrHotWater: false)
+c.works = Works(
+    insulation: true, insulationNotNeededPerDiagnosis: false, heatingReplacement: false,
+    renewableHeatingOrHotWater: false)
 var plan = FinancingPlanInput()
 plan.amoFee = .euros(1_200)
-plan.companies = [WorksCompany(siret: "73282932000074", name: "Isol'Est", rge: true, mainWorks: .euros(15_000), inducedWorks: .euros(1_000))]
+plan.companies = [
+    WorksCompany(
+        siret: "73282932000074", name: "Isol'Est", rge: true, mainWorks: .euros(15_000), inducedWorks: .euros(1_000))
+]
 plan.loanOnlyWorks = .euros(30_000)
 plan.monthlyIncome = .euros(2_500)
 plan.monthlyCharges = .euros(500)
@@ -82,7 +93,9 @@ c.plan = plan
 let day = Day(iso: "2024-06-15")!
 let parameters = RenovationParameters.builtIn
 let check = RenovationSimulation.run(c, on: day, parameters: parameters, reference: reference)
-precondition(check.eligibility.eligible && check.financing?.loan?.lines.count == 240, "benchmark case must be eligible with a 240-month loan")
+precondition(
+    check.eligibility.eligible && check.financing?.loan?.lines.count == 240,
+    "benchmark case must be eligible with a 240-month loan")
 
 measure("Éligibilité seule (RENO-E1…E8)", iterations: 200_000, target: 2) {
     var w: [String] = []
@@ -94,23 +107,31 @@ measure("Simulation complète (éligibilité + plan + 240 mois)", iterations: 10
 measure("Échéancier seul (240 mois, différé 12)", iterations: 100_000, target: nil) {
     blackHole(LoanSchedule(amount: .euros(30_000), months: 240, deferralMonths: 12, annualRate: .percent(3)))
 }
-let body = Array(("""
-{"reference_date":"2024-06-15","applicant":{"kind":"owner_occupier","ownership":"full","joint_owners":1,"employment":"private_sector","household_size":3,"reference_tax_income":2500000},
- "dwelling":{"insee_code":"01053","postal_code":"01000","principal_residence":true},"works":{"insulation":true},
- "plan":{"amo_fee":120000,"companies":[{"siret":"73282932000074","name":"Isol'Est","rge":true,"main_works":1500000,"induced_works":100000}],
- "loan_only_works":3000000,"monthly_income":250000,"monthly_charges":50000,"loan":{"amount":3000000,"months":240,"deferral_months":12}}}
-""").utf8)
+let body = Array(
+    ("""
+    {"reference_date":"2024-06-15","applicant":{"kind":"owner_occupier","ownership":"full","joint_owners":1,"employment":"private_sector","household_size":3,"reference_tax_income":2500000},
+     "dwelling":{"insee_code":"01053","postal_code":"01000","principal_residence":true},"works":{"insulation":true},
+     "plan":{"amo_fee":120000,"companies":[{"siret":"73282932000074","name":"Isol'Est","rge":true,"main_works":1500000,"induced_works":100000}],
+     "loan_only_works":3000000,"monthly_income":250000,"monthly_charges":50000,"loan":{"amount":3000000,"months":240,"deferral_months":12}}}
+    """).utf8)
 measure("JSON du contrat : décodage + simulation + encodage", iterations: 20_000, target: nil) {
-    if case let .success(d) = SimulationRequestDecoder.decode(body, today: day) {
-        blackHole(SimulationResponseEncoder.encodeBytes(RenovationSimulation.run(d.renovationCase, on: d.referenceDate, parameters: parameters, reference: reference)))
+    if case .success(let d) = SimulationRequestDecoder.decode(body, today: day) {
+        blackHole(
+            SimulationResponseEncoder.encodeBytes(
+                RenovationSimulation.run(
+                    d.renovationCase, on: d.referenceDate, parameters: parameters, reference: reference)))
     }
 }
 let decodedCase = try! SimulationRequestDecoder.decode(body, today: day).get()
-let simulated = RenovationSimulation.run(decodedCase.renovationCase, on: day, parameters: parameters, reference: reference)
+let simulated = RenovationSimulation.run(
+    decodedCase.renovationCase, on: day, parameters: parameters, reference: reference)
 measure("  dont décodage JSON de la demande", iterations: 20_000, target: nil) {
     blackHole(SimulationRequestDecoder.decode(body, today: day))
 }
-measure("  dont écriture de la réponse (\(SimulationResponseEncoder.encodeBytes(simulated).count) octets)", iterations: 20_000, target: nil) {
+measure(
+    "  dont écriture de la réponse (\(SimulationResponseEncoder.encodeBytes(simulated).count) octets)",
+    iterations: 20_000, target: nil
+) {
     blackHole(SimulationResponseEncoder.encodeBytes(simulated))
 }
 

@@ -1,7 +1,7 @@
-import Vapor
-import Logging
 import Foundation
 import GuichetDomain
+import Logging
+import Vapor
 
 /// `guichet`: `serve` (default), `migrate [--revert]`, `simulate [FILE]`, and the commands of the
 /// other issues. Configuration problems and an unreachable database end the process with a
@@ -15,7 +15,9 @@ public enum GuichetMain {
         }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var config: AppConfig
-        switch AppConfig.load(environment: ProcessInfo.processInfo.environment, dotEnv: DotEnv.load(from: cwd), workingDirectory: cwd) {
+        switch AppConfig.load(
+            environment: ProcessInfo.processInfo.environment, dotEnv: DotEnv.load(from: cwd), workingDirectory: cwd)
+        {
         case .success(let c): config = c
         case .failure(let invalid):
             FileHandle.standardError.write(Data((invalid.description + "\n").utf8))
@@ -24,7 +26,8 @@ public enum GuichetMain {
         let args = env.arguments
         let command = args.count > 1 && !args[1].hasPrefix("-") ? args[1] : "serve"
         if command == "ami" {
-            let outcome = AMICheckCommand.run(Array(args.dropFirst(2)), maxFileBytes: config.maxUploadBytes, reference: CommuneIndex.loadBundled)
+            let outcome = AMICheckCommand.run(
+                Array(args.dropFirst(2)), maxFileBytes: config.maxUploadBytes, reference: CommuneIndex.loadBundled)
             FileHandle.standardOutput.write(Data(outcome.output.utf8))
             if !outcome.error.isEmpty { FileHandle.standardError.write(Data((outcome.error + "\n").utf8)) }
             return outcome.code
@@ -33,7 +36,9 @@ public enum GuichetMain {
         if command == "simulate" && args.count == 2 { env.arguments.append("/dev/stdin") }
         let serving = command == "serve"
         if serving {
-            config.deriveBaseURL(hostname: Self.option(["--hostname", "-H"], in: args), port: Self.option(["--port", "-p"], in: args).flatMap { Int($0) })
+            config.deriveBaseURL(
+                hostname: Self.option(["--hostname", "-H"], in: args),
+                port: Self.option(["--port", "-p"], in: args).flatMap { Int($0) })
         }
         // `serve --demo` (never the default): demonstration accounts and banner.
         let demo = serving && env.arguments.contains("--demo")
@@ -63,7 +68,9 @@ public enum GuichetMain {
             print("Base de données : \(config.databaseDescription)")
             print("Adresse publique (liens des e-mails) : \(config.baseURL.absoluteString)")
             if config.mail.devMailbox {
-                print("ATTENTION : boîte de développement active (/dev/mailbox, administrateurs ou démonstration) : jamais en production.")
+                print(
+                    "ATTENTION : boîte de développement active (/dev/mailbox, administrateurs ou démonstration) : jamais en production."
+                )
             }
             fflush(nil)
         }
@@ -72,8 +79,12 @@ public enum GuichetMain {
             if demo {
                 app.isDemo = true
                 let accounts = try await DemoSeeder(app: app).seed()
-                print("DÉMONSTRATION — comptes de démonstration (mots de passe à usage de test, affichés une seule fois) :")
-                for (email, role, password) in accounts { print("  \(role.french.padding(toLength: 18, withPad: " ", startingAt: 0)) \(email)  \(password)") }
+                print(
+                    "DÉMONSTRATION — comptes de démonstration (mots de passe à usage de test, affichés une seule fois) :"
+                )
+                for (email, role, password) in accounts {
+                    print("  \(role.french.padding(toLength: 18, withPad: " ", startingAt: 0)) \(email)  \(password)")
+                }
                 fflush(nil)
             }
             try await app.startup()
@@ -123,14 +134,16 @@ struct CommandExit: Error {
 enum StartupFailure {
     static func describe(_ error: any Error, config: AppConfig) -> String {
         let text = String(describing: error)
-        if text.contains("connect") || text.contains("Connection") || text.contains("PSQLError") || text.contains("NIOConnectionError")
-            || text.contains("unable to open") || text.contains("SQLiteError") {
+        if text.contains("connect") || text.contains("Connection") || text.contains("PSQLError")
+            || text.contains("NIOConnectionError")
+            || text.contains("unable to open") || text.contains("SQLiteError")
+        {
             return """
-            Base de données injoignable (\(config.databaseDescription)).
-            Vérifiez DATABASE_URL et que le serveur de base de données est démarré.
-            (Database unreachable: check DATABASE_URL and that the database server is running.)
-            Détail : \(text.prefix(300))
-            """
+                Base de données injoignable (\(config.databaseDescription)).
+                Vérifiez DATABASE_URL et que le serveur de base de données est démarré.
+                (Database unreachable: check DATABASE_URL and that the database server is running.)
+                Détail : \(text.prefix(300))
+                """
         }
         return "Erreur au démarrage / start-up error : \(text.prefix(500))"
     }

@@ -1,7 +1,7 @@
-import Vapor
 import Fluent
 import GuichetDomain
 import GuichetPersistence
+import Vapor
 
 /// Options that tests and commands set; the server uses the defaults.
 public struct ConfigureOptions: Sendable {
@@ -29,7 +29,8 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
 
     try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
     let secrets = try Secrets.loadOrCreate(in: config.dataDirectory)
-    app.auditCheckpoints = AuditCheckpoints(dataDirectory: config.dataDirectory, key: secrets.auditSigningKey, logger: app.logger)
+    app.auditCheckpoints = AuditCheckpoints(
+        dataDirectory: config.dataDirectory, key: secrets.auditSigningKey, logger: app.logger)
 
     let target = options.databaseOverride ?? config.databaseTarget
     let (factory, id) = try DatabaseSetup.factory(for: target)
@@ -50,10 +51,12 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     var stages: [any AsyncMiddleware] = [
-        SecurityHeadersMiddleware(secure: config.isSecure), ErrorPagesMiddleware(), MethodNotAllowedMiddleware(routes: app.routes.all),
+        SecurityHeadersMiddleware(secure: config.isSecure), ErrorPagesMiddleware(),
+        MethodNotAllowedMiddleware(routes: app.routes.all),
     ]
     if let publicDir = Bundle.module.url(forResource: "Public", withExtension: nil) {
-        stages.append(StaticFilesMiddleware(files: FileMiddleware(publicDirectory: publicDir.path + "/", defaultFile: nil)))
+        stages.append(
+            StaticFilesMiddleware(files: FileMiddleware(publicDirectory: publicDir.path + "/", defaultFile: nil)))
     }
     stages += [FlashMiddleware(), SessionMiddleware(), CSRFMiddleware(), AccessMiddleware()]
     app.middleware.use(RequestPipeline(stages: stages))
@@ -119,7 +122,8 @@ enum ReferenceDataCache {
             var text = ""
             for name in ["common-passwords.txt", "common-passwords-fr.txt"] {
                 guard let url = ReferenceData.bundledDirectory?.appendingPathComponent(name),
-                      let data = FileManager.default.contents(atPath: url.path) else { throw ReferenceData.BundleError.missing(name) }
+                    let data = FileManager.default.contents(atPath: url.path)
+                else { throw ReferenceData.BundleError.missing(name) }
                 text += String(decoding: data, as: UTF8.self) + "\n"
             }
             let loaded = PasswordPolicy(commonList: text)

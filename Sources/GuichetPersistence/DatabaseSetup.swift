@@ -41,7 +41,7 @@ public enum DatabaseSetup {
     /// its own schema); on SQLite, pragmas for concurrent web requests (WAL, foreign keys, busy wait).
     public static func prepare(_ db: Database, target: DatabaseTarget) async throws {
         guard let sql = db as? SQLDatabase else { return }
-        if case let .postgres(_, searchPath?) = target, let schema = searchPath.first {
+        if case .postgres(_, let searchPath?) = target, let schema = searchPath.first {
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
             return
         }

@@ -1,4 +1,4 @@
-import GuichetApp
 import Foundation
+import GuichetApp
 
 exit(await GuichetMain.run())

@@ -7,10 +7,13 @@ public enum AMIFixtures {
     public typealias Column = ProgrammingTable.Column
 
     /// A valid operation of La Réunion (974) for the 2024 campaign.
-    public static func operation(_ n: Int, kind: OperationKind = .newConstruction, product: HousingProduct? = .lls,
-                                 dwellings: Int = 10, loan: Double = 300_000) -> [Column: XLSXWriter.Value] {
+    public static func operation(
+        _ n: Int, kind: OperationKind = .newConstruction, product: HousingProduct? = .lls,
+        dwellings: Int = 10, loan: Double = 300_000
+    ) -> [Column: XLSXWriter.Value] {
         var row: [Column: XLSXWriter.Value] = [
-            .reference: .text("OP-\(n)"), .name: .text("Opération \(n)"), .insee: .text("97411"), .kind: .text(kind.rawValue),
+            .reference: .text("OP-\(n)"), .name: .text("Opération \(n)"), .insee: .text("97411"),
+            .kind: .text(kind.rawValue),
             .dwellings: .number(Double(dwellings)), .cost: .number(2_000_000), .loan: .number(loan),
         ]
         if let product { row[.product] = .text(product.rawValue) }
@@ -24,10 +27,21 @@ public enum AMIFixtures {
 
     /// The template of 2024/974 with these rows in « Programmation ».
     public static func table(_ rows: [[Column: XLSXWriter.Value]]) throws -> Data {
-        var sheets = ProgrammingTemplate.workbook(year: 2024, department: "974", departmentName: "La Réunion", communes: [])
+        var sheets = ProgrammingTemplate.workbook(
+            year: 2024, department: "974", departmentName: "La Réunion", communes: [])
         let columns = Column.allCases
         for row in rows {
-            sheets[0].rows.append(columns.map { c in row[c].map { XLSXWriter.Cell($0, style: { if case .date = $0 { return .date }; return .normal }($0)) } })
+            sheets[0].rows.append(
+                columns.map { c in
+                    row[c].map {
+                        XLSXWriter.Cell(
+                            $0,
+                            style: {
+                                if case .date = $0 { return .date }
+                                return .normal
+                            }($0))
+                    }
+                })
         }
         return try XLSXWriter().write(sheets)
     }

@@ -1,8 +1,8 @@
 import Foundation
-import Vapor
-import VaporTesting
 import GuichetApp
 import GuichetPersistence
+import Vapor
+import VaporTesting
 
 /// A clock that tests move by hand.
 public final class TestClock: @unchecked Sendable {
@@ -32,12 +32,15 @@ public final class Browser: @unchecked Sendable {
 
     /// Posts a form; fetches a page first when no anti-CSRF token is known (unless `csrf: false`).
     @discardableResult
-    public func post(_ path: String, _ form: [String: String], csrf useToken: Bool = true) async throws -> TestingHTTPResponse {
+    public func post(
+        _ path: String, _ form: [String: String], csrf useToken: Bool = true
+    ) async throws -> TestingHTTPResponse {
         if useToken && csrf == nil { try await get(signedIn ? "/" : "/connexion") }
         var fields = form
         if useToken, let csrf { fields["_csrf"] = csrf }
         let body = fields.map { "\(Self.enc($0.key))=\(Self.enc($0.value))" }.joined(separator: "&")
-        return try await send(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+        return try await send(
+            .POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
     }
 
     static func enc(_ s: String) -> String {
@@ -46,15 +49,20 @@ public final class Browser: @unchecked Sendable {
         return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
     }
 
-    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?
+    ) async throws -> TestingHTTPResponse {
         var h = headers
-        if !cookies.isEmpty { h.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if !cookies.isEmpty {
+            h.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
         h.replaceOrAdd(name: "X-Forwarded-For", value: remoteAddress)
         let res = try await app.testing().sendRequest(method, path, headers: h, body: body)
         for c in res.headers[.setCookie] {
             let pair = c.split(separator: ";")[0]
             guard let eq = pair.firstIndex(of: "=") else { continue }
-            let name = String(pair[..<eq]), value = String(pair[pair.index(after: eq)...])
+            let name = String(pair[..<eq])
+            let value = String(pair[pair.index(after: eq)...])
             if value.isEmpty || c.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
             if name == GuichetCookies.session { csrf = nil }
         }
@@ -67,7 +75,9 @@ public final class Browser: @unchecked Sendable {
 
     /// The last e-mail sent to `to`, and the first link of its body that starts with `prefix`.
     public func lastEmail(to: String) async throws -> OutboxRecord? {
-        try await OutboxStore().recent(limit: 200, channel: .email, on: app.db).first { $0.recipient == to.lowercased() }
+        try await OutboxStore().recent(limit: 200, channel: .email, on: app.db).first {
+            $0.recipient == to.lowercased()
+        }
     }
 
     public func link(in body: String, path prefix: String) -> String? {
@@ -81,17 +91,22 @@ public final class Browser: @unchecked Sendable {
 extension Browser {
     /// Posts a multipart form with one file (the anti-CSRF token added as a field).
     @discardableResult
-    public func upload(_ path: String, field: String = "fichier", fileName: String, data: Data,
-                       contentType: String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") async throws -> TestingHTTPResponse {
+    public func upload(
+        _ path: String, field: String = "fichier", fileName: String, data: Data,
+        contentType: String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    ) async throws -> TestingHTTPResponse {
         if csrf == nil { try await get(signedIn ? "/" : "/connexion") }
         let boundary = "----guichet-test-\(UUID().uuidString)"
         var body = ByteBuffer()
         if let csrf {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\nContent-Type: \(contentType)\r\n\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\nContent-Type: \(contentType)\r\n\r\n"
+        )
         body.writeBytes(data)
         body.writeString("\r\n--\(boundary)--\r\n")
-        return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
+        return try await send(
+            .POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
     }
 }

@@ -1,9 +1,9 @@
-import Foundation
-import Vapor
-import VaporTesting
 import Fluent
+import Foundation
 import GuichetApp
 import GuichetPersistence
+import Vapor
+import VaporTesting
 
 /// Each test builds its own app on its own database, so tests run in parallel: a fresh SQLite
 /// file by default, or, when `GUICHET_TEST_DATABASE_URL` is set, a fresh schema of that
@@ -11,7 +11,9 @@ import GuichetPersistence
 public enum TestApp {
     public struct RefusedDatabase: Error, CustomStringConvertible {
         public let host: String
-        public var description: String { "GUICHET_TEST_DATABASE_URL doit viser 127.0.0.1, localhost ou ::1 (reçu : \(host))" }
+        public var description: String {
+            "GUICHET_TEST_DATABASE_URL doit viser 127.0.0.1, localhost ou ::1 (reçu : \(host))"
+        }
     }
 
     public static var postgresURL: String? {
@@ -29,8 +31,10 @@ public enum TestApp {
     }
 
     /// Runs `body` with a configured, migrated app; everything it created is removed afterwards.
-    public static func run<T>(clock: AppClock = .system, environment: [String: String] = [:],
-                              _ body: (Application) async throws -> T) async throws -> T {
+    public static func run<T>(
+        clock: AppClock = .system, environment: [String: String] = [:],
+        _ body: (Application) async throws -> T
+    ) async throws -> T {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -41,7 +45,7 @@ public enum TestApp {
         var options = ConfigureOptions()
         options.migrate = true
         options.clock = clock
-        options.bcryptCost = 4 // fast hashing in tests; production uses 12 (checked in AccountTests)
+        options.bcryptCost = 4  // fast hashing in tests; production uses 12 (checked in AccountTests)
         var schema: String?
         if let url = postgresURL {
             try checkLoopback(url)

@@ -15,9 +15,12 @@ enum Fixtures {
         c.applicant.kind = .ownerOccupier
         c.applicant.ownership = .full
         c.applicant.jointOwners = 1
-        c.applicant.household = Household(employment: .privateSector, householdSize: size, referenceTaxIncome: .euros(euros))
+        c.applicant.household = Household(
+            employment: .privateSector, householdSize: size, referenceTaxIncome: .euros(euros))
         c.dwelling = Dwelling(insee: InseeCode(insee)!, postalCode: nil, principalResidence: true)
-        c.works = Works(insulation: true, insulationNotNeededPerDiagnosis: false, heatingReplacement: false, renewableHeatingOrHotWater: false)
+        c.works = Works(
+            insulation: true, insulationNotNeededPerDiagnosis: false, heatingReplacement: false,
+            renewableHeatingOrHotWater: false)
         return c
     }
 

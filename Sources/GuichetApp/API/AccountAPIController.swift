@@ -1,5 +1,5 @@
-import Vapor
 import GuichetFormats
+import Vapor
 
 /// `GET /api/v1/moi`: who the bearer token belongs to (lets an AMO or a landlord check a token).
 struct AccountAPIController: RouteCollection {

@@ -20,11 +20,14 @@ struct AMORequestsController: RouteCollection {
         let decided = try await OrganisationStore().decided(
             kind: .amo, after: cursor, limit: AMORequestsPage.pageSize + 1, on: req.db)
         let shown = decided.prefix(AMORequestsPage.pageSize)
-        let next = decided.count > AMORequestsPage.pageSize
+        let next =
+            decided.count > AMORequestsPage.pageSize
             ? shown.last.map { NextPage.after("/admin/amo", "apres", OrganisationStore.Cursor(of: $0).text) } : nil
         let model = AMORequestsPage.Model(
             pending: pending,
-            decided: shown.map { .init(name: $0.name, siret: $0.identifier, status: $0.status, reason: $0.decisionReason) },
+            decided: shown.map {
+                .init(name: $0.name, siret: $0.identifier, status: $0.status, reason: $0.decisionReason)
+            },
             next: next, csrfToken: req.csrfToken)
         return .html(AMORequestsPage.render(req.page(title: "Demandes AMO"), model))
     }
@@ -34,9 +37,13 @@ struct AMORequestsController: RouteCollection {
         let v = try req.formValues()
         let accept = v["decision"] == "accept"
         let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
-        if !accept && reason.isEmpty { return Flash.redirect(req, to: "/admin/amo", .error, "Indiquez le motif du refus.") }
+        if !accept && reason.isEmpty {
+            return Flash.redirect(req, to: "/admin/amo", .error, "Indiquez le motif du refus.")
+        }
         let service = StaffService(app: req.application, db: req.db)
-        guard try await service.decideAMO(id: id, accept: accept, reason: reason, actor: .of(req), adminID: try req.signedIn().user.id)
+        guard
+            try await service.decideAMO(
+                id: id, accept: accept, reason: reason, actor: .of(req), adminID: try req.signedIn().user.id)
         else { throw Abort(.notFound) }
         let done = accept ? "Demande acceptée : le contact a reçu son lien d'accès." : "Demande refusée."
         return Flash.redirect(req, to: "/admin/amo", .success, done)

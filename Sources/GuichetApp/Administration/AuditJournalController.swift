@@ -20,7 +20,9 @@ struct AuditJournalController: RouteCollection {
                 seq: r.seq, at: r.at, actorLabel: r.actorLabel, actorRole: r.actorRole, action: r.action,
                 object: "\(r.objectType) \(r.objectID)", clientAddress: r.clientAddress)
         }
-        let next = records.count > JournalPage.pageSize ? shown.last.map { NextPage.after("/admin/journal", "avant", String($0.seq)) } : nil
+        let next =
+            records.count > JournalPage.pageSize
+            ? shown.last.map { NextPage.after("/admin/journal", "avant", String($0.seq)) } : nil
         let model = JournalPage.Model(integrity: integrity, entries: entries, next: next)
         return .html(JournalPage.render(req.page(title: "Journal d'audit"), model))
     }
@@ -28,7 +30,8 @@ struct AuditJournalController: RouteCollection {
     func journal(req: Request) async throws -> Response {
         let head = try await req.application.auditCheckpoints.headProblems(on: req.db)
         let integrity: JournalPage.Integrity =
-            !head.problems.isEmpty ? .problems(head.problems)
+            !head.problems.isEmpty
+            ? .problems(head.problems)
             : head.anchored ? .headAnchored(entries: head.entries) : .notYetAnchored(entries: head.entries)
         return try await page(req, integrity: integrity)
     }

@@ -14,8 +14,11 @@ struct JobsController: RouteCollection {
         let jobs = try await JobStore().page(state: nil, before: cursor, limit: JobsPage.pageSize + 1, on: req.db)
         let shown = jobs.prefix(JobsPage.pageSize)
         let counts = try await JobStore().counts(on: req.db)
-        let next = jobs.count > JobsPage.pageSize
-            ? shown.last.map { NextPage.after("/admin/taches", "avant", "\($0.createdAt.timeIntervalSince1970)_\($0.id.uuidString)") }
+        let next =
+            jobs.count > JobsPage.pageSize
+            ? shown.last.map {
+                NextPage.after("/admin/taches", "avant", "\($0.createdAt.timeIntervalSince1970)_\($0.id.uuidString)")
+            }
             : nil
         let model = JobsPage.Model(
             counts: JobState.allCases.map { .init(state: $0.french, count: counts[$0] ?? 0) },
@@ -31,14 +34,18 @@ struct JobsController: RouteCollection {
 
     func retry(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
-        guard try await JobStore().retry(id: id, now: req.application.clock.now(), on: req.db) else { throw Abort(.notFound) }
+        guard try await JobStore().retry(id: id, now: req.application.clock.now(), on: req.db) else {
+            throw Abort(.notFound)
+        }
         try await req.audit.record("tâche.relance", by: .of(req), object: ("tâche", id.uuidString), on: req.db)
-        return Flash.redirect(req, to: "/admin/taches", .success, "La tâche est relancée : le prochain passage du travailleur l'exécute.")
+        return Flash.redirect(
+            req, to: "/admin/taches", .success, "La tâche est relancée : le prochain passage du travailleur l'exécute.")
     }
 
     static func cursor(_ text: String) -> JobStore.Cursor? {
         let parts = text.split(separator: "_")
-        guard parts.count == 2, let seconds = Double(parts[0]), seconds.isFinite, let id = UUID(uuidString: String(parts[1]))
+        guard parts.count == 2, let seconds = Double(parts[0]), seconds.isFinite,
+            let id = UUID(uuidString: String(parts[1]))
         else { return nil }
         return JobStore.Cursor(createdAt: Date(timeIntervalSince1970: seconds), id: id)
     }

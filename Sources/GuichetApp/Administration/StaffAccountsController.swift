@@ -10,7 +10,9 @@ struct StaffAccountsController: RouteCollection {
         routes.on(.POST, "admin", "comptes", access: .admin, use: createAccount)
     }
 
-    func accountsPage(_ req: Request, state: FormState? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func accountsPage(
+        _ req: Request, state: FormState? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let after = req.query[String.self, at: "apres"].map(TextInput.withoutControlCharacters)
         let users = try await UserStore().page(after: after, limit: StaffAccountsPage.pageSize + 1, on: req.db)
         let shown = Array(users.prefix(StaffAccountsPage.pageSize))
@@ -20,7 +22,9 @@ struct StaffAccountsController: RouteCollection {
                 name: u.displayName, email: u.email,
                 roles: (grants[u.id] ?? []).map { (role: $0.role, scope: $0.scope) }, activated: u.activatedAt != nil)
         }
-        let next = users.count > StaffAccountsPage.pageSize ? shown.last.map { NextPage.after("/admin/comptes", "apres", $0.email) } : nil
+        let next =
+            users.count > StaffAccountsPage.pageSize
+            ? shown.last.map { NextPage.after("/admin/comptes", "apres", $0.email) } : nil
         let model = StaffAccountsPage.Model(rows: rows, next: next, form: state ?? req.formState())
         return .html(StaffAccountsPage.render(req.page(title: "Comptes"), model), status: status)
     }
@@ -31,18 +35,23 @@ struct StaffAccountsController: RouteCollection {
         let v = try req.formValues()
         let (scope, unknown) = StaffService.parseScope(v["scope"] ?? "", reference: req.application.referenceData)
         var errors: [FormState.FieldError] =
-            unknown.isEmpty ? [] : [.init(field: "scope", message: "Codes inconnus : \(unknown.joined(separator: ", ")).")]
+            unknown.isEmpty
+            ? [] : [.init(field: "scope", message: "Codes inconnus : \(unknown.joined(separator: ", ")).")]
         let role = Role(rawValue: v["role"] ?? "")
         if role == .instructeur && scope.isEmpty && errors.isEmpty {
-            errors.append(.init(field: "scope", message: "Un instructeur a un périmètre : au moins un département ou une région."))
+            errors.append(
+                .init(field: "scope", message: "Un instructeur a un périmètre : au moins un département ou une région.")
+            )
         }
         if errors.isEmpty {
             let service = StaffService(app: req.application, db: req.db)
             switch try await service.createStaff(
-                email: v["email"] ?? "", name: v["name"] ?? "", roles: role.map { [$0] } ?? [], scope: scope, actor: .of(req))
+                email: v["email"] ?? "", name: v["name"] ?? "", roles: role.map { [$0] } ?? [], scope: scope,
+                actor: .of(req))
             {
             case .created(let c):
-                return Flash.redirect(req, to: "/admin/comptes", .success, "Compte créé pour \(c.user.email) : un lien lui a été envoyé.")
+                return Flash.redirect(
+                    req, to: "/admin/comptes", .success, "Compte créé pour \(c.user.email) : un lien lui a été envoyé.")
             case .refused(let e):
                 errors = e
             }

@@ -40,7 +40,11 @@ struct AuditCheckpoints: Sendable {
         var out: [Checkpoint] = []
         var unreadable = 0
         for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            if let c = try? JSONDecoder().decode(Checkpoint.self, from: Data(line)) { out.append(c) } else { unreadable += 1 }
+            if let c = try? JSONDecoder().decode(Checkpoint.self, from: Data(line)) {
+                out.append(c)
+            } else {
+                unreadable += 1
+            }
         }
         return (out, unreadable)
     }
@@ -71,17 +75,22 @@ struct AuditCheckpoints: Sendable {
 
     @discardableResult
     func append(kind: String, count: Int, hash: String, now: Date) throws -> Checkpoint {
-        var c = Checkpoint(kind: kind, count: count, hash: hash, at: ISO8601DateFormatter().string(from: now), signature: "")
+        var c = Checkpoint(
+            kind: kind, count: count, hash: hash, at: ISO8601DateFormatter().string(from: now), signature: "")
         c.signature = try key.signature(for: Data(c.signedText.utf8)).hex
         let line = try JSONEncoder().encode(c) + Data("\n".utf8)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         if let handle = FileHandle(forWritingAtPath: file.path) {
             defer { try? handle.close() }
             try handle.seekToEnd()
             try handle.write(contentsOf: line)
         } else {
-            guard FileManager.default.createFile(atPath: file.path, contents: line, attributes: [.posixPermissions: 0o600]) else {
+            guard
+                FileManager.default.createFile(
+                    atPath: file.path, contents: line, attributes: [.posixPermissions: 0o600])
+            else {
                 throw CocoaError(.fileWriteNoPermission)
             }
         }
@@ -100,7 +109,10 @@ struct AuditCheckpoints: Sendable {
             return (entries, true, ["le dernier point de contrôle n'a pas une signature valide"])
         }
         guard checkpoint.count <= entries else {
-            return (entries, true, ["le journal compte \(entries) entrées, le point de contrôle signé en attestait \(checkpoint.count)"])
+            return (
+                entries, true,
+                ["le journal compte \(entries) entrées, le point de contrôle signé en attestait \(checkpoint.count)"]
+            )
         }
         let anchored = checkpoint.count == 0 ? nil : try await AuditStore().entry(seq: checkpoint.count, on: db)
         guard checkpoint.count == 0 || anchored?.hash == checkpoint.hash else {
@@ -129,9 +141,12 @@ struct AuditCheckpoints: Sendable {
             }
             if c.kind == "purge" { continue }
             if c.count > lastSeq {
-                out.append("le point de contrôle du \(c.at) compte \(c.count) entrées, le journal n'en a plus que \(lastSeq) : entrées supprimées")
+                out.append(
+                    "le point de contrôle du \(c.at) compte \(c.count) entrées, le journal n'en a plus que \(lastSeq) : entrées supprimées"
+                )
             } else if c.count > purgedThrough, let hash = bySeq[c.count], hash != c.hash {
-                out.append("l'entrée n° \(c.count) ne correspond plus au point de contrôle du \(c.at) : journal réécrit")
+                out.append(
+                    "l'entrée n° \(c.count) ne correspond plus au point de contrôle du \(c.at) : journal réécrit")
             }
         }
         if firstSeq > 1 {

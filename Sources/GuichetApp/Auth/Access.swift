@@ -1,5 +1,5 @@
-import Vapor
 import GuichetDomain
+import Vapor
 
 /// Who may use a route. Every route declares one (`RoutesBuilder.on(…, access:)`); a route
 /// without a rule is refused, and a test walks every registered route with every role.
@@ -31,8 +31,10 @@ struct AccessKey: Hashable, Sendable {}
 extension RoutesBuilder {
     /// Registers a route with its access rule.
     @discardableResult
-    func on(_ method: HTTPMethod, _ path: PathComponent..., access: Access, body: HTTPBodyStreamStrategy = .collect,
-            use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+    func on(
+        _ method: HTTPMethod, _ path: PathComponent..., access: Access, body: HTTPBodyStreamStrategy = .collect,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
         let route = self.on(method, path, body: body, use: handler)
         route.userInfo[AccessKey()] = access
         if case .collect(let max) = body, let max { route.userInfo[BodyLimitKey()] = max.value }
@@ -52,17 +54,22 @@ extension Route {
 /// (API); signed-in people without the role get 403; a route without a rule is refused (403).
 struct AccessMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let route = req.route else { return try await next.respond(to: req) } // 404 / static files
+        guard let route = req.route else { return try await next.respond(to: req) }  // 404 / static files
         guard let access = route.access else {
             req.logger.error("route without access rule: \(route.method) \(route.path.string)")
             throw Abort(.forbidden)
         }
-        if access.allows(req.principal, config: req.application.guichetConfig, demo: req.application.isDemo) { return try await next.respond(to: req) }
+        if access.allows(req.principal, config: req.application.guichetConfig, demo: req.application.isDemo) {
+            return try await next.respond(to: req)
+        }
         if access == .devMailbox { throw Abort(.notFound) }
         if req.principal == nil {
-            if req.url.path.hasPrefix("/api/") { throw Abort(.unauthorized, reason: "Authentification requise : jeton d'API (Authorization: Bearer …)") }
+            if req.url.path.hasPrefix("/api/") {
+                throw Abort(.unauthorized, reason: "Authentification requise : jeton d'API (Authorization: Bearer …)")
+            }
             let next = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
-            let target = "/connexion?suite=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+            let target =
+                "/connexion?suite=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
             return req.redirect(to: target, redirectType: .normal)
         }
         throw Abort(.forbidden)

@@ -1,8 +1,8 @@
-import Vapor
 import Fluent
 import GuichetDomain
 import GuichetPersistence
 import GuichetViews
+import Vapor
 
 /// Account use cases (issue #3): sign-up and activation (`RENO-C`: link valid 12 hours),
 /// sign-in with throttling, sign-out, forgotten password (link valid 1 hour, single use),
@@ -21,31 +21,45 @@ struct AccountService {
     var notifier: Notifier { app.notifier }
     var links: OneTimeLinks { OneTimeLinks(clock: clock, notifier: notifier) }
 
-    static func normalise(_ email: String) -> String { email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+    static func normalise(_ email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
 
     static func emailProblem(_ email: String) -> String? {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              email.count <= 254, !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+            !parts[1].hasSuffix("."),
+            email.count <= 254, !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        else {
             return "Adresse e-mail invalide : elle doit ressembler à nom@domaine.fr."
         }
         return nil
     }
 
-    func passwordErrors(_ password: String, confirm: String, email: String?, name: String? = nil, field: String = "password") -> Errors {
-        var e = app.passwordPolicy.problems(password, email: email, name: name).map { FormState.FieldError(field: field, message: $0) }
-        if password != confirm { e.append(.init(field: field + "_confirm", message: "Les deux mots de passe saisis sont différents.")) }
+    func passwordErrors(
+        _ password: String, confirm: String, email: String?, name: String? = nil, field: String = "password"
+    ) -> Errors {
+        var e = app.passwordPolicy.problems(password, email: email, name: name).map {
+            FormState.FieldError(field: field, message: $0)
+        }
+        if password != confirm {
+            e.append(.init(field: field + "_confirm", message: "Les deux mots de passe saisis sont différents."))
+        }
         return e
     }
 
     // MARK: Sign-up and activation
 
     /// Creates a beneficiary account and sends the activation link. Refused input → its errors.
-    func signUp(email raw: String, name: String, password: String, confirm: String, actor: AuditService.Actor) async throws -> Errors {
+    func signUp(
+        email raw: String, name: String, password: String, confirm: String, actor: AuditService.Actor
+    ) async throws -> Errors {
         let email = Self.normalise(raw)
         var errors: Errors = []
         if let p = Self.emailProblem(email) { errors.append(.init(field: "email", message: p)) }
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(.init(field: "name", message: "Indiquez vos nom et prénom.")) }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(.init(field: "name", message: "Indiquez vos nom et prénom."))
+        }
         errors += passwordErrors(password, confirm: confirm, email: email, name: name)
         if !errors.isEmpty { return errors }
         let now = clock.now()
@@ -60,14 +74,19 @@ struct AccountService {
             try await quota.count(client: actor.clientAddress, target: email, now: now, on: tx)
             if try await UserStore().find(email: email, on: tx) != nil {
                 guard mayMail else { return }
-                try await notifier.email(to: email, subject: "Tentative de création de compte",
-                    body: "Bonjour,\n\nUne demande de création de compte a été faite avec votre adresse, qui a déjà un compte sur Guichet.\nSi c'était vous, connectez-vous : \(notifier.link("/connexion"))\nMot de passe oublié : \(notifier.link("/mot-de-passe-oublie"))\nSinon, ignorez ce message.", on: tx)
+                try await notifier.email(
+                    to: email, subject: "Tentative de création de compte",
+                    body:
+                        "Bonjour,\n\nUne demande de création de compte a été faite avec votre adresse, qui a déjà un compte sur Guichet.\nSi c'était vous, connectez-vous : \(notifier.link("/connexion"))\nMot de passe oublié : \(notifier.link("/mot-de-passe-oublie"))\nSinon, ignorez ce message.",
+                    on: tx)
                 return
             }
-            let user = try await UserStore().create(email: email, passwordHash: hash, displayName: name.trimmingCharacters(in: .whitespaces), on: tx)
+            let user = try await UserStore().create(
+                email: email, passwordHash: hash, displayName: name.trimmingCharacters(in: .whitespaces), on: tx)
             try await UserStore().grant(userID: user.id, role: .beneficiaire, on: tx)
             try await sendActivation(user: user, on: tx)
-            try await AuditService(clock: clock).record("compte.inscription", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
+            try await AuditService(clock: clock).record(
+                "compte.inscription", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
         }
         return []
     }
@@ -77,8 +96,10 @@ struct AccountService {
 
     /// An account for an invited address (issue #9): the invitation link proved the address, so
     /// the account is active at once; the invitee then accepts with it.
-    func createInvited(email: String, name: String, password: String, confirm: String,
-                       actor: AuditService.Actor) async throws -> Result<UUID, Refused> {
+    func createInvited(
+        email: String, name: String, password: String, confirm: String,
+        actor: AuditService.Actor
+    ) async throws -> Result<UUID, Refused> {
         let display = name.trimmingCharacters(in: .whitespaces)
         var errors: Errors = display.isEmpty ? [.init(field: "name", message: "Indiquez vos nom et prénom.")] : []
         errors += passwordErrors(password, confirm: confirm, email: email, name: display)
@@ -87,30 +108,42 @@ struct AccountService {
         let now = clock.now()
         return try await db.write(refusable: { tx in
             if try await UserStore().find(email: email, on: tx) != nil {
-                return .failure(Refused(fields: [.init(field: "name", message: "Cette adresse a déjà un compte : connectez-vous pour accepter.")]))
+                return .failure(
+                    Refused(fields: [
+                        .init(field: "name", message: "Cette adresse a déjà un compte : connectez-vous pour accepter.")
+                    ]))
             }
-            let user = try await UserStore().create(email: email, passwordHash: hash, displayName: display, activatedAt: now, on: tx)
-            try await AuditService(clock: clock).record("compte.inscription-invitation", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
+            let user = try await UserStore().create(
+                email: email, passwordHash: hash, displayName: display, activatedAt: now, on: tx)
+            try await AuditService(clock: clock).record(
+                "compte.inscription-invitation", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
             return .success(user.id)
         })
     }
 
     func sendActivation(user: UserRecord, on tx: Database) async throws {
-        let link = try await links.issue(for: user.id, purpose: "activation", lifetime: Self.activationLifetime, path: "/activation", on: tx)
-        try await notifier.email(to: user.email, subject: "Activez votre compte Guichet",
-            body: "Bonjour \(user.displayName),\n\nPour activer votre compte, ouvrez ce lien dans les 12 heures :\n\(link)\n\nPassé ce délai, utilisez « Mot de passe oublié » sur la page de connexion pour recevoir un nouveau lien.", on: tx)
+        let link = try await links.issue(
+            for: user.id, purpose: "activation", lifetime: Self.activationLifetime, path: "/activation", on: tx)
+        try await notifier.email(
+            to: user.email, subject: "Activez votre compte Guichet",
+            body:
+                "Bonjour \(user.displayName),\n\nPour activer votre compte, ouvrez ce lien dans les 12 heures :\n\(link)\n\nPassé ce délai, utilisez « Mot de passe oublié » sur la page de connexion pour recevoir un nouveau lien.",
+            on: tx)
     }
 
     enum Activation: Equatable { case activated, expired, invalid }
 
     func activate(token: String, actor: AuditService.Actor) async throws -> Activation {
         try await db.write { tx in
-            switch try await TokenStore().consume(tokenHash: Tokens.digest(token), purposes: ["activation"], now: clock.now(), on: tx) {
+            switch try await TokenStore().consume(
+                tokenHash: Tokens.digest(token), purposes: ["activation"], now: clock.now(), on: tx)
+            {
             case .unknown: return .invalid
             case .expired: return .expired
             case .ok(let t):
                 try await UserStore().activate(id: t.userID, at: clock.now(), on: tx)
-                try await AuditService(clock: clock).record("compte.activation", by: actor, object: ("utilisateur", t.userID.uuidString), on: tx)
+                try await AuditService(clock: clock).record(
+                    "compte.activation", by: actor, object: ("utilisateur", t.userID.uuidString), on: tx)
                 return .activated
             }
         }
@@ -131,11 +164,13 @@ struct AccountService {
         let now = clock.now()
         let since = now.addingTimeInterval(-LoginThrottle.window)
         let attempts = AttemptStore()
-        let accountKey = "account:\(email)", addressKey = "ip:\(actor.clientAddress)"
+        let accountKey = "account:\(email)"
+        let addressKey = "ip:\(actor.clientAddress)"
         let accountFailures = try await attempts.recent(kind: "login", key: accountKey, since: since, on: db)
         let addressFailures = try await attempts.recent(kind: "login", key: addressKey, since: since, on: db)
         for failures in [accountFailures, addressFailures] {
-            switch LoginThrottle.decide(failures: failures.map(\.timeIntervalSince1970), now: now.timeIntervalSince1970) {
+            switch LoginThrottle.decide(failures: failures.map(\.timeIntervalSince1970), now: now.timeIntervalSince1970)
+            {
             case .allowed: continue
             case .wait(let s): return .wait(seconds: s)
             case .locked: return .locked
@@ -147,11 +182,16 @@ struct AccountService {
             try await db.write { tx in
                 try await attempts.record(kind: "login", key: accountKey, at: now, on: tx)
                 try await attempts.record(kind: "login", key: addressKey, at: now, on: tx)
-                try await AuditService(clock: clock).record("connexion.échec", by: actor, object: ("e-mail", email), on: tx)
+                try await AuditService(clock: clock).record(
+                    "connexion.échec", by: actor, object: ("e-mail", email), on: tx)
                 if let user, LoginThrottle.crossesLock(failuresBefore: accountFailures.count) {
-                    try await notifier.email(to: user.email, subject: "Compte temporairement verrouillé",
-                        body: "Bonjour,\n\n\(LoginThrottle.lockAt) tentatives de connexion ont échoué sur votre compte en moins de 15 minutes. Par sécurité, la connexion est bloquée pendant 15 minutes.\nSi ce n'était pas vous, changez votre mot de passe : \(notifier.link("/mot-de-passe-oublie"))", on: tx)
-                    try await AuditService(clock: clock).record("compte.verrouillage", by: .system, object: ("utilisateur", user.id.uuidString), on: tx)
+                    try await notifier.email(
+                        to: user.email, subject: "Compte temporairement verrouillé",
+                        body:
+                            "Bonjour,\n\n\(LoginThrottle.lockAt) tentatives de connexion ont échoué sur votre compte en moins de 15 minutes. Par sécurité, la connexion est bloquée pendant 15 minutes.\nSi ce n'était pas vous, changez votre mot de passe : \(notifier.link("/mot-de-passe-oublie"))",
+                        on: tx)
+                    try await AuditService(clock: clock).record(
+                        "compte.verrouillage", by: .system, object: ("utilisateur", user.id.uuidString), on: tx)
                 }
             }
             return .invalid
@@ -160,10 +200,14 @@ struct AccountService {
         let token = Tokens.random()
         try await db.write { tx in
             try await attempts.clear(kind: "login", key: accountKey, on: tx)
-            _ = try await SessionStore().create(tokenHash: Tokens.digest(token), userID: user.id, csrfToken: Tokens.random(), now: now,
-                                                expiresAt: now.addingTimeInterval(SessionMiddleware.absoluteLifetime), on: tx)
-            let who = AuditService.Actor(id: user.id, label: user.email, role: "connexion", clientAddress: actor.clientAddress, userAgent: actor.userAgent)
-            try await AuditService(clock: clock).record("connexion.réussie", by: who, object: ("utilisateur", user.id.uuidString), on: tx)
+            _ = try await SessionStore().create(
+                tokenHash: Tokens.digest(token), userID: user.id, csrfToken: Tokens.random(), now: now,
+                expiresAt: now.addingTimeInterval(SessionMiddleware.absoluteLifetime), on: tx)
+            let who = AuditService.Actor(
+                id: user.id, label: user.email, role: "connexion", clientAddress: actor.clientAddress,
+                userAgent: actor.userAgent)
+            try await AuditService(clock: clock).record(
+                "connexion.réussie", by: who, object: ("utilisateur", user.id.uuidString), on: tx)
         }
         return .success(token: token, userID: user.id)
     }
@@ -178,7 +222,9 @@ struct AccountService {
         let hourAgo = now.addingTimeInterval(-3600)
         let attempts = AttemptStore()
         let byEmail = try await attempts.recent(kind: "reset", key: "account:\(email)", since: hourAgo, on: db).count
-        let byAddress = try await attempts.recent(kind: "reset", key: "ip:\(actor.clientAddress)", since: hourAgo, on: db).count
+        let byAddress = try await attempts.recent(
+            kind: "reset", key: "ip:\(actor.clientAddress)", since: hourAgo, on: db
+        ).count
         guard byEmail < 3, byAddress < 20 else { return }
         try await db.write { tx in
             try await attempts.record(kind: "reset", key: "account:\(email)", at: now, on: tx)
@@ -187,23 +233,35 @@ struct AccountService {
             if user.activatedAt == nil {
                 try await sendActivation(user: user, on: tx)
             } else {
-                let link = try await links.issue(for: user.id, purpose: "reset", lifetime: Self.resetLifetime, path: "/reinitialisation", on: tx)
-                try await notifier.email(to: user.email, subject: "Réinitialisation de votre mot de passe",
-                    body: "Bonjour \(user.displayName),\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure (il ne sert qu'une fois) :\n\(link)\n\nSi vous n'avez rien demandé, ignorez ce message.", on: tx)
+                let link = try await links.issue(
+                    for: user.id, purpose: "reset", lifetime: Self.resetLifetime, path: "/reinitialisation", on: tx)
+                try await notifier.email(
+                    to: user.email, subject: "Réinitialisation de votre mot de passe",
+                    body:
+                        "Bonjour \(user.displayName),\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure (il ne sert qu'une fois) :\n\(link)\n\nSi vous n'avez rien demandé, ignorez ce message.",
+                    on: tx)
             }
-            try await AuditService(clock: clock).record("mot-de-passe.demande", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
+            try await AuditService(clock: clock).record(
+                "mot-de-passe.demande", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
         }
     }
 
-    enum Reset: Equatable { case done, expired, invalid, refused(Errors) }
+    enum Reset: Equatable {
+        case done, expired, invalid
+        case refused(Errors)
+    }
 
-    func resetPassword(token: String, password: String, confirm: String, actor: AuditService.Actor) async throws -> Reset {
+    func resetPassword(
+        token: String, password: String, confirm: String, actor: AuditService.Actor
+    ) async throws -> Reset {
         // Check the password before spending the token.
         let errors = passwordErrors(password, confirm: confirm, email: nil)
         if !errors.isEmpty { return .refused(errors) }
         let hash = try passwords.hash(password)
         return try await db.write { tx in
-            switch try await TokenStore().consume(tokenHash: Tokens.digest(token), purposes: ["reset"], now: clock.now(), on: tx) {
+            switch try await TokenStore().consume(
+                tokenHash: Tokens.digest(token), purposes: ["reset"], now: clock.now(), on: tx)
+            {
             case .unknown: return .invalid
             case .expired: return .expired
             case .ok(let t):
@@ -211,9 +269,13 @@ struct AccountService {
                 try await UserStore().setPassword(id: user.id, hash: hash, on: tx)
                 try await UserStore().activate(id: user.id, at: clock.now(), on: tx)
                 try await SessionStore().deleteAll(userID: user.id, on: tx)
-                try await notifier.email(to: user.email, subject: "Mot de passe modifié",
-                    body: "Bonjour \(user.displayName),\n\nLe mot de passe de votre compte vient d'être modifié. Si ce n'était pas vous, contactez Action Logement.", on: tx)
-                try await AuditService(clock: clock).record("mot-de-passe.réinitialisation", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
+                try await notifier.email(
+                    to: user.email, subject: "Mot de passe modifié",
+                    body:
+                        "Bonjour \(user.displayName),\n\nLe mot de passe de votre compte vient d'être modifié. Si ce n'était pas vous, contactez Action Logement.",
+                    on: tx)
+                try await AuditService(clock: clock).record(
+                    "mot-de-passe.réinitialisation", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
                 return .done
             }
         }
@@ -221,7 +283,9 @@ struct AccountService {
 
     // MARK: Account changes
 
-    func changePassword(_ p: Principal, current: String, new: String, confirm: String, actor: AuditService.Actor) async throws -> Errors {
+    func changePassword(
+        _ p: Principal, current: String, new: String, confirm: String, actor: AuditService.Actor
+    ) async throws -> Errors {
         guard passwords.verify(current, hash: p.user.passwordHash) else {
             return [.init(field: "current_password", message: "Mot de passe actuel incorrect.")]
         }
@@ -231,14 +295,20 @@ struct AccountService {
         try await db.write { tx in
             try await UserStore().setPassword(id: p.user.id, hash: hash, on: tx)
             try await SessionStore().deleteAll(userID: p.user.id, except: p.session?.id, on: tx)
-            try await notifier.email(to: p.user.email, subject: "Mot de passe modifié",
-                body: "Bonjour \(p.user.displayName),\n\nLe mot de passe de votre compte vient d'être modifié. Si ce n'était pas vous, contactez Action Logement.", on: tx)
-            try await AuditService(clock: clock).record("mot-de-passe.changement", by: actor, object: ("utilisateur", p.user.id.uuidString), on: tx)
+            try await notifier.email(
+                to: p.user.email, subject: "Mot de passe modifié",
+                body:
+                    "Bonjour \(p.user.displayName),\n\nLe mot de passe de votre compte vient d'être modifié. Si ce n'était pas vous, contactez Action Logement.",
+                on: tx)
+            try await AuditService(clock: clock).record(
+                "mot-de-passe.changement", by: actor, object: ("utilisateur", p.user.id.uuidString), on: tx)
         }
         return []
     }
 
-    func requestEmailChange(_ p: Principal, newEmail raw: String, password: String, actor: AuditService.Actor) async throws -> Errors {
+    func requestEmailChange(
+        _ p: Principal, newEmail raw: String, password: String, actor: AuditService.Actor
+    ) async throws -> Errors {
         let email = Self.normalise(raw)
         if let problem = Self.emailProblem(email) { return [.init(field: "email", message: problem)] }
         guard passwords.verify(password, hash: p.user.passwordHash) else {
@@ -246,29 +316,45 @@ struct AccountService {
         }
         try await db.write { tx in
             if try await UserStore().find(email: email, on: tx) != nil {
-                try await notifier.email(to: email, subject: "Changement d'adresse refusé",
-                    body: "Bonjour,\n\nQuelqu'un a demandé à utiliser votre adresse pour un autre compte Guichet ; elle est déjà utilisée, la demande n'a pas abouti.", on: tx)
+                try await notifier.email(
+                    to: email, subject: "Changement d'adresse refusé",
+                    body:
+                        "Bonjour,\n\nQuelqu'un a demandé à utiliser votre adresse pour un autre compte Guichet ; elle est déjà utilisée, la demande n'a pas abouti.",
+                    on: tx)
                 return
             }
-            let link = try await links.issue(for: p.user.id, purpose: "email", lifetime: Self.emailChangeLifetime, path: "/compte/email", payload: email, on: tx)
-            try await notifier.email(to: email, subject: "Confirmez votre nouvelle adresse",
-                body: "Bonjour \(p.user.displayName),\n\nPour utiliser cette adresse sur Guichet, ouvrez ce lien dans les 24 heures :\n\(link)", on: tx)
-            try await notifier.email(to: p.user.email, subject: "Demande de changement d'adresse",
-                body: "Bonjour \(p.user.displayName),\n\nUn changement d'adresse e-mail vers \(email) a été demandé. Si ce n'était pas vous, changez votre mot de passe.", on: tx)
-            try await AuditService(clock: clock).record("email.demande", by: actor, object: ("utilisateur", p.user.id.uuidString), detail: email, on: tx)
+            let link = try await links.issue(
+                for: p.user.id, purpose: "email", lifetime: Self.emailChangeLifetime, path: "/compte/email",
+                payload: email, on: tx)
+            try await notifier.email(
+                to: email, subject: "Confirmez votre nouvelle adresse",
+                body:
+                    "Bonjour \(p.user.displayName),\n\nPour utiliser cette adresse sur Guichet, ouvrez ce lien dans les 24 heures :\n\(link)",
+                on: tx)
+            try await notifier.email(
+                to: p.user.email, subject: "Demande de changement d'adresse",
+                body:
+                    "Bonjour \(p.user.displayName),\n\nUn changement d'adresse e-mail vers \(email) a été demandé. Si ce n'était pas vous, changez votre mot de passe.",
+                on: tx)
+            try await AuditService(clock: clock).record(
+                "email.demande", by: actor, object: ("utilisateur", p.user.id.uuidString), detail: email, on: tx)
         }
         return []
     }
 
     func confirmEmailChange(token: String, actor: AuditService.Actor) async throws -> Activation {
         try await db.write { tx in
-            switch try await TokenStore().consume(tokenHash: Tokens.digest(token), purposes: ["email"], now: clock.now(), on: tx) {
+            switch try await TokenStore().consume(
+                tokenHash: Tokens.digest(token), purposes: ["email"], now: clock.now(), on: tx)
+            {
             case .unknown: return .invalid
             case .expired: return .expired
             case .ok(let t):
                 guard try await UserStore().find(email: t.payload, on: tx) == nil else { return .invalid }
                 try await UserStore().setEmail(id: t.userID, email: t.payload, on: tx)
-                try await AuditService(clock: clock).record("email.changement", by: actor, object: ("utilisateur", t.userID.uuidString), detail: t.payload, on: tx)
+                try await AuditService(clock: clock).record(
+                    "email.changement", by: actor, object: ("utilisateur", t.userID.uuidString), detail: t.payload,
+                    on: tx)
                 return .activated
             }
         }

@@ -1,6 +1,6 @@
-import Vapor
 import GuichetDomain
 import GuichetPersistence
+import Vapor
 
 /// Who is making the request: a signed-in person (by session cookie) or an API token holder.
 struct Principal: Sendable {
@@ -15,7 +15,9 @@ struct Principal: Sendable {
     func organisations(for role: Role) -> [UUID] { grants.filter { $0.role == role }.compactMap(\.organisationID) }
     /// The role to record in the audit trail (the highest held).
     var auditRole: String {
-        for r in [Role.administrateur, .instructeur, .comite, .amo, .bailleur, .beneficiaire] where has(r) { return r.rawValue }
+        for r in [Role.administrateur, .instructeur, .comite, .amo, .bailleur, .beneficiaire] where has(r) {
+            return r.rawValue
+        }
         return "aucun"
     }
 }
@@ -55,8 +57,10 @@ extension Request {
     var clientAddress: String {
         let socket = remoteAddress?.ipAddress ?? "inconnue"
         let trusted = application.guichetConfig.trustedProxies
-        if trusted.contains(socket), let forwarded = headers.first(name: "X-Forwarded-For")?
-            .split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
+        if trusted.contains(socket),
+            let forwarded = headers.first(name: "X-Forwarded-For")?
+                .split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty
+        {
             return forwarded
         }
         return socket

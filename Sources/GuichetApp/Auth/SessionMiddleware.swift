@@ -1,7 +1,7 @@
-import Vapor
 import Fluent
 import GuichetDomain
 import GuichetPersistence
+import Vapor
 
 /// The platform's cookie names (public: tests and tools outside this target read them).
 public enum GuichetCookies {
@@ -52,7 +52,9 @@ struct SessionMiddleware: AsyncMiddleware {
         }
         if expired { req.storage[FlashKey.self] = [.init(.warning, "Votre session a expiré : reconnectez-vous.")] }
         let response = try await next.respond(to: req)
-        if let t = req.storage[NewAnonymousCSRFKey.self] { response.cookies[Self.csrfCookieName] = Self.cookie(t, req: req, maxAge: nil) }
+        if let t = req.storage[NewAnonymousCSRFKey.self] {
+            response.cookies[Self.csrfCookieName] = Self.cookie(t, req: req, maxAge: nil)
+        }
         if expired && response.cookies[Self.cookieName] == nil {
             response.cookies[Self.cookieName] = Self.cookie("", req: req, maxAge: 0)
         }
@@ -61,15 +63,18 @@ struct SessionMiddleware: AsyncMiddleware {
 
     static func apiPrincipal(bearer: String, now: Date, on db: Database) async throws -> Principal {
         guard let token = try await TokenStore().useAPIToken(tokenHash: Tokens.digest(bearer), now: now, on: db),
-              let user = try await UserStore().find(id: token.userID, on: db) else {
+            let user = try await UserStore().find(id: token.userID, on: db)
+        else {
             throw Abort(.unauthorized, reason: "Jeton d'API inconnu ou révoqué.")
         }
-        return Principal(user: user, grants: try await UserStore().grants(userID: user.id, on: db), session: nil, viaAPIToken: true)
+        return Principal(
+            user: user, grants: try await UserStore().grants(userID: user.id, on: db), session: nil, viaAPIToken: true)
     }
 
     static func cookie(_ value: String, req: Request, maxAge: Int?) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/",
-                          isSecure: req.application.guichetConfig.isSecure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/",
+            isSecure: req.application.guichetConfig.isSecure, isHTTPOnly: true, sameSite: .lax)
     }
 }
 
@@ -86,7 +91,8 @@ struct CSRFMiddleware: AsyncMiddleware {
             let sent = (try? req.content.get(String.self, at: "_csrf")) ?? req.headers.first(name: "X-CSRF-Token") ?? ""
             let expected = req.expectedCSRFToken ?? ""
             guard !expected.isEmpty, sent.utf8.count == expected.utf8.count,
-                  zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+                zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+            else {
                 throw Abort(.forbidden, reason: "Formulaire expiré ou invalide : rechargez la page et recommencez.")
             }
         }

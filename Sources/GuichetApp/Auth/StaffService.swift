@@ -1,8 +1,8 @@
-import Vapor
 import Fluent
 import GuichetDomain
 import GuichetPersistence
 import GuichetViews
+import Vapor
 
 /// Accounts created by an administrator (or from the shell for the first one), and decisions
 /// on AMO account requests.
@@ -10,27 +10,39 @@ struct StaffService {
     let app: Application
     let db: Database
 
-    struct Created: Sendable { let user: UserRecord; let activationLink: String }
+    struct Created: Sendable {
+        let user: UserRecord
+        let activationLink: String
+    }
 
     /// Parses a scope: department codes (`01`…`976`, `2A`) or region codes prefixed `R` (`R84`).
     static func parseScope(_ text: String, reference: ReferenceData) -> (codes: [String], unknown: [String]) {
         let items = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map { $0.uppercased() }
-        var codes: [String] = [], unknown: [String] = []
+        var codes: [String] = []
+        var unknown: [String] = []
         let regions = Set(reference.departments.values.map(\.regionCode))
         for i in items {
-            if i.hasPrefix("R"), regions.contains(String(i.dropFirst())) { codes.append(i) }
-            else if reference.departments[i] != nil { codes.append(i) }
-            else { unknown.append(i) }
+            if i.hasPrefix("R"), regions.contains(String(i.dropFirst())) {
+                codes.append(i)
+            } else if reference.departments[i] != nil {
+                codes.append(i)
+            } else {
+                unknown.append(i)
+            }
         }
         return (codes, unknown)
     }
 
     /// Creates a staff account (or adds the roles to an existing one) and sends an activation link.
-    func createStaff(email raw: String, name: String, roles: [Role], scope: [String], actor: AuditService.Actor) async throws -> StaffResult {
+    func createStaff(
+        email raw: String, name: String, roles: [Role], scope: [String], actor: AuditService.Actor
+    ) async throws -> StaffResult {
         let email = AccountService.normalise(raw)
         var errors: [FormState.FieldError] = []
         if let p = AccountService.emailProblem(email) { errors.append(.init(field: "email", message: p)) }
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(.init(field: "name", message: "Indiquez le nom.")) }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(.init(field: "name", message: "Indiquez le nom."))
+        }
         if roles.isEmpty || !roles.allSatisfy(\.isStaff) {
             errors.append(.init(field: "role", message: "Choisissez un rôle : instructeur, comité ou administrateur."))
         }
@@ -42,41 +54,56 @@ struct StaffService {
                 user = existing
             } else {
                 // An unusable random password until the person chooses one through the link.
-                user = try await UserStore().create(email: email, passwordHash: try Passwords(cost: app.bcryptCost).hash(Tokens.random()),
-                                                    displayName: name.trimmingCharacters(in: .whitespaces), on: tx)
+                user = try await UserStore().create(
+                    email: email, passwordHash: try Passwords(cost: app.bcryptCost).hash(Tokens.random()),
+                    displayName: name.trimmingCharacters(in: .whitespaces), on: tx)
             }
             let held = Set(try await UserStore().grants(userID: user.id, on: tx).map(\.role))
             for r in roles where !held.contains(r) {
                 try await UserStore().grant(userID: user.id, role: r, scope: r == .instructeur ? scope : [], on: tx)
             }
             let link = try await OneTimeLinks(clock: app.clock, notifier: notifier)
-                .issue(for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime, path: "/reinitialisation", on: tx)
-            try await notifier.email(to: email, subject: "Votre accès à Guichet",
-                body: "Bonjour \(user.displayName),\n\nUn accès \(roles.map(\.french).joined(separator: ", ")) vous a été ouvert sur Guichet. Choisissez votre mot de passe dans les 12 heures :\n\(link)", on: tx)
-            try await AuditService(clock: app.clock).record("compte.création-personnel", by: actor, object: ("utilisateur", user.id.uuidString),
-                                                           detail: roles.map(\.rawValue).joined(separator: ",") + (scope.isEmpty ? "" : " ; périmètre " + scope.joined(separator: ",")), on: tx)
+                .issue(
+                    for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime,
+                    path: "/reinitialisation", on: tx)
+            try await notifier.email(
+                to: email, subject: "Votre accès à Guichet",
+                body:
+                    "Bonjour \(user.displayName),\n\nUn accès \(roles.map(\.french).joined(separator: ", ")) vous a été ouvert sur Guichet. Choisissez votre mot de passe dans les 12 heures :\n\(link)",
+                on: tx)
+            try await AuditService(clock: app.clock).record(
+                "compte.création-personnel", by: actor, object: ("utilisateur", user.id.uuidString),
+                detail: roles.map(\.rawValue).joined(separator: ",")
+                    + (scope.isEmpty ? "" : " ; périmètre " + scope.joined(separator: ",")), on: tx)
             return Created(user: user, activationLink: link)
         }
         return .created(created)
     }
 
-    enum StaffResult { case created(Created), refused([FormState.FieldError]) }
+    enum StaffResult {
+        case created(Created)
+        case refused([FormState.FieldError])
+    }
 
     /// Accepts or refuses a pending AMO request. Accepting opens an AMO account to the commercial
     /// contact (activation link by e-mail). False when the request is unknown or already decided.
-    func decideAMO(id: UUID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UUID) async throws -> Bool {
+    func decideAMO(
+        id: UUID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UUID
+    ) async throws -> Bool {
         let notifier = app.notifier
         let clock = app.clock
         let cost = app.bcryptCost
         return try await db.write { tx in
             guard let org = try await OrganisationStore().locked(id: id, on: tx), org.kind == .amo else { return false }
             let event: OrganisationReview.Event = accept ? .accept : .refuse(reason: reason)
-            guard case .success(let transition) = OrganisationReview.transition(org.status, event, kind: org.kind) else {
+            guard case .success(let transition) = OrganisationReview.transition(org.status, event, kind: org.kind)
+            else {
                 return false
             }
             var write = LifecycleWrite(
                 subject: org.subject, from: org.status.rawValue, to: transition.state.rawValue,
-                columns: OrganisationStore.decisionColumns(by: adminID, reason: reason.isEmpty ? nil : reason, at: clock.now()),
+                columns: OrganisationStore.decisionColumns(
+                    by: adminID, reason: reason.isEmpty ? nil : reason, at: clock.now()),
                 history: ["Demande de compte AMO \(transition.state.french)."], motive: reason.isEmpty ? nil : reason)
             let details = AMORequest.decode(org.details)
             for effect in transition.effects {
@@ -88,17 +115,28 @@ struct StaffService {
                     if let existing = try await UserStore().find(email: details.contactEmail, on: tx) {
                         user = existing
                     } else {
-                        user = try await UserStore().create(email: details.contactEmail, passwordHash: try Passwords(cost: cost).hash(Tokens.random()),
-                                                            displayName: details.contactName, phone: details.contactPhone, on: tx)
+                        user = try await UserStore().create(
+                            email: details.contactEmail, passwordHash: try Passwords(cost: cost).hash(Tokens.random()),
+                            displayName: details.contactName, phone: details.contactPhone, on: tx)
                     }
                     try await UserStore().grant(userID: user.id, role: .amo, organisationID: org.id, on: tx)
                     let link = try await OneTimeLinks(clock: clock, notifier: notifier)
-                        .issue(for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime, path: "/reinitialisation", on: tx)
-                    write.emails.append(.init(to: details.contactEmail, subject: "Votre compte AMO est ouvert",
-                        body: "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) est acceptée. Choisissez votre mot de passe dans les 12 heures :\n\(link)"))
+                        .issue(
+                            for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime,
+                            path: "/reinitialisation", on: tx)
+                    write.emails.append(
+                        .init(
+                            to: details.contactEmail, subject: "Votre compte AMO est ouvert",
+                            body:
+                                "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) est acceptée. Choisissez votre mot de passe dans les 12 heures :\n\(link)"
+                        ))
                 case .tellMembers:
-                    write.emails.append(.init(to: details.contactEmail, subject: "Votre demande de compte AMO",
-                        body: "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")"))
+                    write.emails.append(
+                        .init(
+                            to: details.contactEmail, subject: "Votre demande de compte AMO",
+                            body:
+                                "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")"
+                        ))
                 }
             }
             try await LifecycleWriter(clock: clock, notifier: notifier).apply(write, by: actor, on: tx)

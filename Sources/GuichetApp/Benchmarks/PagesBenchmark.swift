@@ -19,7 +19,9 @@ public enum PagesBenchmark {
     public static let target = 100.0
 
     /// Runs the benchmark on a fresh schema of `postgresURL`; returns one line of figures per page.
-    public static func run(postgresURL: String, audit: Int = 1_000_000, accounts: Int = 100_000, requests: Int = 200)
+    public static func run(
+        postgresURL: String, audit: Int = 1_000_000, accounts: Int = 100_000, requests: Int = 200
+    )
         async throws -> [Figures]
     {
         let schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
@@ -55,31 +57,40 @@ public enum PagesBenchmark {
             ("Journal, première page", "/admin/journal"),
             ("Journal, page au milieu", "/admin/journal?avant=\(audit / 2)"),
             ("Comptes, première page", "/admin/comptes"),
-            ("Comptes, page au milieu", "/admin/comptes?apres=personne\(String(format: "%06d", accounts / 2))%40bench.invalid"),
+            (
+                "Comptes, page au milieu",
+                "/admin/comptes?apres=personne\(String(format: "%06d", accounts / 2))%40bench.invalid"
+            ),
         ]
     }
 
     /// Fills the schema with set-based inserts, then signs an administrator in.
     static func seed(_ app: Application, audit: Int, accounts: Int) async throws -> String {
         guard let sql = app.db as? any SQLDatabase else { throw Abort(.internalServerError) }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO users (id, email, password_hash, display_name, phone, activated_at, is_demo, created_at)
             SELECT gen_random_uuid(), 'personne' || lpad(g::text, 6, '0') || '@bench.invalid', 'x', 'Personne ' || g,
                    NULL, now(), false, now()
             FROM generate_series(1, \(unsafeRaw: String(accounts))) AS g
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             INSERT INTO role_grants (id, user_id, role, organisation_id, scope)
             SELECT gen_random_uuid(), id, 'beneficiaire', NULL, '' FROM users
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             INSERT INTO audit_log (seq, at, actor_id, actor_label, actor_role, action, object_type, object_id,
                                    client_address, user_agent, detail, previous_hash, hash)
             SELECT g, now() - make_interval(secs => \(unsafeRaw: String(audit)) - g), NULL, 'personne' || (g % 1000) || '@bench.invalid',
                    'bénéficiaire', 'connexion.réussie', 'utilisateur', g::text, '192.0.2.1', 'bench', '',
                    md5((g - 1)::text) || md5((g - 1)::text), md5(g::text) || md5(g::text)
             FROM generate_series(1, \(unsafeRaw: String(audit))) AS g
-            """).run()
+            """
+        ).run()
         try await sql.raw("ANALYZE").run()
         let now = app.clock.now()
         let admin = try await UserStore().create(
@@ -94,7 +105,9 @@ public enum PagesBenchmark {
         return token
     }
 
-    static func measure(_ app: Application, label: String, path: String, cookie: String, requests: Int) async throws -> Figures {
+    static func measure(
+        _ app: Application, label: String, path: String, cookie: String, requests: Int
+    ) async throws -> Figures {
         var samples: [Double] = []
         for n in 0..<(requests + 10) {
             let request = Request(

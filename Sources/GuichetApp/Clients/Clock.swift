@@ -27,7 +27,9 @@ public struct AppClock: Sendable {
     /// (`dd/MM/yyyy HH:mm`, `HH:mm`…). Make one per page or export, not one per value.
     public static func parisFormatter(_ pattern: String) -> DateFormatter {
         let f = DateFormatter()
-        f.locale = Locale(identifier: "fr_FR"); f.timeZone = paris; f.dateFormat = pattern
+        f.locale = Locale(identifier: "fr_FR")
+        f.timeZone = paris
+        f.dateFormat = pattern
         return f
     }
 }

@@ -18,7 +18,8 @@ enum AMICheckCommand {
     /// `arguments` are those after `ami`.
     static func run(_ arguments: [String], maxFileBytes: Int, reference: () throws -> some CommuneLookup) -> Outcome {
         var args = arguments
-        var year = 2024, department: String?
+        var year = 2024
+        var department: String?
         func option(_ name: String) -> String?? {
             guard let i = args.firstIndex(of: name) else { return .none }
             guard i + 1 < args.count else { return .some(nil) }
@@ -34,7 +35,8 @@ enum AMICheckCommand {
         switch option("--department") {
         case .none: break
         case .some(let v?) where Campaign.overseasDepartments.contains(v): department = v
-        case .some: return Outcome(code: 2, output: "", error: "Département invalide : 971, 972, 973, 974 ou 976.\n" + usage)
+        case .some:
+            return Outcome(code: 2, output: "", error: "Département invalide : 971, 972, 973, 974 ou 976.\n" + usage)
         }
         guard args.count == 2, args[0] == "check" else { return Outcome(code: 2, output: "", error: usage) }
         guard let data = FileManager.default.contents(atPath: args[1]) else {
@@ -45,8 +47,10 @@ enum AMICheckCommand {
         var limits = XLSXReader.Limits()
         limits.maxFileBytes = maxFileBytes
         do {
-            let result = try ProgrammingTableCheck.run(data, limits: limits, year: year, department: department, reference: table)
-            return Outcome(code: result.errors.isEmpty ? 0 : 1, output: result.json.serialized(pretty: true) + "\n", error: "")
+            let result = try ProgrammingTableCheck.run(
+                data, limits: limits, year: year, department: department, reference: table)
+            return Outcome(
+                code: result.errors.isEmpty ? 0 : 1, output: result.json.serialized(pretty: true) + "\n", error: "")
         } catch {
             return Outcome(code: 2, output: "", error: error.message)
         }

@@ -1,7 +1,7 @@
-import Vapor
 import Foundation
 import GuichetDomain
 import GuichetPersistence
+import Vapor
 
 /// `guichet admin create --email E --role administrateur [--name N] [--scope 01,R84]`: creates a
 /// staff account from the shell (the first administrator) and prints its one-time link.
@@ -21,12 +21,20 @@ struct AdminCommand: AsyncCommand {
             throw CommandExit.failing("Action inconnue « \(signature.action) » : seule « create » existe.", code: 2)
         }
         let app = context.application
-        guard let email = signature.email, let roleText = signature.role, let role = Role(rawValue: roleText), role.isStaff else {
-            throw CommandExit.failing("Usage : guichet admin create --email adresse --role administrateur|instructeur|comite [--name \"Nom\"] [--scope 01,R84]", code: 2)
+        guard let email = signature.email, let roleText = signature.role, let role = Role(rawValue: roleText),
+            role.isStaff
+        else {
+            throw CommandExit.failing(
+                "Usage : guichet admin create --email adresse --role administrateur|instructeur|comite [--name \"Nom\"] [--scope 01,R84]",
+                code: 2)
         }
         let (scope, unknown) = StaffService.parseScope(signature.scope ?? "", reference: app.referenceData)
-        if !unknown.isEmpty { throw CommandExit.failing("Codes de périmètre inconnus : \(unknown.joined(separator: ", "))", code: 2) }
-        switch try await StaffService(app: app, db: app.db).createStaff(email: email, name: signature.name ?? email, roles: [role], scope: scope, actor: .shell()) {
+        if !unknown.isEmpty {
+            throw CommandExit.failing("Codes de périmètre inconnus : \(unknown.joined(separator: ", "))", code: 2)
+        }
+        switch try await StaffService(app: app, db: app.db).createStaff(
+            email: email, name: signature.name ?? email, roles: [role], scope: scope, actor: .shell())
+        {
         case .created(let c):
             print("Compte \(role.rawValue) créé pour \(c.user.email).")
             print("Lien à usage unique pour choisir le mot de passe (valable 12 heures) :")
@@ -47,12 +55,16 @@ struct OutboxCommand: AsyncCommand {
     var help: String { "Envoie les e-mails et SMS en attente (outbox run [--once])" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "run" else { throw CommandExit.failing("Usage : guichet outbox run [--once]", code: 2) }
+        guard signature.action == "run" else {
+            throw CommandExit.failing("Usage : guichet outbox run [--once]", code: 2)
+        }
         let app = context.application
         let worker = app.outboxWorker()
         repeat {
             let r = try await worker.runOnce(on: app.db)
-            if r != .init() || signature.once { print("envoyés : \(r.sent), à réessayer : \(r.retried), abandonnés : \(r.failed)") }
+            if r != .init() || signature.once {
+                print("envoyés : \(r.sent), à réessayer : \(r.retried), abandonnés : \(r.failed)")
+            }
             if signature.once { break }
             try await Task.sleep(for: .seconds(3))
         } while !Task.isCancelled
@@ -63,11 +75,14 @@ struct OutboxCommand: AsyncCommand {
 struct AuditCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "verify | purge") var action: String
-        @Option(name: "before", help: "purge : date JJ/MM/AAAA ; les entrées antérieures sont supprimées") var before: String?
+        @Option(name: "before", help: "purge : date JJ/MM/AAAA ; les entrées antérieures sont supprimées") var before:
+            String?
         @Flag(name: "yes", help: "purge : confirme la suppression") var yes: Bool
         init() {}
     }
-    var help: String { "Vérifie le journal d'audit (audit verify) ou en purge les entrées anciennes (audit purge --before JJ/MM/AAAA --yes)" }
+    var help: String {
+        "Vérifie le journal d'audit (audit verify) ou en purge les entrées anciennes (audit purge --before JJ/MM/AAAA --yes)"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -78,7 +93,9 @@ struct AuditCommand: AsyncCommand {
                 throw CommandExit.failing("Indiquez la date avec --before JJ/MM/AAAA.", code: 2)
             }
             print(try await Self.purge(app, before: day, confirmed: signature.yes))
-        default: throw CommandExit.failing("Usage : guichet audit verify | guichet audit purge --before JJ/MM/AAAA --yes", code: 2)
+        default:
+            throw CommandExit.failing(
+                "Usage : guichet audit verify | guichet audit purge --before JJ/MM/AAAA --yes", code: 2)
         }
     }
 
@@ -93,27 +110,35 @@ struct AuditCommand: AsyncCommand {
         }
         try await app.auditCheckpoints.writeIfMoved(on: app.db, now: app.clock.now())
         let count = try app.auditCheckpoints.all().checkpoints.count
-        print("Journal d'audit intact : \(records.count) entrées, chaînage SHA-256 vérifié, \(count) point(s) de contrôle signé(s) concordant(s).")
+        print(
+            "Journal d'audit intact : \(records.count) entrées, chaînage SHA-256 vérifié, \(count) point(s) de contrôle signé(s) concordant(s)."
+        )
     }
 
     /// A retention purge: explicit, audited and checkpointed; refused on an altered trail.
     static func purge(_ app: Application, before day: Day, confirmed: Bool) async throws -> String {
         let records = try await AuditStore().all(on: app.db)
         let problems = try AuditService.problems(records, checkpoints: app.auditCheckpoints)
-        guard problems.isEmpty else { throw CommandExit.failing("Purge refusée : le journal est altéré (\(problems.joined(separator: " ; "))).", code: 1) }
+        guard problems.isEmpty else {
+            throw CommandExit.failing(
+                "Purge refusée : le journal est altéré (\(problems.joined(separator: " ; "))).", code: 1)
+        }
         let limit = AppClock.startOfParisDay(day)
         guard let last = try await AuditStore().last(before: limit, on: app.db) else {
             return "Aucune entrée antérieure au \(day.french)."
         }
         guard confirmed else {
-            throw CommandExit.failing("La purge supprimerait les entrées n° \(records.first?.seq ?? 1) à \(last.seq) : relancez avec --yes pour confirmer.", code: 2)
+            throw CommandExit.failing(
+                "La purge supprimerait les entrées n° \(records.first?.seq ?? 1) à \(last.seq) : relancez avec --yes pour confirmer.",
+                code: 2)
         }
         try await app.auditCheckpoints.writeIfMoved(on: app.db, now: app.clock.now())
         guard let purged = try await AuditStore().purge(through: last.seq, on: app.db) else { return "Rien à purger." }
         try app.auditCheckpoints.append(kind: "purge", count: purged.seq, hash: purged.hash, now: app.clock.now())
-        try await AuditService(clock: app.clock).record("audit.purge", by: .shell(), object: ("journal", ""),
-                                                        detail: "entrées jusqu'au n° \(purged.seq) (avant le \(day.french)) ; empreinte \(purged.hash)",
-                                                        on: app.db)
+        try await AuditService(clock: app.clock).record(
+            "audit.purge", by: .shell(), object: ("journal", ""),
+            detail: "entrées jusqu'au n° \(purged.seq) (avant le \(day.french)) ; empreinte \(purged.hash)",
+            on: app.db)
         try await app.auditCheckpoints.writeIfMoved(on: app.db, now: app.clock.now())
         return "Purge effectuée : entrées jusqu'au n° \(purged.seq) supprimées ; purge consignée au journal et signée."
     }

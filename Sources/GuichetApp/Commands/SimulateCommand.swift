@@ -1,6 +1,6 @@
-import Vapor
-import GuichetFormats
 import Foundation
+import GuichetFormats
+import Vapor
 
 /// `guichet simulate [FILE]`: reads the contract's request from FILE or standard input and
 /// prints the response on standard output (exit 0), or the 422 errors (exit 1); an unreadable
@@ -28,12 +28,15 @@ struct SimulateCommand: AsyncCommand {
             throw CommandExit.failing("Demande trop volumineuse (plus de 1 Mio)", code: 2)
         }
         let app = context.application
-        let service = SimulationService(reference: app.referenceData,
-                                        parameters: try await app.parameters.current(on: app.db),
-                                        today: app.clock.today)
+        let service = SimulationService(
+            reference: app.referenceData,
+            parameters: try await app.parameters.current(on: app.db),
+            today: app.clock.today)
         switch service.simulate(bytes) {
         case .success(let bytes):
-            print(((try? JSONParser.parse(bytes, limits: .platformData))?.serialized(pretty: true)) ?? String(decoding: bytes, as: UTF8.self))
+            print(
+                ((try? JSONParser.parse(bytes, limits: .platformData))?.serialized(pretty: true))
+                    ?? String(decoding: bytes, as: UTF8.self))
         case .failure(let errors):
             print(errors.json.serialized(pretty: true))
             throw CommandExit(code: 1)

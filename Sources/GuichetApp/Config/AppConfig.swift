@@ -58,8 +58,10 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads the settings from `environment`, falling back to `dotEnv` (the `.env` file's pairs).
-    public static func load(environment: [String: String], dotEnv: [String: String] = [:],
-                            workingDirectory: URL) -> Result<AppConfig, Invalid> {
+    public static func load(
+        environment: [String: String], dotEnv: [String: String] = [:],
+        workingDirectory: URL
+    ) -> Result<AppConfig, Invalid> {
         var problems: [Problem] = []
         func get(_ key: String) -> String? {
             let v = environment[key] ?? dotEnv[key]
@@ -71,31 +73,45 @@ public struct AppConfig: Sendable {
             case "1", "true", "yes", "oui", "on": return true
             case "0", "false", "no", "non", "off": return false
             default:
-                problems.append(Problem(setting: key, french: "valeur « \(v) » non reconnue, attendu true ou false",
-                                        english: "unrecognised value \"\(v)\", expected true or false"))
+                problems.append(
+                    Problem(
+                        setting: key, french: "valeur « \(v) » non reconnue, attendu true ou false",
+                        english: "unrecognised value \"\(v)\", expected true or false"))
                 return d
             }
         }
         func int(_ key: String, default d: Int, range: ClosedRange<Int>) -> Int {
             guard let v = get(key) else { return d }
             guard let n = Int(v), range.contains(n) else {
-                problems.append(Problem(setting: key, french: "« \(v) » n'est pas un entier entre \(range.lowerBound) et \(range.upperBound)",
-                                        english: "\"\(v)\" is not an integer between \(range.lowerBound) and \(range.upperBound)"))
+                problems.append(
+                    Problem(
+                        setting: key,
+                        french: "« \(v) » n'est pas un entier entre \(range.lowerBound) et \(range.upperBound)",
+                        english: "\"\(v)\" is not an integer between \(range.lowerBound) and \(range.upperBound)"))
                 return d
             }
             return n
         }
 
         let dataSetting = get("GUICHET_DATA_DIR") ?? "var"
-        let dataDir = (dataSetting.hasPrefix("/") ? URL(fileURLWithPath: dataSetting)
-                                                 : workingDirectory.appendingPathComponent(dataSetting)).standardizedFileURL
+        let dataDir =
+            (dataSetting.hasPrefix("/")
+            ? URL(fileURLWithPath: dataSetting)
+            : workingDirectory.appendingPathComponent(dataSetting)).standardizedFileURL
 
         var database = DatabaseKind.sqlite(path: dataDir.appendingPathComponent("guichet.sqlite").path)
         if let raw = get("DATABASE_URL") {
-            if let kind = parseDatabaseURL(raw) { database = kind } else {
-                problems.append(Problem(setting: "DATABASE_URL",
-                                        french: "« \(redact(raw)) » n'est pas une adresse postgres://utilisateur:motdepasse@hôte:port/base ni sqlite:///chemin",
-                                        english: "\"\(redact(raw))\" is neither postgres://user:password@host:port/database nor sqlite:///path"))
+            if let kind = parseDatabaseURL(raw) {
+                database = kind
+            } else {
+                problems.append(
+                    Problem(
+                        setting: "DATABASE_URL",
+                        french:
+                            "« \(redact(raw)) » n'est pas une adresse postgres://utilisateur:motdepasse@hôte:port/base ni sqlite:///chemin",
+                        english:
+                            "\"\(redact(raw))\" is neither postgres://user:password@host:port/database nor sqlite:///path"
+                    ))
             }
         }
 
@@ -104,34 +120,53 @@ public struct AppConfig: Sendable {
             if let u = URL(string: raw), let scheme = u.scheme, ["http", "https"].contains(scheme), u.host != nil {
                 baseURL = u
             } else {
-                problems.append(Problem(setting: "GUICHET_BASE_URL", french: "« \(raw) » n'est pas une adresse http(s) complète",
-                                        english: "\"\(raw)\" is not a full http(s) URL"))
+                problems.append(
+                    Problem(
+                        setting: "GUICHET_BASE_URL", french: "« \(raw) » n'est pas une adresse http(s) complète",
+                        english: "\"\(raw)\" is not a full http(s) URL"))
             }
         }
 
         let from = get("GUICHET_MAIL_FROM") ?? "Guichet Action Logement <ne-pas-repondre@guichet.invalid>"
         if !from.contains("@") {
-            problems.append(Problem(setting: "GUICHET_MAIL_FROM", french: "adresse d'expédition sans « @ »", english: "sender address has no \"@\""))
+            problems.append(
+                Problem(
+                    setting: "GUICHET_MAIL_FROM", french: "adresse d'expédition sans « @ »",
+                    english: "sender address has no \"@\""))
         }
-        let mail = Mail(from: from, smtpHost: get("SMTP_HOST"), smtpPort: int("SMTP_PORT", default: 587, range: 1...65535),
-                        smtpUsername: get("SMTP_USERNAME"), smtpPassword: get("SMTP_PASSWORD"),
-                        startTLS: bool("SMTP_STARTTLS", default: true), caFile: get("SMTP_CA_FILE"),
-                        devMailbox: bool("GUICHET_DEV_MAILBOX", default: false))
+        let mail = Mail(
+            from: from, smtpHost: get("SMTP_HOST"), smtpPort: int("SMTP_PORT", default: 587, range: 1...65535),
+            smtpUsername: get("SMTP_USERNAME"), smtpPassword: get("SMTP_PASSWORD"),
+            startTLS: bool("SMTP_STARTTLS", default: true), caFile: get("SMTP_CA_FILE"),
+            devMailbox: bool("GUICHET_DEV_MAILBOX", default: false))
         if mail.devMailbox && baseURL.scheme == "https" {
-            problems.append(Problem(setting: "GUICHET_DEV_MAILBOX",
-                                    french: "la boîte de développement montre les liens de réinitialisation : interdite quand GUICHET_BASE_URL est en https (production)",
-                                    english: "the development mailbox shows reset links: refused when GUICHET_BASE_URL is https (production)"))
+            problems.append(
+                Problem(
+                    setting: "GUICHET_DEV_MAILBOX",
+                    french:
+                        "la boîte de développement montre les liens de réinitialisation : interdite quand GUICHET_BASE_URL est en https (production)",
+                    english:
+                        "the development mailbox shows reset links: refused when GUICHET_BASE_URL is https (production)"
+                ))
         }
         if let ca = mail.caFile, !FileManager.default.fileExists(atPath: ca) {
-            problems.append(Problem(setting: "SMTP_CA_FILE", french: "fichier « \(ca) » introuvable", english: "file \"\(ca)\" not found"))
+            problems.append(
+                Problem(
+                    setting: "SMTP_CA_FILE", french: "fichier « \(ca) » introuvable",
+                    english: "file \"\(ca)\" not found"))
         }
         let smsURL = get("SMS_PROVIDER_URL")
         if let u = smsURL, URL(string: u)?.scheme.map({ ["http", "https"].contains($0) }) != true {
-            problems.append(Problem(setting: "SMS_PROVIDER_URL", french: "« \(u) » n'est pas une adresse http(s)", english: "\"\(u)\" is not an http(s) URL"))
+            problems.append(
+                Problem(
+                    setting: "SMS_PROVIDER_URL", french: "« \(u) » n'est pas une adresse http(s)",
+                    english: "\"\(u)\" is not an http(s) URL"))
         }
         if mail.smtpUsername != nil && mail.smtpPassword == nil {
-            problems.append(Problem(setting: "SMTP_PASSWORD", french: "requis quand SMTP_USERNAME est défini",
-                                    english: "required when SMTP_USERNAME is set"))
+            problems.append(
+                Problem(
+                    setting: "SMTP_PASSWORD", french: "requis quand SMTP_USERNAME est défini",
+                    english: "required when SMTP_USERNAME is set"))
         }
 
         let config = AppConfig(
@@ -141,7 +176,9 @@ public struct AppConfig: Sendable {
             autoMigrate: bool("GUICHET_AUTO_MIGRATE", default: true),
             sessionIdleTimeout: int("GUICHET_SESSION_IDLE_MINUTES", default: 120, range: 5...1440) * 60,
             maxUploadBytes: int("GUICHET_MAX_UPLOAD_MB", default: 20, range: 1...200) * 1_048_576,
-            trustedProxies: (get("GUICHET_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            trustedProxies: (get("GUICHET_TRUSTED_PROXIES") ?? "").split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty })
         return problems.isEmpty ? .success(config) : .failure(Invalid(problems: problems))
     }
 
@@ -161,7 +198,8 @@ public struct AppConfig: Sendable {
             return path.isEmpty ? nil : .sqlite(path: path)
         }
         guard let u = URLComponents(string: raw), let scheme = u.scheme, ["postgres", "postgresql"].contains(scheme),
-              let host = u.host, !host.isEmpty, u.path.count > 1 else { return nil }
+            let host = u.host, !host.isEmpty, u.path.count > 1
+        else { return nil }
         if let port = u.port, !(1...65535).contains(port) { return nil }
         return .postgres(url: raw)
     }

@@ -11,16 +11,21 @@ public struct Secrets: Sendable {
 
     public static func loadOrCreate(in dataDirectory: URL) throws -> Secrets {
         let dir = dataDirectory.appendingPathComponent("secrets")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: dir, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         let file = dir.appendingPathComponent("audit-signing.key")
         if let data = FileManager.default.contents(atPath: file.path), data.count == 32,
-           let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: data) {
+            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: data)
+        {
             return Secrets(auditSigningKey: key)
         }
         let key = Curve25519.Signing.PrivateKey()
-        guard FileManager.default.createFile(atPath: file.path, contents: key.rawRepresentation,
-                                             attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: file.path, contents: key.rawRepresentation,
+                attributes: [.posixPermissions: 0o600])
+        else {
             throw CocoaError(.fileWriteNoPermission)
         }
         return Secrets(auditSigningKey: key)

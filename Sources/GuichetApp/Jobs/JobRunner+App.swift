@@ -13,7 +13,9 @@ extension Application {
                 if try await checker.runOnce(id: id) { return }
                 // Another worker holds the table's check, or it is already finished.
                 guard let upload = try await UploadStore().find(id: id, on: db) else { return }
-                if upload.status == .pending || upload.status == .checking { throw UploadCheckRunner.Busy(payload: job.payload) }
+                if upload.status == .pending || upload.status == .checking {
+                    throw UploadCheckRunner.Busy(payload: job.payload)
+                }
             }
         ]
         return JobRunner(

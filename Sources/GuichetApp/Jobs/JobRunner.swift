@@ -41,7 +41,8 @@ struct JobRunner: Sendable {
     /// Runs one due job (the given one, or the oldest due). Returns whether one ran.
     @discardableResult
     func runOnce(id: UUID? = nil) async throws -> Bool {
-        guard let job = try await JobStore().claim(id: id, worker: workerID, now: clock.now(), lease: Self.lease, on: db)
+        guard
+            let job = try await JobStore().claim(id: id, worker: workerID, now: clock.now(), lease: Self.lease, on: db)
         else { return false }
         do {
             guard let kind = JobKind(rawValue: job.kind), let handler = handlers[kind] else {

@@ -43,11 +43,13 @@ struct LifecycleWriter: Sendable {
     let notifier: Notifier
 
     @discardableResult
-    func apply(_ write: LifecycleWrite, by actor: AuditService.Actor, onBehalfOf: String? = nil, on tx: Database)
+    func apply(
+        _ write: LifecycleWrite, by actor: AuditService.Actor, onBehalfOf: String? = nil, on tx: Database
+    )
         async throws -> [UUID]
     {
         let now = clock.now()
-        try await TransitionStore.move(write.subject, to: write.to, columns: write.columns, on: tx)
+        try await TransitionStore.move(write.subject, from: write.from, to: write.to, columns: write.columns, on: tx)
         let historyActor = HistoryActor(id: actor.id, label: actor.label, role: actor.role, onBehalfOf: onBehalfOf)
         for (position, text) in write.history.enumerated() {
             try await TransitionStore.addHistory(
@@ -73,5 +75,6 @@ struct LifecycleWriter: Sendable {
 
 extension ChangedMeanwhile {
     /// What the person sees (a 409 page, or the API's 409 JSON error).
-    static let french = "Cet élément a été modifié entre-temps par une autre action : rechargez la page pour voir son état actuel."
+    static let french =
+        "Cet élément a été modifié entre-temps par une autre action : rechargez la page pour voir son état actuel."
 }

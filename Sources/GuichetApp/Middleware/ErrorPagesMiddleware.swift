@@ -1,7 +1,7 @@
-import Vapor
-import GuichetViews
 import GuichetFormats
 import GuichetPersistence
+import GuichetViews
+import Vapor
 
 /// Turns every error into a French answer that shows no internals: an HTML page for the site,
 /// `{"errors":[…]}` for `/api/`. Unexpected errors are logged with a short reference that the
@@ -41,11 +41,14 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             let (title, text) = ErrorPage.wording(Int(status.code))
             let message = (status.code < 500 ? reason : nil) ?? "\(title). \(text)"
             headers = ["Content-Type": "application/json; charset=utf-8"]
-            body = SimulationRequestErrors([FieldError(field: "", message: message + (reference.map { " (référence \($0))" } ?? ""))]).json.serialized()
+            body = SimulationRequestErrors([
+                FieldError(field: "", message: message + (reference.map { " (référence \($0))" } ?? ""))
+            ]).json.serialized()
         } else {
             headers = ["Content-Type": "text/html; charset=utf-8"]
-            body = ErrorPage.render(status: Int(status.code), page: request.page(title: "Erreur"), reference: reference,
-                                    message: status.code < 500 ? reason : nil)
+            body = ErrorPage.render(
+                status: Int(status.code), page: request.page(title: "Erreur"), reference: reference,
+                message: status.code < 500 ? reason : nil)
         }
         var all = headers
         // What the refusal itself carries (`Allow` with a 405, `Retry-After`…).

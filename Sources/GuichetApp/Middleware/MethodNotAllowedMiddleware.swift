@@ -29,6 +29,9 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
         if req.method == .HEAD, allowed.contains(.GET) { return try await next.respond(to: req) }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
-        throw Abort(.methodNotAllowed, headers: headers, reason: "Méthode \(req.method.rawValue) non acceptée ici : \(allowed.map(\.rawValue).joined(separator: ", ")).")
+        throw Abort(
+            .methodNotAllowed, headers: headers,
+            reason:
+                "Méthode \(req.method.rawValue) non acceptée ici : \(allowed.map(\.rawValue).joined(separator: ", ")).")
     }
 }

@@ -14,14 +14,18 @@ struct MailQuota: Sendable {
 
     /// Whether the client address may still submit this form this hour.
     func clientAllowed(_ clientAddress: String, now: Date, on db: any Database) async throws -> Bool {
-        try await AttemptStore().recent(kind: kind, key: "ip:\(clientAddress)", since: now.addingTimeInterval(-Self.window), on: db)
-            .count < perClient
+        try await AttemptStore().recent(
+            kind: kind, key: "ip:\(clientAddress)", since: now.addingTimeInterval(-Self.window), on: db
+        )
+        .count < perClient
     }
 
     /// Whether the target address may still receive this kind of mail this hour.
     func targetAllowed(_ email: String, now: Date, on db: any Database) async throws -> Bool {
-        try await AttemptStore().recent(kind: kind, key: "mail:\(email)", since: now.addingTimeInterval(-Self.window), on: db)
-            .count < perTarget
+        try await AttemptStore().recent(
+            kind: kind, key: "mail:\(email)", since: now.addingTimeInterval(-Self.window), on: db
+        )
+        .count < perTarget
     }
 
     /// Counts one submission (client) and one mail (target).

@@ -1,6 +1,6 @@
-import Vapor
 import Fluent
 import GuichetPersistence
+import Vapor
 
 /// Writes notifications to the outbox, in the caller's transaction: if the change is rolled
 /// back, so is the message; if the process dies after commit, the worker still sends it.
@@ -9,12 +9,14 @@ struct Notifier: Sendable {
     let baseURL: URL
 
     func email(to: String, subject: String, body: String, on db: Database) async throws {
-        try await OutboxStore().enqueue(channel: .email, recipient: to, subject: subject,
-                                        body: body + Self.signature, now: clock.now(), on: db)
+        try await OutboxStore().enqueue(
+            channel: .email, recipient: to, subject: subject,
+            body: body + Self.signature, now: clock.now(), on: db)
     }
 
     func sms(to phone: String, text: String, on db: Database) async throws {
-        try await OutboxStore().enqueue(channel: .sms, recipient: phone, subject: "", body: text, now: clock.now(), on: db)
+        try await OutboxStore().enqueue(
+            channel: .sms, recipient: phone, subject: "", body: text, now: clock.now(), on: db)
     }
 
     func link(_ path: String) -> String {
@@ -23,7 +25,8 @@ struct Notifier: Sendable {
         return s + path
     }
 
-    static let signature = "\n\n--\nGuichet Action Logement\nCet e-mail est envoyé automatiquement : merci de ne pas y répondre."
+    static let signature =
+        "\n\n--\nGuichet Action Logement\nCet e-mail est envoyé automatiquement : merci de ne pas y répondre."
 }
 
 extension Request {

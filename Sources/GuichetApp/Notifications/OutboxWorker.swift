@@ -1,7 +1,7 @@
-import Vapor
 import Fluent
-import GuichetPersistence
 import GuichetFormats
+import GuichetPersistence
+import Vapor
 
 /// Sends what the outbox holds: claims due messages with a lease (several workers, one
 /// database: no message is sent twice), sends each by its channel, records delivery, and
@@ -14,7 +14,11 @@ struct OutboxWorker: Sendable {
     let clock: AppClock
     let logger: Logger
 
-    struct Round: Sendable, Equatable { var sent = 0; var retried = 0; var failed = 0 }
+    struct Round: Sendable, Equatable {
+        var sent = 0
+        var retried = 0
+        var failed = 0
+    }
 
     func runOnce(on db: Database, limit: Int = 20) async throws -> Round {
         let store = OutboxStore()
@@ -28,11 +32,15 @@ struct OutboxWorker: Sendable {
             } catch {
                 let transient = (error as? SMTPClient.Failure)?.transient ?? true
                 let attempts = message.attempts + 1
-                let retryAt = transient && attempts < Self.maxAttempts
+                let retryAt =
+                    transient && attempts < Self.maxAttempts
                     ? clock.now().addingTimeInterval(30 * pow(2, Double(attempts - 1))) : nil
-                try await store.markFailed(id: message.id, worker: workerID, error: String(describing: error), retryAt: retryAt, on: db)
+                try await store.markFailed(
+                    id: message.id, worker: workerID, error: String(describing: error), retryAt: retryAt, on: db)
                 if retryAt == nil { round.failed += 1 } else { round.retried += 1 }
-                logger.warning("outbox: envoi \(message.channel.french) à \(message.recipient) échoué (tentative \(attempts)) : \(error)")
+                logger.warning(
+                    "outbox: envoi \(message.channel.french) à \(message.recipient) échoué (tentative \(attempts)) : \(error)"
+                )
             }
         }
         return round
@@ -49,8 +57,10 @@ struct SMTPSender: MessageSender {
     let client: SMTPClient
     let from: String
     func send(_ m: OutboxRecord) async throws {
-        try await client.send(.init(from: from, to: m.recipient, subject: m.subject, body: m.body, date: Date(),
-                                    messageID: "\(m.id.uuidString.lowercased())@guichet"))
+        try await client.send(
+            .init(
+                from: from, to: m.recipient, subject: m.subject, body: m.body, date: Date(),
+                messageID: "\(m.id.uuidString.lowercased())@guichet"))
     }
 }
 
@@ -60,7 +70,9 @@ struct LogSender: MessageSender {
     let logger: Logger
     let channel: String
     func send(_ m: OutboxRecord) async throws {
-        logger.info("\(channel) (journal seulement) à \(m.recipient) : \(m.subject.isEmpty ? String(m.body.prefix(60)) : m.subject)")
+        logger.info(
+            "\(channel) (journal seulement) à \(m.recipient) : \(m.subject.isEmpty ? String(m.body.prefix(60)) : m.subject)"
+        )
     }
 }
 
@@ -75,7 +87,9 @@ struct HTTPSMSSender: MessageSender {
         let body = JSONValue.object([("to", .string(m.recipient)), ("text", .string(m.body))]).serialized()
         let res = try await client.post(URI(string: url), headers: headers) { $0.body = ByteBuffer(string: body) }
         guard (200..<300).contains(res.status.code) else {
-            throw SMTPClient.Failure(description: "fournisseur SMS : \(res.status.code)", transient: res.status.code >= 500 || res.status.code == 429)
+            throw SMTPClient.Failure(
+                description: "fournisseur SMS : \(res.status.code)",
+                transient: res.status.code >= 500 || res.status.code == 429)
         }
     }
 }
@@ -87,14 +101,18 @@ extension Application {
         let c = guichetConfig
         let email: any MessageSender
         if let host = c.mail.smtpHost {
-            email = SMTPSender(client: SMTPClient(settings: .init(host: host, port: c.mail.smtpPort, username: c.mail.smtpUsername,
-                                                                  password: c.mail.smtpPassword, startTLS: c.mail.startTLS,
-                                                                  caFile: c.mail.caFile), group: eventLoopGroup),
-                               from: c.mail.from)
+            email = SMTPSender(
+                client: SMTPClient(
+                    settings: .init(
+                        host: host, port: c.mail.smtpPort, username: c.mail.smtpUsername,
+                        password: c.mail.smtpPassword, startTLS: c.mail.startTLS,
+                        caFile: c.mail.caFile), group: eventLoopGroup),
+                from: c.mail.from)
         } else {
             email = LogSender(logger: logger, channel: "e-mail")
         }
-        let sms: any MessageSender = c.sms.providerURL.map { HTTPSMSSender(url: $0, token: c.sms.providerToken, client: client) }
+        let sms: any MessageSender =
+            c.sms.providerURL.map { HTTPSMSSender(url: $0, token: c.sms.providerToken, client: client) }
             ?? LogSender(logger: logger, channel: "SMS")
         return OutboxWorker(workerID: id, email: email, sms: sms, clock: clock, logger: logger)
     }
@@ -121,7 +139,8 @@ final class OutboxLifecycle: LifecycleHandler, @unchecked Sendable {
                     // Jobs due: retries, and those of an instance that stopped (lease expired).
                     while try await jobs.runOnce() {}
                     let now = worker.clock.now()
-                    try await SessionStore().purge(now: now, idle: TimeInterval(app.guichetConfig.sessionIdleTimeout), on: db)
+                    try await SessionStore().purge(
+                        now: now, idle: TimeInterval(app.guichetConfig.sessionIdleTimeout), on: db)
                     // Throttling only looks back one hour.
                     try await AttemptStore().purge(before: now.addingTimeInterval(-86_400), on: db)
                     // The audit trail's head, anchored outside the database when it moved.

@@ -40,7 +40,9 @@ struct SMTPClient: Sendable {
         let handler = SMTPReplyHandler()
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(settings.timeout)
-            .channelInitializer { ch in ch.eventLoop.makeCompletedFuture { try ch.pipeline.syncOperations.addHandler(handler) } }
+            .channelInitializer { ch in
+                ch.eventLoop.makeCompletedFuture { try ch.pipeline.syncOperations.addHandler(handler) }
+            }
             .connect(host: settings.host, port: settings.port).get()
         do {
             try await conversation(m, channel: channel, handler: handler)
@@ -66,7 +68,9 @@ struct SMTPClient: Sendable {
         }
 
         let greeting = try await reply()
-        guard greeting.code == 220 else { throw Failure(description: "accueil \(greeting.code) \(greeting.text)", transient: greeting.code < 500) }
+        guard greeting.code == 220 else {
+            throw Failure(description: "accueil \(greeting.code) \(greeting.text)", transient: greeting.code < 500)
+        }
         var ehlo = try await command("EHLO \(settings.heloName)", expect: [250])
         if settings.startTLS {
             guard ehlo.lines.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) else {
@@ -92,7 +96,8 @@ struct SMTPClient: Sendable {
             } else {
                 _ = try await command("AUTH LOGIN", expect: [334])
                 _ = try await command(Data(user.utf8).base64EncodedString(), expect: [334], redacted: "(utilisateur)")
-                _ = try await command(Data(password.utf8).base64EncodedString(), expect: [235], redacted: "(mot de passe)")
+                _ = try await command(
+                    Data(password.utf8).base64EncodedString(), expect: [235], redacted: "(mot de passe)")
             }
         }
         _ = try await command("MAIL FROM:<\(Self.address(m.from))>", expect: [250])
@@ -111,7 +116,8 @@ struct SMTPClient: Sendable {
     /// The message as sent after DATA (dot-stuffed, CRLF line ends).
     static func render(_ m: Message) -> String {
         let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "Europe/Paris")
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "Europe/Paris")
         f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         func encodedWord(_ s: String) -> String {
             s.allSatisfy { $0.isASCII && !$0.isNewline } ? s : "=?UTF-8?B?\(Data(s.utf8).base64EncodedString())?="
@@ -121,8 +127,10 @@ struct SMTPClient: Sendable {
             let name = s[..<l].trimmingCharacters(in: .whitespaces)
             return name.isEmpty ? s : "\(encodedWord(name)) <\(address(s))>"
         }
-        let body = Data(m.body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
-            .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let body = Data(
+            m.body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8
+        )
+        .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         let headers = [
             "From: \(displayName(m.from))", "To: \(displayName(m.to))",
             "Subject: \(encodedWord(m.subject.replacingOccurrences(of: "\n", with: " ")))",
@@ -197,8 +205,13 @@ final class SMTPReplyHandler: ChannelInboundHandler, @unchecked Sendable {
 extension EventLoopFuture {
     func withTimeout(_ t: TimeAmount, on loop: any EventLoop) -> EventLoopFuture<Value> {
         let p = loop.makePromise(of: Value.self)
-        let task = loop.scheduleTask(in: t) { p.fail(SMTPClient.Failure(description: "délai dépassé", transient: true)) }
-        self.whenComplete { r in task.cancel(); p.completeWith(r) }
+        let task = loop.scheduleTask(in: t) {
+            p.fail(SMTPClient.Failure(description: "délai dépassé", transient: true))
+        }
+        self.whenComplete { r in
+            task.cancel()
+            p.completeWith(r)
+        }
         return p.futureResult
     }
 }

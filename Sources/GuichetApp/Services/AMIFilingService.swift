@@ -28,7 +28,9 @@ struct AMIFilingService: Sendable {
 
     /// Stores the file, records the upload (replacing the current table) and starts its check;
     /// with `waitForCheck` (the API), returns once the table is checked.
-    func upload(_ c: Context, fileName rawName: String, data: Data, waitForCheck: Bool = false)
+    func upload(
+        _ c: Context, fileName rawName: String, data: Data, waitForCheck: Bool = false
+    )
         async throws -> Result<UploadRecord, FilingRefusal>
     {
         let now = clock.now()
@@ -37,7 +39,8 @@ struct AMIFilingService: Sendable {
         if let refusal = Self.notAccepted(c.organisation) { return .failure(refusal) }
         let result: Result<(UploadRecord, [UUID]), FilingRefusal> = try await db.write(refusable: { tx in
             let created = try await FilingStore().findOrCreate(
-                campaignID: c.campaign.id, organisationID: c.organisation.id, department: c.department, now: now, on: tx)
+                campaignID: c.campaign.id, organisationID: c.organisation.id, department: c.department, now: now, on: tx
+            )
             let filing = try await FilingStore().locked(created, on: tx)
             let current = try await Self.currentUpload(of: filing, on: tx)
             let ctx = FilingContext(now: now, window: c.campaign.campaign.window, current: current?.summary)
@@ -71,12 +74,15 @@ struct AMIFilingService: Sendable {
     }
 
     /// « Envoyer »: the filing becomes final; receipt PDF, acknowledgement e-mails, history, audit.
-    func send(_ c: Context, confirmed: FilingSynthesis, certified: Bool) async throws -> Result<FilingRecord, FilingRefusal> {
+    func send(
+        _ c: Context, confirmed: FilingSynthesis, certified: Bool
+    ) async throws -> Result<FilingRecord, FilingRefusal> {
         let now = clock.now()
         if let refusal = Self.notAccepted(c.organisation) { return .failure(refusal) }
         return try await db.write(refusable: { tx in
-            guard let found = try await FilingStore().find(
-                campaignID: c.campaign.id, organisationID: c.organisation.id, department: c.department, on: tx)
+            guard
+                let found = try await FilingStore().find(
+                    campaignID: c.campaign.id, organisationID: c.organisation.id, department: c.department, on: tx)
             else {
                 return .failure(FilingRefusal(rule: .amiX, message: "Déposez d'abord le tableau de programmation."))
             }
@@ -133,7 +139,8 @@ extension AMIFilingService {
                 guard let current = step.current, let confirmed = step.confirmed,
                     let file = try await FileStore().get(id: current.fileID, on: tx)
                 else { continue }
-                let id = try await storeReceipt(step.filing, current: current, file: file, confirmed: confirmed, c, on: tx)
+                let id = try await storeReceipt(
+                    step.filing, current: current, file: file, confirmed: confirmed, c, on: tx)
                 write.columns.append(.init("receipt_file_id", id))
             case .acknowledgementEmail:
                 guard let confirmed = step.confirmed else { continue }

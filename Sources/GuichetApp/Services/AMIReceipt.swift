@@ -21,7 +21,9 @@ struct AMIReceipt {
         let paris = AppClock.parisFormatter("dd/MM/yyyy 'à' HH:mm:ss")
         var blocks: [PDFWriter.Block] = [
             .title("Accusé de réception – AMI DROM \(campaign.year)"),
-            .paragraph("Action Logement accuse réception du dépôt ci-dessous, envoyé sur Guichet. Ce document atteste la date et le contenu de l'envoi ; il ne vaut pas décision de financement."),
+            .paragraph(
+                "Action Logement accuse réception du dépôt ci-dessous, envoyé sur Guichet. Ce document atteste la date et le contenu de l'envoi ; il ne vaut pas décision de financement."
+            ),
             .heading("Dépôt"),
             .field("Bailleur", organisation.name),
             .field("SIREN", organisation.identifier),
@@ -40,7 +42,9 @@ struct AMIReceipt {
             .field("Prix de revient total", synthesis.costPrice.formatted()),
             .field("Prêt sollicité total", synthesis.loanRequested.formatted()),
         ]
-        if let json = upload.resultJSON, let parsed = try? JSONParser.parse(Array(json.utf8), limits: .platformData), let ops = parsed["operations_detail"]?.array {
+        if let json = upload.resultJSON, let parsed = try? JSONParser.parse(Array(json.utf8), limits: .platformData),
+            let ops = parsed["operations_detail"]?.array
+        {
             blocks.append(.heading("Opérations (\(ops.count))"))
             for op in ops {
                 let ref = op["reference"]?.string ?? ""
@@ -48,10 +52,15 @@ struct AMIReceipt {
                 let product = op["product"]?.string ?? "sans produit"
                 let dwellings = op["dwellings"]?.int64 ?? 0
                 let loan = Money(cents: op["loan_requested"]?.int64 ?? 0)
-                blocks.append(.paragraph("\(ref) – \(type), \(product), \(dwellings) logement\(dwellings > 1 ? "s" : ""), prêt sollicité \(loan.formatted())"))
+                blocks.append(
+                    .paragraph(
+                        "\(ref) – \(type), \(product), \(dwellings) logement\(dwellings > 1 ? "s" : ""), prêt sollicité \(loan.formatted())"
+                    ))
             }
         }
-        return PDFWriter(title: "Accusé de réception AMI DROM \(campaign.year) – \(organisation.name) – \(department)",
-                         footer: "Guichet Action Logement – accusé de réception AMI DROM \(campaign.year)").render(blocks)
+        return PDFWriter(
+            title: "Accusé de réception AMI DROM \(campaign.year) – \(organisation.name) – \(department)",
+            footer: "Guichet Action Logement – accusé de réception AMI DROM \(campaign.year)"
+        ).render(blocks)
     }
 }

@@ -14,47 +14,79 @@ enum CampaignForm {
         if departments.isEmpty { errors.append(.init(field: "dep_971", message: "Cochez au moins un département.")) }
         func time(_ prefix: String, _ label: String) -> CivilTime? {
             guard let day = Day(french: t("\(prefix)_day")) else {
-                errors.append(.init(field: "\(prefix)_day", message: "\(label) : date au format JJ/MM/AAAA.")); return nil
+                errors.append(.init(field: "\(prefix)_day", message: "\(label) : date au format JJ/MM/AAAA."))
+                return nil
             }
             guard let time = CivilTime(day: day, hhmm: t("\(prefix)_time")) else {
-                errors.append(.init(field: "\(prefix)_time", message: "\(label) : heure au format HH:MM (heure de Paris).")); return nil
+                errors.append(
+                    .init(field: "\(prefix)_time", message: "\(label) : heure au format HH:MM (heure de Paris)."))
+                return nil
             }
             return time
         }
-        let opens = time("opens", "Ouverture"), closes = time("closes", "Clôture")
+        let opens = time("opens", "Ouverture")
+        let closes = time("closes", "Clôture")
         var window: CampaignWindow?
         if let opens, let closes {
             window = CampaignWindow(opens: opens, closes: closes, zone: zone)
-            if window == nil { errors.append(.init(field: "closes_day", message: "La clôture doit suivre l'ouverture.")) }
+            if window == nil {
+                errors.append(.init(field: "closes_day", message: "La clôture doit suivre l'ouverture."))
+            }
         }
         var envelopes: [String: Money] = [:]
         for d in departments {
-            if let m = Money(french: t("env_\(d)")) { envelopes[d] = m }
-            else { errors.append(.init(field: "env_\(d)", message: "Enveloppe du \(d) : montant en euros, par exemple 12 000 000.")) }
+            if let m = Money(french: t("env_\(d)")) {
+                envelopes[d] = m
+            } else {
+                errors.append(
+                    .init(field: "env_\(d)", message: "Enveloppe du \(d) : montant en euros, par exemple 12 000 000."))
+            }
         }
-        var quotites: [HousingProduct: Rate] = [:], bareme: [HousingProduct: Money] = [:]
+        var quotites: [HousingProduct: Rate] = [:]
+        var bareme: [HousingProduct: Money] = [:]
         for p in HousingProduct.allCases {
             let q = t("q_\(p.rawValue)")
             if !q.isEmpty {
-                if let r = Rate(frenchPercent: q), r <= .percent(100) { quotites[p] = r }
-                else { errors.append(.init(field: "q_\(p.rawValue)", message: "Quotité \(p.rawValue) : pourcentage entre 0 et 100, par exemple 30 ou 27,5.")) }
+                if let r = Rate(frenchPercent: q), r <= .percent(100) {
+                    quotites[p] = r
+                } else {
+                    errors.append(
+                        .init(
+                            field: "q_\(p.rawValue)",
+                            message: "Quotité \(p.rawValue) : pourcentage entre 0 et 100, par exemple 30 ou 27,5."))
+                }
             }
             let b = t("b_\(p.rawValue)")
             if !b.isEmpty {
-                if let m = Money(french: b), m.cents > 0 { bareme[p] = m }
-                else { errors.append(.init(field: "b_\(p.rawValue)", message: "Barème \(p.rawValue) : montant en euros par logement réservé.")) }
+                if let m = Money(french: b), m.cents > 0 {
+                    bareme[p] = m
+                } else {
+                    errors.append(
+                        .init(
+                            field: "b_\(p.rawValue)",
+                            message: "Barème \(p.rawValue) : montant en euros par logement réservé."))
+                }
             }
         }
         guard errors.isEmpty, let year, let window else { return (nil, errors) }
-        return (Campaign(year: year, departments: departments, window: window, envelopes: envelopes,
-                         parameters: CampaignParameters(quotites: quotites, bareme: bareme, examples: t("examples") == "oui")), [])
+        return (
+            Campaign(
+                year: year, departments: departments, window: window, envelopes: envelopes,
+                parameters: CampaignParameters(quotites: quotites, bareme: bareme, examples: t("examples") == "oui")),
+            []
+        )
     }
 
     static func values(_ c: Campaign) -> [String: String] {
-        var v: [String: String] = ["year": String(c.year), "opens_day": c.window.opens.day.french, "opens_time": c.window.opens.hhmm,
-                                   "closes_day": c.window.closes.day.french, "closes_time": c.window.closes.hhmm,
-                                   "examples": c.parameters.examples ? "oui" : ""]
-        for d in c.departments { v["dep_\(d)"] = "oui"; v["env_\(d)"] = c.envelopes[d].map(FrenchFormat.amountInput) }
+        var v: [String: String] = [
+            "year": String(c.year), "opens_day": c.window.opens.day.french, "opens_time": c.window.opens.hhmm,
+            "closes_day": c.window.closes.day.french, "closes_time": c.window.closes.hhmm,
+            "examples": c.parameters.examples ? "oui" : "",
+        ]
+        for d in c.departments {
+            v["dep_\(d)"] = "oui"
+            v["env_\(d)"] = c.envelopes[d].map(FrenchFormat.amountInput)
+        }
         for p in HousingProduct.allCases {
             if let q = c.parameters.quotites[p] { v["q_\(p.rawValue)"] = FrenchFormat.percentInput(q) }
             if let b = c.parameters.bareme[p] { v["b_\(p.rawValue)"] = FrenchFormat.amountInput(b) }
@@ -69,7 +101,9 @@ enum CampaignForm {
             .input(name: "opens_day", label: "Ouverture : date", hint: "JJ/MM/AAAA"),
             .input(name: "opens_time", label: "Ouverture : heure", hint: "HH:MM, par exemple 00:00"),
             .input(name: "closes_day", label: "Clôture : date", hint: "JJ/MM/AAAA"),
-            .input(name: "closes_time", label: "Clôture : heure", hint: "HH:MM ; un dépôt est accepté jusqu'à la fin de cette minute (23:59 → 23:59:59)"),
+            .input(
+                name: "closes_time", label: "Clôture : heure",
+                hint: "HH:MM ; un dépôt est accepté jusqu'à la fin de cette minute (23:59 → 23:59:59)"),
             .heading("Départements et enveloppes de prêt (AMI-L)"),
         ]
         for d in Campaign.overseasDepartments {
@@ -77,10 +111,16 @@ enum CampaignForm {
             f.append(.input(name: "env_\(d)", label: "Enveloppe \(d) (€)"))
         }
         f.append(.heading("Quotités : prêt maximal en % du prix de revient (AMI-L)"))
-        for p in HousingProduct.allCases { f.append(.input(name: "q_\(p.rawValue)", label: "Quotité \(p.rawValue) (%)")) }
+        for p in HousingProduct.allCases {
+            f.append(.input(name: "q_\(p.rawValue)", label: "Quotité \(p.rawValue) (%)"))
+        }
         f.append(.heading("Barème de valorisation des contreparties : prêt par logement réservé (AMI-R)"))
-        for p in HousingProduct.allCases { f.append(.input(name: "b_\(p.rawValue)", label: "Barème \(p.rawValue) (€ par réservation)")) }
-        f.append(.checkbox(name: "examples", label: "Valeurs d'exemple (démonstration) : elles seront signalées comme telles."))
+        for p in HousingProduct.allCases {
+            f.append(.input(name: "b_\(p.rawValue)", label: "Barème \(p.rawValue) (€ par réservation)"))
+        }
+        f.append(
+            .checkbox(
+                name: "examples", label: "Valeurs d'exemple (démonstration) : elles seront signalées comme telles."))
         return f
     }
 }

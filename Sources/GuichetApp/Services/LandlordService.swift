@@ -17,7 +17,8 @@ struct LandlordService: Sendable {
     let app: Application
 
     static let invitationLifetime: TimeInterval = 7 * 24 * 3600
-    static let staffRefusal = "Les comptes du personnel d'Action Logement ne peuvent pas être membres d'un bailleur social."
+    static let staffRefusal =
+        "Les comptes du personnel d'Action Logement ne peuvent pas être membres d'un bailleur social."
 
     /// The organisation a landlord member acts for (the first one held).
     static func organisation(of p: Principal?, on db: Database) async throws -> OrganisationRecord? {
@@ -33,25 +34,44 @@ struct LandlordService: Sendable {
         func t(_ k: String) -> String { (v[k] ?? "").trimmingCharacters(in: .whitespaces) }
         var errors: [FormState.FieldError] = []
         let siren = Siren(t("siren"))
-        if siren == nil { errors.append(.init(field: "siren", message: "SIREN invalide : 9 chiffres avec une clé de contrôle valide (AMI-B).")) }
-        if t("name").isEmpty { errors.append(.init(field: "name", message: "Indiquez la raison sociale de l'organisme.")) }
+        if siren == nil {
+            errors.append(
+                .init(field: "siren", message: "SIREN invalide : 9 chiffres avec une clé de contrôle valide (AMI-B)."))
+        }
+        if t("name").isEmpty {
+            errors.append(.init(field: "name", message: "Indiquez la raison sociale de l'organisme."))
+        }
         let kind = LandlordKind(rawValue: t("kind"))
-        if kind == nil { errors.append(.init(field: "kind", message: "Choisissez le statut de l'organisme : OPH, ESH, SEM ou autre.")) }
+        if kind == nil {
+            errors.append(
+                .init(field: "kind", message: "Choisissez le statut de l'organisme : OPH, ESH, SEM ou autre."))
+        }
         if t("address").isEmpty { errors.append(.init(field: "address", message: "Indiquez l'adresse du siège.")) }
-        if PostalCode(t("postal_code")) == nil { errors.append(.init(field: "postal_code", message: "Code postal invalide : 5 chiffres.")) }
+        if PostalCode(t("postal_code")) == nil {
+            errors.append(.init(field: "postal_code", message: "Code postal invalide : 5 chiffres."))
+        }
         if t("city").isEmpty { errors.append(.init(field: "city", message: "Indiquez la commune.")) }
-        if t("contact_name").isEmpty { errors.append(.init(field: "contact_name", message: "Indiquez le nom du contact.")) }
+        if t("contact_name").isEmpty {
+            errors.append(.init(field: "contact_name", message: "Indiquez le nom du contact."))
+        }
         let email = AccountService.normalise(t("contact_email"))
         if let p = AccountService.emailProblem(email) { errors.append(.init(field: "contact_email", message: p)) }
         if !(10...15).contains(t("contact_phone").filter(\.isNumber).count) {
             errors.append(.init(field: "contact_phone", message: "Numéro de téléphone invalide (10 chiffres)."))
         }
         guard errors.isEmpty, let siren, let kind else { return (nil, errors) }
-        return (LandlordIdentification(name: t("name"), siren: siren.value, kind: kind, address: t("address"), postalCode: t("postal_code"),
-                                       city: t("city"), contactName: t("contact_name"), contactEmail: email, contactPhone: t("contact_phone")), [])
+        return (
+            LandlordIdentification(
+                name: t("name"), siren: siren.value, kind: kind, address: t("address"), postalCode: t("postal_code"),
+                city: t("city"), contactName: t("contact_name"), contactEmail: email, contactPhone: t("contact_phone")),
+            []
+        )
     }
 
-    enum Registered { case created(OrganisationRecord, contested: Bool), refused([FormState.FieldError]) }
+    enum Registered {
+        case created(OrganisationRecord, contested: Bool)
+        case refused([FormState.FieldError])
+    }
 
     /// Creates a pending organisation with the person as its first member, for review.
     func register(_ id: LandlordIdentification, userID: UUID, actor: AuditService.Actor) async throws -> Registered {
@@ -62,15 +82,22 @@ struct LandlordService: Sendable {
         let postal = app.referenceData.communesByPostalCode[id.postalCode]?.first
         let department = postal.flatMap { InseeCode($0.insee)?.departmentCode } ?? String(id.postalCode.prefix(2))
         return try await app.db.write { tx in
-            let holders = try await OrganisationStore().find(kind: .landlord, identifier: id.siren, on: tx).filter { $0.status != .refused }
+            let holders = try await OrganisationStore().find(kind: .landlord, identifier: id.siren, on: tx).filter {
+                $0.status != .refused
+            }
             let details = String(decoding: try JSONEncoder().encode(id), as: UTF8.self)
-            let org = try await OrganisationStore().create(kind: .landlord, name: id.name, identifier: id.siren, department: department,
-                                                           status: .pending, details: details, on: tx)
+            let org = try await OrganisationStore().create(
+                kind: .landlord, name: id.name, identifier: id.siren, department: department,
+                status: .pending, details: details, on: tx)
             _ = try await UserStore().grant(userID: userID, role: .bailleur, organisationID: org.id, on: tx)
-            try await AuditService(clock: clock).record("bailleur.inscription", by: actor, object: ("organisation", org.id.uuidString),
-                                                       detail: "SIREN \(id.siren) \(id.kind.rawValue)\(holders.isEmpty ? "" : " (SIREN déjà inscrit : revue)")", on: tx)
-            try await notifier.reviewersOfFirstPending(kind: .landlord, organisation: org.id,
-                                                       what: "inscriptions de bailleurs sociaux", path: "/admin/bailleurs", on: tx)
+            try await AuditService(clock: clock).record(
+                "bailleur.inscription", by: actor, object: ("organisation", org.id.uuidString),
+                detail:
+                    "SIREN \(id.siren) \(id.kind.rawValue)\(holders.isEmpty ? "" : " (SIREN déjà inscrit : revue)")",
+                on: tx)
+            try await notifier.reviewersOfFirstPending(
+                kind: .landlord, organisation: org.id,
+                what: "inscriptions de bailleurs sociaux", path: "/admin/bailleurs", on: tx)
             return .created(org, contested: !holders.isEmpty)
         }
     }
@@ -80,25 +107,33 @@ struct LandlordService: Sendable {
         let notifier = app.notifier
         let clock = app.clock
         return try await app.db.write { tx in
-            guard let org = try await OrganisationStore().locked(id: id, on: tx), org.kind == .landlord else { return false }
+            guard let org = try await OrganisationStore().locked(id: id, on: tx), org.kind == .landlord else {
+                return false
+            }
             let event: OrganisationReview.Event = accept ? .accept : .refuse(reason: reason)
-            guard case .success(let transition) = OrganisationReview.transition(org.status, event, kind: org.kind) else {
+            guard case .success(let transition) = OrganisationReview.transition(org.status, event, kind: org.kind)
+            else {
                 return false
             }
             var write = LifecycleWrite(
                 subject: org.subject, from: org.status.rawValue, to: transition.state.rawValue,
-                columns: OrganisationStore.decisionColumns(by: adminID, reason: reason.isEmpty ? nil : reason, at: clock.now()),
+                columns: OrganisationStore.decisionColumns(
+                    by: adminID, reason: reason.isEmpty ? nil : reason, at: clock.now()),
                 history: ["Inscription \(transition.state.french)."], motive: reason.isEmpty ? nil : reason)
             for effect in transition.effects {
                 switch effect {
                 case .audit(let action):
                     write.audit.append(.init(action: action, detail: reason))
                 case .tellMembers:
-                    let text = accept
+                    let text =
+                        accept
                         ? "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM est acceptée : vous pouvez déposer ses tableaux de programmation : \(notifier.link("/ami"))"
                         : "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")"
                     for member in try await Self.members(of: org.id, on: tx) {
-                        write.emails.append(.init(to: member.email, subject: "Inscription de \(org.name) à l'AMI DROM", body: "Bonjour,\n\n\(text)"))
+                        write.emails.append(
+                            .init(
+                                to: member.email, subject: "Inscription de \(org.name) à l'AMI DROM",
+                                body: "Bonjour,\n\n\(text)"))
                     }
                 }
             }
@@ -109,7 +144,9 @@ struct LandlordService: Sendable {
 
     /// Invites a person by e-mail. The answer does not depend on the address (issue #9): the
     /// invitation is sent in every case, within the mail quota, and only its acceptance decides.
-    func invite(organisation: OrganisationRecord, email raw: String, invitedBy: UUID, actor: AuditService.Actor) async throws -> [FormState.FieldError] {
+    func invite(
+        organisation: OrganisationRecord, email raw: String, invitedBy: UUID, actor: AuditService.Actor
+    ) async throws -> [FormState.FieldError] {
         let email = AccountService.normalise(raw)
         if let p = AccountService.emailProblem(email) { return [.init(field: "email", message: p)] }
         let now = app.clock.now()
@@ -123,27 +160,41 @@ struct LandlordService: Sendable {
         try await app.db.write { tx in
             let mayMail = try await quota.targetAllowed(email, now: now, on: tx)
             try await quota.count(client: actor.clientAddress, target: email, now: now, on: tx)
-            _ = try await InvitationStore().create(organisationID: organisation.id, email: email, tokenHash: Tokens.digest(token),
-                                                   invitedBy: invitedBy, now: now, expiresAt: now.addingTimeInterval(Self.invitationLifetime), on: tx)
+            _ = try await InvitationStore().create(
+                organisationID: organisation.id, email: email, tokenHash: Tokens.digest(token),
+                invitedBy: invitedBy, now: now, expiresAt: now.addingTimeInterval(Self.invitationLifetime), on: tx)
             if mayMail {
-                try await notifier.email(to: email, subject: "Invitation à rejoindre \(organisation.name) sur Guichet",
-                    body: "Bonjour,\n\n\(actor.label) vous invite à rejoindre les membres de \(organisation.name) (SIREN \(organisation.identifier)) sur Guichet, pour déposer ses tableaux de programmation à l'AMI DROM.\n\nPour accepter, ouvrez ce lien dans les 7 jours :\n\(notifier.link("/ami/invitations/\(token)"))\n\nSi vous ne connaissez pas cet organisme, ignorez ce message : rien ne change sans votre accord.", on: tx)
+                try await notifier.email(
+                    to: email, subject: "Invitation à rejoindre \(organisation.name) sur Guichet",
+                    body:
+                        "Bonjour,\n\n\(actor.label) vous invite à rejoindre les membres de \(organisation.name) (SIREN \(organisation.identifier)) sur Guichet, pour déposer ses tableaux de programmation à l'AMI DROM.\n\nPour accepter, ouvrez ce lien dans les 7 jours :\n\(notifier.link("/ami/invitations/\(token)"))\n\nSi vous ne connaissez pas cet organisme, ignorez ce message : rien ne change sans votre accord.",
+                    on: tx)
             }
-            try await AuditService(clock: clock).record("bailleur.invitation", by: actor, object: ("organisation", organisation.id.uuidString),
-                                                       detail: email, on: tx)
+            try await AuditService(clock: clock).record(
+                "bailleur.invitation", by: actor, object: ("organisation", organisation.id.uuidString),
+                detail: email, on: tx)
         }
         return []
     }
 
-    enum InvitationState: Equatable { case valid(InvitationRecord, OrganisationRecord), expired, unknown }
+    enum InvitationState: Equatable {
+        case valid(InvitationRecord, OrganisationRecord)
+        case expired, unknown
+    }
 
     func invitation(token: String) async throws -> InvitationState {
-        guard let inv = try await InvitationStore().find(tokenHash: Tokens.digest(token), on: app.db), inv.acceptedAt == nil,
-              let org = try await OrganisationStore().find(id: inv.organisationID, on: app.db), org.status != .refused else { return .unknown }
+        guard let inv = try await InvitationStore().find(tokenHash: Tokens.digest(token), on: app.db),
+            inv.acceptedAt == nil,
+            let org = try await OrganisationStore().find(id: inv.organisationID, on: app.db), org.status != .refused
+        else { return .unknown }
         return inv.expiresAt < app.clock.now() ? .expired : .valid(inv, org)
     }
 
-    enum Acceptance: Equatable { case joined(OrganisationRecord), refused(String), invalid }
+    enum Acceptance: Equatable {
+        case joined(OrganisationRecord)
+        case refused(String)
+        case invalid
+    }
 
     /// The invitee accepts: the account of the invited address gets the landlord role for the
     /// organisation. `userID` is the signed-in person (whose e-mail must be the invited one) or
@@ -154,16 +205,22 @@ struct LandlordService: Sendable {
         let result = try await app.db.write(refusable: { tx -> Result<Acceptance, AcceptRefusal> in
             guard let user = try await UserStore().find(id: userID, on: tx) else { return .success(.invalid) }
             guard user.email == inv.email else {
-                return .failure(AcceptRefusal(message: "Cette invitation a été envoyée à une autre adresse e-mail que celle de votre compte."))
+                return .failure(
+                    AcceptRefusal(
+                        message: "Cette invitation a été envoyée à une autre adresse e-mail que celle de votre compte.")
+                )
             }
             let grants = try await UserStore().grants(userID: userID, on: tx)
             if Self.isStaff(grants) { return .failure(AcceptRefusal(message: Self.staffRefusal)) }
-            guard try await InvitationStore().accept(id: inv.id, by: userID, at: clock.now(), on: tx) else { return .success(.invalid) }
+            guard try await InvitationStore().accept(id: inv.id, by: userID, at: clock.now(), on: tx) else {
+                return .success(.invalid)
+            }
             if !grants.contains(where: { $0.role == .bailleur && $0.organisationID == org.id }) {
                 _ = try await UserStore().grant(userID: userID, role: .bailleur, organisationID: org.id, on: tx)
             }
-            try await AuditService(clock: clock).record("bailleur.membre-ajouté", by: actor, object: ("organisation", org.id.uuidString),
-                                                       detail: user.email, on: tx)
+            try await AuditService(clock: clock).record(
+                "bailleur.membre-ajouté", by: actor, object: ("organisation", org.id.uuidString),
+                detail: user.email, on: tx)
             return .success(.joined(org))
         })
         switch result {
@@ -177,15 +234,20 @@ struct LandlordService: Sendable {
     enum Removal: Equatable { case removed, notMember, lastMember }
 
     /// A member leaves, or removes another member; never the last one.
-    func remove(member userID: UUID, from organisation: OrganisationRecord, actor: AuditService.Actor) async throws -> Removal {
+    func remove(
+        member userID: UUID, from organisation: OrganisationRecord, actor: AuditService.Actor
+    ) async throws -> Removal {
         let clock = app.clock
         let result = try await app.db.write(refusable: { tx -> Result<Bool, RemovalRefusal> in
             let members = try await Self.members(of: organisation.id, on: tx)
-            guard let member = members.first(where: { $0.id == userID }) else { return .failure(RemovalRefusal(reason: .notMember)) }
+            guard let member = members.first(where: { $0.id == userID }) else {
+                return .failure(RemovalRefusal(reason: .notMember))
+            }
             guard members.count > 1 else { return .failure(RemovalRefusal(reason: .lastMember)) }
             try await UserStore().revoke(userID: userID, role: .bailleur, organisationID: organisation.id, on: tx)
-            try await AuditService(clock: clock).record("bailleur.membre-retiré", by: actor, object: ("organisation", organisation.id.uuidString),
-                                                       detail: member.email, on: tx)
+            try await AuditService(clock: clock).record(
+                "bailleur.membre-retiré", by: actor, object: ("organisation", organisation.id.uuidString),
+                detail: member.email, on: tx)
             return .success(true)
         })
         switch result {

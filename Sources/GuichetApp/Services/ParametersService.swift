@@ -1,8 +1,8 @@
-import Vapor
 import Fluent
 import GuichetDomain
 import GuichetFormats
 import GuichetPersistence
+import Vapor
 
 /// The renovation parameters in force: read from the database (latest version), cached for a few
 /// seconds so that the simulation path does not query the database on every request, while an
@@ -18,8 +18,9 @@ public actor ParametersService {
     public func seedIfEmpty(on db: Database) async throws {
         guard try await store.latest(on: db) == nil else { return }
         do {
-            try await store.append(payload: ParametersCodec.encode(.builtIn), author: "système",
-                                   note: "Valeurs initiales des sources (directive, guide AMO)", on: db)
+            try await store.append(
+                payload: ParametersCodec.encode(.builtIn), author: "système",
+                note: "Valeurs initiales des sources (directive, guide AMO)", on: db)
         } catch {
             // Another instance seeded at the same time: the unique number refused ours.
             guard try await store.latest(on: db) != nil else { throw error }
@@ -37,7 +38,8 @@ public actor ParametersService {
     }
 
     /// Records a new version (an administrator's edit) and returns its label.
-    public func publish(_ p: RenovationParameters, author: String, note: String, on db: Database) async throws -> String {
+    public func publish(_ p: RenovationParameters, author: String, note: String, on db: Database) async throws -> String
+    {
         let n = try await store.append(payload: ParametersCodec.encode(p), author: author, note: note, on: db)
         cached = nil
         return "v\(n)"

@@ -1,5 +1,5 @@
-import Vapor
 import GuichetDomain
+import Vapor
 
 /// The reference tables, loaded once at start-up and shared by every request.
 struct ReferenceDataKey: StorageKey { typealias Value = ReferenceData }

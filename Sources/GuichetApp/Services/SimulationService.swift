@@ -1,7 +1,7 @@
-import Vapor
 import Fluent
 import GuichetDomain
 import GuichetFormats
+import Vapor
 
 /// The simulation use case shared by the API and `guichet simulate`
 /// (`contracts/renovation-simulation.md`): JSON in, JSON out, same rules.
@@ -13,8 +13,9 @@ struct SimulationService {
     /// The contract's JSON answer, as bytes.
     func simulate(_ body: [UInt8]) -> Result<[UInt8], SimulationRequestErrors> {
         SimulationRequestDecoder.decode(body, today: today).map { decoded in
-            let result = RenovationSimulation.run(decoded.renovationCase, on: decoded.referenceDate,
-                                                  parameters: parameters, reference: reference)
+            let result = RenovationSimulation.run(
+                decoded.renovationCase, on: decoded.referenceDate,
+                parameters: parameters, reference: reference)
             return SimulationResponseEncoder.encodeBytes(result)
         }
     }
@@ -22,8 +23,9 @@ struct SimulationService {
 
 extension Request {
     func simulationService() async throws -> SimulationService {
-        SimulationService(reference: application.referenceData,
-                          parameters: try await application.parameters.current(on: db),
-                          today: application.clock.today)
+        SimulationService(
+            reference: application.referenceData,
+            parameters: try await application.parameters.current(on: db),
+            today: application.clock.today)
     }
 }

@@ -1,8 +1,8 @@
-import Vapor
 import Fluent
 import GuichetDomain
 import GuichetFormats
 import GuichetPersistence
+import Vapor
 
 /// Reads and checks uploaded programming tables (`AMI-X`) off the request: the instance that
 /// received the file starts at once; progress is written to the database a few times a second
@@ -14,7 +14,8 @@ struct UploadCheckRunner: Sendable {
     static let lease: TimeInterval = 120
 
     init(app: Application, workerID: String = "checker-\(UUID().uuidString.prefix(8))") {
-        self.app = app; self.workerID = workerID
+        self.app = app
+        self.workerID = workerID
     }
 
     /// Checks one upload (when `id` is given) or the oldest due one. Returns whether one ran.
@@ -22,23 +23,30 @@ struct UploadCheckRunner: Sendable {
     func runOnce(id: UUID? = nil) async throws -> Bool {
         let db = app.db
         let clock = app.clock
-        guard let upload = try await UploadStore().claim(id: id, worker: workerID, now: clock.now(), lease: Self.lease, on: db) else { return false }
+        guard
+            let upload = try await UploadStore().claim(
+                id: id, worker: workerID, now: clock.now(), lease: Self.lease, on: db)
+        else { return false }
         guard let filing = try await FilingStore().find(id: upload.filingID, on: db),
-              let campaign = try await CampaignStore().find(id: filing.campaignID, on: db),
-              let file = try await FileStore().get(id: upload.fileID, on: db) else {
-            try await UploadStore().finish(id: upload.id, worker: workerID, outcome: .unreadable("dépôt introuvable"), at: clock.now(), on: db)
+            let campaign = try await CampaignStore().find(id: filing.campaignID, on: db),
+            let file = try await FileStore().get(id: upload.fileID, on: db)
+        else {
+            try await UploadStore().finish(
+                id: upload.id, worker: workerID, outcome: .unreadable("dépôt introuvable"), at: clock.now(), on: db)
             return true
         }
         var limits = XLSXReader.Limits()
         limits.maxFileBytes = app.guichetConfig.maxUploadBytes
         let latest = ProgressBox()
         let reference = app.referenceData
-        let year = campaign.campaign.year, department = filing.department
+        let year = campaign.campaign.year
+        let department = filing.department
         // The CPU-bound reading runs off the request, in a detached task; progress is written while it runs.
         let work = Task.detached { () -> Result<ProgrammingTable.Result, XLSXReader.Failure> in
             Result { () throws(XLSXReader.Failure) in
-                try ProgrammingTableCheck.run(file.data, limits: limits, year: year, department: department,
-                                              reference: reference, progress: { latest.set($0) })
+                try ProgrammingTableCheck.run(
+                    file.data, limits: limits, year: year, department: department,
+                    reference: reference, progress: { latest.set($0) })
             }
         }
         let writer = Task {
@@ -46,8 +54,9 @@ struct UploadCheckRunner: Sendable {
             while !Task.isCancelled {
                 if let p = latest.get(), p != written {
                     written = p
-                    try? await UploadStore().progress(id: upload.id, worker: workerID, stage: p.detail, done: p.permille, total: 1000,
-                                                      leaseUntil: clock.now().addingTimeInterval(Self.lease), on: db)
+                    try? await UploadStore().progress(
+                        id: upload.id, worker: workerID, stage: p.detail, done: p.permille, total: 1000,
+                        leaseUntil: clock.now().addingTimeInterval(Self.lease), on: db)
                 }
                 try? await Task.sleep(for: .milliseconds(250))
             }
@@ -58,12 +67,18 @@ struct UploadCheckRunner: Sendable {
         switch outcome {
         case .success(let r):
             let s = r.synthesis
-            try await UploadStore().finish(id: upload.id, worker: workerID, outcome: .checked(
-                errors: r.errors.count, operations: s.operations, rows: r.rowsWithValues, resultJSON: r.json.serialized(),
-                synthesis: FilingSynthesis(operations: s.operations, dwellings: s.dwellings, costPrice: s.costPrice, loanRequested: s.loanRequested)),
+            try await UploadStore().finish(
+                id: upload.id, worker: workerID,
+                outcome: .checked(
+                    errors: r.errors.count, operations: s.operations, rows: r.rowsWithValues,
+                    resultJSON: r.json.serialized(),
+                    synthesis: FilingSynthesis(
+                        operations: s.operations, dwellings: s.dwellings, costPrice: s.costPrice,
+                        loanRequested: s.loanRequested)),
                 at: clock.now(), on: db)
         case .failure(let f):
-            try await UploadStore().finish(id: upload.id, worker: workerID, outcome: .unreadable(f.message), at: clock.now(), on: db)
+            try await UploadStore().finish(
+                id: upload.id, worker: workerID, outcome: .unreadable(f.message), at: clock.now(), on: db)
         }
         return true
     }

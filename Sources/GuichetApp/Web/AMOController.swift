@@ -1,7 +1,7 @@
-import Vapor
 import GuichetDomain
 import GuichetPersistence
 import GuichetViews
+import Vapor
 
 /// AMO account requests (public form, reviewed by an administrator) and the public directory
 /// of accepted AMOs.
@@ -17,8 +17,10 @@ struct AMOController: RouteCollection {
             .map { Choice($0.code, "\($0.code) – \($0.name)") }
         return FormPageModel(
             heading: "Demande de création de compte AMO",
-            intro: ["Réservée aux assistants à maîtrise d'ouvrage. Les entreprises de travaux ne doivent pas créer de compte AMO : elles ne pourraient plus être retenues pour réaliser les travaux.",
-                    "Action Logement examine la demande et vous contacte par e-mail avec la liste des pièces justificatives à fournir."],
+            intro: [
+                "Réservée aux assistants à maîtrise d'ouvrage. Les entreprises de travaux ne doivent pas créer de compte AMO : elles ne pourraient plus être retenues pour réaliser les travaux.",
+                "Action Logement examine la demande et vous contacte par e-mail avec la liste des pièces justificatives à fournir.",
+            ],
             action: "/amo/demande",
             fields: [
                 .heading("Entreprise AMO"),
@@ -26,7 +28,9 @@ struct AMOController: RouteCollection {
                 .input(name: "company_name", label: "Raison sociale", autocomplete: "organization"),
                 .select(name: "department", label: "Département d'intervention principal", choices: departments),
                 .heading("Représentant légal"),
-                .radios(name: "legal_civility", legend: "Civilité", choices: [Choice("Madame", "Madame"), Choice("Monsieur", "Monsieur")]),
+                .radios(
+                    name: "legal_civility", legend: "Civilité",
+                    choices: [Choice("Madame", "Madame"), Choice("Monsieur", "Monsieur")]),
                 .input(name: "legal_usage_name", label: "Nom d'usage et prénom"),
                 .input(name: "legal_birth_name", label: "Nom de naissance"),
                 .input(name: "legal_birth_date", label: "Date de naissance", hint: "JJ/MM/AAAA"),
@@ -35,7 +39,9 @@ struct AMOController: RouteCollection {
                 .input(name: "contact_name", label: "Nom et prénom", autocomplete: "name"),
                 .input(name: "contact_email", label: "Adresse e-mail", type: "email", autocomplete: "email"),
                 .input(name: "contact_phone", label: "Téléphone portable ou fixe", type: "tel", autocomplete: "tel"),
-                .checkbox(name: "not_works_company", label: "Je certifie que l'entreprise n'est pas une entreprise de travaux."),
+                .checkbox(
+                    name: "not_works_company",
+                    label: "Je certifie que l'entreprise n'est pas une entreprise de travaux."),
             ],
             submit: "Envoyer la demande", state: state)
     }
@@ -49,23 +55,51 @@ struct AMOController: RouteCollection {
         func t(_ k: String) -> String { (v[k] ?? "").trimmingCharacters(in: .whitespaces) }
         var errors: [FormState.FieldError] = []
         let siret = Siret(t("siret"))
-        if siret == nil { errors.append(.init(field: "siret", message: "SIRET invalide : 14 chiffres avec une clé de contrôle valide.")) }
-        if t("company_name").isEmpty { errors.append(.init(field: "company_name", message: "Indiquez la raison sociale.")) }
-        if req.application.referenceData.departments[t("department")] == nil { errors.append(.init(field: "department", message: "Choisissez un département.")) }
-        if !["Madame", "Monsieur"].contains(t("legal_civility")) { errors.append(.init(field: "legal_civility", message: "Indiquez la civilité du représentant légal.")) }
-        for (k, label) in [("legal_usage_name", "le nom d'usage"), ("legal_birth_name", "le nom de naissance"), ("legal_birth_city", "la ville de naissance"), ("contact_name", "le nom du contact")] where t(k).isEmpty {
+        if siret == nil {
+            errors.append(
+                .init(field: "siret", message: "SIRET invalide : 14 chiffres avec une clé de contrôle valide."))
+        }
+        if t("company_name").isEmpty {
+            errors.append(.init(field: "company_name", message: "Indiquez la raison sociale."))
+        }
+        if req.application.referenceData.departments[t("department")] == nil {
+            errors.append(.init(field: "department", message: "Choisissez un département."))
+        }
+        if !["Madame", "Monsieur"].contains(t("legal_civility")) {
+            errors.append(.init(field: "legal_civility", message: "Indiquez la civilité du représentant légal."))
+        }
+        for (k, label) in [
+            ("legal_usage_name", "le nom d'usage"), ("legal_birth_name", "le nom de naissance"),
+            ("legal_birth_city", "la ville de naissance"), ("contact_name", "le nom du contact"),
+        ] where t(k).isEmpty {
             errors.append(.init(field: k, message: "Indiquez \(label)."))
         }
         if let birth = Day(french: t("legal_birth_date")) {
-            if birth > req.application.clock.today.adding(months: -12 * 18) { errors.append(.init(field: "legal_birth_date", message: "Le représentant légal doit être majeur.")) }
-        } else { errors.append(.init(field: "legal_birth_date", message: "Date de naissance invalide : format JJ/MM/AAAA.")) }
+            if birth > req.application.clock.today.adding(months: -12 * 18) {
+                errors.append(.init(field: "legal_birth_date", message: "Le représentant légal doit être majeur."))
+            }
+        } else {
+            errors.append(.init(field: "legal_birth_date", message: "Date de naissance invalide : format JJ/MM/AAAA."))
+        }
         let email = AccountService.normalise(t("contact_email"))
         if let p = AccountService.emailProblem(email) { errors.append(.init(field: "contact_email", message: p)) }
         let phoneDigits = t("contact_phone").filter(\.isNumber)
-        if !(10...15).contains(phoneDigits.count) { errors.append(.init(field: "contact_phone", message: "Numéro de téléphone invalide (10 chiffres).")) }
-        if t("not_works_company") != "oui" { errors.append(.init(field: "not_works_company", message: "Les entreprises de travaux ne peuvent pas avoir de compte AMO : cochez la case pour certifier que ce n'est pas le cas.")) }
+        if !(10...15).contains(phoneDigits.count) {
+            errors.append(.init(field: "contact_phone", message: "Numéro de téléphone invalide (10 chiffres)."))
+        }
+        if t("not_works_company") != "oui" {
+            errors.append(
+                .init(
+                    field: "not_works_company",
+                    message:
+                        "Les entreprises de travaux ne peuvent pas avoir de compte AMO : cochez la case pour certifier que ce n'est pas le cas."
+                ))
+        }
         if let siret, errors.isEmpty,
-           try await OrganisationStore().find(kind: .amo, identifier: siret.value, on: req.db).contains(where: { $0.status != .refused }) {
+            try await OrganisationStore().find(kind: .amo, identifier: siret.value, on: req.db).contains(where: {
+                $0.status != .refused
+            })
+        {
             errors.append(.init(field: "siret", message: "Une demande pour ce SIRET est déjà en cours ou acceptée."))
         }
         let now = req.application.clock.now()
@@ -74,47 +108,85 @@ struct AMOController: RouteCollection {
             errors.append(.init(field: "siret", message: MailQuota.tooManyMessage))
         }
         guard errors.isEmpty, let siret else {
-            return .html(FormPage.render(req.page(title: "Demande de compte AMO"), model(req, req.formState(v, errors: errors))), status: .unprocessableEntity)
+            return .html(
+                FormPage.render(req.page(title: "Demande de compte AMO"), model(req, req.formState(v, errors: errors))),
+                status: .unprocessableEntity)
         }
-        let request = AMORequest(siret: siret.value, companyName: t("company_name"), department: t("department"), legalCivility: t("legal_civility"),
-                                 legalUsageName: t("legal_usage_name"), legalBirthName: t("legal_birth_name"), legalBirthDate: t("legal_birth_date"),
-                                 legalBirthCity: t("legal_birth_city"), contactName: t("contact_name"), contactEmail: email, contactPhone: t("contact_phone"))
+        let request = AMORequest(
+            siret: siret.value, companyName: t("company_name"), department: t("department"),
+            legalCivility: t("legal_civility"),
+            legalUsageName: t("legal_usage_name"), legalBirthName: t("legal_birth_name"),
+            legalBirthDate: t("legal_birth_date"),
+            legalBirthCity: t("legal_birth_city"), contactName: t("contact_name"), contactEmail: email,
+            contactPhone: t("contact_phone"))
         try await req.db.write { tx in
-            let org = try await OrganisationStore().create(kind: .amo, name: request.companyName, identifier: siret.value,
-                                                           department: request.department, status: .pending, details: request.encoded(), on: tx)
+            let org = try await OrganisationStore().create(
+                kind: .amo, name: request.companyName, identifier: siret.value,
+                department: request.department, status: .pending, details: request.encoded(), on: tx)
             if try await quota.targetAllowed(email, now: now, on: tx) {
-                try await req.notifier.email(to: email, subject: "Demande de compte AMO reçue",
-                    body: "Bonjour \(request.contactName),\n\nNous avons bien reçu la demande de compte AMO de \(request.companyName) (SIRET \(siret.value)). Action Logement vous contactera par e-mail avec la liste des pièces justificatives à fournir.", on: tx)
+                try await req.notifier.email(
+                    to: email, subject: "Demande de compte AMO reçue",
+                    body:
+                        "Bonjour \(request.contactName),\n\nNous avons bien reçu la demande de compte AMO de \(request.companyName) (SIRET \(siret.value)). Action Logement vous contactera par e-mail avec la liste des pièces justificatives à fournir.",
+                    on: tx)
             }
             try await quota.count(client: req.clientAddress, target: email, now: now, on: tx)
-            try await req.notifier.reviewersOfFirstPending(kind: .amo, organisation: org.id,
-                                                           what: "demandes de compte AMO", path: "/admin/amo", on: tx)
-            try await req.audit.record("amo.demande", by: .of(req), object: ("organisation", org.id.uuidString), detail: siret.value, on: tx)
+            try await req.notifier.reviewersOfFirstPending(
+                kind: .amo, organisation: org.id,
+                what: "demandes de compte AMO", path: "/admin/amo", on: tx)
+            try await req.audit.record(
+                "amo.demande", by: .of(req), object: ("organisation", org.id.uuidString), detail: siret.value, on: tx)
         }
-        return .html(InfoPage.render(req.page(title: "Demande envoyée"), InfoPageModel(heading: "Demande envoyée", blocks: [
-            .paragraph("Votre demande de compte AMO pour \(request.companyName) est enregistrée. Un e-mail de confirmation a été envoyé à \(email)."),
-        ])))
+        return .html(
+            InfoPage.render(
+                req.page(title: "Demande envoyée"),
+                InfoPageModel(
+                    heading: "Demande envoyée",
+                    blocks: [
+                        .paragraph(
+                            "Votre demande de compte AMO pour \(request.companyName) est enregistrée. Un e-mail de confirmation a été envoyé à \(email)."
+                        )
+                    ])))
     }
 
     func directory(req: Request) async throws -> Response {
         let q = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
-        func fold(_ s: String) -> String { s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR")) }
+        func fold(_ s: String) -> String {
+            s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
+        }
         let dep = (req.query[String.self, at: "departement"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let all = try await OrganisationStore().list(kind: .amo, status: .accepted, on: req.db)
         let hits = all.filter { o in
-            (q.isEmpty || fold(o.name).contains(fold(q)) || o.identifier.contains(q.filter(\.isNumber).isEmpty ? "\u{0}" : q.filter(\.isNumber)))
+            (q.isEmpty || fold(o.name).contains(fold(q))
+                || o.identifier.contains(q.filter(\.isNumber).isEmpty ? "\u{0}" : q.filter(\.isNumber)))
                 && (dep.isEmpty || o.department == dep)
         }
         let departments = req.application.referenceData.departments
-        let search = FormPageModel(heading: "Rechercher", action: "/amo/annuaire", method: "get",
-                                   fields: [.input(name: "q", label: "Nom ou SIRET"),
-                                            .input(name: "departement", label: "Département", hint: "Code, par exemple 01 ou 974")],
-                                   submit: "Rechercher", state: FormState(values: ["q": q, "departement": dep]))
-        return .html(InfoPage.render(req.page(title: "Annuaire des AMO"), InfoPageModel(heading: "Annuaire des AMO partenaires", blocks: [
-            .paragraph("Les assistants à maîtrise d'ouvrage dont le compte est ouvert sur Guichet. L'accompagnement d'un AMO est obligatoire (RENO-E10)."),
-            .form(search),
-            .table(caption: "\(hits.count) AMO", headers: ["Raison sociale", "SIRET", "Département"],
-                   rows: hits.map { [$0.name, $0.identifier, "\($0.department) – \(departments[$0.department]?.name ?? "")"] }),
-        ])))
+        let search = FormPageModel(
+            heading: "Rechercher", action: "/amo/annuaire", method: "get",
+            fields: [
+                .input(name: "q", label: "Nom ou SIRET"),
+                .input(name: "departement", label: "Département", hint: "Code, par exemple 01 ou 974"),
+            ],
+            submit: "Rechercher", state: FormState(values: ["q": q, "departement": dep]))
+        return .html(
+            InfoPage.render(
+                req.page(title: "Annuaire des AMO"),
+                InfoPageModel(
+                    heading: "Annuaire des AMO partenaires",
+                    blocks: [
+                        .paragraph(
+                            "Les assistants à maîtrise d'ouvrage dont le compte est ouvert sur Guichet. L'accompagnement d'un AMO est obligatoire (RENO-E10)."
+                        ),
+                        .form(search),
+                        .table(
+                            caption: "\(hits.count) AMO", headers: ["Raison sociale", "SIRET", "Département"],
+                            rows: hits.map {
+                                [
+                                    $0.name, $0.identifier,
+                                    "\($0.department) – \(departments[$0.department]?.name ?? "")",
+                                ]
+                            }),
+                    ])))
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
 import GuichetDomain
 import GuichetViews
+import Vapor
 
 /// `GET /renovation/eligibilite`: the public eligibility test. Every answer travels in the query
 /// string (nothing is stored, nothing changes), so the test works without JavaScript or account.
@@ -24,7 +24,9 @@ struct EligibilityTestController: RouteCollection {
 
         if let next = questionnaire.next(for: c, eligibility: e, reference: reference) {
             let asked = Set(next.questions.map(Self.name))
-            let carried = EligibilityQuestionnaire.fieldOrder.compactMap { k in answers[k].flatMap { asked.contains(k) ? nil : (k, $0) } }
+            let carried = EligibilityQuestionnaire.fieldOrder.compactMap { k in
+                answers[k].flatMap { asked.contains(k) ? nil : (k, $0) }
+            }
             let step = EligibilityTestPages.StepModel(
                 step: next.step.prefix(1).uppercased() + next.step.dropFirst(), stepNumber: next.number, stepCount: 5,
                 questions: next.questions, carried: carried,
@@ -38,7 +40,10 @@ struct EligibilityTestController: RouteCollection {
         let editQuery = query.dropLast().joined(separator: "&")
         let model = EligibilityTestPages.ResultModel(
             eligible: e.eligible,
-            criteria: e.criteria.map { .init(rule: $0.rule.rawValue, status: $0.status.rawValue, title: Self.title($0.rule), message: $0.message) },
+            criteria: e.criteria.map {
+                .init(
+                    rule: $0.rule.rawValue, status: $0.status.rawValue, title: Self.title($0.rule), message: $0.message)
+            },
             facts: Self.facts(e),
             warnings: result.warnings,
             restartURL: "/renovation/eligibilite",
@@ -49,7 +54,7 @@ struct EligibilityTestController: RouteCollection {
 
     static func name(_ q: EligibilityTestPages.Question) -> String {
         switch q {
-        case let .radios(name, _, _, _), let .input(name, _, _, _, _), let .select(name, _, _, _): name
+        case .radios(let name, _, _, _), .input(let name, _, _, _, _), .select(let name, _, _, _): name
         }
     }
 
@@ -71,8 +76,12 @@ struct EligibilityTestController: RouteCollection {
         var f: [(String, String)] = []
         if let z = e.zone { f.append(("Zone A/B/C", z.rawValue)) }
         if let acv = e.actionCoeurDeVille { f.append(("Commune Action Cœur de Ville", acv ? "oui" : "non")) }
-        if let ceiling = e.incomeCeiling { f.append(("Plafond de ressources « modeste »", ceiling.formatted(dropZeroCents: true))) }
-        if let cat = e.incomeCategory { f.append(("Catégorie de revenus", cat == .tresModeste ? "très modeste" : "modeste")) }
+        if let ceiling = e.incomeCeiling {
+            f.append(("Plafond de ressources « modeste »", ceiling.formatted(dropZeroCents: true)))
+        }
+        if let cat = e.incomeCategory {
+            f.append(("Catégorie de revenus", cat == .tresModeste ? "très modeste" : "modeste"))
+        }
         return f
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import GuichetViews
+import Vapor
 
 struct FlashKey: StorageKey { typealias Value = [PageModel.Flash] }
 
@@ -10,8 +10,9 @@ enum Flash {
     static func redirect(_ req: Request, to path: String, _ kind: PageModel.FlashKind, _ message: String) -> Response {
         let res = req.redirect(to: path, redirectType: .normal)
         let encoded = (kind.rawValue + "|" + message).data(using: .utf8)!.base64EncodedString()
-        res.cookies[cookieName] = HTTPCookies.Value(string: encoded, maxAge: 60, path: "/",
-                                                   isSecure: req.application.guichetConfig.isSecure, isHTTPOnly: true, sameSite: .lax)
+        res.cookies[cookieName] = HTTPCookies.Value(
+            string: encoded, maxAge: 60, path: "/",
+            isSecure: req.application.guichetConfig.isSecure, isHTTPOnly: true, sameSite: .lax)
         return res
     }
 
@@ -19,8 +20,9 @@ enum Flash {
     static func take(_ req: Request) -> [PageModel.Flash] {
         var out = req.storage[FlashKey.self] ?? []
         if let raw = req.cookies[cookieName]?.string, let data = Data(base64Encoded: raw),
-           let text = String(data: data, encoding: .utf8), let bar = text.firstIndex(of: "|"),
-           let kind = PageModel.FlashKind(rawValue: String(text[..<bar])) {
+            let text = String(data: data, encoding: .utf8), let bar = text.firstIndex(of: "|"),
+            let kind = PageModel.FlashKind(rawValue: String(text[..<bar]))
+        {
             out.append(.init(kind, String(text[text.index(after: bar)...])))
             req.storage[FlashConsumedKey.self] = true
         }
@@ -34,7 +36,8 @@ struct FlashMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let res = try await next.respond(to: req)
         if req.storage[FlashConsumedKey.self] == true && res.cookies[Flash.cookieName] == nil {
-            res.cookies[Flash.cookieName] = HTTPCookies.Value(string: "", maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
+            res.cookies[Flash.cookieName] = HTTPCookies.Value(
+                string: "", maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
         }
         return res
     }

@@ -1,5 +1,5 @@
-import Vapor
 import GuichetPersistence
+import Vapor
 
 /// `/healthz`: 200 when the database answers, 503 otherwise. `/livez`: the process answers
 /// (no database), the trivial route the load benchmark compares against.
@@ -19,8 +19,9 @@ struct HealthController: RouteCollection {
             database = "unreachable"
         }
         let ok = database == "ok"
-        return .json(#"{"status":"\#(ok ? "ok" : "degraded")","database":"\#(database)","version":"\#(GuichetVersion.current)"}"#,
-                     status: ok ? .ok : .serviceUnavailable)
+        return .json(
+            #"{"status":"\#(ok ? "ok" : "degraded")","database":"\#(database)","version":"\#(GuichetVersion.current)"}"#,
+            status: ok ? .ok : .serviceUnavailable)
     }
 
     func live(req: Request) async throws -> Response {

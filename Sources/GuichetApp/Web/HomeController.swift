@@ -1,6 +1,6 @@
-import Vapor
 import GuichetDomain
 import GuichetViews
+import Vapor
 
 /// Public pages: home, the two programmes, data sources.
 struct HomeController: RouteCollection {
@@ -17,9 +17,11 @@ struct HomeController: RouteCollection {
 
     func renovation(req: Request) async throws -> Response {
         let today = req.application.clock.today
-        let p = try await req.application.parameters.current(on: req.db).resolve(at: today, reference: req.application.referenceData)
+        let p = try await req.application.parameters.current(on: req.db).resolve(
+            at: today, reference: req.application.referenceData)
         let facts = ProgrammePages.RenovationFacts(
-            ceilingOwnerOccupier: p.ceilingOwnerOccupier, ceilingLandlord: p.ceilingLandlord, loanMaximum: p.loanMaximum,
+            ceilingOwnerOccupier: p.ceilingOwnerOccupier, ceilingLandlord: p.ceilingLandlord,
+            loanMaximum: p.loanMaximum,
             loanMaximumMonths: p.loanMaximumMonths, deferralMaximumMonths: p.deferralMaximumMonths,
             loanRate: p.loanRate, livretADate: today.lastDayOfPreviousYear)
         return .html(ProgrammePages.renovation(req.page(title: "Rénovation énergétique"), facts: facts))

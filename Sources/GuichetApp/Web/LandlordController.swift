@@ -22,13 +22,17 @@ struct LandlordController: RouteCollection {
     func model(_ req: Request, _ state: FormState) -> FormPageModel {
         FormPageModel(
             heading: "Inscription d'un bailleur social",
-            intro: ["Identifiez votre organisme pour déposer ses tableaux de programmation à l'AMI DROM (AMI-B). Action Logement vérifie chaque inscription avant le premier dépôt ; vous en deviendrez le premier membre et pourrez inviter vos collègues."],
+            intro: [
+                "Identifiez votre organisme pour déposer ses tableaux de programmation à l'AMI DROM (AMI-B). Action Logement vérifie chaque inscription avant le premier dépôt ; vous en deviendrez le premier membre et pourrez inviter vos collègues."
+            ],
             action: "/ami/bailleur/inscription",
             fields: [
                 .heading("Organisme"),
                 .input(name: "name", label: "Raison sociale", autocomplete: "organization"),
                 .input(name: "siren", label: "Numéro SIREN", hint: "9 chiffres", autocomplete: "off"),
-                .radios(name: "kind", legend: "Statut", choices: LandlordKind.allCases.map { Choice($0.rawValue, $0.french) }),
+                .radios(
+                    name: "kind", legend: "Statut",
+                    choices: LandlordKind.allCases.map { Choice($0.rawValue, $0.french) }),
                 .input(name: "address", label: "Adresse du siège", autocomplete: "street-address"),
                 .input(name: "postal_code", label: "Code postal", autocomplete: "postal-code"),
                 .input(name: "city", label: "Commune", autocomplete: "address-level2"),
@@ -41,7 +45,9 @@ struct LandlordController: RouteCollection {
     }
 
     func form(req: Request) async throws -> Response {
-        if try await LandlordService.organisation(of: req.principal, on: req.db) != nil { return req.redirect(to: "/ami/organisation") }
+        if try await LandlordService.organisation(of: req.principal, on: req.db) != nil {
+            return req.redirect(to: "/ami/organisation")
+        }
         var values: [String: String] = [:]
         if let p = req.principal { values = ["contact_name": p.user.displayName, "contact_email": p.user.email] }
         return .html(FormPage.render(req.page(title: "Inscription bailleur"), model(req, req.formState(values))))
@@ -51,14 +57,23 @@ struct LandlordController: RouteCollection {
         let v = try req.formValues()
         let (identification, errors) = LandlordService.validate(v)
         guard let identification, let principal = req.principal else {
-            return .html(FormPage.render(req.page(title: "Inscription bailleur"), model(req, req.formState(v, errors: errors))), status: .unprocessableEntity)
+            return .html(
+                FormPage.render(req.page(title: "Inscription bailleur"), model(req, req.formState(v, errors: errors))),
+                status: .unprocessableEntity)
         }
-        if try await LandlordService.organisation(of: principal, on: req.db) != nil { return req.redirect(to: "/ami/organisation") }
-        switch try await LandlordService(app: req.application).register(identification, userID: principal.user.id, actor: .of(req)) {
+        if try await LandlordService.organisation(of: principal, on: req.db) != nil {
+            return req.redirect(to: "/ami/organisation")
+        }
+        switch try await LandlordService(app: req.application).register(
+            identification, userID: principal.user.id, actor: .of(req))
+        {
         case .refused(let errors):
-            return .html(FormPage.render(req.page(title: "Inscription bailleur"), model(req, req.formState(v, errors: errors))), status: .unprocessableEntity)
+            return .html(
+                FormPage.render(req.page(title: "Inscription bailleur"), model(req, req.formState(v, errors: errors))),
+                status: .unprocessableEntity)
         case .created(let org, let contested):
-            let review = contested
+            let review =
+                contested
                 ? "Ce SIREN est déjà inscrit par un autre compte : Action Logement examinera les deux inscriptions et vous écrira."
                 : "Action Logement examine l'inscription et vous écrit dès qu'elle est acceptée ; vous pourrez alors déposer."
             return Flash.redirect(req, to: "/ami/organisation", .success, "\(org.name) est enregistré. \(review)")
@@ -78,57 +93,89 @@ struct LandlordController: RouteCollection {
     }
 
     func organisationPage(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        guard let org = try await LandlordService.organisation(of: req.principal, on: req.db) else { throw Abort(.notFound) }
+        guard let org = try await LandlordService.organisation(of: req.principal, on: req.db) else {
+            throw Abort(.notFound)
+        }
         let details = try? JSONDecoder().decode(LandlordIdentification.self, from: Data(org.details.utf8))
         let members = try await LandlordService.members(of: org.id, on: req.db)
-        let pending = try await InvitationStore().pending(organisationID: org.id, now: req.application.clock.now(), on: req.db)
-        let invite = FormPageModel(heading: "Inviter un membre",
-                                   intro: ["La personne reçoit un lien valable 7 jours ; elle devient membre quand elle l'accepte (avec son compte Guichet, ou en créant un compte)."],
-                                   action: "/ami/organisation/membres",
-                                   fields: [.input(name: "email", label: "Adresse e-mail de la personne à inviter", type: "email", autocomplete: "off")],
-                                   submit: "Envoyer l'invitation", state: state)
-        var facts: [(String, String)] = [("Raison sociale", org.name), ("SIREN", org.identifier), ("État", Self.statusText(org))]
+        let pending = try await InvitationStore().pending(
+            organisationID: org.id, now: req.application.clock.now(), on: req.db)
+        let invite = FormPageModel(
+            heading: "Inviter un membre",
+            intro: [
+                "La personne reçoit un lien valable 7 jours ; elle devient membre quand elle l'accepte (avec son compte Guichet, ou en créant un compte)."
+            ],
+            action: "/ami/organisation/membres",
+            fields: [
+                .input(
+                    name: "email", label: "Adresse e-mail de la personne à inviter", type: "email", autocomplete: "off")
+            ],
+            submit: "Envoyer l'invitation", state: state)
+        var facts: [(String, String)] = [
+            ("Raison sociale", org.name), ("SIREN", org.identifier), ("État", Self.statusText(org)),
+        ]
         if let d = details {
-            facts += [("Statut", d.kind.french), ("Adresse", "\(d.address), \(d.postalCode) \(d.city)"),
-                      ("Contact", "\(d.contactName) – \(d.contactEmail) – \(d.contactPhone)")]
+            facts += [
+                ("Statut", d.kind.french), ("Adresse", "\(d.address), \(d.postalCode) \(d.city)"),
+                ("Contact", "\(d.contactName) – \(d.contactEmail) – \(d.contactPhone)"),
+            ]
         }
         var blocks: [InfoPageModel.Block] = [
             .definitions(facts),
-            .table(caption: "Membres (\(members.count))", headers: ["Nom", "E-mail", "Compte"],
-                   rows: members.map { [$0.displayName, $0.email, $0.activatedAt == nil ? "en attente d'activation" : "actif"] }),
+            .table(
+                caption: "Membres (\(members.count))", headers: ["Nom", "E-mail", "Compte"],
+                rows: members.map {
+                    [$0.displayName, $0.email, $0.activatedAt == nil ? "en attente d'activation" : "actif"]
+                }),
         ]
         if members.count > 1 {
             for m in members {
                 let label = m.id == req.principal?.user.id ? "Quitter l'organisme" : "Retirer \(m.displayName)"
-                blocks.append(.button(action: "/ami/organisation/membres/\(m.id.uuidString)/retrait", label: label, hidden: [], csrf: req.csrfToken))
+                blocks.append(
+                    .button(
+                        action: "/ami/organisation/membres/\(m.id.uuidString)/retrait", label: label, hidden: [],
+                        csrf: req.csrfToken))
             }
         }
         if !pending.isEmpty {
-            blocks.append(.table(caption: "Invitations en attente", headers: ["E-mail", "Valable jusqu'au"],
-                                 rows: pending.map { [$0.email, AccountController.frenchDate($0.expiresAt)] }))
+            blocks.append(
+                .table(
+                    caption: "Invitations en attente", headers: ["E-mail", "Valable jusqu'au"],
+                    rows: pending.map { [$0.email, AccountController.frenchDate($0.expiresAt)] }))
         }
         blocks += [.form(invite), .links([("Dépôts AMI DROM", "/ami")])]
-        return .html(InfoPage.render(req.page(title: org.name), InfoPageModel(heading: org.name, blocks: blocks)), status: status)
+        return .html(
+            InfoPage.render(req.page(title: org.name), InfoPageModel(heading: org.name, blocks: blocks)), status: status
+        )
     }
 
     func invite(req: Request) async throws -> Response {
-        guard let org = try await LandlordService.organisation(of: req.principal, on: req.db), let p = req.principal else { throw Abort(.notFound) }
+        guard let org = try await LandlordService.organisation(of: req.principal, on: req.db), let p = req.principal
+        else { throw Abort(.notFound) }
         let v = try req.formValues()
-        let errors = try await LandlordService(app: req.application).invite(organisation: org, email: v["email"] ?? "", invitedBy: p.user.id, actor: .of(req))
-        guard errors.isEmpty else { return try await organisationPage(req, state: req.formState(v, errors: errors), status: .unprocessableEntity) }
-        return Flash.redirect(req, to: "/ami/organisation", .success,
-                              "Invitation envoyée à \(AccountService.normalise(v["email"] ?? "")) : la personne deviendra membre quand elle l'aura acceptée.")
+        let errors = try await LandlordService(app: req.application).invite(
+            organisation: org, email: v["email"] ?? "", invitedBy: p.user.id, actor: .of(req))
+        guard errors.isEmpty else {
+            return try await organisationPage(
+                req, state: req.formState(v, errors: errors), status: .unprocessableEntity)
+        }
+        return Flash.redirect(
+            req, to: "/ami/organisation", .success,
+            "Invitation envoyée à \(AccountService.normalise(v["email"] ?? "")) : la personne deviendra membre quand elle l'aura acceptée."
+        )
     }
 
     func remove(req: Request) async throws -> Response {
         guard let org = try await LandlordService.organisation(of: req.principal, on: req.db), let p = req.principal,
-              let userID = req.parameters.get("user", as: UUID.self) else { throw Abort(.notFound) }
+            let userID = req.parameters.get("user", as: UUID.self)
+        else { throw Abort(.notFound) }
         switch try await LandlordService(app: req.application).remove(member: userID, from: org, actor: .of(req)) {
         case .notMember:
             throw Abort(.notFound)
         case .lastMember:
-            return Flash.redirect(req, to: "/ami/organisation", .error,
-                                  "Le dernier membre d'un organisme ne peut pas le quitter : invitez d'abord un collègue.")
+            return Flash.redirect(
+                req, to: "/ami/organisation", .error,
+                "Le dernier membre d'un organisme ne peut pas le quitter : invitez d'abord un collègue.")
         case .removed:
             break
         }
@@ -139,13 +186,20 @@ struct LandlordController: RouteCollection {
     // MARK: Invitations
 
     func invitationModel(_ req: Request, _ org: OrganisationRecord, token: String, state: FormState) -> FormPageModel {
-        FormPageModel(heading: "Créer votre compte et rejoindre \(org.name)",
-                      intro: ["Cette adresse n'a pas encore de compte Guichet : choisissez vos nom et mot de passe."],
-                      action: "/ami/invitations/\(token)",
-                      fields: [.input(name: "name", label: "Nom et prénom", autocomplete: "name"),
-                               .input(name: "password", label: "Mot de passe", type: "password", hint: "12 caractères au moins", autocomplete: "new-password"),
-                               .input(name: "password_confirm", label: "Confirmation du mot de passe", type: "password", autocomplete: "new-password")],
-                      submit: "Créer mon compte et rejoindre l'organisme", state: state)
+        FormPageModel(
+            heading: "Créer votre compte et rejoindre \(org.name)",
+            intro: ["Cette adresse n'a pas encore de compte Guichet : choisissez vos nom et mot de passe."],
+            action: "/ami/invitations/\(token)",
+            fields: [
+                .input(name: "name", label: "Nom et prénom", autocomplete: "name"),
+                .input(
+                    name: "password", label: "Mot de passe", type: "password", hint: "12 caractères au moins",
+                    autocomplete: "new-password"),
+                .input(
+                    name: "password_confirm", label: "Confirmation du mot de passe", type: "password",
+                    autocomplete: "new-password"),
+            ],
+            submit: "Créer mon compte et rejoindre l'organisme", state: state)
     }
 
     func invitation(req: Request) async throws -> Response {
@@ -155,43 +209,76 @@ struct LandlordController: RouteCollection {
     func invitationPage(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         let page = req.page(title: "Invitation")
-        guard case .valid(let inv, let org) = try await LandlordService(app: req.application).invitation(token: token) else {
-            return .html(InfoPage.render(page, InfoPageModel(heading: "Invitation invalide ou expirée", blocks: [
-                .paragraph("Ce lien d'invitation n'est plus valable (il sert une fois, pendant 7 jours). Demandez à un membre de l'organisme de vous inviter à nouveau."),
-            ])), status: .notFound)
+        guard case .valid(let inv, let org) = try await LandlordService(app: req.application).invitation(token: token)
+        else {
+            return .html(
+                InfoPage.render(
+                    page,
+                    InfoPageModel(
+                        heading: "Invitation invalide ou expirée",
+                        blocks: [
+                            .paragraph(
+                                "Ce lien d'invitation n'est plus valable (il sert une fois, pendant 7 jours). Demandez à un membre de l'organisme de vous inviter à nouveau."
+                            )
+                        ])), status: .notFound)
         }
         var blocks: [InfoPageModel.Block] = [
-            .paragraph("L'adresse \(inv.email) est invitée à rejoindre les membres de \(org.name) (SIREN \(org.identifier)) pour l'AMI DROM. Rien ne change sans votre accord."),
+            .paragraph(
+                "L'adresse \(inv.email) est invitée à rejoindre les membres de \(org.name) (SIREN \(org.identifier)) pour l'AMI DROM. Rien ne change sans votre accord."
+            )
         ]
         if let p = req.principal {
             if p.user.email == inv.email {
-                blocks.append(.button(action: "/ami/invitations/\(token)", label: "Accepter l'invitation", hidden: [], csrf: req.csrfToken))
+                blocks.append(
+                    .button(
+                        action: "/ami/invitations/\(token)", label: "Accepter l'invitation", hidden: [],
+                        csrf: req.csrfToken))
             } else {
-                blocks.append(.notice(.warning, "Cette invitation a été envoyée à une autre adresse que celle de votre compte : connectez-vous avec le compte de l'adresse invitée."))
+                blocks.append(
+                    .notice(
+                        .warning,
+                        "Cette invitation a été envoyée à une autre adresse que celle de votre compte : connectez-vous avec le compte de l'adresse invitée."
+                    ))
             }
         } else if try await UserStore().find(email: inv.email, on: req.db) != nil {
-            blocks.append(.links([("Se connecter pour accepter", "/connexion?suite=" + (("/ami/invitations/" + token).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))]))
+            blocks.append(
+                .links([
+                    (
+                        "Se connecter pour accepter",
+                        "/connexion?suite="
+                            + (("/ami/invitations/" + token).addingPercentEncoding(
+                                withAllowedCharacters: .alphanumerics) ?? "")
+                    )
+                ]))
         } else {
             blocks.append(.form(invitationModel(req, org, token: token, state: state)))
         }
-        return .html(InfoPage.render(page, InfoPageModel(heading: "Invitation de \(org.name)", blocks: blocks)), status: status)
+        return .html(
+            InfoPage.render(page, InfoPageModel(heading: "Invitation de \(org.name)", blocks: blocks)), status: status)
     }
 
     func accept(req: Request) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         let service = LandlordService(app: req.application)
-        guard case .valid(let inv, _) = try await service.invitation(token: token) else { return try await invitationPage(req, state: req.formState()) }
+        guard case .valid(let inv, _) = try await service.invitation(token: token) else {
+            return try await invitationPage(req, state: req.formState())
+        }
         let userID: UUID
         if let p = req.principal {
             userID = p.user.id
         } else {
-            guard try await UserStore().find(email: inv.email, on: req.db) == nil else { return try await invitationPage(req, state: req.formState()) }
+            guard try await UserStore().find(email: inv.email, on: req.db) == nil else {
+                return try await invitationPage(req, state: req.formState())
+            }
             let v = try req.formValues()
-            switch try await AccountService(app: req.application, db: req.db).createInvited(email: inv.email, name: v["name"] ?? "",
-                                                                                            password: v["password"] ?? "", confirm: v["password_confirm"] ?? "",
-                                                                                            actor: .of(req)) {
+            switch try await AccountService(app: req.application, db: req.db).createInvited(
+                email: inv.email, name: v["name"] ?? "",
+                password: v["password"] ?? "", confirm: v["password_confirm"] ?? "",
+                actor: .of(req))
+            {
             case .failure(let errors):
-                return try await invitationPage(req, state: req.formState(v, errors: errors.fields), status: .unprocessableEntity)
+                return try await invitationPage(
+                    req, state: req.formState(v, errors: errors.fields), status: .unprocessableEntity)
             case .success(let id):
                 userID = id
             }
@@ -220,34 +307,61 @@ struct LandlordController: RouteCollection {
             let members = try await LandlordService.members(of: o.id, on: req.db)
             blocks.append(.heading("\(o.name) — SIREN \(o.identifier)"))
             if !others.isEmpty {
-                blocks.append(.notice(.warning, "SIREN contesté : également inscrit par \(others.map { "\($0.name) (\(Self.statusText($0)))" }.joined(separator: ", "))."))
+                blocks.append(
+                    .notice(
+                        .warning,
+                        "SIREN contesté : également inscrit par \(others.map { "\($0.name) (\(Self.statusText($0)))" }.joined(separator: ", "))."
+                    ))
             }
-            blocks.append(.definitions([
-                ("Statut", d?.kind.french ?? ""), ("Adresse", d.map { "\($0.address), \($0.postalCode) \($0.city)" } ?? ""),
-                ("Contact", d.map { "\($0.contactName) – \($0.contactEmail) – \($0.contactPhone)" } ?? ""),
-                ("Inscrit par", members.map(\.email).joined(separator: ", ")),
-                ("Reçue le", o.createdAt.map(AccountController.frenchDate) ?? ""),
-            ]))
-            blocks.append(.button(action: "/admin/bailleurs/\(o.id.uuidString)/decision", label: "Accepter", hidden: [("decision", "accept")], csrf: req.csrfToken))
-            blocks.append(.form(FormPageModel(heading: "Refuser", action: "/admin/bailleurs/\(o.id.uuidString)/decision",
-                                              fields: [.input(name: "reason", label: "Motif du refus (envoyé aux membres)")],
-                                              submit: "Refuser l'inscription", state: FormState(values: ["decision": "refuse"], csrfToken: req.csrfToken))))
+            blocks.append(
+                .definitions([
+                    ("Statut", d?.kind.french ?? ""),
+                    ("Adresse", d.map { "\($0.address), \($0.postalCode) \($0.city)" } ?? ""),
+                    ("Contact", d.map { "\($0.contactName) – \($0.contactEmail) – \($0.contactPhone)" } ?? ""),
+                    ("Inscrit par", members.map(\.email).joined(separator: ", ")),
+                    ("Reçue le", o.createdAt.map(AccountController.frenchDate) ?? ""),
+                ]))
+            blocks.append(
+                .button(
+                    action: "/admin/bailleurs/\(o.id.uuidString)/decision", label: "Accepter",
+                    hidden: [("decision", "accept")], csrf: req.csrfToken))
+            blocks.append(
+                .form(
+                    FormPageModel(
+                        heading: "Refuser", action: "/admin/bailleurs/\(o.id.uuidString)/decision",
+                        fields: [.input(name: "reason", label: "Motif du refus (envoyé aux membres)")],
+                        submit: "Refuser l'inscription",
+                        state: FormState(values: ["decision": "refuse"], csrfToken: req.csrfToken))))
         }
         let decided = all.filter { $0.status != .pending }
-        blocks.append(.table(caption: "Inscriptions traitées", headers: ["Raison sociale", "SIREN", "Décision", "Motif"],
-                             rows: decided.map { [$0.name, $0.identifier, $0.status.french, $0.decisionReason ?? ""] }))
-        return .html(InfoPage.render(req.page(title: "Inscriptions des bailleurs"), InfoPageModel(heading: "Inscriptions des bailleurs sociaux", blocks: blocks)))
+        blocks.append(
+            .table(
+                caption: "Inscriptions traitées", headers: ["Raison sociale", "SIREN", "Décision", "Motif"],
+                rows: decided.map { [$0.name, $0.identifier, $0.status.french, $0.decisionReason ?? ""] }))
+        return .html(
+            InfoPage.render(
+                req.page(title: "Inscriptions des bailleurs"),
+                InfoPageModel(heading: "Inscriptions des bailleurs sociaux", blocks: blocks)))
     }
 
     func decide(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self), let admin = req.principal else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("id", as: UUID.self), let admin = req.principal else {
+            throw Abort(.notFound)
+        }
         let v = try req.formValues()
         let accept = v["decision"] == "accept"
         let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
-        if !accept && reason.isEmpty { return Flash.redirect(req, to: "/admin/bailleurs", .error, "Indiquez le motif du refus.") }
-        guard try await LandlordService(app: req.application).decide(id: id, accept: accept, reason: reason, actor: .of(req), adminID: admin.user.id) else {
+        if !accept && reason.isEmpty {
+            return Flash.redirect(req, to: "/admin/bailleurs", .error, "Indiquez le motif du refus.")
+        }
+        guard
+            try await LandlordService(app: req.application).decide(
+                id: id, accept: accept, reason: reason, actor: .of(req), adminID: admin.user.id)
+        else {
             throw Abort(.notFound)
         }
-        return Flash.redirect(req, to: "/admin/bailleurs", .success, accept ? "Inscription acceptée : les membres ont été prévenus." : "Inscription refusée.")
+        return Flash.redirect(
+            req, to: "/admin/bailleurs", .success,
+            accept ? "Inscription acceptée : les membres ont été prévenus." : "Inscription refusée.")
     }
 }

@@ -1,6 +1,6 @@
-import Vapor
 import GuichetDomain
 import GuichetViews
+import Vapor
 
 extension Request {
     /// The page shell's model for this request: navigation for the visitor's roles, account box,
@@ -21,8 +21,9 @@ extension Request {
         } else {
             accountLinks = [.init("Se connecter", "/connexion"), .init("Créer un compte", "/inscription")]
         }
-        var model = PageModel(title: title, currentPath: url.path, navigation: nav, accountLinks: accountLinks,
-                              flashes: Flash.take(self), demo: application.isDemo, version: GuichetVersion.current)
+        var model = PageModel(
+            title: title, currentPath: url.path, navigation: nav, accountLinks: accountLinks,
+            flashes: Flash.take(self), demo: application.isDemo, version: GuichetVersion.current)
         model.account = account
         return model
     }
@@ -31,14 +32,18 @@ extension Request {
 
     /// A form page's state: the typed values (passwords dropped) and this request's CSRF token.
     func formState(_ values: [String: String] = [:], errors: [FormState.FieldError] = []) -> FormState {
-        FormState(values: values.filter { !$0.key.contains("password") && $0.key != "_csrf" }, errors: errors, csrfToken: csrfToken)
+        FormState(
+            values: values.filter { !$0.key.contains("password") && $0.key != "_csrf" }, errors: errors,
+            csrfToken: csrfToken)
     }
 
     /// The submitted form fields as strings (unknown types ignored). A field holding a control
     /// character (a NUL byte…) refuses the whole request with a French message (issue #9).
     func formValues() throws -> [String: String] {
         guard let dict = try? content.decode([String: String].self) else { return [:] }
-        if let bad = dict.first(where: { TextInput.hasControlCharacter($0.key) || TextInput.hasControlCharacter($0.value) }) {
+        if let bad = dict.first(where: {
+            TextInput.hasControlCharacter($0.key) || TextInput.hasControlCharacter($0.value)
+        }) {
             let name = TextInput.withoutControlCharacters(String(bad.key.prefix(60)))
             throw Abort(.unprocessableEntity, reason: TextInput.controlCharacterMessage(field: name))
         }
@@ -48,10 +53,13 @@ extension Request {
 
 extension Response {
     static func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
-        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"], body: .init(string: body))
+        Response(
+            status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
+            body: .init(string: body))
     }
     static func json(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
-        Response(status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(string: body))
+        Response(
+            status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(string: body))
     }
 }
 

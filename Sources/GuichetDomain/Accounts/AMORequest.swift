@@ -15,9 +15,11 @@ public struct AMORequest: Codable, Sendable, Equatable {
     public var contactEmail: String
     public var contactPhone: String
 
-    public init(siret: String, companyName: String, department: String, legalCivility: String, legalUsageName: String,
-                legalBirthName: String, legalBirthDate: String, legalBirthCity: String, contactName: String,
-                contactEmail: String, contactPhone: String) {
+    public init(
+        siret: String, companyName: String, department: String, legalCivility: String, legalUsageName: String,
+        legalBirthName: String, legalBirthDate: String, legalBirthCity: String, contactName: String,
+        contactEmail: String, contactPhone: String
+    ) {
         self.siret = siret
         self.companyName = companyName
         self.department = department

@@ -47,7 +47,9 @@ public enum OrganisationReview {
         public let message: String
     }
 
-    public static func transition(_ status: OrganisationStatus, _ event: Event, kind: OrganisationKind)
+    public static func transition(
+        _ status: OrganisationStatus, _ event: Event, kind: OrganisationKind
+    )
         -> Result<Transition<OrganisationStatus, Effect>, Refusal>
     {
         let subject = kind == .amo ? "amo" : "bailleur"

@@ -28,7 +28,8 @@ public struct PasswordPolicy: Sendable {
     public func problems(_ password: String, email: String?, name: String? = nil) -> [String] {
         var out: [String] = []
         if password.count < Self.minimumLength {
-            out.append("Le mot de passe doit compter au moins \(Self.minimumLength) caractères (\(password.count) saisis).")
+            out.append(
+                "Le mot de passe doit compter au moins \(Self.minimumLength) caractères (\(password.count) saisis).")
         }
         if password.count > Self.maximumLength {
             out.append("Le mot de passe ne doit pas dépasser \(Self.maximumLength) caractères.")
@@ -36,9 +37,13 @@ public struct PasswordPolicy: Sendable {
         let lower = password.lowercased()
         let core = Self.core(lower)
         if common.contains(lower) || (core.count >= 4 && common.contains(core)) {
-            out.append("Ce mot de passe figure, à quelques caractères près, dans la liste des mots de passe les plus courants : choisissez-en un autre.")
+            out.append(
+                "Ce mot de passe figure, à quelques caractères près, dans la liste des mots de passe les plus courants : choisissez-en un autre."
+            )
         } else if Self.isSequenceOrWalk(core) {
-            out.append("Le mot de passe ne doit pas être une suite de caractères ou une ligne du clavier (comme 123456 ou azerty).")
+            out.append(
+                "Le mot de passe ne doit pas être une suite de caractères ou une ligne du clavier (comme 123456 ou azerty)."
+            )
         }
         if let part = Self.personalPart(in: lower, email: email, name: name) {
             out.append("Le mot de passe ne doit pas reprendre votre nom ni votre adresse e-mail (« \(part) »).")
@@ -86,7 +91,9 @@ public struct PasswordPolicy: Sendable {
     /// `b` comes right after or right before `a` in the alphabet, the digits or a keyboard row.
     static func follows(_ a: Character, _ b: Character) -> Bool {
         if let x = a.unicodeScalars.first?.value, let y = b.unicodeScalars.first?.value,
-           a.isASCII, b.isASCII, a.isLetter == b.isLetter, a.isNumber == b.isNumber, x.distance(to: y) == 1 || y.distance(to: x) == 1 {
+            a.isASCII, b.isASCII, a.isLetter == b.isLetter, a.isNumber == b.isNumber,
+            x.distance(to: y) == 1 || y.distance(to: x) == 1
+        {
             return true
         }
         for row in keyboardRows {
@@ -113,7 +120,10 @@ public struct PasswordPolicy: Sendable {
 
     /// Lower case without accents, for comparing names (`Hélène` in `helene1234`).
     static func fold(_ s: String) -> String {
-        String(s.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
+        String(
+            s.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                $0.properties.generalCategory != .nonspacingMark
+            }
             .map(Character.init))
     }
 }

@@ -4,7 +4,9 @@ public struct Dated<Value: Sendable & Hashable>: Sendable, Hashable {
     public let value: Value
     public let source: String
     public init(from validFrom: Day, _ value: Value, source: String) {
-        self.validFrom = validFrom; self.value = value; self.source = source
+        self.validFrom = validFrom
+        self.value = value
+        self.source = source
     }
 }
 
@@ -18,14 +20,16 @@ public struct DatedSeries<Value: Sendable & Hashable>: Sendable, Hashable {
 
     public init(id: String, label: String, entries: [Dated<Value>]) {
         precondition(!entries.isEmpty, "a parameter needs at least one value")
-        self.id = id; self.label = label
+        self.id = id
+        self.label = label
         self.entries = entries.sorted { $0.validFrom < $1.validFrom }
     }
 
     /// The value in force on `day`; before the first value, the first one, with a warning.
     public func resolve(at day: Day, warnings: inout [String]) -> Value {
         if let hit = entries.last(where: { $0.validFrom <= day }) { return hit.value }
-        warnings.append("\(id) : aucune valeur connue au \(day.french), valeur du \(entries[0].validFrom.french) appliquée")
+        warnings.append(
+            "\(id) : aucune valeur connue au \(day.french), valeur du \(entries[0].validFrom.french) appliquée")
         return entries[0].value
     }
 

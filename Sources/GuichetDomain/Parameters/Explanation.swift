@@ -16,22 +16,29 @@ public enum Explanation: Sendable, Hashable {
         switch self {
         case .text(let t):
             return t
-        case let .applicant(who, joint):
+        case .applicant(let who, let joint):
             return "\(who)\(joint ? " en indivision" : "") : demandeur éligible."
-        case let .employment(label, e, opens, tenant):
+        case .employment(let label, let e, let opens, let tenant):
             let who = label.isEmpty ? e.french.prefix(1).uppercased() + e.french.dropFirst() : label + e.french
-            let base = opens ? "\(who) : emploi ouvrant droit à l'aide."
-                             : "\(who) : l'aide est réservée aux salariés du secteur privé, agricole ou d'une entreprise publique assimilée."
-            return tenant ? base + " Le demandeur ne remplit pas les conditions : le droit est ouvert par le locataire." : base
-        case let .income(label, income, pass, year, idf, persons, ceiling):
+            let base =
+                opens
+                ? "\(who) : emploi ouvrant droit à l'aide."
+                : "\(who) : l'aide est réservée aux salariés du secteur privé, agricole ou d'une entreprise publique assimilée."
+            return tenant
+                ? base + " Le demandeur ne remplit pas les conditions : le droit est ouvert par le locataire." : base
+        case .income(let label, let income, let pass, let year, let idf, let persons, let ceiling):
             let zone = idf ? "en Île-de-France" : "hors Île-de-France"
             let who = persons == 1 ? "1 personne" : "\(persons) personnes"
-            return "\(label)Revenu fiscal de référence \(income.formatted(dropZeroCents: true)) \(pass ? "≤" : ">") plafond modeste \(year) \(zone) pour \(who) : \(ceiling.formatted(dropZeroCents: true))"
-        case let .incomeMissing(label, ceiling):
-            return "\(label)indiquez le revenu fiscal de référence (plafond : \(ceiling.formatted(dropZeroCents: true)))."
-        case let .place(name, insee, zone, zonage, acv):
+            return
+                "\(label)Revenu fiscal de référence \(income.formatted(dropZeroCents: true)) \(pass ? "≤" : ">") plafond modeste \(year) \(zone) pour \(who) : \(ceiling.formatted(dropZeroCents: true))"
+        case .incomeMissing(let label, let ceiling):
+            return
+                "\(label)indiquez le revenu fiscal de référence (plafond : \(ceiling.formatted(dropZeroCents: true)))."
+        case .place(let name, let insee, let zone, let zonage, let acv):
             let whereText = "\(name) (\(insee)) : zone \(zone.rawValue) (\(zonage))"
-            if zone.openForRenovationAid { return "\(whereText), zone éligible B2 ou C\(acv ? " ; commune Action Cœur de Ville" : "")." }
+            if zone.openForRenovationAid {
+                return "\(whereText), zone éligible B2 ou C\(acv ? " ; commune Action Cœur de Ville" : "")."
+            }
             if acv { return "\(whereText), commune du programme Action Cœur de Ville : éligible." }
             return "\(whereText) : le logement doit être en zone B2 ou C ou dans une commune Action Cœur de Ville."
         }

@@ -20,14 +20,15 @@ extension ReferenceData {
             guard let data = FileManager.default.contents(atPath: url.path) else { throw BundleError.missing(name) }
             return [UInt8](data)
         }
-        return try ReferenceData(files: Files(
-            zonage2022: read("zonage_abc_communes_2022_tiers.csv"),
-            zonage2024: read("zonage_abc_communes_2024-07-05.csv"),
-            zonage2025: read("zonage_abc_communes_2025-09-05.csv"),
-            actionCoeurDeVille: read("action_coeur_de_ville_communes.csv"),
-            postalCodes: read("laposte_codes_postaux.csv"),
-            departments: read("departements_regions.csv"),
-            anahCeilings: read("anah_plafonds_ressources.csv"),
-            livretA: read("livret_a_taux.csv")))
+        return try ReferenceData(
+            files: Files(
+                zonage2022: read("zonage_abc_communes_2022_tiers.csv"),
+                zonage2024: read("zonage_abc_communes_2024-07-05.csv"),
+                zonage2025: read("zonage_abc_communes_2025-09-05.csv"),
+                actionCoeurDeVille: read("action_coeur_de_ville_communes.csv"),
+                postalCodes: read("laposte_codes_postaux.csv"),
+                departments: read("departements_regions.csv"),
+                anahCeilings: read("anah_plafonds_ressources.csv"),
+                livretA: read("livret_a_taux.csv")))
     }
 }

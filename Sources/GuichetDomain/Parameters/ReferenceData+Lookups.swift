@@ -13,7 +13,8 @@ extension ReferenceData {
         return hit
     }
 
-    static let october2023Warning = "Zonage A/B/C : la révision d'octobre 2023 n'est pas chargée ; \(zonage2022Label) appliqué"
+    static let october2023Warning =
+        "Zonage A/B/C : la révision d'octobre 2023 n'est pas chargée ; \(zonage2022Label) appliqué"
 
     /// The zonage version in force on `day`.
     public func zonage(on day: Day, warnings: inout [String]) -> ZonageVersion {
@@ -26,9 +27,14 @@ extension ReferenceData {
 
     /// Anah ceiling for the year of `day`; a missing year uses the closest earlier one (or the
     /// first known) with a warning.
-    public func anahCeiling(on day: Day, region: AnahCeiling.Region, category: AnahCeiling.Category,
-                            warnings: inout [String]) -> AnahCeiling? {
-        var exact: AnahCeiling?, earlier: AnahCeiling?, first: AnahCeiling?, last = Int.min
+    public func anahCeiling(
+        on day: Day, region: AnahCeiling.Region, category: AnahCeiling.Category,
+        warnings: inout [String]
+    ) -> AnahCeiling? {
+        var exact: AnahCeiling?
+        var earlier: AnahCeiling?
+        var first: AnahCeiling?
+        var last = Int.min
         for row in anahCeilings where row.region == region && row.category == category {
             if row.year == day.year { exact = row }
             if row.year < day.year && (earlier.map { $0.year < row.year } ?? true) { earlier = row }
@@ -38,7 +44,9 @@ extension ReferenceData {
         if let exact { return exact }
         guard let used = earlier ?? first else { return nil }
         if day.year > last {
-            warnings.append("Plafonds de ressources Anah : paramètre non mis à jour depuis le 01/01/\(last) (plafonds \(used.year) appliqués)")
+            warnings.append(
+                "Plafonds de ressources Anah : paramètre non mis à jour depuis le 01/01/\(last) (plafonds \(used.year) appliqués)"
+            )
         } else {
             warnings.append("Plafonds de ressources Anah \(day.year) non disponibles : plafonds \(used.year) appliqués")
         }

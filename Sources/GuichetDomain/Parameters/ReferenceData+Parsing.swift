@@ -10,11 +10,18 @@ extension ReferenceData {
         public var departments: [UInt8]
         public var anahCeilings: [UInt8]
         public var livretA: [UInt8]
-        public init(zonage2022: [UInt8], zonage2024: [UInt8], zonage2025: [UInt8], actionCoeurDeVille: [UInt8],
-                    postalCodes: [UInt8], departments: [UInt8], anahCeilings: [UInt8], livretA: [UInt8]) {
-            self.zonage2022 = zonage2022; self.zonage2024 = zonage2024; self.zonage2025 = zonage2025
-            self.actionCoeurDeVille = actionCoeurDeVille; self.postalCodes = postalCodes
-            self.departments = departments; self.anahCeilings = anahCeilings; self.livretA = livretA
+        public init(
+            zonage2022: [UInt8], zonage2024: [UInt8], zonage2025: [UInt8], actionCoeurDeVille: [UInt8],
+            postalCodes: [UInt8], departments: [UInt8], anahCeilings: [UInt8], livretA: [UInt8]
+        ) {
+            self.zonage2022 = zonage2022
+            self.zonage2024 = zonage2024
+            self.zonage2025 = zonage2025
+            self.actionCoeurDeVille = actionCoeurDeVille
+            self.postalCodes = postalCodes
+            self.departments = departments
+            self.anahCeilings = anahCeilings
+            self.livretA = livretA
         }
     }
 
@@ -23,8 +30,8 @@ extension ReferenceData {
         case badValue(file: String, row: Int, value: String)
         public var description: String {
             switch self {
-            case let .missingColumn(f, c): return "\(f): colonne « \(c) » absente"
-            case let .badValue(f, r, v): return "\(f), ligne \(r): valeur illisible « \(v) »"
+            case .missingColumn(let f, let c): return "\(f): colonne « \(c) » absente"
+            case .badValue(let f, let r, let v): return "\(f), ligne \(r): valeur illisible « \(v) »"
             }
         }
     }
@@ -46,11 +53,15 @@ extension ReferenceData {
             if CSVScanner.equals(r, b, "Abis") { return .abis }
             return nil
         }
-        func zonage(_ bytes: [UInt8], file: String, zoneColumn: String, validFrom: Day, label: String, source: String,
-                    keepNames: Bool) throws -> ZonageVersion {
+        func zonage(
+            _ bytes: [UInt8], file: String, zoneColumn: String, validFrom: Day, label: String, source: String,
+            keepNames: Bool
+        ) throws -> ZonageVersion {
             var zones: [String: Zone] = [:]
             zones.reserveCapacity(36_000)
-            var ci = -1, zi = -1, ni = -1
+            var ci = -1
+            var zi = -1
+            var ni = -1
             try CSVScanner.scan(bytes) { row, f, b in
                 if row == 0 {
                     let header = f.map { CSVScanner.string($0, b) }
@@ -62,22 +73,27 @@ extension ReferenceData {
                     return
                 }
                 guard f.count > max(ci, zi) else { return }
-                guard let z = zone(f[zi], b) else { throw ParseError.badValue(file: file, row: row + 1, value: CSVScanner.string(f[zi], b)) }
+                guard let z = zone(f[zi], b) else {
+                    throw ParseError.badValue(file: file, row: row + 1, value: CSVScanner.string(f[zi], b))
+                }
                 let code = CSVScanner.string(f[ci], b)
                 zones[code] = z
                 if keepNames, ni >= 0, ni < f.count { names[code] = CSVScanner.string(f[ni], b) }
             }
             return ZonageVersion(validFrom: validFrom, label: label, source: source, zones: zones)
         }
-        let z2022 = try zonage(files.zonage2022, file: "zonage_abc_communes_2022_tiers.csv", zoneColumn: "zone_abc",
-                               validFrom: Day(year: 2019, month: 9, day: 15)!, label: Self.zonage2022Label,
-                               source: "francoisburdy/zones-abc-pinel-map, data/Zonage_abc_communes_2022.csv", keepNames: false)
-        let z2024 = try zonage(files.zonage2024, file: "zonage_abc_communes_2024-07-05.csv", zoneColumn: "zone_abc",
-                               validFrom: Self.zonage2024From, label: "zonage en vigueur depuis le 5 juillet 2024",
-                               source: "openfisca-france, zonage-abc-juillet-2024.csv", keepNames: false)
-        let z2025 = try zonage(files.zonage2025, file: "zonage_abc_communes_2025-09-05.csv", zoneColumn: "zone_abc",
-                               validFrom: Self.zonage2025From, label: "zonage de l'arrêté du 5 septembre 2025",
-                               source: "data.gouv.fr liste-des-communes-zonage-abc-5-septembre-2025.csv", keepNames: true)
+        let z2022 = try zonage(
+            files.zonage2022, file: "zonage_abc_communes_2022_tiers.csv", zoneColumn: "zone_abc",
+            validFrom: Day(year: 2019, month: 9, day: 15)!, label: Self.zonage2022Label,
+            source: "francoisburdy/zones-abc-pinel-map, data/Zonage_abc_communes_2022.csv", keepNames: false)
+        let z2024 = try zonage(
+            files.zonage2024, file: "zonage_abc_communes_2024-07-05.csv", zoneColumn: "zone_abc",
+            validFrom: Self.zonage2024From, label: "zonage en vigueur depuis le 5 juillet 2024",
+            source: "openfisca-france, zonage-abc-juillet-2024.csv", keepNames: false)
+        let z2025 = try zonage(
+            files.zonage2025, file: "zonage_abc_communes_2025-09-05.csv", zoneColumn: "zone_abc",
+            validFrom: Self.zonage2025From, label: "zonage de l'arrêté du 5 septembre 2025",
+            source: "data.gouv.fr liste-des-communes-zonage-abc-5-septembre-2025.csv", keepNames: true)
 
         let acvT = CSVTable(bytes: files.actionCoeurDeVille)
         guard let ai = acvT.column("code_insee"), let an = acvT.column("nom_commune") else {
@@ -90,18 +106,23 @@ extension ReferenceData {
         var byInsee: [String: Commune] = [:]
         byInsee.reserveCapacity(36_000)
         byPostal.reserveCapacity(7_000)
-        var pi = -1, pn = -1, pp = -1
+        var pi = -1
+        var pn = -1
+        var pp = -1
         try CSVScanner.scan(files.postalCodes) { row, f, b in
             if row == 0 {
                 let header = f.map { CSVScanner.string($0, b) }
                 pi = header.firstIndex(of: "code_commune_insee") ?? -1
                 pn = header.firstIndex(of: "nom_commune") ?? -1
                 pp = header.firstIndex(of: "code_postal") ?? -1
-                if pi < 0 || pn < 0 || pp < 0 { throw ParseError.missingColumn(file: "laposte_codes_postaux.csv", column: "code_commune_insee") }
+                if pi < 0 || pn < 0 || pp < 0 {
+                    throw ParseError.missingColumn(file: "laposte_codes_postaux.csv", column: "code_commune_insee")
+                }
                 return
             }
             guard f.count > max(pi, pn, pp) else { return }
-            let insee = CSVScanner.string(f[pi], b), postal = CSVScanner.string(f[pp], b)
+            let insee = CSVScanner.string(f[pi], b)
+            let postal = CSVScanner.string(f[pp], b)
             // One entry per commune and postal code (La Poste repeats them per lieu-dit).
             if byPostal[postal]?.contains(where: { $0.insee == insee }) == true { return }
             let c = Commune(insee: insee, name: names[insee] ?? CSVScanner.string(f[pn], b), postalCode: postal)
@@ -113,21 +134,29 @@ extension ReferenceData {
         let dT = CSVTable(bytes: files.departments)
         var deps: [String: Department] = [:]
         for r in dT.rows where r.count >= 7 {
-            deps[r[0]] = Department(code: r[0], name: r[1], regionCode: r[2], regionName: r[3],
-                                    isIleDeFrance: r[5] == "1", isDROM: r[6] == "1")
+            deps[r[0]] = Department(
+                code: r[0], name: r[1], regionCode: r[2], regionName: r[3],
+                isIleDeFrance: r[5] == "1", isDROM: r[6] == "1")
         }
 
         let aT = CSVTable(bytes: files.anahCeilings)
         var ceilings: [AnahCeiling] = []
         for (n, r) in aT.rows.enumerated() where r.count >= 11 {
             guard let y = Int(r[0]), let reg = AnahCeiling.Region(rawValue: r[1]),
-                  let cat = AnahCeiling.Category(rawValue: r[2]) else {
-                throw ParseError.badValue(file: "anah_plafonds_ressources.csv", row: n + 2, value: r[0...2].joined(separator: ","))
+                let cat = AnahCeiling.Category(rawValue: r[2])
+            else {
+                throw ParseError.badValue(
+                    file: "anah_plafonds_ressources.csv", row: n + 2, value: r[0...2].joined(separator: ","))
             }
             let values = r[3...8].compactMap { Int64($0) }
-            guard values.count == 6 else { throw ParseError.badValue(file: "anah_plafonds_ressources.csv", row: n + 2, value: r[3...8].joined(separator: ",")) }
-            ceilings.append(AnahCeiling(year: y, region: reg, category: cat, persons: Array(values[0..<5]),
-                                        perExtraPerson: values[5], source: r[10]))
+            guard values.count == 6 else {
+                throw ParseError.badValue(
+                    file: "anah_plafonds_ressources.csv", row: n + 2, value: r[3...8].joined(separator: ","))
+            }
+            ceilings.append(
+                AnahCeiling(
+                    year: y, region: reg, category: cat, persons: Array(values[0..<5]),
+                    perExtraPerson: values[5], source: r[10]))
         }
 
         let lT = CSVTable(bytes: files.livretA)
@@ -139,9 +168,10 @@ extension ReferenceData {
             rates.append(LivretARate(effective: d, rate: rate, reference: r[3]))
         }
 
-        self.init(zonageVersions: [z2022, z2024, z2025], actionCoeurDeVille: acv,
-                  communesByPostalCode: byPostal, communesByInsee: byInsee, departments: deps,
-                  anahCeilings: ceilings, livretA: rates,
-                  livretACheckedOn: Day(year: 2026, month: 1, day: 12)!, communeNames: names)
+        self.init(
+            zonageVersions: [z2022, z2024, z2025], actionCoeurDeVille: acv,
+            communesByPostalCode: byPostal, communesByInsee: byInsee, departments: deps,
+            anahCeilings: ceilings, livretA: rates,
+            livretACheckedOn: Day(year: 2026, month: 1, day: 12)!, communeNames: names)
     }
 }

@@ -5,10 +5,10 @@
 public final class ReferenceData: Sendable {
     /// Oldest first.
     public let zonageVersions: [ZonageVersion]
-    public let actionCoeurDeVille: [String: String]        // INSEE → commune name
-    public let communesByPostalCode: [String: [Commune]]    // postal code → communes, by name
-    public let communesByInsee: [String: Commune]           // INSEE → first postal code row
-    public let departments: [String: Department]            // department code → department
+    public let actionCoeurDeVille: [String: String]  // INSEE → commune name
+    public let communesByPostalCode: [String: [Commune]]  // postal code → communes, by name
+    public let communesByInsee: [String: Commune]  // INSEE → first postal code row
+    public let departments: [String: Department]  // department code → department
     public let anahCeilings: [AnahCeiling]
     /// Oldest first.
     public let livretA: [LivretARate]
@@ -17,10 +17,12 @@ public final class ReferenceData: Sendable {
     /// INSEE → accented commune name (from the zonage files).
     public let communeNames: [String: String]
 
-    public init(zonageVersions: [ZonageVersion], actionCoeurDeVille: [String: String],
-                communesByPostalCode: [String: [Commune]], communesByInsee: [String: Commune],
-                departments: [String: Department], anahCeilings: [AnahCeiling],
-                livretA: [LivretARate], livretACheckedOn: Day, communeNames: [String: String]) {
+    public init(
+        zonageVersions: [ZonageVersion], actionCoeurDeVille: [String: String],
+        communesByPostalCode: [String: [Commune]], communesByInsee: [String: Commune],
+        departments: [String: Department], anahCeilings: [AnahCeiling],
+        livretA: [LivretARate], livretACheckedOn: Day, communeNames: [String: String]
+    ) {
         self.zonageVersions = zonageVersions.sorted { $0.validFrom < $1.validFrom }
         self.actionCoeurDeVille = actionCoeurDeVille
         self.communesByPostalCode = communesByPostalCode
@@ -37,11 +39,16 @@ public final class ReferenceData: Sendable {
     /// shipped ones. The large tables are shared, not copied.
     public func adding(livretA extraRates: [LivretARate], anahCeilings extraCeilings: [AnahCeiling]) -> ReferenceData {
         let rates = livretA.filter { r in !extraRates.contains { $0.effective == r.effective } } + extraRates
-        let ceilings = anahCeilings.filter { c in !extraCeilings.contains { $0.year == c.year && $0.region == c.region && $0.category == c.category } } + extraCeilings
+        let ceilings =
+            anahCeilings.filter { c in
+                !extraCeilings.contains { $0.year == c.year && $0.region == c.region && $0.category == c.category }
+            } + extraCeilings
         let checked = max(livretACheckedOn, extraRates.map(\.effective).max() ?? livretACheckedOn)
-        return ReferenceData(zonageVersions: zonageVersions, actionCoeurDeVille: actionCoeurDeVille, communesByPostalCode: communesByPostalCode,
-                             communesByInsee: communesByInsee, departments: departments, anahCeilings: ceilings, livretA: rates,
-                             livretACheckedOn: checked, communeNames: communeNames)
+        return ReferenceData(
+            zonageVersions: zonageVersions, actionCoeurDeVille: actionCoeurDeVille,
+            communesByPostalCode: communesByPostalCode,
+            communesByInsee: communesByInsee, departments: departments, anahCeilings: ceilings, livretA: rates,
+            livretACheckedOn: checked, communeNames: communeNames)
     }
 
     public func isActionCoeurDeVille(_ insee: InseeCode) -> Bool { actionCoeurDeVille[insee.value] != nil }

@@ -2,17 +2,17 @@
 /// The server keeps the series in its database (each administrator's edit is a new version);
 /// `builtIn` is the value seeded from the sources.
 public struct RenovationParameters: Sendable {
-    public var subsidyCeilingOwnerOccupier: DatedSeries<Money>   // P-S-PO
-    public var subsidyCeilingLandlord: DatedSeries<Money>        // P-S-PB
-    public var loanMaximum: DatedSeries<Money>                   // P-L-MAX
-    public var loanMaximumMonths: DatedSeries<Int>               // P-L-DUR
-    public var deferralMaximumMonths: DatedSeries<Int>           // P-L-DEF
-    public var loanRateFloor: DatedSeries<Rate>                  // P-L-RATE (floor)
-    public var amoCaps: DatedSeries<AmoCaps>                     // P-AMO
-    public var annexEnvelopePercent: DatedSeries<Int>            // P-ANNEX
-    public var remainingCostThreshold: DatedSeries<Money>        // P-RAC
-    public var depositPercent: DatedSeries<Int>                  // P-ACOMPTE
-    public var debtRatioAlertPercent: DatedSeries<Int>           // RENO-F9
+    public var subsidyCeilingOwnerOccupier: DatedSeries<Money>  // P-S-PO
+    public var subsidyCeilingLandlord: DatedSeries<Money>  // P-S-PB
+    public var loanMaximum: DatedSeries<Money>  // P-L-MAX
+    public var loanMaximumMonths: DatedSeries<Int>  // P-L-DUR
+    public var deferralMaximumMonths: DatedSeries<Int>  // P-L-DEF
+    public var loanRateFloor: DatedSeries<Rate>  // P-L-RATE (floor)
+    public var amoCaps: DatedSeries<AmoCaps>  // P-AMO
+    public var annexEnvelopePercent: DatedSeries<Int>  // P-ANNEX
+    public var remainingCostThreshold: DatedSeries<Money>  // P-RAC
+    public var depositPercent: DatedSeries<Int>  // P-ACOMPTE
+    public var debtRatioAlertPercent: DatedSeries<Int>  // RENO-F9
     /// Livret A rates and Anah ceilings added by an administrator after the shipped tables
     /// (P-L-RATE, P-ANAH): they extend the reference data without a redeployment.
     public var livretAAdditions: [LivretARate] = []
@@ -20,16 +20,25 @@ public struct RenovationParameters: Sendable {
     /// Version label stored with every decision: `builtin` or the database version number.
     public var version: String
 
-    public init(subsidyCeilingOwnerOccupier: DatedSeries<Money>, subsidyCeilingLandlord: DatedSeries<Money>,
-                loanMaximum: DatedSeries<Money>, loanMaximumMonths: DatedSeries<Int>, deferralMaximumMonths: DatedSeries<Int>,
-                loanRateFloor: DatedSeries<Rate>, amoCaps: DatedSeries<AmoCaps>, annexEnvelopePercent: DatedSeries<Int>,
-                remainingCostThreshold: DatedSeries<Money>, depositPercent: DatedSeries<Int>,
-                debtRatioAlertPercent: DatedSeries<Int>, version: String) {
-        self.subsidyCeilingOwnerOccupier = subsidyCeilingOwnerOccupier; self.subsidyCeilingLandlord = subsidyCeilingLandlord
-        self.loanMaximum = loanMaximum; self.loanMaximumMonths = loanMaximumMonths
-        self.deferralMaximumMonths = deferralMaximumMonths; self.loanRateFloor = loanRateFloor; self.amoCaps = amoCaps
-        self.annexEnvelopePercent = annexEnvelopePercent; self.remainingCostThreshold = remainingCostThreshold
-        self.depositPercent = depositPercent; self.debtRatioAlertPercent = debtRatioAlertPercent; self.version = version
+    public init(
+        subsidyCeilingOwnerOccupier: DatedSeries<Money>, subsidyCeilingLandlord: DatedSeries<Money>,
+        loanMaximum: DatedSeries<Money>, loanMaximumMonths: DatedSeries<Int>, deferralMaximumMonths: DatedSeries<Int>,
+        loanRateFloor: DatedSeries<Rate>, amoCaps: DatedSeries<AmoCaps>, annexEnvelopePercent: DatedSeries<Int>,
+        remainingCostThreshold: DatedSeries<Money>, depositPercent: DatedSeries<Int>,
+        debtRatioAlertPercent: DatedSeries<Int>, version: String
+    ) {
+        self.subsidyCeilingOwnerOccupier = subsidyCeilingOwnerOccupier
+        self.subsidyCeilingLandlord = subsidyCeilingLandlord
+        self.loanMaximum = loanMaximum
+        self.loanMaximumMonths = loanMaximumMonths
+        self.deferralMaximumMonths = deferralMaximumMonths
+        self.loanRateFloor = loanRateFloor
+        self.amoCaps = amoCaps
+        self.annexEnvelopePercent = annexEnvelopePercent
+        self.remainingCostThreshold = remainingCostThreshold
+        self.depositPercent = depositPercent
+        self.debtRatioAlertPercent = debtRatioAlertPercent
+        self.version = version
     }
 
     public static let applicationStart = Day(year: 2019, month: 9, day: 15)!
@@ -39,29 +48,43 @@ public struct RenovationParameters: Sendable {
         let directive = "Directive PP_TREPO_2_DIRPIV (CA du 27/06/2019)"
         let guide = "Guide AMO Action Logement"
         return RenovationParameters(
-            subsidyCeilingOwnerOccupier: .init(id: "P-S-PO", label: "Plafond de subvention, propriétaire occupant",
-                                               entries: [.init(from: d, .euros(20_000), source: directive + ", guide p.1")]),
-            subsidyCeilingLandlord: .init(id: "P-S-PB", label: "Plafond de subvention, propriétaire bailleur ou SCI",
-                                          entries: [.init(from: d, .euros(15_000), source: guide + " p.1")]),
-            loanMaximum: .init(id: "P-L-MAX", label: "Montant maximum du prêt",
-                               entries: [.init(from: d, .euros(30_000), source: directive)]),
-            loanMaximumMonths: .init(id: "P-L-DUR", label: "Durée maximum du prêt (mois)",
-                                     entries: [.init(from: d, 240, source: directive)]),
-            deferralMaximumMonths: .init(id: "P-L-DEF", label: "Différé d'amortissement maximum (mois)",
-                                         entries: [.init(from: d, 36, source: directive)]),
-            loanRateFloor: .init(id: "P-L-RATE", label: "Taux plancher du prêt",
-                                 entries: [.init(from: d, .percent(1), source: directive)]),
-            amoCaps: .init(id: "P-AMO", label: "Plafonds des frais d'AMO (cas 1 à 4)",
-                           entries: [.init(from: d, AmoCaps(.euros(1_000), .euros(575), .euros(1_225), .euros(900)),
-                                           source: guide + ", FAQ « AMO »")]),
-            annexEnvelopePercent: .init(id: "P-ANNEX", label: "Enveloppe des frais annexes (% du plafond)",
-                                        entries: [.init(from: d, 15, source: guide + ", FAQ « Autres frais »")]),
-            remainingCostThreshold: .init(id: "P-RAC", label: "Reste à charge au-delà duquel le prêt est proposé",
-                                          entries: [.init(from: d, .euros(500), source: guide + " p.9")]),
-            depositPercent: .init(id: "P-ACOMPTE", label: "Acompte maximum (% de la part de l'entreprise)",
-                                  entries: [.init(from: d, 30, source: guide + ", FAQ « Versements »")]),
-            debtRatioAlertPercent: .init(id: "P-ENDET", label: "Taux d'endettement signalé au-delà de",
-                                         entries: [.init(from: d, 35, source: "RULES.md RENO-F9 (Code de la consommation L.312-14)")]),
+            subsidyCeilingOwnerOccupier: .init(
+                id: "P-S-PO", label: "Plafond de subvention, propriétaire occupant",
+                entries: [.init(from: d, .euros(20_000), source: directive + ", guide p.1")]),
+            subsidyCeilingLandlord: .init(
+                id: "P-S-PB", label: "Plafond de subvention, propriétaire bailleur ou SCI",
+                entries: [.init(from: d, .euros(15_000), source: guide + " p.1")]),
+            loanMaximum: .init(
+                id: "P-L-MAX", label: "Montant maximum du prêt",
+                entries: [.init(from: d, .euros(30_000), source: directive)]),
+            loanMaximumMonths: .init(
+                id: "P-L-DUR", label: "Durée maximum du prêt (mois)",
+                entries: [.init(from: d, 240, source: directive)]),
+            deferralMaximumMonths: .init(
+                id: "P-L-DEF", label: "Différé d'amortissement maximum (mois)",
+                entries: [.init(from: d, 36, source: directive)]),
+            loanRateFloor: .init(
+                id: "P-L-RATE", label: "Taux plancher du prêt",
+                entries: [.init(from: d, .percent(1), source: directive)]),
+            amoCaps: .init(
+                id: "P-AMO", label: "Plafonds des frais d'AMO (cas 1 à 4)",
+                entries: [
+                    .init(
+                        from: d, AmoCaps(.euros(1_000), .euros(575), .euros(1_225), .euros(900)),
+                        source: guide + ", FAQ « AMO »")
+                ]),
+            annexEnvelopePercent: .init(
+                id: "P-ANNEX", label: "Enveloppe des frais annexes (% du plafond)",
+                entries: [.init(from: d, 15, source: guide + ", FAQ « Autres frais »")]),
+            remainingCostThreshold: .init(
+                id: "P-RAC", label: "Reste à charge au-delà duquel le prêt est proposé",
+                entries: [.init(from: d, .euros(500), source: guide + " p.9")]),
+            depositPercent: .init(
+                id: "P-ACOMPTE", label: "Acompte maximum (% de la part de l'entreprise)",
+                entries: [.init(from: d, 30, source: guide + ", FAQ « Versements »")]),
+            debtRatioAlertPercent: .init(
+                id: "P-ENDET", label: "Taux d'endettement signalé au-delà de",
+                entries: [.init(from: d, 35, source: "RULES.md RENO-F9 (Code de la consommation L.312-14)")]),
             version: "builtin")
     }
 

@@ -1,11 +1,33 @@
 /// Rule identifiers of `RULES.md`. Every decision names the rule that made it.
 public enum RuleID: String, Sendable, CaseIterable, Codable {
-    case e1 = "RENO-E1", e2 = "RENO-E2", e3 = "RENO-E3", e4 = "RENO-E4", e5 = "RENO-E5"
-    case e6 = "RENO-E6", e7 = "RENO-E7", e8 = "RENO-E8", e9 = "RENO-E9", e10 = "RENO-E10", e11 = "RENO-E11"
-    case f1 = "RENO-F1", f2 = "RENO-F2", f3 = "RENO-F3", f4 = "RENO-F4", f5 = "RENO-F5"
-    case f6 = "RENO-F6", f7 = "RENO-F7", f8 = "RENO-F8", f9 = "RENO-F9"
+    case e1 = "RENO-E1"
+    case e2 = "RENO-E2"
+    case e3 = "RENO-E3"
+    case e4 = "RENO-E4"
+    case e5 = "RENO-E5"
+    case e6 = "RENO-E6"
+    case e7 = "RENO-E7"
+    case e8 = "RENO-E8"
+    case e9 = "RENO-E9"
+    case e10 = "RENO-E10"
+    case e11 = "RENO-E11"
+    case f1 = "RENO-F1"
+    case f2 = "RENO-F2"
+    case f3 = "RENO-F3"
+    case f4 = "RENO-F4"
+    case f5 = "RENO-F5"
+    case f6 = "RENO-F6"
+    case f7 = "RENO-F7"
+    case f8 = "RENO-F8"
+    case f9 = "RENO-F9"
     // AMI DROM (RULES.md part 2)
-    case amiK = "AMI-K", amiB = "AMI-B", amiX = "AMI-X", amiO = "AMI-O", amiE = "AMI-E", amiL = "AMI-L", amiR = "AMI-R"
+    case amiK = "AMI-K"
+    case amiB = "AMI-B"
+    case amiX = "AMI-X"
+    case amiO = "AMI-O"
+    case amiE = "AMI-E"
+    case amiL = "AMI-L"
+    case amiR = "AMI-R"
 }
 
 /// Outcome of one criterion.
@@ -21,9 +43,13 @@ public struct Criterion: Sendable, Hashable {
     public var message: String { explanation.french }
 
     public init(_ rule: RuleID, _ status: CriterionStatus, _ message: String) {
-        self.rule = rule; self.status = status; self.explanation = .text(message)
+        self.rule = rule
+        self.status = status
+        self.explanation = .text(message)
     }
     public init(_ rule: RuleID, _ status: CriterionStatus, _ explanation: Explanation) {
-        self.rule = rule; self.status = status; self.explanation = explanation
+        self.rule = rule
+        self.status = status
+        self.explanation = explanation
     }
 }

@@ -14,8 +14,15 @@ public struct Campaign: Sendable, Equatable {
     public var envelopes: [String: Money]
     public var parameters: CampaignParameters
 
-    public init(year: Int, departments: [String], window: CampaignWindow, envelopes: [String: Money], parameters: CampaignParameters) {
-        self.year = year; self.departments = departments; self.window = window; self.envelopes = envelopes; self.parameters = parameters
+    public init(
+        year: Int, departments: [String], window: CampaignWindow, envelopes: [String: Money],
+        parameters: CampaignParameters
+    ) {
+        self.year = year
+        self.departments = departments
+        self.window = window
+        self.envelopes = envelopes
+        self.parameters = parameters
     }
 
     public func covers(_ department: String) -> Bool { departments.contains(department) }
@@ -28,7 +35,9 @@ public struct CivilTime: Sendable, Hashable, Comparable {
     public let minute: Int
     public init?(day: Day, hour: Int, minute: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
-        self.day = day; self.hour = hour; self.minute = minute
+        self.day = day
+        self.hour = hour
+        self.minute = minute
     }
     /// `HH:MM`.
     public init?(day: Day, hhmm: String) {
@@ -73,7 +82,9 @@ public struct CampaignWindow: Sendable, Equatable {
 
     public init?(opens: CivilTime, closes: CivilTime, zone: TimeZone) {
         guard opens < closes else { return nil }
-        self.opens = opens; self.closes = closes; self.zone = zone
+        self.opens = opens
+        self.closes = closes
+        self.zone = zone
     }
 
     public var opensAt: Date { opens.instant(in: zone) }
@@ -91,8 +102,15 @@ public struct CampaignWindow: Sendable, Equatable {
     public func check(at instant: Date) -> Criterion {
         switch phase(at: instant) {
         case .open: Criterion(.amiK, .pass, "Campagne ouverte jusqu'au \(closes.french) (heure de Paris).")
-        case .notYetOpen: Criterion(.amiK, .fail, "La campagne ouvre le \(opens.french) (heure de Paris) : aucun dépôt n'est possible avant.")
-        case .closed: Criterion(.amiK, .fail, "La campagne est close depuis le \(closes.french) (heure de Paris) : plus aucun envoi ni remplacement n'est possible.")
+        case .notYetOpen:
+            Criterion(
+                .amiK, .fail,
+                "La campagne ouvre le \(opens.french) (heure de Paris) : aucun dépôt n'est possible avant.")
+        case .closed:
+            Criterion(
+                .amiK, .fail,
+                "La campagne est close depuis le \(closes.french) (heure de Paris) : plus aucun envoi ni remplacement n'est possible."
+            )
         }
     }
 }
@@ -108,17 +126,27 @@ public struct CampaignParameters: Sendable, Equatable {
     public var examples: Bool
 
     public init(quotites: [HousingProduct: Rate], bareme: [HousingProduct: Money], examples: Bool) {
-        self.quotites = quotites; self.bareme = bareme; self.examples = examples
+        self.quotites = quotites
+        self.bareme = bareme
+        self.examples = examples
     }
 
     /// `AMI-L`: the largest loan an operation may get: quotité × prix de revient (rounded down
     /// to the cent). A demolition without product has no quotité: no cap from this table.
     public func maximumLoan(costPrice: Money, product: HousingProduct?) -> (Money?, Criterion) {
         guard let product, let q = quotites[product] else {
-            return (nil, Criterion(.amiL, .missing, "Pas de quotité pour ce produit dans les paramètres de la campagne."))
+            return (
+                nil, Criterion(.amiL, .missing, "Pas de quotité pour ce produit dans les paramètres de la campagne.")
+            )
         }
         let cap = Money(cents: costPrice.cents * q.tenThousandths / 10_000)
-        return (cap, Criterion(.amiL, .pass, "Prêt plafonné à \(q.frenchPercent) du prix de revient \(costPrice.formatted()) pour un \(product.rawValue) : \(cap.formatted())."))
+        return (
+            cap,
+            Criterion(
+                .amiL, .pass,
+                "Prêt plafonné à \(q.frenchPercent) du prix de revient \(costPrice.formatted()) pour un \(product.rawValue) : \(cap.formatted())."
+            )
+        )
     }
 
     /// `AMI-R`: the reservations a loan buys: whole dwellings, never more than the operation has.
@@ -127,6 +155,12 @@ public struct CampaignParameters: Sendable, Equatable {
             return (0, Criterion(.amiR, .missing, "Pas de valeur au barème pour ce produit."))
         }
         let n = min(dwellings, Int(loan.cents / unit.cents))
-        return (n, Criterion(.amiR, .pass, "\(loan.formatted()) de prêt à \(unit.formatted()) par logement réservé (\(product.rawValue)) : \(n) réservation\(n > 1 ? "s" : "")."))
+        return (
+            n,
+            Criterion(
+                .amiR, .pass,
+                "\(loan.formatted()) de prêt à \(unit.formatted()) par logement réservé (\(product.rawValue)) : \(n) réservation\(n > 1 ? "s" : "")."
+            )
+        )
     }
 }

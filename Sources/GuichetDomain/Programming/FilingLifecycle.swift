@@ -11,10 +11,17 @@ public enum FilingState: String, Sendable, CaseIterable, Codable {
 
 /// What the platform knows of the filing's current table when an event arrives.
 public struct UploadSummary: Sendable, Equatable {
-    public enum Check: Sendable, Equatable { case pending, unreadable(String), checked(errors: Int, operations: Int) }
+    public enum Check: Sendable, Equatable {
+        case pending
+        case unreadable(String)
+        case checked(errors: Int, operations: Int)
+    }
     public var check: Check
     public var synthesis: FilingSynthesis?
-    public init(check: Check, synthesis: FilingSynthesis?) { self.check = check; self.synthesis = synthesis }
+    public init(check: Check, synthesis: FilingSynthesis?) {
+        self.check = check
+        self.synthesis = synthesis
+    }
 }
 
 /// The synthesis fields of the filing form (pre-filled from the file, confirmed by the landlord).
@@ -24,7 +31,10 @@ public struct FilingSynthesis: Sendable, Equatable {
     public var costPrice: Money
     public var loanRequested: Money
     public init(operations: Int, dwellings: Int, costPrice: Money, loanRequested: Money) {
-        self.operations = operations; self.dwellings = dwellings; self.costPrice = costPrice; self.loanRequested = loanRequested
+        self.operations = operations
+        self.dwellings = dwellings
+        self.costPrice = costPrice
+        self.loanRequested = loanRequested
     }
 }
 
@@ -53,19 +63,29 @@ public enum FilingEffect: Sendable, Equatable {
 public struct FilingRefusal: Error, Sendable, Equatable {
     public let rule: RuleID
     public let message: String
-    public init(rule: RuleID, message: String) { self.rule = rule; self.message = message }
+    public init(rule: RuleID, message: String) {
+        self.rule = rule
+        self.message = message
+    }
 }
 
 public struct FilingContext: Sendable {
     public var now: Date
     public var window: CampaignWindow
     public var current: UploadSummary?
-    public init(now: Date, window: CampaignWindow, current: UploadSummary?) { self.now = now; self.window = window; self.current = current }
+    public init(now: Date, window: CampaignWindow, current: UploadSummary?) {
+        self.now = now
+        self.window = window
+        self.current = current
+    }
 }
 
 public enum FilingLifecycle {
-    public static func transition(_ state: FilingState, _ event: FilingEvent, _ ctx: FilingContext)
-        -> Result<(FilingState, [FilingEffect]), FilingRefusal> {
+    public static func transition(
+        _ state: FilingState, _ event: FilingEvent, _ ctx: FilingContext
+    )
+        -> Result<(FilingState, [FilingEffect]), FilingRefusal>
+    {
         let window = ctx.window.check(at: ctx.now)
         switch (state, event) {
         case (.sent, _):
@@ -74,7 +94,9 @@ public enum FilingLifecycle {
             return .failure(.init(rule: .amiK, message: window.message))
 
         case (.draft, .upload(let name)):
-            var effects: [FilingEffect] = [.history("Tableau « \(name) » déposé."), .checkUpload, .audit(action: "ami.dépôt.fichier")]
+            var effects: [FilingEffect] = [
+                .history("Tableau « \(name) » déposé."), .checkUpload, .audit(action: "ami.dépôt.fichier"),
+            ]
             if ctx.current != nil { effects.insert(.supersedeCurrentUpload, at: 0) }
             return .success((.draft, effects))
 
@@ -84,24 +106,47 @@ public enum FilingLifecycle {
             }
             switch current.check {
             case .pending:
-                return .failure(.init(rule: .amiX, message: "Le tableau est en cours de vérification : attendez la fin avant d'envoyer."))
+                return .failure(
+                    .init(
+                        rule: .amiX,
+                        message: "Le tableau est en cours de vérification : attendez la fin avant d'envoyer."))
             case .unreadable(let why):
-                return .failure(.init(rule: .amiX, message: "Le tableau déposé est illisible (\(why)) : déposez un fichier corrigé."))
+                return .failure(
+                    .init(
+                        rule: .amiX, message: "Le tableau déposé est illisible (\(why)) : déposez un fichier corrigé."))
             case .checked(let errors, _) where errors > 0:
-                return .failure(.init(rule: .amiX, message: "Le tableau contient \(errors) erreur\(errors > 1 ? "s" : "") : corrigez-les et déposez-le à nouveau avant d'envoyer."))
+                return .failure(
+                    .init(
+                        rule: .amiX,
+                        message:
+                            "Le tableau contient \(errors) erreur\(errors > 1 ? "s" : "") : corrigez-les et déposez-le à nouveau avant d'envoyer."
+                    ))
             case .checked(_, let operations) where operations == 0:
                 return .failure(.init(rule: .amiX, message: "Le tableau ne contient aucune opération."))
             case .checked:
                 break
             }
             guard let fromFile = current.synthesis, fromFile == confirmed else {
-                return .failure(.init(rule: .amiX, message: "La synthèse saisie ne correspond pas au tableau déposé : reprenez les valeurs pré-remplies ou déposez un tableau corrigé."))
+                return .failure(
+                    .init(
+                        rule: .amiX,
+                        message:
+                            "La synthèse saisie ne correspond pas au tableau déposé : reprenez les valeurs pré-remplies ou déposez un tableau corrigé."
+                    ))
             }
             guard certified else {
                 return .failure(.init(rule: .amiX, message: "Cochez la case de certification pour envoyer le dépôt."))
             }
-            return .success((.sent, [.history("Dépôt envoyé : \(fromFile.operations) opération\(fromFile.operations > 1 ? "s" : ""), \(fromFile.dwellings) logements, prêt sollicité \(fromFile.loanRequested.formatted())."),
-                                     .receipt, .acknowledgementEmail, .audit(action: "ami.dépôt.envoi")]))
+            return .success(
+                (
+                    .sent,
+                    [
+                        .history(
+                            "Dépôt envoyé : \(fromFile.operations) opération\(fromFile.operations > 1 ? "s" : ""), \(fromFile.dwellings) logements, prêt sollicité \(fromFile.loanRequested.formatted())."
+                        ),
+                        .receipt, .acknowledgementEmail, .audit(action: "ami.dépôt.envoi"),
+                    ]
+                ))
         }
     }
 }

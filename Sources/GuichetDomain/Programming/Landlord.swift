@@ -1,6 +1,9 @@
 /// `AMI-B`: the kind of a social landlord (bailleur social).
 public enum LandlordKind: String, Sendable, CaseIterable, Codable {
-    case oph = "OPH", esh = "ESH", sem = "SEM", other = "autre"
+    case oph = "OPH"
+    case esh = "ESH"
+    case sem = "SEM"
+    case other = "autre"
 
     public var french: String {
         switch self {
@@ -24,9 +27,18 @@ public struct LandlordIdentification: Sendable, Equatable, Codable {
     public var contactEmail: String
     public var contactPhone: String
 
-    public init(name: String, siren: String, kind: LandlordKind, address: String, postalCode: String, city: String,
-                contactName: String, contactEmail: String, contactPhone: String) {
-        self.name = name; self.siren = siren; self.kind = kind; self.address = address; self.postalCode = postalCode
-        self.city = city; self.contactName = contactName; self.contactEmail = contactEmail; self.contactPhone = contactPhone
+    public init(
+        name: String, siren: String, kind: LandlordKind, address: String, postalCode: String, city: String,
+        contactName: String, contactEmail: String, contactPhone: String
+    ) {
+        self.name = name
+        self.siren = siren
+        self.kind = kind
+        self.address = address
+        self.postalCode = postalCode
+        self.city = city
+        self.contactName = contactName
+        self.contactEmail = contactEmail
+        self.contactPhone = contactPhone
     }
 }

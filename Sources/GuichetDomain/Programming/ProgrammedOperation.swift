@@ -9,11 +9,17 @@ public enum OperationKind: String, Sendable, CaseIterable, Hashable {
     case demolitionReconstruction = "Démolition-reconstruction"
 
     /// Social rental production (new supply and acquisitions).
-    public var isProduction: Bool { [.newConstruction, .vefa, .acquisition, .acquisitionImprovement, .demolitionReconstruction].contains(self) }
+    public var isProduction: Bool {
+        [.newConstruction, .vefa, .acquisition, .acquisitionImprovement, .demolitionReconstruction].contains(self)
+    }
 }
 
 public enum HousingProduct: String, Sendable, CaseIterable, Hashable {
-    case lls = "LLS", llts = "LLTS", pls = "PLS", pli = "PLI", li = "LI"
+    case lls = "LLS"
+    case llts = "LLTS"
+    case pls = "PLS"
+    case pli = "PLI"
+    case li = "LI"
     /// Products that need a prefectoral approval (agrément).
     public var needsApproval: Bool { self == .lls || self == .llts || self == .pls }
 }
@@ -36,15 +42,28 @@ public struct ProgrammedOperation: Sendable, Hashable {
     public var demolitionAuthorisationDate: Day?
     public var actionCoeurDeVille: Bool
 
-    public init(row: Int, reference: String, name: String, insee: String, kind: OperationKind, product: HousingProduct?,
-                dwellings: Int, costPrice: Money, loanRequested: Money, approvalDate: Day? = nil, informationDeclarationDate: Day? = nil,
-                loanAgreementDate: Day? = nil, worksOrderDate: Day? = nil, demolitionAuthorisationDate: Day? = nil,
-                actionCoeurDeVille: Bool = false) {
-        self.row = row; self.reference = reference; self.name = name; self.insee = insee; self.kind = kind; self.product = product
-        self.dwellings = dwellings; self.costPrice = costPrice; self.loanRequested = loanRequested
-        self.approvalDate = approvalDate; self.informationDeclarationDate = informationDeclarationDate
-        self.loanAgreementDate = loanAgreementDate; self.worksOrderDate = worksOrderDate
-        self.demolitionAuthorisationDate = demolitionAuthorisationDate; self.actionCoeurDeVille = actionCoeurDeVille
+    public init(
+        row: Int, reference: String, name: String, insee: String, kind: OperationKind, product: HousingProduct?,
+        dwellings: Int, costPrice: Money, loanRequested: Money, approvalDate: Day? = nil,
+        informationDeclarationDate: Day? = nil,
+        loanAgreementDate: Day? = nil, worksOrderDate: Day? = nil, demolitionAuthorisationDate: Day? = nil,
+        actionCoeurDeVille: Bool = false
+    ) {
+        self.row = row
+        self.reference = reference
+        self.name = name
+        self.insee = insee
+        self.kind = kind
+        self.product = product
+        self.dwellings = dwellings
+        self.costPrice = costPrice
+        self.loanRequested = loanRequested
+        self.approvalDate = approvalDate
+        self.informationDeclarationDate = informationDeclarationDate
+        self.loanAgreementDate = loanAgreementDate
+        self.worksOrderDate = worksOrderDate
+        self.demolitionAuthorisationDate = demolitionAuthorisationDate
+        self.actionCoeurDeVille = actionCoeurDeVille
     }
 }
 
@@ -56,32 +75,49 @@ public enum AMIEligibility {
             out.append(Criterion(.amiO, .fail, "Opération Action Cœur de Ville : hors du champ de l'AMI DROM."))
         }
         func dated(_ d: Day?, label: String, latest: Day, rule: String) {
-            guard let d else { out.append(Criterion(.amiE, .fail, "\(label) manquante (\(rule)).")); return }
+            guard let d else {
+                out.append(Criterion(.amiE, .fail, "\(label) manquante (\(rule))."))
+                return
+            }
             if d <= latest {
-                out.append(Criterion(.amiE, .pass, "\(label) du \(d.french) : au plus tard le \(latest.french) (\(rule))."))
+                out.append(
+                    Criterion(.amiE, .pass, "\(label) du \(d.french) : au plus tard le \(latest.french) (\(rule))."))
             } else {
-                out.append(Criterion(.amiE, .fail, "\(label) du \(d.french) : postérieure au \(latest.french) (\(rule))."))
+                out.append(
+                    Criterion(.amiE, .fail, "\(label) du \(d.french) : postérieure au \(latest.french) (\(rule))."))
             }
         }
         let endOfYear = Day(year: y, month: 12, day: 31)!
         if op.kind.isProduction, let product = op.product {
             switch product {
-            case .lls, .llts, .pls: dated(op.approvalDate, label: "Date d'agrément", latest: endOfYear, rule: "agrément daté de \(y) ou avant")
+            case .lls, .llts, .pls:
+                dated(
+                    op.approvalDate, label: "Date d'agrément", latest: endOfYear, rule: "agrément daté de \(y) ou avant"
+                )
             case .li:
                 if department == "976" {
                     out.append(Criterion(.amiE, .pass, "LI à Mayotte : déclaration d'informations non exigée."))
                 } else {
-                    dated(op.informationDeclarationDate, label: "Date de déclaration d'informations", latest: endOfYear, rule: "déclaration datée de \(y) ou avant")
+                    dated(
+                        op.informationDeclarationDate, label: "Date de déclaration d'informations", latest: endOfYear,
+                        rule: "déclaration datée de \(y) ou avant")
                 }
-            case .pli: dated(op.loanAgreementDate, label: "Date d'accord de prêt", latest: endOfYear, rule: "accord de prêt daté de \(y) ou avant")
+            case .pli:
+                dated(
+                    op.loanAgreementDate, label: "Date d'accord de prêt", latest: endOfYear,
+                    rule: "accord de prêt daté de \(y) ou avant")
             }
         }
         if op.kind == .rehabilitation {
-            dated(op.worksOrderDate, label: "Date d'ordre de service", latest: Day(year: y + 2, month: 12, day: 31)!, rule: "OS au plus tard le 31 décembre \(y + 2)")
+            dated(
+                op.worksOrderDate, label: "Date d'ordre de service", latest: Day(year: y + 2, month: 12, day: 31)!,
+                rule: "OS au plus tard le 31 décembre \(y + 2)")
         }
         if op.kind == .demolition || op.kind == .demolitionReconstruction {
-            dated(op.demolitionAuthorisationDate, label: "Date d'autorisation de démolition", latest: Day(year: y + 3, month: 12, day: 31)!,
-                  rule: "autorisation au plus tard le 31 décembre \(y + 3)")
+            dated(
+                op.demolitionAuthorisationDate, label: "Date d'autorisation de démolition",
+                latest: Day(year: y + 3, month: 12, day: 31)!,
+                rule: "autorisation au plus tard le 31 décembre \(y + 3)")
         }
         if out.isEmpty { out.append(Criterion(.amiE, .pass, "Aucune pièce datée exigée pour ce type d'opération.")) }
         return out

@@ -19,7 +19,11 @@ public enum Allocation {
         var left = total.cents - shares.reduce(0, +)
         remainders.sort { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }
         var k = 0
-        while left > 0 { shares[remainders[k].index] += 1; left -= 1; k += 1 }
+        while left > 0 {
+            shares[remainders[k].index] += 1
+            left -= 1
+            k += 1
+        }
         return shares.map { Money(cents: $0) }
     }
 }

@@ -7,7 +7,9 @@ public enum DossierEligibility {
         public let address: String
         public let insee: String
         public init(reference: String, address: String, insee: String) {
-            self.reference = reference; self.address = address; self.insee = insee
+            self.reference = reference
+            self.address = address
+            self.insee = insee
         }
     }
 
@@ -26,8 +28,10 @@ public enum DossierEligibility {
             default: return CharacterSetLite.isAlphanumeric(s) ? String(s) : " "
             }
         }.joined()
-        let expansions = ["BD": "BOULEVARD", "AV": "AVENUE", "AVE": "AVENUE", "ST": "SAINT", "STE": "SAINTE", "CH": "CHEMIN",
-                          "IMP": "IMPASSE", "PL": "PLACE", "RTE": "ROUTE", "ALL": "ALLEE", "FG": "FAUBOURG", "BIS": "B", "TER": "T"]
+        let expansions = [
+            "BD": "BOULEVARD", "AV": "AVENUE", "AVE": "AVENUE", "ST": "SAINT", "STE": "SAINTE", "CH": "CHEMIN",
+            "IMP": "IMPASSE", "PL": "PLACE", "RTE": "ROUTE", "ALL": "ALLEE", "FG": "FAUBOURG", "BIS": "B", "TER": "T",
+        ]
         return folded.split(separator: " ").map { expansions[String($0)] ?? String($0) }.joined(separator: " ")
     }
 
@@ -37,7 +41,9 @@ public enum DossierEligibility {
         let key = normalisedAddress(address)
         guard !key.isEmpty else { return Criterion(.e9, .missing, "Indiquez l'adresse du logement.") }
         if let other = live.first(where: { $0.insee == insee && normalisedAddress($0.address) == key }) {
-            return Criterion(.e9, .fail, "Ce logement fait déjà l'objet du dossier \(other.reference) en cours : une seule aide par logement.")
+            return Criterion(
+                .e9, .fail,
+                "Ce logement fait déjà l'objet du dossier \(other.reference) en cours : une seule aide par logement.")
         }
         return Criterion(.e9, .pass, "Aucun autre dossier en cours pour ce logement.")
     }
@@ -62,21 +68,31 @@ public enum DossierEligibility {
         public var fee: Money?
         public var missions: Set<AMOMission>
         public init(siret: String, signedByAllParties: Bool, fee: Money?, missions: Set<AMOMission>) {
-            self.siret = siret; self.signedByAllParties = signedByAllParties; self.fee = fee; self.missions = missions
+            self.siret = siret
+            self.signedByAllParties = signedByAllParties
+            self.fee = fee
+            self.missions = missions
         }
     }
 
     /// `RENO-E10`: an AMO is mandatory, with a contract signed by all parties stating its fee and
     /// its three missions.
     public static func amo(_ contract: AMOContract?) -> Criterion {
-        guard let c = contract else { return Criterion(.e10, .missing, "Choisissez un AMO : son accompagnement est obligatoire.") }
+        guard let c = contract else {
+            return Criterion(.e10, .missing, "Choisissez un AMO : son accompagnement est obligatoire.")
+        }
         var problems: [String] = []
         if !c.signedByAllParties { problems.append("le contrat d'AMO doit être signé par toutes les parties") }
         if c.fee == nil { problems.append("le contrat doit indiquer le montant des honoraires") }
         let missing = AMOMission.allCases.filter { !c.missions.contains($0) }
-        if !missing.isEmpty { problems.append("missions absentes du contrat : " + missing.map(\.french).joined(separator: ", ")) }
+        if !missing.isEmpty {
+            problems.append("missions absentes du contrat : " + missing.map(\.french).joined(separator: ", "))
+        }
         if problems.isEmpty, let fee = c.fee {
-            return Criterion(.e10, .pass, "AMO \(c.siret) : contrat signé, honoraires \(fee.formatted()), missions de diagnostic, d'assistance et de contrôle.")
+            return Criterion(
+                .e10, .pass,
+                "AMO \(c.siret) : contrat signé, honoraires \(fee.formatted()), missions de diagnostic, d'assistance et de contrôle."
+            )
         }
         return Criterion(.e10, .fail, "AMO \(c.siret) : " + problems.joined(separator: " ; ") + ".")
     }
@@ -87,15 +103,22 @@ public enum DossierEligibility {
         if companies.isEmpty { return Criterion(.e11, .missing, "Indiquez les entreprises qui réalisent les travaux.") }
         let offending = companies.filter { !$0.rge && $0.mainWorks.cents > 0 }
         if offending.isEmpty {
-            return Criterion(.e11, .pass, "Travaux principaux réalisés par des entreprises RGE (\(companies.filter(\.rge).count) sur \(companies.count) ; les travaux induits n'exigent pas le label).")
+            return Criterion(
+                .e11, .pass,
+                "Travaux principaux réalisés par des entreprises RGE (\(companies.filter(\.rge).count) sur \(companies.count) ; les travaux induits n'exigent pas le label)."
+            )
         }
-        return Criterion(.e11, .fail, "Travaux principaux confiés à une entreprise sans qualification RGE : " + offending.map { "\($0.name) (\($0.siret))" }.joined(separator: ", ") + ".")
+        return Criterion(
+            .e11, .fail,
+            "Travaux principaux confiés à une entreprise sans qualification RGE : "
+                + offending.map { "\($0.name) (\($0.siret))" }.joined(separator: ", ") + ".")
     }
 }
 
 /// ASCII letters and digits, without Foundation's character sets.
 enum CharacterSetLite {
     static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
-        (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
+        (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0x41 && s.value <= 0x5A)
+            || (s.value >= 0x61 && s.value <= 0x7A)
     }
 }

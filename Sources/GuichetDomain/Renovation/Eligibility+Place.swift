@@ -8,8 +8,10 @@ struct PlaceCheck {
     let insee: InseeCode?
 
     static func evaluate(_ d: Dwelling, on day: Day, reference: ReferenceData, warnings: inout [String]) -> PlaceCheck {
-        func result(_ s: CriterionStatus, _ m: String, zone: Zone? = nil, acv: Bool? = nil,
-                    region: AnahCeiling.Region? = nil, insee: InseeCode? = nil) -> PlaceCheck {
+        func result(
+            _ s: CriterionStatus, _ m: String, zone: Zone? = nil, acv: Bool? = nil,
+            region: AnahCeiling.Region? = nil, insee: InseeCode? = nil
+        ) -> PlaceCheck {
             PlaceCheck(criterion: Criterion(.e6, s, m), zone: zone, acv: acv, region: region, insee: insee)
         }
         var insee = d.insee
@@ -20,20 +22,25 @@ struct PlaceCheck {
             }
             if let given = insee {
                 if !communes.isEmpty, !communes.contains(where: { $0.insee == given.value }) {
-                    warnings.append("RENO-E6 : la commune \(given) ne correspond pas au code postal \(postal) ; la commune est retenue.")
+                    warnings.append(
+                        "RENO-E6 : la commune \(given) ne correspond pas au code postal \(postal) ; la commune est retenue."
+                    )
                 }
             } else if communes.count == 1 {
                 insee = InseeCode(communes[0].insee)
             } else {
                 let names = communes.map { "\($0.name) (\($0.insee))" }.joined(separator: ", ")
-                return result(.missing, "Le code postal \(postal) couvre plusieurs communes : choisissez parmi \(names).")
+                return result(
+                    .missing, "Le code postal \(postal) couvre plusieurs communes : choisissez parmi \(names).")
             }
         }
         guard let insee else { return result(.missing, "Indiquez l'adresse du logement (code postal et commune).") }
         let department = reference.department(of: insee)
         let region: AnahCeiling.Region? = department.map { $0.isIleDeFrance ? .ileDeFrance : .other }
         if department?.isDROM == true {
-            warnings.append("Logement en outre-mer : les DROM bénéficient du dispositif dans des conditions dédiées définies par une directive ultérieure.")
+            warnings.append(
+                "Logement en outre-mer : les DROM bénéficient du dispositif dans des conditions dédiées définies par une directive ultérieure."
+            )
         }
         let zonage = reference.zonage(on: day, warnings: &warnings)
         let name = reference.communeName(insee) ?? insee.value
@@ -42,7 +49,9 @@ struct PlaceCheck {
         }
         let acv = reference.isActionCoeurDeVille(insee)
         let status: CriterionStatus = zone.openForRenovationAid || acv ? .pass : .fail
-        return PlaceCheck(criterion: Criterion(.e6, status, .place(name: name, insee: insee.value, zone: zone, zonage: zonage.label, acv: acv)),
-                          zone: zone, acv: acv, region: region, insee: insee)
+        return PlaceCheck(
+            criterion: Criterion(
+                .e6, status, .place(name: name, insee: insee.value, zone: zone, zonage: zonage.label, acv: acv)),
+            zone: zone, acv: acv, region: region, insee: insee)
     }
 }

@@ -29,8 +29,10 @@ public struct FinancingPlan: Sendable, Hashable {
 }
 
 public enum FinancingPlanner {
-    public static func compute(_ input: FinancingPlanInput, kind: ApplicantKind, on day: Day,
-                               parameters p: ResolvedParameters, warnings: inout [String]) -> FinancingPlan {
+    public static func compute(
+        _ input: FinancingPlanInput, kind: ApplicantKind, on day: Day,
+        parameters p: ResolvedParameters, warnings: inout [String]
+    ) -> FinancingPlan {
         var trace: [Criterion] = []
         func note(_ r: RuleID, _ m: String) { trace.append(Criterion(r, .pass, m)) }
         func euros(_ m: Money) -> String { m.formatted() }
@@ -38,72 +40,108 @@ public enum FinancingPlanner {
         // RENO-F1
         let ceiling = kind.isLandlord ? p.ceilingLandlord : p.ceilingOwnerOccupier
         let annex = ceiling.scaled(by: Int64(p.annexEnvelopePercent), over: 100)
-        note(.f1, "Plafond de subvention \(euros(ceiling)) ; enveloppe des frais annexes \(p.annexEnvelopePercent) % : \(euros(annex)).")
+        note(
+            .f1,
+            "Plafond de subvention \(euros(ceiling)) ; enveloppe des frais annexes \(p.annexEnvelopePercent) % : \(euros(annex))."
+        )
 
         // RENO-F2
         let withAid = input.externalAid.contains { $0.amount.cents > 0 }
         let amoCase = (kind.isLandlord ? 3 : 1) + (withAid ? 1 : 0)
         let amoCap = p.amoCaps.cap(case: amoCase)
         var amo = min(input.amoFee - input.amoExternalFunding, amoCap, annex, ceiling).clampedAtZero
-        note(.f2, "Frais d'AMO \(euros(input.amoFee)) − financement externe \(euros(input.amoExternalFunding)), plafond cas \(amoCase) \(euros(amoCap)) : \(euros(amo)) pris en charge.")
+        note(
+            .f2,
+            "Frais d'AMO \(euros(input.amoFee)) − financement externe \(euros(input.amoExternalFunding)), plafond cas \(amoCase) \(euros(amoCap)) : \(euros(amo)) pris en charge."
+        )
 
         // RENO-F3
         for c in input.companies where !c.rge && c.mainWorks.cents > 0 {
-            warnings.append("RENO-E11 : \(c.name) (\(c.siret)) n'est pas RGE ; ses travaux principaux (\(euros(c.mainWorks))) ne sont pas financés par la subvention.")
+            warnings.append(
+                "RENO-E11 : \(c.name) (\(c.siret)) n'est pas RGE ; ses travaux principaux (\(euros(c.mainWorks))) ne sont pas financés par la subvention."
+            )
         }
         let financeable = input.companies.map(\.financeableWorks)
         let totalFinanceable = financeable.sum()
         var works = min(totalFinanceable, (ceiling - amo).clampedAtZero)
-        note(.f3, "Travaux finançables \(euros(totalFinanceable)) ; accordés \(euros(works))\(works < totalFinanceable ? " (plafonnés, répartis au prorata entre les entreprises)" : "").")
+        note(
+            .f3,
+            "Travaux finançables \(euros(totalFinanceable)) ; accordés \(euros(works))\(works < totalFinanceable ? " (plafonnés, répartis au prorata entre les entreprises)" : "")."
+        )
 
         // RENO-F4
         let dpe = dpeFinanced(input, on: day, warnings: &warnings)
         let otherFees = input.moeFee + input.doInsurance + dpe
         var other = min(otherFees, (annex - amo).clampedAtZero, (ceiling - amo - works).clampedAtZero)
-        note(.f4, "Autres frais annexes (MOE, assurance dommage-ouvrage, DPE/audit) \(euros(otherFees)) ; accordés \(euros(other)).")
+        note(
+            .f4,
+            "Autres frais annexes (MOE, assurance dommage-ouvrage, DPE/audit) \(euros(otherFees)) ; accordés \(euros(other))."
+        )
 
         // RENO-F5 (no over-financing): reduce other fees, then works, then AMO.
         let externalAid = input.externalAid.map(\.amount).sum()
         let allWorks = input.companies.reduce(Money.zero) { $0 + $1.mainWorks + $1.inducedWorks }
-        let totalCost = allWorks + input.loanOnlyWorks + input.amoFee + input.moeFee + input.doInsurance + input.dpeAuditFee
+        let totalCost =
+            allWorks + input.loanOnlyWorks + input.amoFee + input.moeFee + input.doInsurance + input.dpeAuditFee
         var excess = amo + works + other + externalAid - totalCost
         if excess.cents > 0 {
             let before = amo + works + other
             for slot in 0..<3 where excess.cents > 0 {
                 let cut: Money
                 switch slot {
-                case 0: cut = min(other, excess); other -= cut
-                case 1: cut = min(works, excess); works -= cut
-                default: cut = min(amo, excess); amo -= cut
+                case 0:
+                    cut = min(other, excess)
+                    other -= cut
+                case 1:
+                    cut = min(works, excess)
+                    works -= cut
+                default:
+                    cut = min(amo, excess)
+                    amo -= cut
                 }
                 excess -= cut
             }
-            trace.append(Criterion(.f5, .pass, "Subvention réduite de \(euros(before - amo - works - other)) : subvention et aides externes (\(euros(externalAid))) ne dépassent pas le coût total \(euros(totalCost))."))
+            trace.append(
+                Criterion(
+                    .f5, .pass,
+                    "Subvention réduite de \(euros(before - amo - works - other)) : subvention et aides externes (\(euros(externalAid))) ne dépassent pas le coût total \(euros(totalCost))."
+                ))
         } else {
             note(.f5, "Pas de surfinancement : subvention et aides externes ≤ coût total \(euros(totalCost)).")
         }
 
         let shares = Allocation.largestRemainder(total: works, weights: financeable)
         let companies = zip(input.companies, zip(financeable, shares)).map { c, pair in
-            FinancingPlan.CompanyShare(siret: c.siret, name: c.name, financeableWorks: pair.0, granted: pair.1,
-                                       depositCap: pair.1.scaled(by: Int64(p.depositPercent), over: 100))
+            FinancingPlan.CompanyShare(
+                siret: c.siret, name: c.name, financeableWorks: pair.0, granted: pair.1,
+                depositCap: pair.1.scaled(by: Int64(p.depositPercent), over: 100))
         }
 
         // RENO-F6
         let subsidy = amo + works + other
         let remaining = (totalCost - subsidy - externalAid).clampedAtZero
         let offered = remaining > p.remainingCostThreshold
-        note(.f6, "Reste à charge \(euros(remaining))\(offered ? " : supérieur à \(euros(p.remainingCostThreshold)), un prêt peut être proposé" : "").")
+        note(
+            .f6,
+            "Reste à charge \(euros(remaining))\(offered ? " : supérieur à \(euros(p.remainingCostThreshold)), un prêt peut être proposé" : "")."
+        )
 
         // RENO-F7, RENO-F8
         var schedule: LoanSchedule?
         if let wish = input.loan {
             let problems = LoanRules.check(wish, remainingCost: remaining, subsidy: subsidy, parameters: p)
             if problems.isEmpty {
-                let s = LoanSchedule(amount: wish.amount, months: wish.months, deferralMonths: wish.deferralMonths, annualRate: p.loanRate)
+                let s = LoanSchedule(
+                    amount: wish.amount, months: wish.months, deferralMonths: wish.deferralMonths,
+                    annualRate: p.loanRate)
                 schedule = s
-                let livret = p.livretA.map { "Livret A au \(day.lastDayOfPreviousYear.french) : \($0.rate.frenchPercent)" } ?? "Livret A inconnu"
-                note(.f8, "Prêt \(euros(wish.amount)) sur \(wish.months) mois dont \(wish.deferralMonths) de différé, taux \(p.loanRate.frenchPercent) (\(livret), plancher 1 %) ; mensualité \(euros(s.monthlyInstalment)), intérêts \(euros(s.totalInterest)).")
+                let livret =
+                    p.livretA.map { "Livret A au \(day.lastDayOfPreviousYear.french) : \($0.rate.frenchPercent)" }
+                    ?? "Livret A inconnu"
+                note(
+                    .f8,
+                    "Prêt \(euros(wish.amount)) sur \(wish.months) mois dont \(wish.deferralMonths) de différé, taux \(p.loanRate.frenchPercent) (\(livret), plancher 1 %) ; mensualité \(euros(s.monthlyInstalment)), intérêts \(euros(s.totalInterest))."
+                )
             } else {
                 warnings.append(contentsOf: problems.map { "RENO-F7 (échec) : \($0)" })
             }
@@ -115,13 +153,16 @@ public enum FinancingPlanner {
             let r = Double((s.monthlyInstalment + (input.monthlyCharges ?? .zero)).cents) / Double(income.cents)
             ratio = r
             if r * 100 > Double(p.debtRatioAlertPercent) {
-                warnings.append("RENO-F9 : taux d'endettement \(FrenchFormat.percent(ratio: r)) supérieur à \(p.debtRatioAlertPercent) % (mensualité \(euros(s.monthlyInstalment)) + charges \(euros(input.monthlyCharges ?? .zero)) sur revenus \(euros(income))).")
+                warnings.append(
+                    "RENO-F9 : taux d'endettement \(FrenchFormat.percent(ratio: r)) supérieur à \(p.debtRatioAlertPercent) % (mensualité \(euros(s.monthlyInstalment)) + charges \(euros(input.monthlyCharges ?? .zero)) sur revenus \(euros(income)))."
+                )
             }
         }
-        return FinancingPlan(ceiling: ceiling, annexEnvelope: annex, amoCase: amoCase, amoGranted: amo,
-                             companies: companies, worksGranted: works, otherFeesGranted: other,
-                             externalAid: externalAid, totalCost: totalCost, loanOffered: offered,
-                             loan: schedule, debtRatio: ratio, trace: trace)
+        return FinancingPlan(
+            ceiling: ceiling, annexEnvelope: annex, amoCase: amoCase, amoGranted: amo,
+            companies: companies, worksGranted: works, otherFeesGranted: other,
+            externalAid: externalAid, totalCost: totalCost, loanOffered: offered,
+            loan: schedule, debtRatio: ratio, trace: trace)
     }
 
     /// `RENO-F4`: a DPE or audit is financed only when less than 3 months old at the reference
@@ -133,12 +174,16 @@ public enum FinancingPlanner {
             return .zero
         }
         if date > day {
-            warnings.append("RENO-F4 : DPE ou audit daté du \(date.french), postérieur à la date de référence ; frais non financés.")
+            warnings.append(
+                "RENO-F4 : DPE ou audit daté du \(date.french), postérieur à la date de référence ; frais non financés."
+            )
             return .zero
         }
         if date > day.adding(months: -3) { return input.dpeAuditFee }
         if date > day.adding(months: -60) {
-            warnings.append("RENO-F4 : DPE ou audit du \(date.french) de plus de 3 mois : accepté comme justificatif, frais non financés.")
+            warnings.append(
+                "RENO-F4 : DPE ou audit du \(date.french) de plus de 3 mois : accepté comme justificatif, frais non financés."
+            )
         } else {
             warnings.append("RENO-F4 : DPE ou audit du \(date.french) de plus de 5 ans : refusé.")
         }
@@ -148,21 +193,31 @@ public enum FinancingPlanner {
 
 /// `RENO-F7`: the loan's amount and terms.
 public enum LoanRules {
-    public static func check(_ wish: LoanRequest, remainingCost: Money, subsidy: Money, parameters p: ResolvedParameters) -> [String] {
+    public static func check(
+        _ wish: LoanRequest, remainingCost: Money, subsidy: Money, parameters p: ResolvedParameters
+    ) -> [String] {
         var problems: [String] = []
-        if subsidy.cents <= 0 { problems.append("le prêt est indissociable de la subvention : aucune subvention n'est accordée.") }
+        if subsidy.cents <= 0 {
+            problems.append("le prêt est indissociable de la subvention : aucune subvention n'est accordée.")
+        }
         if wish.amount.cents <= 0 { problems.append("le montant du prêt doit être positif.") }
         let maximum = min(p.loanMaximum, remainingCost.clampedAtZero)
         if wish.amount > maximum {
-            problems.append("le montant du prêt \(wish.amount.formatted()) dépasse le maximum \(maximum.formatted()) (plafond \(p.loanMaximum.formatted()) et reste à charge \(remainingCost.formatted())).")
+            problems.append(
+                "le montant du prêt \(wish.amount.formatted()) dépasse le maximum \(maximum.formatted()) (plafond \(p.loanMaximum.formatted()) et reste à charge \(remainingCost.formatted()))."
+            )
         }
         if wish.months < 1 || wish.months > p.loanMaximumMonths {
-            problems.append("la durée de \(wish.months) mois doit être comprise entre 1 et \(p.loanMaximumMonths) mois.")
+            problems.append(
+                "la durée de \(wish.months) mois doit être comprise entre 1 et \(p.loanMaximumMonths) mois.")
         }
         if wish.deferralMonths < 0 || wish.deferralMonths > p.deferralMaximumMonths {
-            problems.append("le différé de \(wish.deferralMonths) mois doit être compris entre 0 et \(p.deferralMaximumMonths) mois.")
+            problems.append(
+                "le différé de \(wish.deferralMonths) mois doit être compris entre 0 et \(p.deferralMaximumMonths) mois."
+            )
         } else if wish.deferralMonths >= wish.months {
-            problems.append("le différé (\(wish.deferralMonths) mois) doit être inférieur à la durée (\(wish.months) mois).")
+            problems.append(
+                "le différé (\(wish.deferralMonths) mois) doit être inférieur à la durée (\(wish.months) mois).")
         }
         return problems
     }

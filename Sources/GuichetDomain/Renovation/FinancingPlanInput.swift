@@ -23,7 +23,11 @@ public struct WorksCompany: Sendable, Hashable {
     public var mainWorks: Money
     public var inducedWorks: Money
     public init(siret: String, name: String, rge: Bool, mainWorks: Money, inducedWorks: Money) {
-        self.siret = siret; self.name = name; self.rge = rge; self.mainWorks = mainWorks; self.inducedWorks = inducedWorks
+        self.siret = siret
+        self.name = name
+        self.rge = rge
+        self.mainWorks = mainWorks
+        self.inducedWorks = inducedWorks
     }
     /// `RENO-E11`: main works count only when the company is RGE; induced works need no label.
     public var financeableWorks: Money { (rge ? mainWorks : .zero) + inducedWorks }
@@ -32,14 +36,21 @@ public struct WorksCompany: Sendable, Hashable {
 public enum Funder: String, Sendable, CaseIterable, Codable {
     case anah, collectivity, other
     public var french: String {
-        switch self { case .anah: "Anah"; case .collectivity: "collectivité"; case .other: "autre financeur" }
+        switch self {
+        case .anah: "Anah"
+        case .collectivity: "collectivité"
+        case .other: "autre financeur"
+        }
     }
 }
 
 public struct ExternalAid: Sendable, Hashable {
     public var funder: Funder
     public var amount: Money
-    public init(funder: Funder, amount: Money) { self.funder = funder; self.amount = amount }
+    public init(funder: Funder, amount: Money) {
+        self.funder = funder
+        self.amount = amount
+    }
 }
 
 public struct LoanRequest: Sendable, Hashable {
@@ -47,6 +58,8 @@ public struct LoanRequest: Sendable, Hashable {
     public var months: Int
     public var deferralMonths: Int
     public init(amount: Money, months: Int, deferralMonths: Int) {
-        self.amount = amount; self.months = months; self.deferralMonths = deferralMonths
+        self.amount = amount
+        self.months = months
+        self.deferralMonths = deferralMonths
     }
 }

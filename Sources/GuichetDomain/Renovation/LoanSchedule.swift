@@ -39,15 +39,24 @@ public struct LoanSchedule: Sendable, Hashable {
 
     /// (1+r)^e by repeated squaring, so that the domain needs no libm import.
     static func pow1p(_ r: Double, _ e: Int) -> Double {
-        var base = 1 + r, exp = abs(e), result = 1.0
-        while exp > 0 { if exp & 1 == 1 { result *= base }; base *= base; exp >>= 1 }
+        var base = 1 + r
+        var exp = abs(e)
+        var result = 1.0
+        while exp > 0 {
+            if exp & 1 == 1 { result *= base }
+            base *= base
+            exp >>= 1
+        }
         return e < 0 ? 1 / result : result
     }
 
     /// Preconditions (checked by `RENO-F7` before): amount > 0, 1 ≤ months, 0 ≤ deferral < months.
     public init(amount: Money, months: Int, deferralMonths: Int, annualRate: Rate) {
         precondition(amount.cents > 0 && months >= 1 && deferralMonths >= 0 && deferralMonths < months)
-        self.amount = amount; self.months = months; self.deferralMonths = deferralMonths; self.annualRate = annualRate
+        self.amount = amount
+        self.months = months
+        self.deferralMonths = deferralMonths
+        self.annualRate = annualRate
         let amortizing = months - deferralMonths
         let instalment = Self.instalment(principal: amount, months: amortizing, rate: annualRate)
         monthlyInstalment = instalment
@@ -57,15 +66,19 @@ public struct LoanSchedule: Sendable, Hashable {
         for month in 1...months {
             let interest = Self.monthlyInterest(remaining, rate: annualRate)
             if month <= deferralMonths {
-                lines.append(Line(month: month, instalment: interest, interest: interest, principal: .zero, remaining: remaining))
+                lines.append(
+                    Line(month: month, instalment: interest, interest: interest, principal: .zero, remaining: remaining)
+                )
                 continue
             }
             var principal = instalment - interest
             if month == months || principal > remaining { principal = remaining }
             if principal.cents < 0 { principal = .zero }
             remaining -= principal
-            lines.append(Line(month: month, instalment: principal + interest, interest: interest,
-                              principal: principal, remaining: remaining))
+            lines.append(
+                Line(
+                    month: month, instalment: principal + interest, interest: interest,
+                    principal: principal, remaining: remaining))
         }
         self.lines = lines
     }

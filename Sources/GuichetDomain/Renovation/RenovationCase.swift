@@ -11,7 +11,8 @@ public struct RenovationCase: Sendable, Hashable {
 }
 
 public enum ApplicantKind: String, Sendable, CaseIterable, Codable {
-    case ownerOccupier = "owner_occupier", landlord, sci
+    case ownerOccupier = "owner_occupier"
+    case landlord, sci
     /// `RENO-F1`: owner-occupiers have the higher ceiling; landlords and SCI the lower one.
     public var isLandlord: Bool { self != .ownerOccupier }
 }
@@ -56,7 +57,9 @@ public struct Household: Sendable, Hashable {
     public var householdSize: Int?
     public var referenceTaxIncome: Money?
     public init(employment: Employment? = nil, householdSize: Int? = nil, referenceTaxIncome: Money? = nil) {
-        self.employment = employment; self.householdSize = householdSize; self.referenceTaxIncome = referenceTaxIncome
+        self.employment = employment
+        self.householdSize = householdSize
+        self.referenceTaxIncome = referenceTaxIncome
     }
 }
 
@@ -75,7 +78,8 @@ public struct SCI: Sendable, Hashable {
     public var partnersAllNaturalPersons: Bool?
     public var majorityPartner = Household()
     public init(partnersAllNaturalPersons: Bool? = nil, majorityPartner: Household = Household()) {
-        self.partnersAllNaturalPersons = partnersAllNaturalPersons; self.majorityPartner = majorityPartner
+        self.partnersAllNaturalPersons = partnersAllNaturalPersons
+        self.majorityPartner = majorityPartner
     }
 }
 
@@ -83,7 +87,8 @@ public struct Tenant: Sendable, Hashable {
     public var inPlace: Bool?
     public var household = Household()
     public init(inPlace: Bool? = nil, household: Household = Household()) {
-        self.inPlace = inPlace; self.household = household
+        self.inPlace = inPlace
+        self.household = household
     }
 }
 
@@ -92,7 +97,9 @@ public struct Dwelling: Sendable, Hashable {
     public var postalCode: PostalCode?
     public var principalResidence: Bool?
     public init(insee: InseeCode? = nil, postalCode: PostalCode? = nil, principalResidence: Bool? = nil) {
-        self.insee = insee; self.postalCode = postalCode; self.principalResidence = principalResidence
+        self.insee = insee
+        self.postalCode = postalCode
+        self.principalResidence = principalResidence
     }
 }
 
@@ -101,9 +108,13 @@ public struct Works: Sendable, Hashable {
     public var insulationNotNeededPerDiagnosis: Bool?
     public var heatingReplacement: Bool?
     public var renewableHeatingOrHotWater: Bool?
-    public init(insulation: Bool? = nil, insulationNotNeededPerDiagnosis: Bool? = nil,
-                heatingReplacement: Bool? = nil, renewableHeatingOrHotWater: Bool? = nil) {
-        self.insulation = insulation; self.insulationNotNeededPerDiagnosis = insulationNotNeededPerDiagnosis
-        self.heatingReplacement = heatingReplacement; self.renewableHeatingOrHotWater = renewableHeatingOrHotWater
+    public init(
+        insulation: Bool? = nil, insulationNotNeededPerDiagnosis: Bool? = nil,
+        heatingReplacement: Bool? = nil, renewableHeatingOrHotWater: Bool? = nil
+    ) {
+        self.insulation = insulation
+        self.insulationNotNeededPerDiagnosis = insulationNotNeededPerDiagnosis
+        self.heatingReplacement = heatingReplacement
+        self.renewableHeatingOrHotWater = renewableHeatingOrHotWater
     }
 }

@@ -10,8 +10,10 @@ public struct SimulationResult: Sendable, Hashable {
 }
 
 public enum RenovationSimulation {
-    public static func run(_ c: RenovationCase, on day: Day, parameters: RenovationParameters,
-                           reference base: ReferenceData) -> SimulationResult {
+    public static func run(
+        _ c: RenovationCase, on day: Day, parameters: RenovationParameters,
+        reference base: ReferenceData
+    ) -> SimulationResult {
         let reference = parameters.effectiveReference(base)
         let resolved = parameters.resolve(at: day, effective: reference)
         var warnings = resolved.warnings
@@ -19,16 +21,20 @@ public enum RenovationSimulation {
         var financing: FinancingPlan?
         if let plan = c.plan {
             if let kind = c.applicant.kind {
-                financing = FinancingPlanner.compute(plan, kind: kind, on: day, parameters: resolved, warnings: &warnings)
+                financing = FinancingPlanner.compute(
+                    plan, kind: kind, on: day, parameters: resolved, warnings: &warnings)
             } else {
-                warnings.append("RENO-F1 : le type de demandeur (occupant, bailleur, SCI) fixe le plafond ; plan de financement non calculé.")
+                warnings.append(
+                    "RENO-F1 : le type de demandeur (occupant, bailleur, SCI) fixe le plafond ; plan de financement non calculé."
+                )
             }
         }
         if c.tenant != nil, c.applicant.kind == .ownerOccupier {
             warnings.append("Locataire ignoré : le demandeur est propriétaire occupant.")
         }
-        return SimulationResult(referenceDate: day, parametersVersion: parameters.version,
-                                eligibility: eligibility, financing: financing, warnings: unique(warnings))
+        return SimulationResult(
+            referenceDate: day, parametersVersion: parameters.version,
+            eligibility: eligibility, financing: financing, warnings: unique(warnings))
     }
 
     /// Same warning raised by several lookups is reported once, in first-seen order.

@@ -22,21 +22,33 @@ public struct CSVTable: Sendable {
 /// converts only the fields it needs (`CSVScanner.string`). Used for the large reference files.
 public enum CSVScanner {
     /// - Parameter body: row number (0 = header), field ranges (quotes excluded), the bytes.
-    public static func scan(_ bytes: [UInt8], _ body: (Int, [Range<Int>], UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+    public static func scan(
+        _ bytes: [UInt8], _ body: (Int, [Range<Int>], UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
         try bytes.withUnsafeBufferPointer { b in
             var fields: [Range<Int>] = []
             fields.reserveCapacity(16)
-            var i = 0, row = 0
+            var i = 0
+            var row = 0
             let n = b.count
             if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
             while i < n {
                 fields.removeAll(keepingCapacity: true)
                 var lineEnded = false
                 while !lineEnded {
-                    if i < n, b[i] == 0x22 { // quoted field
+                    if i < n, b[i] == 0x22 {  // quoted field
                         let start = i + 1
                         i += 1
-                        while i < n { if b[i] == 0x22 { if i + 1 < n, b[i + 1] == 0x22 { i += 2; continue }; break }; i += 1 }
+                        while i < n {
+                            if b[i] == 0x22 {
+                                if i + 1 < n, b[i + 1] == 0x22 {
+                                    i += 2
+                                    continue
+                                }
+                                break
+                            }
+                            i += 1
+                        }
                         fields.append(start..<min(i, n))
                         i += 1
                         while i < n, b[i] != 0x2C, b[i] != 0x0A { i += 1 }
@@ -50,7 +62,10 @@ public enum CSVScanner {
                     if i >= n || b[i] == 0x0A { lineEnded = true }
                     i += 1
                 }
-                if !(fields.count == 1 && fields[0].isEmpty) { try body(row, fields, b); row += 1 }
+                if !(fields.count == 1 && fields[0].isEmpty) {
+                    try body(row, fields, b)
+                    row += 1
+                }
             }
         }
     }

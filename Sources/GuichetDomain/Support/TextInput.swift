@@ -14,9 +14,11 @@ public enum TextInput {
 
     /// The text with every control character replaced by a space (file names given by a browser).
     public static func withoutControlCharacters(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            (0x00...0x1F).contains(scalar.value) || (0x7F...0x9F).contains(scalar.value) ? " " : scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    (0x00...0x1F).contains(scalar.value) || (0x7F...0x9F).contains(scalar.value) ? " " : scalar
+                }))
     }
 
     /// The French message for a field that holds one.

@@ -22,16 +22,26 @@ public enum FrenchFormat {
         var m = value.magnitude
         var n = 1
         var probe = m
-        while probe >= 10 { probe /= 10; n += 1 }
+        while probe >= 10 {
+            probe /= 10
+            n += 1
+        }
         let total = n + (n - 1) / 3 * 2
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: total))
         bytes.withUnsafeMutableBufferPointer { buf in
-            var i = start + total - 1, k = 0
+            var i = start + total - 1
+            var k = 0
             repeat {
-                if k > 0 && k % 3 == 0 { buf[i] = nbsp.1; buf[i - 1] = nbsp.0; i -= 2 }
+                if k > 0 && k % 3 == 0 {
+                    buf[i] = nbsp.1
+                    buf[i - 1] = nbsp.0
+                    i -= 2
+                }
                 buf[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
-                m /= 10; i -= 1; k += 1
+                m /= 10
+                i -= 1
+                k += 1
             } while m > 0
         }
     }
@@ -40,7 +50,8 @@ public enum FrenchFormat {
     public static func money(_ m: Money, dropZeroCents: Bool = false) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
-        let euros = m.cents / 100, cents = (m.cents % 100).magnitude
+        let euros = m.cents / 100
+        let cents = (m.cents % 100).magnitude
         if m.cents < 0 && euros == 0 { bytes.append(0x2D) }
         appendInteger(euros, to: &bytes)
         if !(dropZeroCents && cents == 0) {
@@ -48,8 +59,9 @@ public enum FrenchFormat {
             bytes.append(UInt8(cents / 10) + 0x30)
             bytes.append(UInt8(cents % 10) + 0x30)
         }
-        bytes.append(nbsp.0); bytes.append(nbsp.1)
-        bytes.append(contentsOf: [0xE2, 0x82, 0xAC]) // €
+        bytes.append(nbsp.0)
+        bytes.append(nbsp.1)
+        bytes.append(contentsOf: [0xE2, 0x82, 0xAC])  // €
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -62,7 +74,8 @@ public enum FrenchFormat {
 
     /// A rate as typed in a percent field: `30`, `27,5`.
     public static func percentInput(_ r: Rate) -> String {
-        let whole = r.tenThousandths / 100, frac = r.tenThousandths % 100
+        let whole = r.tenThousandths / 100
+        let frac = r.tenThousandths % 100
         if frac == 0 { return String(whole) }
         return frac % 10 == 0 ? "\(whole),\(frac / 10)" : "\(whole),\(frac < 10 ? "0" : "")\(frac)"
     }
@@ -77,7 +90,8 @@ public enum FrenchFormat {
     public static func percent(_ r: Rate, decimals: Int = 2) -> String {
         // tenThousandths → percent with 2 decimals exactly.
         let hundredthsOfPercent = r.tenThousandths
-        let whole = hundredthsOfPercent / 100, frac = hundredthsOfPercent % 100
+        let whole = hundredthsOfPercent / 100
+        let frac = hundredthsOfPercent % 100
         let fracText = frac < 10 ? "0\(frac)" : "\(frac)"
         return decimals == 0 ? "\(whole)\(space)%" : "\(whole),\(fracText)\(space)%"
     }
@@ -86,15 +100,17 @@ public enum FrenchFormat {
     public static func percent(ratio: Double, decimals: Int = 1) -> String {
         let scale = decimals == 0 ? 1.0 : (decimals == 1 ? 10.0 : 100.0)
         let scaled = (ratio * 100 * scale).rounded(.toNearestOrAwayFromZero)
-        let whole = Int64(scaled / scale), frac = Int64(abs(scaled.truncatingRemainder(dividingBy: scale)))
+        let whole = Int64(scaled / scale)
+        let frac = Int64(abs(scaled.truncatingRemainder(dividingBy: scale)))
         if decimals == 0 { return "\(whole)\(space)%" }
         let fracText = String(frac)
         return "\(whole),\(String(repeating: "0", count: decimals - fracText.count))\(fracText)\(space)%"
     }
 
-
-    static let monthNames = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-                             "août", "septembre", "octobre", "novembre", "décembre"]
+    static let monthNames = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+        "août", "septembre", "octobre", "novembre", "décembre",
+    ]
     /// `5 juillet 2024`.
     public static func longDay(_ d: Day) -> String {
         "\(d.day == 1 ? "1er" : String(d.day)) \(monthNames[d.month - 1]) \(d.year)"

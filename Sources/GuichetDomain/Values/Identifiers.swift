@@ -12,7 +12,7 @@ public struct InseeCode: Hashable, Sendable, CustomStringConvertible {
         for b in u {
             switch k {
             case 0: guard isDigit(b) else { return nil }
-            case 1: guard isDigit(b) || (first == 50 && (b == 65 || b == 66)) else { return nil } // "2A" / "2B"
+            case 1: guard isDigit(b) || (first == 50 && (b == 65 || b == 66)) else { return nil }  // "2A" / "2B"
             default: guard isDigit(b) else { return nil }
             }
             if k == 0 { first = b }
@@ -24,7 +24,7 @@ public struct InseeCode: Hashable, Sendable, CustomStringConvertible {
     public var departmentCode: String {
         var v = value
         return v.withUTF8 { u in
-            let overseas = u[0] == 0x39 && (u[1] == 0x37 || u[1] == 0x38) // "97", "98"
+            let overseas = u[0] == 0x39 && (u[1] == 0x37 || u[1] == 0x38)  // "97", "98"
             return String(decoding: UnsafeBufferPointer(rebasing: u[0..<(overseas ? 3 : 2)]), as: UTF8.self)
         }
     }
@@ -59,7 +59,10 @@ enum Luhn {
         var sum = 0
         for (i, d) in digits.reversed().enumerated() {
             var v = Int(d &- 48)
-            if i % 2 == 1 { v *= 2; if v > 9 { v -= 9 } }
+            if i % 2 == 1 {
+                v *= 2
+                if v > 9 { v -= 9 }
+            }
             sum += v
         }
         return sum % 10 == 0
@@ -83,7 +86,8 @@ public struct Siret: Hashable, Sendable, CustomStringConvertible {
     public let value: String
     public init?(_ text: String) {
         guard let digits = Luhn.digits(text, count: 14) else { return nil }
-        let laPosteRule = digits.starts(with: Array("356000000".utf8)) && digits.reduce(0, { $0 + Int($1 &- 48) }) % 5 == 0
+        let laPosteRule =
+            digits.starts(with: Array("356000000".utf8)) && digits.reduce(0, { $0 + Int($1 &- 48) }) % 5 == 0
         guard Luhn.isValid(digits) || laPosteRule else { return nil }
         value = text.utf8.count == 14 ? text : String(decoding: digits, as: UTF8.self)
     }

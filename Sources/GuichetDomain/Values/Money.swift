@@ -24,7 +24,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Integer division rounded half away from zero.
     public static func divideHalfUp(_ numerator: Int64, _ denominator: Int64) -> Int64 {
         precondition(denominator > 0)
-        let q = numerator / denominator, r = numerator % denominator
+        let q = numerator / denominator
+        let r = numerator % denominator
         if r == 0 { return q }
         if 2 * abs(r) >= denominator { return numerator < 0 ? q - 1 : q + 1 }
         return q
@@ -46,15 +47,20 @@ extension Money {
     /// Parses an amount typed the French way: `1 200 000,50`, `1200000.5`, `30 000 €`; at most
     /// two decimals; nil otherwise. The one parser of typed amounts (forms, questionnaire).
     public init?(french text: String) {
-        var s = String(text.unicodeScalars.filter { !["€", " ", "\t", "\u{00A0}", "\u{202F}"].contains($0) }.map(Character.init))
+        var s = String(
+            text.unicodeScalars.filter { !["€", " ", "\t", "\u{00A0}", "\u{202F}"].contains($0) }.map(Character.init))
         s = s.replacingOccurrences(of: ",", with: ".")
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 13, parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber),
-              let whole = Int64(parts[0]) else { return nil }
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 13, parts[0].allSatisfy(\.isASCII),
+            parts[0].allSatisfy(\.isNumber),
+            let whole = Int64(parts[0])
+        else { return nil }
         var cents: Int64 = 0
         if parts.count == 2 {
             let frac = parts[1]
-            guard (1...2).contains(frac.count), frac.allSatisfy(\.isASCII), frac.allSatisfy(\.isNumber) else { return nil }
+            guard (1...2).contains(frac.count), frac.allSatisfy(\.isASCII), frac.allSatisfy(\.isNumber) else {
+                return nil
+            }
             cents = Int64(frac.count == 1 ? frac + "0" : frac)!
         }
         self.init(cents: whole * 100 + cents)

@@ -22,7 +22,8 @@ public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// A percentage as typed in a form: `1,5`, `27,5 %`, `30`.
     public init?(frenchPercent text: String) {
-        let s = text.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+        let s = text.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "")
+            .trimmingCharacters(in: .whitespaces)
         self.init(decimal: s, percent: true)
     }
 

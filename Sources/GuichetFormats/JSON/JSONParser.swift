@@ -45,7 +45,9 @@ public struct JSONParser {
 
     /// - Parameter names: field names the caller expects; a name of the input equal to one of
     ///   them is that very `String` (no copy, and comparisons with it are immediate).
-    public static func parse(_ bytes: [UInt8], limits: Limits = .standard, names: KnownNames? = nil) throws(Failure) -> JSONValue {
+    public static func parse(
+        _ bytes: [UInt8], limits: Limits = .standard, names: KnownNames? = nil
+    ) throws(Failure) -> JSONValue {
         let result: Result<JSONValue, Failure> = bytes.withUnsafeBufferPointer { buffer in
             var p = JSONParser(bytes: buffer, limits: limits, names: names)
             do throws(Failure) {
@@ -92,9 +94,13 @@ public struct JSONParser {
     }
 
     private mutating func value(depth: Int) throws(Failure) -> JSONValue {
-        guard depth < limits.maxDepth else { throw fail("imbrication trop profonde (\(limits.maxDepth) niveaux au plus)") }
+        guard depth < limits.maxDepth else {
+            throw fail("imbrication trop profonde (\(limits.maxDepth) niveaux au plus)")
+        }
         values += 1
-        guard values <= limits.maxValues else { throw fail("document trop grand (\(limits.maxValues) valeurs au plus)") }
+        guard values <= limits.maxValues else {
+            throw fail("document trop grand (\(limits.maxValues) valeurs au plus)")
+        }
         guard let b = current else { throw fail("fin inattendue") }
         switch b {
         case UInt8(ascii: "{"): return try object(depth: depth)
@@ -153,7 +159,8 @@ public struct JSONParser {
             skipSpace()
             let v = try value(depth: depth + 1)
             guard pairs.count < limits.maxMembersPerObject else {
-                throw Failure(offset: keyOffset, reason: "objet trop grand (\(limits.maxMembersPerObject) champs au plus)")
+                throw Failure(
+                    offset: keyOffset, reason: "objet trop grand (\(limits.maxMembersPerObject) champs au plus)")
             }
             if let known, known < 64 {
                 // A known name: one bit per name says whether the object already has it.
@@ -411,13 +418,17 @@ public struct KnownNames: Sendable {
         var table = Array(repeating: [Entry](), count: (names.map(\.utf8.count).max() ?? 0) + 1)
         for (index, name) in names.enumerated() {
             let bytes = Array(name.utf8)
-            table[bytes.count].append(Entry(bytes: bytes, name: name, index: index, prefix: Self.prefix(bytes.withUnsafeBufferPointer { $0 })))
+            table[bytes.count].append(
+                Entry(bytes: bytes, name: name, index: index, prefix: Self.prefix(bytes.withUnsafeBufferPointer { $0 }))
+            )
         }
         byLength = table
     }
 
     static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        if bytes.count >= 8, let base = bytes.baseAddress { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
+        if bytes.count >= 8, let base = bytes.baseAddress {
+            return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+        }
         var value: UInt64 = 0
         for k in 0..<min(8, bytes.count) { value |= UInt64(bytes[k]) << UInt64(8 * k) }
         return value

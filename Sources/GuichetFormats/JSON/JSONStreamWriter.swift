@@ -32,7 +32,11 @@ public final class JSONStreamWriter {
         capacity = newCapacity
     }
 
-    @inline(__always) private func put(_ b: UInt8) { reserve(1); base[count] = b; count += 1 }
+    @inline(__always) private func put(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
 
     private func put(_ buffer: UnsafeBufferPointer<UInt8>) {
         reserve(buffer.count)
@@ -41,7 +45,10 @@ public final class JSONStreamWriter {
     }
 
     @inline(__always) private func separate() {
-        if afterKey { afterKey = false; return }
+        if afterKey {
+            afterKey = false
+            return
+        }
         guard depth > 0 else { return }
         let bit: UInt64 = 1 << UInt64(depth - 1)
         if members & bit != 0 { put(0x2C) } else { members |= bit }
@@ -56,18 +63,27 @@ public final class JSONStreamWriter {
     }
 
     public func beginObject() { open(0x7B) }
-    public func endObject() { put(0x7D); depth -= 1 }
+    public func endObject() {
+        put(0x7D)
+        depth -= 1
+    }
     public func beginArray() { open(0x5B) }
-    public func endArray() { put(0x5D); depth -= 1 }
+    public func endArray() {
+        put(0x5D)
+        depth -= 1
+    }
 
     /// A key known at compile time: plain ASCII without characters to escape.
     public func key(_ k: StaticString) {
         separate()
         reserve(k.utf8CodeUnitCount + 3)
-        base[count] = 0x22; count += 1
+        base[count] = 0x22
+        count += 1
         (base + count).update(from: k.utf8Start, count: k.utf8CodeUnitCount)
         count += k.utf8CodeUnitCount
-        base[count] = 0x22; base[count + 1] = 0x3A; count += 2
+        base[count] = 0x22
+        base[count + 1] = 0x3A
+        count += 2
         afterKey = true
     }
 
@@ -76,7 +92,9 @@ public final class JSONStreamWriter {
         var s = s
         let clean: Bool = s.withUTF8 { buf in
             if buf.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return false }
-            put(0x22); put(buf); put(0x22)
+            put(0x22)
+            put(buf)
+            put(0x22)
             return true
         }
         if !clean {
@@ -92,26 +110,58 @@ public final class JSONStreamWriter {
         s.withUTF8 { put($0) }
     }
 
-    public func null() { separate(); reserve(4); for c: UInt8 in [0x6E, 0x75, 0x6C, 0x6C] { base[count] = c; count += 1 } }
+    public func null() {
+        separate()
+        reserve(4)
+        for c: UInt8 in [0x6E, 0x75, 0x6C, 0x6C] {
+            base[count] = c
+            count += 1
+        }
+    }
 
     public func int(_ v: Int64) {
         separate()
         reserve(20)
-        if v < 0 { base[count] = 0x2D; count += 1 }
+        if v < 0 {
+            base[count] = 0x2D
+            count += 1
+        }
         var m = v.magnitude
         var n = 1
         var probe = m
-        while probe >= 10 { probe /= 10; n += 1 }
+        while probe >= 10 {
+            probe /= 10
+            n += 1
+        }
         var i = count + n - 1
-        repeat { base[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30; m /= 10; i -= 1 } while m > 0
+        repeat {
+            base[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+            m /= 10
+            i -= 1
+        } while m > 0
         count += n
     }
     public func int(_ v: Int) { int(Int64(v)) }
 
     // Key-value conveniences.
-    public func field(_ k: StaticString, _ v: String) { key(k); string(v) }
-    public func field(_ k: StaticString, _ v: Int64) { key(k); int(v) }
-    public func field(_ k: StaticString, _ v: Int) { key(k); int(Int64(v)) }
-    public func field(_ k: StaticString, _ v: Bool) { key(k); bool(v) }
-    public func nullField(_ k: StaticString) { key(k); null() }
+    public func field(_ k: StaticString, _ v: String) {
+        key(k)
+        string(v)
+    }
+    public func field(_ k: StaticString, _ v: Int64) {
+        key(k)
+        int(v)
+    }
+    public func field(_ k: StaticString, _ v: Int) {
+        key(k)
+        int(Int64(v))
+    }
+    public func field(_ k: StaticString, _ v: Bool) {
+        key(k)
+        bool(v)
+    }
+    public func nullField(_ k: StaticString) {
+        key(k)
+        null()
+    }
 }

@@ -13,12 +13,13 @@ public enum JSONValue: Sendable, Equatable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
-        case let (.bool(x), .bool(y)): return x == y
-        case let (.number(x), .number(y)): return x == y
-        case let (.string(x), .string(y)): return x == y
-        case let (.array(x), .array(y)): return x == y
-        case let (.object(x), .object(y)):
-            return x.count == y.count && zip(x.members, y.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)):
+            return x.count == y.count
+                && zip(x.members, y.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         default: return false
         }
     }
@@ -27,17 +28,17 @@ public enum JSONValue: Sendable, Equatable {
     public static func int(_ v: Int) -> JSONValue { .number(String(v)) }
 
     public subscript(key: String) -> JSONValue? {
-        if case let .object(object) = self { return object.members.first { $0.key == key }?.value }
+        if case .object(let object) = self { return object.members.first { $0.key == key }?.value }
         return nil
     }
 
     public var string: String? {
-        if case let .string(s) = self { return s }
+        if case .string(let s) = self { return s }
         return nil
     }
 
     public var array: [JSONValue]? {
-        if case let .array(a) = self { return a }
+        if case .array(let a) = self { return a }
         return nil
     }
 
@@ -52,7 +53,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// An integer when the number is written without fraction or exponent and fits in Int64.
     public var int64: Int64? {
-        if case let .number(text) = self { return Int64(text) }
+        if case .number(let text) = self { return Int64(text) }
         return nil
     }
 
@@ -60,7 +61,7 @@ public enum JSONValue: Sendable, Equatable {
     /// Schema's `integer` (issue #9: the API accepts what its OpenAPI document says). Exact:
     /// decided on the digits, never through a `Double`.
     public var integral: Int64? {
-        guard case let .number(text) = self else { return nil }
+        guard case .number(let text) = self else { return nil }
         if let plain = Int64(text) { return plain }
         return JSONValue.exactInteger(text)
     }

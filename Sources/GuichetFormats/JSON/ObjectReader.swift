@@ -4,7 +4,10 @@ import GuichetDomain
 public struct FieldError: Sendable, Equatable {
     public let field: String
     public let message: String
-    public init(field: String, message: String) { self.field = field; self.message = message }
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
 }
 
 /// Reads the fields of a JSON object, collecting every problem instead of stopping at the first
@@ -32,7 +35,7 @@ public struct ObjectReader {
 
     /// Nil (with an error recorded by the caller) when `value` is not an object.
     public init?(_ value: JSONValue, path: String) {
-        guard case let .object(pairs) = value else { return nil }
+        guard case .object(let pairs) = value else { return nil }
         self.pairs = pairs
         self.prefix = path
         if pairs.count > 128 { askedBeyond = Array(repeating: false, count: pairs.count - 128) }
@@ -48,7 +51,9 @@ public struct ObjectReader {
         }
     }
 
-    public mutating func error(_ key: String, _ message: String) { errors.append(FieldError(field: field(key), message: message)) }
+    public mutating func error(_ key: String, _ message: String) {
+        errors.append(FieldError(field: field(key), message: message))
+    }
     public mutating func absorb(_ other: [FieldError]) { errors += other }
 
     /// The raw value; `nil` when absent or JSON `null`.
@@ -80,14 +85,14 @@ public struct ObjectReader {
 
     public mutating func bool(_ key: String) -> Bool? {
         guard let v = raw(key) else { return nil }
-        if case let .bool(b) = v { return b }
+        if case .bool(let b) = v { return b }
         error(key, "doit valoir true ou false")
         return nil
     }
 
     public mutating func string(_ key: String) -> String? {
         guard let v = raw(key) else { return nil }
-        if case let .string(s) = v { return s }
+        if case .string(let s) = v { return s }
         error(key, "doit être une chaîne de caractères")
         return nil
     }
@@ -95,10 +100,17 @@ public struct ObjectReader {
     public mutating func int(_ key: String, min: Int64 = .min, max: Int64 = .max, rule: String? = nil) -> Int64? {
         guard let v = raw(key) else { return nil }
         guard case .number = v, let n = v.integral else {
-            error(key, "doit être un nombre entier"); return nil
+            error(key, "doit être un nombre entier")
+            return nil
         }
-        if n < min { error(key, rule ?? "doit être supérieur ou égal à \(min)"); return nil }
-        if n > max { error(key, rule ?? "doit être inférieur ou égal à \(max)"); return nil }
+        if n < min {
+            error(key, rule ?? "doit être supérieur ou égal à \(min)")
+            return nil
+        }
+        if n > max {
+            error(key, rule ?? "doit être inférieur ou égal à \(max)")
+            return nil
+        }
         return n
     }
 
@@ -106,10 +118,17 @@ public struct ObjectReader {
     public mutating func money(_ key: String) -> Money? {
         guard let v = raw(key) else { return nil }
         guard case .number = v, let n = v.integral else {
-            error(key, "doit être un montant entier en centimes d'euro"); return nil
+            error(key, "doit être un montant entier en centimes d'euro")
+            return nil
         }
-        if n < 0 { error(key, "un montant ne peut pas être négatif"); return nil }
-        if n > Self.maxCents { error(key, "montant trop élevé (1 milliard d'euros au plus)"); return nil }
+        if n < 0 {
+            error(key, "un montant ne peut pas être négatif")
+            return nil
+        }
+        if n > Self.maxCents {
+            error(key, "montant trop élevé (1 milliard d'euros au plus)")
+            return nil
+        }
         return Money(cents: n)
     }
 
@@ -124,17 +143,22 @@ public struct ObjectReader {
         return nil
     }
 
-    public mutating func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) -> E? where E.RawValue == String {
+    public mutating func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) -> E?
+    where E.RawValue == String {
         guard let s = string(key) else { return nil }
         if let e = E(rawValue: s) { return e }
-        error(key, "valeur « \(s) » inconnue ; valeurs possibles : \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        error(
+            key, "valeur « \(s) » inconnue ; valeurs possibles : \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
     }
 
     /// A nested object read by `body`; records an error when the value is not an object.
     public mutating func object<T>(_ key: String, _ body: (inout ObjectReader) -> T) -> T? {
         guard let v = raw(key) else { return nil }
-        guard var r = ObjectReader(v, path: "") else { error(key, "doit être un objet"); return nil }
+        guard var r = ObjectReader(v, path: "") else {
+            error(key, "doit être un objet")
+            return nil
+        }
         let t = body(&r)
         r.finish()
         if !r.errors.isEmpty { take(r.errors, under: field(key)) }
@@ -144,8 +168,14 @@ public struct ObjectReader {
     /// A nested array of objects.
     public mutating func objects<T>(_ key: String, limit: Int, _ body: (inout ObjectReader) -> T) -> [T]? {
         guard let v = raw(key) else { return nil }
-        guard case let .array(items) = v else { error(key, "doit être une liste"); return nil }
-        if items.count > limit { error(key, "\(limit) éléments au plus"); return nil }
+        guard case .array(let items) = v else {
+            error(key, "doit être une liste")
+            return nil
+        }
+        if items.count > limit {
+            error(key, "\(limit) éléments au plus")
+            return nil
+        }
         var out: [T] = []
         out.reserveCapacity(items.count)
         for (n, item) in items.enumerated() {

@@ -15,35 +15,54 @@ public struct PDFWriter: Sendable {
 
     public var title: String
     public var footer: String
-    public init(title: String, footer: String) { self.title = title; self.footer = footer }
+    public init(title: String, footer: String) {
+        self.title = title
+        self.footer = footer
+    }
 
     static let pageWidth = 595.0, pageHeight = 842.0, margin = 56.0
 
-    struct PlacedLine { let text: String; let bold: Bool; let size: Double; let x: Double }
+    struct PlacedLine {
+        let text: String
+        let bold: Bool
+        let size: Double
+        let x: Double
+    }
 
     public func render(_ blocks: [Block]) -> Data {
         // Lay out lines on pages.
         var pages: [[(PlacedLine, Double)]] = [[]]
         var y = Self.pageHeight - Self.margin
-        func place(_ text: String, bold: Bool = false, size: Double = 10, x: Double = Self.margin, gapBefore: Double = 0) {
+        func place(
+            _ text: String, bold: Bool = false, size: Double = 10, x: Double = Self.margin, gapBefore: Double = 0
+        ) {
             let lineHeight = size * 1.4
             y -= gapBefore
-            if y - lineHeight < Self.margin + 20 { pages.append([]); y = Self.pageHeight - Self.margin }
+            if y - lineHeight < Self.margin + 20 {
+                pages.append([])
+                y = Self.pageHeight - Self.margin
+            }
             y -= lineHeight
             pages[pages.count - 1].append((PlacedLine(text: text, bold: bold, size: size, x: x), y))
         }
         let usable = Self.pageWidth - 2 * Self.margin
         for block in blocks {
             switch block {
-            case .title(let t): for l in Self.wrap(t, width: usable, size: 16) { place(l, bold: true, size: 16) }; y -= 6
-            case .heading(let t): for l in Self.wrap(t, width: usable, size: 12) { place(l, bold: true, size: 12, gapBefore: 8) }
-            case .paragraph(let t): for l in Self.wrap(t, width: usable, size: 10) { place(l) }; y -= 4
+            case .title(let t):
+                for l in Self.wrap(t, width: usable, size: 16) { place(l, bold: true, size: 16) }
+                y -= 6
+            case .heading(let t):
+                for l in Self.wrap(t, width: usable, size: 12) { place(l, bold: true, size: 12, gapBefore: 8) }
+            case .paragraph(let t):
+                for l in Self.wrap(t, width: usable, size: 10) { place(l) }
+                y -= 4
             case .field(let label, let value):
                 let labelWidth = 190.0
                 let lines = Self.wrap(value, width: usable - labelWidth, size: 10)
                 for (i, l) in lines.enumerated() {
                     if i == 0 { place(label, bold: true) } else { place("") }
-                    pages[pages.count - 1].append((PlacedLine(text: l, bold: false, size: 10, x: Self.margin + labelWidth), y))
+                    pages[pages.count - 1].append(
+                        (PlacedLine(text: l, bold: false, size: 10, x: Self.margin + labelWidth), y))
                 }
             case .spacer: y -= 10
             }
@@ -53,18 +72,31 @@ public struct PDFWriter: Sendable {
         var objects: [[UInt8]] = []
         let pageIDs = pages.indices.map { 6 + 2 * $0 }
         objects.append(Array("<< /Type /Catalog /Pages 2 0 R >>".utf8))
-        objects.append(Array("<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>".utf8))
+        objects.append(
+            Array(
+                "<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>"
+                    .utf8))
         objects.append(Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".utf8))
-        objects.append(Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>".utf8))
+        objects.append(
+            Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>".utf8))
         objects.append(Array("<< /Title ".utf8) + Self.literal(title) + Array(" /Producer (Guichet) >>".utf8))
         for (i, lines) in pages.enumerated() {
             var stream: [UInt8] = []
             func show(_ text: String, bold: Bool, size: Double, x: Double, y: Double) {
-                stream += Array("BT /F\(bold ? 2 : 1) \(Self.n(size)) Tf \(Self.n(x)) \(Self.n(y)) Td ".utf8) + Self.literal(text) + Array(" Tj ET\n".utf8)
+                stream +=
+                    Array("BT /F\(bold ? 2 : 1) \(Self.n(size)) Tf \(Self.n(x)) \(Self.n(y)) Td ".utf8)
+                    + Self.literal(text) + Array(" Tj ET\n".utf8)
             }
-            for (line, y) in lines where !line.text.isEmpty { show(line.text, bold: line.bold, size: line.size, x: line.x, y: y) }
-            show("\(footer) – page \(i + 1) sur \(pages.count)", bold: false, size: 8, x: Self.margin, y: Self.margin - 10)
-            objects.append(Array("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents \(pageIDs[i] + 1) 0 R >>".utf8))
+            for (line, y) in lines where !line.text.isEmpty {
+                show(line.text, bold: line.bold, size: line.size, x: line.x, y: y)
+            }
+            show(
+                "\(footer) – page \(i + 1) sur \(pages.count)", bold: false, size: 8, x: Self.margin,
+                y: Self.margin - 10)
+            objects.append(
+                Array(
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents \(pageIDs[i] + 1) 0 R >>"
+                        .utf8))
             objects.append(Array("<< /Length \(stream.count) >>\nstream\n".utf8) + stream + Array("\nendstream".utf8))
         }
 
@@ -76,8 +108,11 @@ public struct PDFWriter: Sendable {
         }
         let xref = out.count
         out += Array("xref\n0 \(objects.count + 1)\n0000000000 65535 f \n".utf8)
-        for o in offsets { out += Array((String(repeating: "0", count: 10 - String(o).count) + String(o) + " 00000 n \n").utf8) }
-        out += Array("trailer\n<< /Size \(objects.count + 1) /Root 1 0 R /Info 5 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
+        for o in offsets {
+            out += Array((String(repeating: "0", count: 10 - String(o).count) + String(o) + " 00000 n \n").utf8)
+        }
+        out += Array(
+            "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R /Info 5 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
         return Data(out)
     }
 
@@ -112,12 +147,21 @@ public struct PDFWriter: Sendable {
     /// Helvetica's average advance is about half the font size; wrap on spaces under `width`.
     static func wrap(_ text: String, width: Double, size: Double) -> [String] {
         let perLine = max(10, Int(width / (size * 0.52)))
-        var lines: [String] = [], current = ""
+        var lines: [String] = []
+        var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if current.isEmpty { current = String(word) }
-            else if current.count + 1 + word.count <= perLine { current += " " + word }
-            else { lines.append(current); current = String(word) }
-            while current.count > perLine { lines.append(String(current.prefix(perLine))); current = String(current.dropFirst(perLine)) }
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= perLine {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+            while current.count > perLine {
+                lines.append(String(current.prefix(perLine)))
+                current = String(current.dropFirst(perLine))
+            }
         }
         lines.append(current)
         return lines

@@ -10,9 +10,22 @@ public enum ParametersCodec {
 
     public static func encode(_ p: RenovationParameters) -> String {
         func series<V>(_ s: DatedSeries<V>, _ value: (V) -> JSONValue) -> (String, JSONValue) {
-            (s.id, .object([("label", .string(s.label)), ("entries", .array(s.entries.map {
-                .object([("valid_from", .string($0.validFrom.iso)), ("value", value($0.value)), ("source", .string($0.source))])
-            }))]))
+            (
+                s.id,
+                .object([
+                    ("label", .string(s.label)),
+                    (
+                        "entries",
+                        .array(
+                            s.entries.map {
+                                .object([
+                                    ("valid_from", .string($0.validFrom.iso)), ("value", value($0.value)),
+                                    ("source", .string($0.source)),
+                                ])
+                            })
+                    ),
+                ])
+            )
         }
         let money: (Money) -> JSONValue = { .int($0.cents) }
         let int: (Int) -> JSONValue = { .int($0) }
@@ -23,32 +36,55 @@ public enum ParametersCodec {
             series(p.loanMaximumMonths, int),
             series(p.deferralMaximumMonths, int),
             series(p.loanRateFloor) { .string($0.decimalString) },
-            series(p.amoCaps) { .array([$0.ownerOccupierAlone, $0.ownerOccupierWithAid, $0.landlordAlone, $0.landlordWithAid].map(money)) },
+            series(p.amoCaps) {
+                .array(
+                    [$0.ownerOccupierAlone, $0.ownerOccupierWithAid, $0.landlordAlone, $0.landlordWithAid].map(money))
+            },
             series(p.annexEnvelopePercent, int),
             series(p.remainingCostThreshold, money),
             series(p.depositPercent, int),
             series(p.debtRatioAlertPercent, int),
-            ("P-L-RATE-LIVRET-A", .array(p.livretAAdditions.map {
-                .object([("effective", .string($0.effective.iso)), ("rate", .string($0.rate.decimalString)), ("reference", .string($0.reference))])
-            })),
-            ("P-ANAH", .array(p.anahAdditions.map {
-                .object([("year", .int($0.year)), ("region", .string($0.region.rawValue)), ("category", .string($0.category.rawValue)),
-                         ("persons", .array($0.persons.map { .int($0) })), ("per_extra_person", .int($0.perExtraPerson)),
-                         ("source", .string($0.source))])
-            })),
+            (
+                "P-L-RATE-LIVRET-A",
+                .array(
+                    p.livretAAdditions.map {
+                        .object([
+                            ("effective", .string($0.effective.iso)), ("rate", .string($0.rate.decimalString)),
+                            ("reference", .string($0.reference)),
+                        ])
+                    })
+            ),
+            (
+                "P-ANAH",
+                .array(
+                    p.anahAdditions.map {
+                        .object([
+                            ("year", .int($0.year)), ("region", .string($0.region.rawValue)),
+                            ("category", .string($0.category.rawValue)),
+                            ("persons", .array($0.persons.map { .int($0) })),
+                            ("per_extra_person", .int($0.perExtraPerson)),
+                            ("source", .string($0.source)),
+                        ])
+                    })
+            ),
         ]).serialized(pretty: true)
     }
 
     public static func decode(_ text: String, version: String) throws -> RenovationParameters {
         let json: JSONValue
-        do { json = try JSONParser.parse(Array(text.utf8), limits: .platformData) } catch { throw DecodeError(reason: error.description) }
+        do { json = try JSONParser.parse(Array(text.utf8), limits: .platformData) } catch {
+            throw DecodeError(reason: error.description)
+        }
         func series<V>(_ id: String, _ value: (JSONValue) -> V?) throws -> DatedSeries<V> {
-            guard let s = json[id], case let .string(label)? = s["label"], case let .array(items)? = s["entries"], !items.isEmpty else {
+            guard let s = json[id], case .string(let label)? = s["label"], case .array(let items)? = s["entries"],
+                !items.isEmpty
+            else {
                 throw DecodeError(reason: "série \(id) absente ou vide")
             }
             let entries = try items.map { item -> Dated<V> in
-                guard case let .string(d)? = item["valid_from"], let day = Day(iso: d),
-                      let raw = item["value"], let v = value(raw), case let .string(source)? = item["source"] else {
+                guard case .string(let d)? = item["valid_from"], let day = Day(iso: d),
+                    let raw = item["value"], let v = value(raw), case .string(let source)? = item["source"]
+                else {
                     throw DecodeError(reason: "valeur illisible dans \(id)")
                 }
                 return Dated(from: day, v, source: source)
@@ -58,23 +94,30 @@ public enum ParametersCodec {
         let money: (JSONValue) -> Money? = { $0.int64.map { Money(cents: $0) } }
         let int: (JSONValue) -> Int? = { $0.int64.map(Int.init) }
         var rates: [LivretARate] = []
-        if case let .array(items)? = json["P-L-RATE-LIVRET-A"] {
+        if case .array(let items)? = json["P-L-RATE-LIVRET-A"] {
             for item in items {
-                guard case let .string(d)? = item["effective"], let day = Day(iso: d), case let .string(r)? = item["rate"],
-                      let rate = Rate(decimal: r), case let .string(ref)? = item["reference"] else { throw DecodeError(reason: "taux du Livret A illisible") }
+                guard case .string(let d)? = item["effective"], let day = Day(iso: d),
+                    case .string(let r)? = item["rate"],
+                    let rate = Rate(decimal: r), case .string(let ref)? = item["reference"]
+                else { throw DecodeError(reason: "taux du Livret A illisible") }
                 rates.append(LivretARate(effective: day, rate: rate, reference: ref))
             }
         }
         var ceilings: [AnahCeiling] = []
-        if case let .array(items)? = json["P-ANAH"] {
+        if case .array(let items)? = json["P-ANAH"] {
             for item in items {
-                guard let year = item["year"]?.int64, case let .string(reg)? = item["region"], let region = AnahCeiling.Region(rawValue: reg),
-                      case let .string(cat)? = item["category"], let category = AnahCeiling.Category(rawValue: cat),
-                      case let .array(ps)? = item["persons"], ps.count == 5, let extra = item["per_extra_person"]?.int64,
-                      case let .string(source)? = item["source"] else { throw DecodeError(reason: "plafond Anah illisible") }
+                guard let year = item["year"]?.int64, case .string(let reg)? = item["region"],
+                    let region = AnahCeiling.Region(rawValue: reg),
+                    case .string(let cat)? = item["category"], let category = AnahCeiling.Category(rawValue: cat),
+                    case .array(let ps)? = item["persons"], ps.count == 5, let extra = item["per_extra_person"]?.int64,
+                    case .string(let source)? = item["source"]
+                else { throw DecodeError(reason: "plafond Anah illisible") }
                 let persons = ps.compactMap(\.int64)
                 guard persons.count == 5 else { throw DecodeError(reason: "plafond Anah illisible") }
-                ceilings.append(AnahCeiling(year: Int(year), region: region, category: category, persons: persons, perExtraPerson: extra, source: source))
+                ceilings.append(
+                    AnahCeiling(
+                        year: Int(year), region: region, category: category, persons: persons, perExtraPerson: extra,
+                        source: source))
             }
         }
         var result = RenovationParameters(
@@ -83,9 +126,12 @@ public enum ParametersCodec {
             loanMaximum: try series("P-L-MAX", money),
             loanMaximumMonths: try series("P-L-DUR", int),
             deferralMaximumMonths: try series("P-L-DEF", int),
-            loanRateFloor: try series("P-L-RATE") { if case let .string(s) = $0 { return Rate(decimal: s) }; return nil },
+            loanRateFloor: try series("P-L-RATE") {
+                if case .string(let s) = $0 { return Rate(decimal: s) }
+                return nil
+            },
             amoCaps: try series("P-AMO") { v in
-                guard case let .array(a) = v, a.count == 4 else { return nil }
+                guard case .array(let a) = v, a.count == 4 else { return nil }
                 let m = a.compactMap(money)
                 return m.count == 4 ? AmoCaps(m[0], m[1], m[2], m[3]) : nil
             },

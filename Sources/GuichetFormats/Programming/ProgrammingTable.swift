@@ -12,15 +12,34 @@ public enum ProgrammingTable {
     public static let dpeLabels = ["A", "B", "C", "D", "E", "F", "G", "Sans objet"]
 
     public enum Column: String, CaseIterable, Sendable {
-        case reference = "Référence opération", name = "Nom de l'opération", insee = "Code INSEE commune"
-        case kind = "Type d'opération", product = "Produit", dwellings = "Nombre de logements"
-        case t1 = "T1", t2 = "T2", t3 = "T3", t4 = "T4", t5 = "T5 et plus"
-        case surface = "Surface habitable (m²)", cost = "Prix de revient TTC (€)", loan = "Prêt sollicité (€)"
-        case approval = "Date d'agrément", declaration = "Date de déclaration d'informations", loanAgreement = "Date d'accord de prêt"
-        case worksOrder = "Date d'ordre de service", demolition = "Date d'autorisation de démolition"
-        case acv = "Opération Action Cœur de Ville", rtaa = "RTAA-DOM visée", fans = "Brasseurs d'air"
-        case hotWater = "Eau chaude renouvelable", led = "Éclairage LED parties communes", dpe = "Étiquette DPE"
-        case lowCarbon = "Démarche bas-carbone", rent = "Loyer moyen (€/m²)", observations = "Observations"
+        case reference = "Référence opération"
+        case name = "Nom de l'opération"
+        case insee = "Code INSEE commune"
+        case kind = "Type d'opération"
+        case product = "Produit"
+        case dwellings = "Nombre de logements"
+        case t1 = "T1"
+        case t2 = "T2"
+        case t3 = "T3"
+        case t4 = "T4"
+        case t5 = "T5 et plus"
+        case surface = "Surface habitable (m²)"
+        case cost = "Prix de revient TTC (€)"
+        case loan = "Prêt sollicité (€)"
+        case approval = "Date d'agrément"
+        case declaration = "Date de déclaration d'informations"
+        case loanAgreement = "Date d'accord de prêt"
+        case worksOrder = "Date d'ordre de service"
+        case demolition = "Date d'autorisation de démolition"
+        case acv = "Opération Action Cœur de Ville"
+        case rtaa = "RTAA-DOM visée"
+        case fans = "Brasseurs d'air"
+        case hotWater = "Eau chaude renouvelable"
+        case led = "Éclairage LED parties communes"
+        case dpe = "Étiquette DPE"
+        case lowCarbon = "Démarche bas-carbone"
+        case rent = "Loyer moyen (€/m²)"
+        case observations = "Observations"
 
         static let required: [Column] = [.reference, .name, .insee, .kind, .product, .dwellings, .cost, .loan]
     }
@@ -48,25 +67,34 @@ public enum ProgrammingTable {
     }
 
     static func normalise(_ header: String) -> String {
-        header.replacingOccurrences(of: "’", with: "'").split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        header.replacingOccurrences(of: "’", with: "'").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .lowercased()
     }
 
     /// Reads the table of a workbook for campaign `year`; with `department`, communes must be in it.
     /// `progress` is called every few hundred rows with the rows checked and the rows in all.
-    public static func read(_ wb: XLSXWorkbook, year: Int, department: String?, reference: some CommuneLookup,
-                            progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> Result {
+    public static func read(
+        _ wb: XLSXWorkbook, year: Int, department: String?, reference: some CommuneLookup,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) -> Result {
         var r = Result()
         guard let sheet = wb.sheet(named: sheetName) else {
-            r.errors.append(CellError(sheet: sheetName, cell: "", header: "", value: "", message: "Feuille « \(sheetName) » absente du classeur : utilisez le modèle fourni."))
+            r.errors.append(
+                CellError(
+                    sheet: sheetName, cell: "", header: "", value: "",
+                    message: "Feuille « \(sheetName) » absente du classeur : utilisez le modèle fourni."))
             return r
         }
         var columns: [Column: Int] = [:]
         let byName = Dictionary(Column.allCases.map { (normalise($0.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
         for (col, value) in sheet.rows[1] ?? [:] {
-            if case let .text(t) = value, let c = byName[normalise(t)], columns[c] == nil { columns[c] = col }
+            if case .text(let t) = value, let c = byName[normalise(t)], columns[c] == nil { columns[c] = col }
         }
         for c in Column.required where columns[c] == nil {
-            r.errors.append(CellError(sheet: sheetName, cell: "1", header: c.rawValue, value: "", message: "Colonne « \(c.rawValue) » absente de la ligne d'en-tête."))
+            r.errors.append(
+                CellError(
+                    sheet: sheetName, cell: "1", header: c.rawValue, value: "",
+                    message: "Colonne « \(c.rawValue) » absente de la ligne d'en-tête."))
         }
         if !r.errors.isEmpty { return r }
 
@@ -75,7 +103,12 @@ public enum ProgrammingTable {
         for (index, rowNumber) in rowNumbers.enumerated() {
             if let progress, index % 250 == 0 { progress(index, rowNumbers.count) }
             let cells = sheet.rows[rowNumber] ?? [:]
-            if cells.values.allSatisfy({ if case let .text(t) = $0 { return t.trimmedSpaces.isEmpty }; return false }) { continue }
+            if cells.values.allSatisfy({
+                if case .text(let t) = $0 { return t.trimmedSpaces.isEmpty }
+                return false
+            }) {
+                continue
+            }
             r.rowsWithValues += 1
             var row = RowReader(sheet: sheetName, row: rowNumber, cells: cells, columns: columns, date1904: wb.date1904)
             let referenceText = row.text(.reference, required: true)
@@ -88,7 +121,10 @@ public enum ProgrammingTable {
             _ = row.decimal(.surface, required: false, positive: false)
             let cost = row.decimal(.cost, required: true, positive: true)
             let loan = row.decimal(.loan, required: true, positive: true)
-            let dates = (row.date(.approval), row.date(.declaration), row.date(.loanAgreement), row.date(.worksOrder), row.date(.demolition))
+            let dates = (
+                row.date(.approval), row.date(.declaration), row.date(.loanAgreement), row.date(.worksOrder),
+                row.date(.demolition)
+            )
             let acv = row.yesNo(.acv) ?? false
             for c in [Column.rtaa, .fans, .hotWater, .led, .lowCarbon] { _ = row.yesNo(c) }
             _ = row.list(.dpe, required: false, allowed: ["A", "B", "C", "D", "E", "F", "G", "Sans objet"])
@@ -101,23 +137,36 @@ public enum ProgrammingTable {
                     row.error(.insee, "La commune \(insee) n'est pas dans le département \(department) de ce dépôt.")
                 }
             }
-            if let kind, kind == .demolition, product != nil { row.error(.product, "Pas de produit pour une démolition : laissez la cellule vide.") }
-            if let dwellings, typology.count == 5, typology.reduce(0, +) != dwellings {
-                row.error(.t1, "T1 à T5 et plus totalisent \(typology.reduce(0, +)) logements pour \(dwellings) indiqués.")
+            if let kind, kind == .demolition, product != nil {
+                row.error(.product, "Pas de produit pour une démolition : laissez la cellule vide.")
             }
-            if let cost, let loan, loan > cost { row.error(.loan, "Le prêt sollicité (\(loan.formatted())) dépasse le prix de revient (\(cost.formatted())).") }
+            if let dwellings, typology.count == 5, typology.reduce(0, +) != dwellings {
+                row.error(
+                    .t1, "T1 à T5 et plus totalisent \(typology.reduce(0, +)) logements pour \(dwellings) indiqués.")
+            }
+            if let cost, let loan, loan > cost {
+                row.error(
+                    .loan, "Le prêt sollicité (\(loan.formatted())) dépasse le prix de revient (\(cost.formatted())).")
+            }
             if let referenceText {
-                if let first = seen[referenceText] { row.error(.reference, "Référence déjà utilisée ligne \(first) : chaque opération a sa référence.") }
-                else { seen[referenceText] = rowNumber }
+                if let first = seen[referenceText] {
+                    row.error(.reference, "Référence déjà utilisée ligne \(first) : chaque opération a sa référence.")
+                } else {
+                    seen[referenceText] = rowNumber
+                }
             }
             r.errors += row.errors
-            guard row.errors.isEmpty, let referenceText, let name, let insee, let kind, let dwellings, let cost, let loan else { continue }
-            let op = ProgrammedOperation(row: rowNumber, reference: referenceText, name: name, insee: insee, kind: kind, product: product,
-                                         dwellings: dwellings, costPrice: cost, loanRequested: loan, approvalDate: dates.0,
-                                         informationDeclarationDate: dates.1, loanAgreementDate: dates.2, worksOrderDate: dates.3,
-                                         demolitionAuthorisationDate: dates.4, actionCoeurDeVille: acv)
+            guard row.errors.isEmpty, let referenceText, let name, let insee, let kind, let dwellings, let cost,
+                let loan
+            else { continue }
+            let op = ProgrammedOperation(
+                row: rowNumber, reference: referenceText, name: name, insee: insee, kind: kind, product: product,
+                dwellings: dwellings, costPrice: cost, loanRequested: loan, approvalDate: dates.0,
+                informationDeclarationDate: dates.1, loanAgreementDate: dates.2, worksOrderDate: dates.3,
+                demolitionAuthorisationDate: dates.4, actionCoeurDeVille: acv)
             r.operations.append(op)
-            r.eligibility[rowNumber] = AMIEligibility.check(op, year: year, department: department ?? InseeCode(insee)?.departmentCode ?? "")
+            r.eligibility[rowNumber] = AMIEligibility.check(
+                op, year: year, department: department ?? InseeCode(insee)?.departmentCode ?? "")
             r.synthesis.operations += 1
             r.synthesis.dwellings += dwellings
             r.synthesis.costPrice += cost
@@ -140,16 +189,26 @@ public enum ProgrammingTable {
     /// Compares the synthesis sheet's cached values (label in column A, value in column B) with
     /// the platform's own computation, for every indicator of `SynthesisIndicator.all` the file
     /// carries. A formula never calculated (no cached value) is reported as such.
-    static func cachedDifferences(_ wb: XLSXWorkbook, _ s: Synthesis) -> [(label: String, file: String, computed: String)] {
+    static func cachedDifferences(
+        _ wb: XLSXWorkbook, _ s: Synthesis
+    ) -> [(label: String, file: String, computed: String)] {
         guard let sheet = wb.sheet(named: synthesisSheetName) else { return [] }
-        let indicators = Dictionary(SynthesisIndicator.all.map { (normalise($0.label), $0) }, uniquingKeysWith: { a, _ in a })
+        let indicators = Dictionary(
+            SynthesisIndicator.all.map { (normalise($0.label), $0) }, uniquingKeysWith: { a, _ in a })
         var out: [(label: String, file: String, computed: String)] = []
         for row in sheet.rows.keys.sorted() {
-            guard let cells = sheet.rows[row], case let .text(label)? = cells[1], let indicator = indicators[normalise(label)] else { continue }
+            guard let cells = sheet.rows[row], case .text(let label)? = cells[1],
+                let indicator = indicators[normalise(label)]
+            else { continue }
             let want = indicator.value(s)
-            let found: Double? = { if case let .number(d)? = cells[2] { return d }; return nil }()
+            let found: Double? = {
+                if case .number(let d)? = cells[2] { return d }
+                return nil
+            }()
             if found.map({ abs($0 - want) > 0.005 }) ?? true {
-                let computed = indicator.isAmount ? Money(cents: Int64((want * 100).rounded())).formatted() : FrenchFormat.integer(Int(want))
+                let computed =
+                    indicator.isAmount
+                    ? Money(cents: Int64((want * 100).rounded())).formatted() : FrenchFormat.integer(Int(want))
                 out.append((label, cells[2]?.display ?? "(non calculé)", computed))
             }
         }

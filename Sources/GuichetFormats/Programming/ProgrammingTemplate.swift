@@ -7,24 +7,37 @@ import GuichetDomain
 public struct SynthesisIndicator: Sendable {
     public enum Measure: Sendable {
         case operations, dwellings, costPrice, loanRequested
-        case operationsOfType(String), dwellingsOfType(String), operationsOfProduct(String), dwellingsOfProduct(String)
+        case operationsOfType(String)
+        case dwellingsOfType(String)
+        case operationsOfProduct(String)
+        case dwellingsOfProduct(String)
     }
     public let label: String
     public let measure: Measure
-    public var isAmount: Bool { if case .costPrice = measure { return true }; if case .loanRequested = measure { return true }; return false }
+    public var isAmount: Bool {
+        if case .costPrice = measure { return true }
+        if case .loanRequested = measure { return true }
+        return false
+    }
 
     public static let all: [SynthesisIndicator] = {
         var out: [SynthesisIndicator] = [
-            .init(label: "Nombre d'opérations", measure: .operations), .init(label: "Nombre de logements", measure: .dwellings),
-            .init(label: "Prix de revient total (€)", measure: .costPrice), .init(label: "Prêt sollicité total (€)", measure: .loanRequested),
+            .init(label: "Nombre d'opérations", measure: .operations),
+            .init(label: "Nombre de logements", measure: .dwellings),
+            .init(label: "Prix de revient total (€)", measure: .costPrice),
+            .init(label: "Prêt sollicité total (€)", measure: .loanRequested),
         ]
         for kind in OperationKind.allCases {
-            out += [.init(label: "Opérations – \(kind.rawValue)", measure: .operationsOfType(kind.rawValue)),
-                    .init(label: "Logements – \(kind.rawValue)", measure: .dwellingsOfType(kind.rawValue))]
+            out += [
+                .init(label: "Opérations – \(kind.rawValue)", measure: .operationsOfType(kind.rawValue)),
+                .init(label: "Logements – \(kind.rawValue)", measure: .dwellingsOfType(kind.rawValue)),
+            ]
         }
         for product in HousingProduct.allCases {
-            out += [.init(label: "Opérations – \(product.rawValue)", measure: .operationsOfProduct(product.rawValue)),
-                    .init(label: "Logements – \(product.rawValue)", measure: .dwellingsOfProduct(product.rawValue))]
+            out += [
+                .init(label: "Opérations – \(product.rawValue)", measure: .operationsOfProduct(product.rawValue)),
+                .init(label: "Logements – \(product.rawValue)", measure: .dwellingsOfProduct(product.rawValue)),
+            ]
         }
         return out
     }()
@@ -45,7 +58,9 @@ public struct SynthesisIndicator: Sendable {
 
     /// The spreadsheet formula, given the column letter of each column of « Programmation ».
     func formula(_ letter: (ProgrammingTable.Column) -> String) -> String {
-        func range(_ c: ProgrammingTable.Column) -> String { "Programmation!$\(letter(c))$2:$\(letter(c))$\(ProgrammingTable.lastRow)" }
+        func range(_ c: ProgrammingTable.Column) -> String {
+            "Programmation!$\(letter(c))$2:$\(letter(c))$\(ProgrammingTable.lastRow)"
+        }
         return switch measure {
         case .operations: "COUNTA(\(range(.reference)))"
         case .dwellings: "SUM(\(range(.dwellings)))"
@@ -66,8 +81,10 @@ public struct SynthesisIndicator: Sendable {
 public enum ProgrammingTemplate {
     public static let listsSheetName = "Listes"
 
-    public static func workbook(year: Int, department: String, departmentName: String,
-                                communes: [(insee: String, name: String)]) -> [XLSXWriter.Sheet] {
+    public static func workbook(
+        year: Int, department: String, departmentName: String,
+        communes: [(insee: String, name: String)]
+    ) -> [XLSXWriter.Sheet] {
         typealias C = ProgrammingTable.Column
         let columns = C.allCases
         func letter(_ c: C) -> String { CellReference.columnName(columns.firstIndex(of: c)! + 1) }
@@ -93,58 +110,91 @@ public enum ProgrammingTemplate {
             let col = CellReference.columnName(listIndex + 1)
             return "Listes!$\(col)$2:$\(col)$\(max(lists[listIndex].1.count + 1, 2))"
         }
-        let listsSheet = XLSXWriter.Sheet(name: listsSheetName, rows: listRows,
-                                          columns: [24, 12, 10, 14, 18, 32].map { XLSXWriter.Column(width: $0) }, frozenRows: 1)
+        let listsSheet = XLSXWriter.Sheet(
+            name: listsSheetName, rows: listRows,
+            columns: [24, 12, 10, 14, 18, 32].map { XLSXWriter.Column(width: $0) }, frozenRows: 1)
 
         // Programmation: headers and column formats; validations down to the last readable row.
         var widths: [XLSXWriter.Column] = []
         var validations: [XLSXWriter.ListValidation] = []
         for c in columns {
-            let style: XLSXWriter.Style? = switch c {
-            case .approval, .declaration, .loanAgreement, .worksOrder, .demolition: .date
-            case .cost, .loan, .surface, .rent: .amount
-            case .dwellings, .t1, .t2, .t3, .t4, .t5: .integer
-            default: nil
-            }
-            let width: Double = switch c {
-            case .name, .observations: 36
-            case .t1, .t2, .t3, .t4, .t5: 7
-            case .reference, .insee, .product, .dpe: 13
-            default: 18
-            }
+            let style: XLSXWriter.Style? =
+                switch c {
+                case .approval, .declaration, .loanAgreement, .worksOrder, .demolition: .date
+                case .cost, .loan, .surface, .rent: .amount
+                case .dwellings, .t1, .t2, .t3, .t4, .t5: .integer
+                default: nil
+                }
+            let width: Double =
+                switch c {
+                case .name, .observations: 36
+                case .t1, .t2, .t3, .t4, .t5: 7
+                case .reference, .insee, .product, .dpe: 13
+                default: 18
+                }
             widths.append(.init(width: width, style: style))
             let range = "\(letter(c))2:\(letter(c))\(last)"
             switch c {
-            case .kind: validations.append(.init(range: range, source: source(0), title: c.rawValue, message: "Choisissez un type d'opération dans la liste (AMI-O)."))
-            case .product: validations.append(.init(range: range, source: source(1), title: c.rawValue, message: "Choisissez un produit dans la liste ; laissez vide pour une démolition (AMI-O)."))
+            case .kind:
+                validations.append(
+                    .init(
+                        range: range, source: source(0), title: c.rawValue,
+                        message: "Choisissez un type d'opération dans la liste (AMI-O)."))
+            case .product:
+                validations.append(
+                    .init(
+                        range: range, source: source(1), title: c.rawValue,
+                        message: "Choisissez un produit dans la liste ; laissez vide pour une démolition (AMI-O)."))
             case .acv, .rtaa, .fans, .hotWater, .led, .lowCarbon:
                 validations.append(.init(range: range, source: source(2), title: c.rawValue, message: "Oui ou Non."))
-            case .dpe: validations.append(.init(range: range, source: source(3), title: c.rawValue, message: "Étiquette A à G, ou Sans objet."))
+            case .dpe:
+                validations.append(
+                    .init(
+                        range: range, source: source(3), title: c.rawValue, message: "Étiquette A à G, ou Sans objet."))
             case .insee where !communes.isEmpty:
-                validations.append(.init(range: range, source: source(4), title: c.rawValue, message: "Code INSEE d'une commune du département \(department) (voir la feuille Listes)."))
+                validations.append(
+                    .init(
+                        range: range, source: source(4), title: c.rawValue,
+                        message: "Code INSEE d'une commune du département \(department) (voir la feuille Listes)."))
             default: break
             }
         }
-        let programmation = XLSXWriter.Sheet(name: ProgrammingTable.sheetName,
-                                             rows: [columns.map { .init(.text($0.rawValue), style: .header) }],
-                                             columns: widths, frozenRows: 1, validations: validations)
+        let programmation = XLSXWriter.Sheet(
+            name: ProgrammingTable.sheetName,
+            rows: [columns.map { .init(.text($0.rawValue), style: .header) }],
+            columns: widths, frozenRows: 1, validations: validations)
 
         // Données pour formulaire: label in A, formula in B (cached value 0: the table is empty).
         var synthesisRows: [[XLSXWriter.Cell?]] = [
-            [.init(.text("Tableau de programmation AMI DROM \(year) – \(department) \(departmentName)"), style: .bold), nil],
-            [.init(.text("Calculé à partir de la feuille Programmation ; Guichet recalcule ces valeurs à partir des lignes."), style: .wrap), nil],
+            [
+                .init(
+                    .text("Tableau de programmation AMI DROM \(year) – \(department) \(departmentName)"), style: .bold),
+                nil,
+            ],
+            [
+                .init(
+                    .text(
+                        "Calculé à partir de la feuille Programmation ; Guichet recalcule ces valeurs à partir des lignes."
+                    ), style: .wrap), nil,
+            ],
             [.init(.text("Indicateur"), style: .header), .init(.text("Valeur"), style: .header)],
         ]
         for indicator in SynthesisIndicator.all {
-            synthesisRows.append([.init(.text(indicator.label)),
-                                  .init(.formula(indicator.formula(letter), cached: 0), style: indicator.isAmount ? .amount : .integer)])
+            synthesisRows.append([
+                .init(.text(indicator.label)),
+                .init(.formula(indicator.formula(letter), cached: 0), style: indicator.isAmount ? .amount : .integer),
+            ])
         }
-        let synthesis = XLSXWriter.Sheet(name: ProgrammingTable.synthesisSheetName, rows: synthesisRows,
-                                         columns: [.init(width: 44), .init(width: 20)], frozenRows: 3)
+        let synthesis = XLSXWriter.Sheet(
+            name: ProgrammingTable.synthesisSheetName, rows: synthesisRows,
+            columns: [.init(width: 44), .init(width: 20)], frozenRows: 3)
         return [programmation, synthesis, listsSheet]
     }
 
-    public static func data(year: Int, department: String, departmentName: String, communes: [(insee: String, name: String)]) throws -> Data {
-        try XLSXWriter().write(workbook(year: year, department: department, departmentName: departmentName, communes: communes))
+    public static func data(
+        year: Int, department: String, departmentName: String, communes: [(insee: String, name: String)]
+    ) throws -> Data {
+        try XLSXWriter().write(
+            workbook(year: year, department: department, departmentName: departmentName, communes: communes))
     }
 }

@@ -13,27 +13,37 @@ struct RowReader {
     var errors: [ProgrammingTable.CellError] = []
 
     init(sheet: String, row: Int, cells: [Int: XLSXValue], columns: [ProgrammingTable.Column: Int], date1904: Bool) {
-        self.sheet = sheet; self.row = row; self.cells = cells; self.columns = columns; self.date1904 = date1904
+        self.sheet = sheet
+        self.row = row
+        self.cells = cells
+        self.columns = columns
+        self.date1904 = date1904
     }
 
     func raw(_ c: ProgrammingTable.Column) -> XLSXValue? {
         guard let col = columns[c], let v = cells[col] else { return nil }
-        if case let .text(t) = v, t.trimmedSpaces.isEmpty { return nil }
+        if case .text(let t) = v, t.trimmedSpaces.isEmpty { return nil }
         return v
     }
 
     mutating func error(_ c: ProgrammingTable.Column, _ message: String) {
         let col = columns[c] ?? 0
-        errors.append(.init(sheet: sheet, cell: col > 0 ? CellReference.name(row: row, column: col) : String(row),
-                            header: c.rawValue, value: raw(c)?.display ?? "", message: message))
+        errors.append(
+            .init(
+                sheet: sheet, cell: col > 0 ? CellReference.name(row: row, column: col) : String(row),
+                header: c.rawValue, value: raw(c)?.display ?? "", message: message))
     }
 
     mutating func text(_ c: ProgrammingTable.Column, required: Bool) -> String? {
-        guard let v = raw(c) else { if required { error(c, "Valeur obligatoire.") }; return nil }
+        guard let v = raw(c) else {
+            if required { error(c, "Valeur obligatoire.") }
+            return nil
+        }
         return v.display.trimmedSpaces
     }
 
-    mutating func list<E: RawRepresentable & CaseIterable>(_ c: ProgrammingTable.Column, required: Bool) -> E? where E.RawValue == String {
+    mutating func list<E: RawRepresentable & CaseIterable>(_ c: ProgrammingTable.Column, required: Bool) -> E?
+    where E.RawValue == String {
         guard let t = text(c, required: required) else { return nil }
         if let hit = E.allCases.first(where: { $0.rawValue.equalsIgnoringCase(t) }) { return hit }
         error(c, "Valeur non prévue ; valeurs possibles : \(E.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -61,20 +71,44 @@ struct RowReader {
     }
 
     mutating func integer(_ c: ProgrammingTable.Column, required: Bool, minimum: Int) -> Int? {
-        guard let v = raw(c) else { if required { error(c, "Valeur obligatoire.") }; return nil }
-        guard let d = Self.number(v), d == d.rounded(), abs(d) < 1e9 else { error(c, "Nombre entier attendu."); return nil }
-        guard Int(d) >= minimum else { error(c, "Nombre entier supérieur ou égal à \(minimum) attendu."); return nil }
+        guard let v = raw(c) else {
+            if required { error(c, "Valeur obligatoire.") }
+            return nil
+        }
+        guard let d = Self.number(v), d == d.rounded(), abs(d) < 1e9 else {
+            error(c, "Nombre entier attendu.")
+            return nil
+        }
+        guard Int(d) >= minimum else {
+            error(c, "Nombre entier supérieur ou égal à \(minimum) attendu.")
+            return nil
+        }
         return Int(d)
     }
 
     /// A decimal amount in euros, as cents (half-up).
     mutating func decimal(_ c: ProgrammingTable.Column, required: Bool, positive: Bool) -> Money? {
-        guard let v = raw(c) else { if required { error(c, "Valeur obligatoire.") }; return nil }
-        guard let d = Self.number(v), d.isFinite else { error(c, "Nombre attendu (par exemple 1 234 567,89)."); return nil }
+        guard let v = raw(c) else {
+            if required { error(c, "Valeur obligatoire.") }
+            return nil
+        }
+        guard let d = Self.number(v), d.isFinite else {
+            error(c, "Nombre attendu (par exemple 1 234 567,89).")
+            return nil
+        }
         // 10 milliards d'euros au plus par montant: 20 000 lignes en somme restent loin des bornes d'Int64 (issue #9).
-        guard abs(d) < 1e10 else { error(c, "Montant trop élevé : 10 000 000 000 € au plus."); return nil }
-        if positive && d <= 0 { error(c, "Montant strictement positif attendu."); return nil }
-        if d < 0 { error(c, "Valeur positive ou nulle attendue."); return nil }
+        guard abs(d) < 1e10 else {
+            error(c, "Montant trop élevé : 10 000 000 000 € au plus.")
+            return nil
+        }
+        if positive && d <= 0 {
+            error(c, "Montant strictement positif attendu.")
+            return nil
+        }
+        if d < 0 {
+            error(c, "Valeur positive ou nulle attendue.")
+            return nil
+        }
         return Money(cents: Int64((d * 100).rounded(.toNearestOrAwayFromZero)))
     }
 

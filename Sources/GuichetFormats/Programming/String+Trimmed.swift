@@ -3,10 +3,13 @@ extension String {
     /// nothing to trim, costs two byte checks and no copy (Foundation's trimming is much slower
     /// and this runs for every cell of a programming table).
     var trimmedSpaces: String {
-        func edge(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{00A0}" || c == "\u{202F}" || c == "\n" || c == "\r" }
+        func edge(_ c: Unicode.Scalar) -> Bool {
+            c == " " || c == "\t" || c == "\u{00A0}" || c == "\u{202F}" || c == "\n" || c == "\r"
+        }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last, edge(first) || edge(last) else { return self }
-        var start = scalars.startIndex, end = scalars.endIndex
+        var start = scalars.startIndex
+        var end = scalars.endIndex
         while start < end, edge(scalars[start]) { start = scalars.index(after: start) }
         while end > start, edge(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         return String(scalars[start..<end])

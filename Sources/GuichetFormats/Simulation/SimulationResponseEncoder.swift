@@ -8,10 +8,12 @@ public enum SimulationResponseEncoder {
         w.beginObject()
         w.field("reference_date", r.referenceDate.iso)
         w.field("parameters_version", r.parametersVersion)
-        w.key("eligibility"); eligibility(r.eligibility, w)
+        w.key("eligibility")
+        eligibility(r.eligibility, w)
         w.key("financing")
         if let f = r.financing { financing(f, w) } else { w.null() }
-        w.key("warnings"); w.beginArray()
+        w.key("warnings")
+        w.beginArray()
         for warning in r.warnings { w.string(warning) }
         w.endArray()
         w.endObject()
@@ -21,15 +23,32 @@ public enum SimulationResponseEncoder {
     static func eligibility(_ e: EligibilityResult, _ w: JSONStreamWriter) {
         w.beginObject()
         w.field("eligible", e.eligible)
-        w.key("criteria"); w.beginArray()
+        w.key("criteria")
+        w.beginArray()
         for c in e.criteria {
-            w.beginObject(); w.field("rule", c.rule.rawValue); w.field("status", c.status.rawValue); w.field("message", c.message); w.endObject()
+            w.beginObject()
+            w.field("rule", c.rule.rawValue)
+            w.field("status", c.status.rawValue)
+            w.field("message", c.message)
+            w.endObject()
         }
         w.endArray()
         if let z = e.zone { w.field("zone", z.rawValue) } else { w.nullField("zone") }
-        if let acv = e.actionCoeurDeVille { w.field("action_coeur_de_ville", acv) } else { w.nullField("action_coeur_de_ville") }
-        if let cat = e.incomeCategory { w.field("income_category", cat.rawValue) } else { w.nullField("income_category") }
-        if let ceiling = e.incomeCeiling { w.field("income_ceiling", ceiling.cents) } else { w.nullField("income_ceiling") }
+        if let acv = e.actionCoeurDeVille {
+            w.field("action_coeur_de_ville", acv)
+        } else {
+            w.nullField("action_coeur_de_ville")
+        }
+        if let cat = e.incomeCategory {
+            w.field("income_category", cat.rawValue)
+        } else {
+            w.nullField("income_category")
+        }
+        if let ceiling = e.incomeCeiling {
+            w.field("income_ceiling", ceiling.cents)
+        } else {
+            w.nullField("income_ceiling")
+        }
         w.endObject()
     }
 
@@ -39,9 +58,14 @@ public enum SimulationResponseEncoder {
         w.field("annex_envelope", f.annexEnvelope.cents)
         w.field("amo_case", f.amoCase)
         w.field("amo_granted", f.amoGranted.cents)
-        w.key("companies"); w.beginArray()
+        w.key("companies")
+        w.beginArray()
         for c in f.companies {
-            w.beginObject(); w.field("siret", c.siret); w.field("granted", c.granted.cents); w.field("deposit_cap", c.depositCap.cents); w.endObject()
+            w.beginObject()
+            w.field("siret", c.siret)
+            w.field("granted", c.granted.cents)
+            w.field("deposit_cap", c.depositCap.cents)
+            w.endObject()
         }
         w.endArray()
         w.field("works_granted", f.worksGranted.cents)
@@ -66,11 +90,15 @@ public enum SimulationResponseEncoder {
         w.field("monthly_instalment", s.monthlyInstalment.cents)
         w.field("total_interest", s.totalInterest.cents)
         w.field("total_cost", s.totalCostOfCredit.cents)
-        w.key("schedule"); w.beginArray()
+        w.key("schedule")
+        w.beginArray()
         for l in s.lines {
             w.beginObject()
-            w.field("month", l.month); w.field("instalment", l.instalment.cents); w.field("interest", l.interest.cents)
-            w.field("principal", l.principal.cents); w.field("remaining", l.remaining.cents)
+            w.field("month", l.month)
+            w.field("instalment", l.instalment.cents)
+            w.field("interest", l.interest.cents)
+            w.field("principal", l.principal.cents)
+            w.field("remaining", l.remaining.cents)
             w.endObject()
         }
         w.endArray()

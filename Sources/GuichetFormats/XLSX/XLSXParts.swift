@@ -1,23 +1,32 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GuichetDomain
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A flat list of XML elements with their attributes (small parts: workbook, relationships).
 struct XMLElements {
-    struct Element { let name: String; let attributes: [String: String] }
+    struct Element {
+        let name: String
+        let attributes: [String: String]
+    }
 
     static func parse(_ data: Data, path: String) throws(XLSXReader.Failure) -> [Element] {
         final class Delegate: NSObject, XMLParserDelegate {
             var elements: [Element] = []
-            func parser(_ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            func parser(
+                _ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String]
+            ) {
                 elements.append(Element(name: Self.local(name), attributes: attributes))
             }
             static func local(_ n: String) -> String { n.split(separator: ":").last.map(String.init) ?? n }
         }
         let d = Delegate()
-        guard XMLElements.run(data, delegate: d) else { throw XLSXReader.Failure(message: "Fichier .xlsx endommagé : « \(path) » n'est pas du XML valide.") }
+        guard XMLElements.run(data, delegate: d) else {
+            throw XLSXReader.Failure(message: "Fichier .xlsx endommagé : « \(path) » n'est pas du XML valide.")
+        }
         return d.elements
     }
 
@@ -39,18 +48,31 @@ enum SharedStrings {
         data.withUnsafeBytes { raw in
             var sc = XMLScanner(raw.bindMemory(to: UInt8.self))
             var strings: [String] = []
-            var current = "", inItem = false
+            var current = ""
+            var inItem = false
             while sc.nextTag() {
-                if sc.isTag("si") { _ = sc.attributes([]); current = ""; inItem = true; continue }
-                if sc.isTag("rPh") { sc.skip(past: "rPh"); continue }
+                if sc.isTag("si") {
+                    _ = sc.attributes([])
+                    current = ""
+                    inItem = true
+                    continue
+                }
+                if sc.isTag("rPh") {
+                    sc.skip(past: "rPh")
+                    continue
+                }
                 if sc.isTag("t") {
                     let (_, selfClosing) = sc.attributes([])
                     if !selfClosing { current += sc.text() }
                     continue
                 }
                 if inItem, sc.i + 3 < sc.b.count, sc.b[sc.i + 1] == 0x2F {
-                    var probe = sc; probe.i += 1
-                    if probe.isTag("si") { strings.append(current); inItem = false }
+                    var probe = sc
+                    probe.i += 1
+                    if probe.isTag("si") {
+                        strings.append(current)
+                        inItem = false
+                    }
                 }
                 sc.i += 1
             }
@@ -65,9 +87,15 @@ enum DateStyles {
 
     static func isDateFormat(_ code: String) -> Bool {
         // Drop quoted text, escapes and colours, then look for day/month/year tokens.
-        var cleaned = "", inQuote = false, skipNext = false, inBracket = false
+        var cleaned = ""
+        var inQuote = false
+        var skipNext = false
+        var inBracket = false
         for ch in code {
-            if skipNext { skipNext = false; continue }
+            if skipNext {
+                skipNext = false
+                continue
+            }
             switch ch {
             case "\"": inQuote.toggle()
             case "\\": skipNext = true
@@ -77,7 +105,8 @@ enum DateStyles {
             }
         }
         let lower = cleaned.lowercased()
-        return lower.contains("d") || lower.contains("y") || (lower.contains("m") && !lower.contains("h") && !lower.contains("s") && !lower.contains("0"))
+        return lower.contains("d") || lower.contains("y")
+            || (lower.contains("m") && !lower.contains("h") && !lower.contains("s") && !lower.contains("0"))
     }
 
     static func parse(_ data: Data) throws(XLSXReader.Failure) -> [Bool] {
@@ -85,7 +114,10 @@ enum DateStyles {
             var custom: [Int: String] = [:]
             var xfs: [Int] = []
             var inCellXfs = false
-            func parser(_ p: XMLParser, didStartElement n: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+            func parser(
+                _ p: XMLParser, didStartElement n: String, namespaceURI: String?, qualifiedName: String?,
+                attributes a: [String: String]
+            ) {
                 switch n {
                 case "numFmt": if let id = a["numFmtId"].flatMap(Int.init) { custom[id] = a["formatCode"] ?? "" }
                 case "cellXfs": inCellXfs = true
@@ -98,7 +130,9 @@ enum DateStyles {
             }
         }
         let d = Delegate()
-        guard XMLElements.run(data, delegate: d) else { throw XLSXReader.Failure(message: "Fichier .xlsx endommagé : les styles sont illisibles.") }
+        guard XMLElements.run(data, delegate: d) else {
+            throw XLSXReader.Failure(message: "Fichier .xlsx endommagé : les styles sont illisibles.")
+        }
         return d.xfs.map { id in builtInDateFormats.contains(id) || (d.custom[id].map(isDateFormat) ?? false) }
     }
 }
@@ -106,26 +140,35 @@ enum DateStyles {
 /// A worksheet: cells with their type (`s`, `inlineStr`, `str`, `b`, `e`, `n`), style, value or
 /// cached formula value; rows beyond the limit stop the reading.
 enum SheetParser {
-    static func parse(_ data: Data, name: String, shared: [String], dateStyles: [Bool], date1904: Bool,
-                      maxRows: Int, progress: ((_ bytesRead: Int, _ bytesTotal: Int) -> Void)? = nil) throws(XLSXReader.Failure) -> XLSXWorkbook.Sheet {
+    static func parse(
+        _ data: Data, name: String, shared: [String], dateStyles: [Bool], date1904: Bool,
+        maxRows: Int, progress: ((_ bytesRead: Int, _ bytesTotal: Int) -> Void)? = nil
+    ) throws(XLSXReader.Failure) -> XLSXWorkbook.Sheet {
         let result: Result<XLSXWorkbook.Sheet, XLSXReader.Failure> = data.withUnsafeBytes { raw in
             var sc = XMLScanner(raw.bindMemory(to: UInt8.self))
             var rows: [Int: [Int: XLSXValue]] = [:]
             var merged: [String] = []
-            var lastRow = 0, lastColumn = 0
+            var lastRow = 0
+            var lastColumn = 0
             while sc.nextTag() {
                 if sc.isTag("row") {
                     let (v, _) = sc.attributes(["r"])
                     lastRow = v[0].flatMap(Int.init) ?? lastRow + 1
                     lastColumn = 0
-                    if lastRow > maxRows + 1 { return .failure(.init(message: "Trop de lignes : \(maxRows) opérations au plus par fichier.")) }
+                    if lastRow > maxRows + 1 {
+                        return .failure(.init(message: "Trop de lignes : \(maxRows) opérations au plus par fichier."))
+                    }
                     if let progress, lastRow % 500 == 0 { progress(sc.i, sc.b.count) }
                     continue
                 }
                 if sc.isTag("c") {
                     let attrs = sc.cellAttributes()
-                    var row = lastRow, column = lastColumn + 1
-                    if attrs.row > 0 { row = attrs.row; column = attrs.column }
+                    var row = lastRow
+                    var column = lastColumn + 1
+                    if attrs.row > 0 {
+                        row = attrs.row
+                        column = attrs.column
+                    }
                     lastColumn = column
                     if attrs.selfClosing { continue }
                     var text: String?
@@ -133,9 +176,15 @@ enum SheetParser {
                     // Inside the cell: <f> (skipped), <v>, <is><t>…</t></is>, until </c>.
                     while sc.nextTag() {
                         if sc.i + 1 < sc.b.count, sc.b[sc.i + 1] == 0x2F {
-                            var probe = sc; probe.i += 1
-                            if probe.isTag("c") { while sc.i < sc.b.count, sc.b[sc.i] != 0x3E { sc.i += 1 }; sc.i += 1; break }
-                            sc.i += 1; continue
+                            var probe = sc
+                            probe.i += 1
+                            if probe.isTag("c") {
+                                while sc.i < sc.b.count, sc.b[sc.i] != 0x3E { sc.i += 1 }
+                                sc.i += 1
+                                break
+                            }
+                            sc.i += 1
+                            continue
                         }
                         if sc.isTag("v") {
                             let (_, sClose) = sc.attributes([])
@@ -149,7 +198,10 @@ enum SheetParser {
                             if !sClose { text = (text ?? "") + sc.text() }
                             continue
                         }
-                        if sc.isTag("rPh") { sc.skip(past: "rPh"); continue }
+                        if sc.isTag("rPh") {
+                            sc.skip(past: "rPh")
+                            continue
+                        }
                         if sc.isTag("f") {
                             let (_, sClose) = sc.attributes([])
                             if !sClose { _ = sc.text() }
@@ -161,7 +213,9 @@ enum SheetParser {
                     if attrs.type == .shared {
                         value = sharedIndex >= 0 && sharedIndex < shared.count ? .text(shared[sharedIndex]) : nil
                     } else {
-                        value = Self.value(type: attrs.type, style: attrs.style, text: text ?? "", dateStyles: dateStyles, date1904: date1904)
+                        value = Self.value(
+                            type: attrs.type, style: attrs.style, text: text ?? "", dateStyles: dateStyles,
+                            date1904: date1904)
                     }
                     if let value { rows[row, default: [:]][column] = value }
                     continue
@@ -178,15 +232,19 @@ enum SheetParser {
         return try result.get()
     }
 
-    static func value(type: XMLScanner.CellType, style: Int, text: String, dateStyles: [Bool], date1904: Bool) -> XLSXValue? {
+    static func value(
+        type: XMLScanner.CellType, style: Int, text: String, dateStyles: [Bool], date1904: Bool
+    ) -> XLSXValue? {
         switch type {
-        case .shared: return nil // resolved by index by the caller
+        case .shared: return nil  // resolved by index by the caller
         case .inline, .formulaString: return text.isEmpty ? nil : .text(text)
         case .bool: return .bool(text == "1" || text == "true")
         case .error: return .error(text)
         case .number:
             guard !text.isEmpty, let d = Double(text) else { return nil }
-            if style < dateStyles.count, dateStyles[style], let day = ExcelDate.day(serial: d, date1904: date1904) { return .date(day) }
+            if style < dateStyles.count, dateStyles[style], let day = ExcelDate.day(serial: d, date1904: date1904) {
+                return .date(day)
+            }
             return .number(d)
         }
     }

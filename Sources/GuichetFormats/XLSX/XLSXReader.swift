@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GuichetDomain
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads `.xlsx` files written by Excel, LibreOffice, Google Sheets or openpyxl: shared and
 /// inline strings, numbers, booleans, dates (1900 and 1904 systems, by number format), cached
@@ -33,17 +34,27 @@ public struct XLSXReader: Sendable {
     ///   - sheetsToRead: sheet names to read (all when nil).
     ///   - progress: called now and then while a sheet is read, with the sheet's name and the
     ///     bytes of its XML read so far and in all.
-    public func read(_ data: Data, sheetsToRead: Set<String>? = nil,
-                     progress: ((_ sheet: String, _ done: Int, _ total: Int) -> Void)? = nil) throws(Failure) -> XLSXWorkbook {
+    public func read(
+        _ data: Data, sheetsToRead: Set<String>? = nil,
+        progress: ((_ sheet: String, _ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(Failure) -> XLSXWorkbook {
         guard data.count <= limits.maxFileBytes else {
-            throw Failure(message: "Fichier trop volumineux : \(data.count / 1_048_576) Mo pour \(limits.maxFileBytes / 1_048_576) Mo au plus.")
+            throw Failure(
+                message:
+                    "Fichier trop volumineux : \(data.count / 1_048_576) Mo pour \(limits.maxFileBytes / 1_048_576) Mo au plus."
+            )
         }
         guard data.count >= 4, data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) else {
-            throw Failure(message: "Ce fichier n'est pas un classeur Excel (.xlsx) : enregistrez-le au format « Classeur Excel (.xlsx) ».")
+            throw Failure(
+                message:
+                    "Ce fichier n'est pas un classeur Excel (.xlsx) : enregistrez-le au format « Classeur Excel (.xlsx) »."
+            )
         }
         let archive: ZIPArchiveReader
         do { archive = try ZIPArchiveReader(data) } catch {
-            throw Failure(message: "Fichier .xlsx endommagé : l'archive ne peut pas être ouverte (structure incohérente ou tronquée).")
+            throw Failure(
+                message:
+                    "Fichier .xlsx endommagé : l'archive ne peut pas être ouverte (structure incohérente ou tronquée).")
         }
         var budget = limits.maxTotalBytes
         func part(_ path: String, required: Bool = true) throws(Failure) -> Data? {
@@ -56,8 +67,16 @@ public struct XLSXReader: Sendable {
             let out: Data
             do { out = try archive.extract(entry, limit: limit) } catch {
                 switch error {
-                case .tooLarge: throw Failure(message: "Fichier refusé : son contenu compressé se déploie de façon disproportionnée (bombe de décompression).")
-                case .unsupported: throw Failure(message: "Fichier .xlsx non pris en charge : la partie « \(path) » utilise une compression inconnue.")
+                case .tooLarge:
+                    throw Failure(
+                        message:
+                            "Fichier refusé : son contenu compressé se déploie de façon disproportionnée (bombe de décompression)."
+                    )
+                case .unsupported:
+                    throw Failure(
+                        message:
+                            "Fichier .xlsx non pris en charge : la partie « \(path) » utilise une compression inconnue."
+                    )
                 case .damaged: throw Failure(message: "Fichier .xlsx endommagé : la partie « \(path) » est illisible.")
                 }
             }
@@ -69,22 +88,34 @@ public struct XLSXReader: Sendable {
         let workbookXML = try part("xl/workbook.xml")!
         let rels = try XMLElements.parse(try part("xl/_rels/workbook.xml.rels")!, path: "workbook.xml.rels")
         let workbook = try XMLElements.parse(workbookXML, path: "workbook.xml")
-        let date1904 = workbook.first { $0.name == "workbookPr" }.map { ["1", "true"].contains($0.attributes["date1904"] ?? "") } ?? false
-        let targets = Dictionary(rels.filter { $0.name == "Relationship" }.compactMap { e in e.attributes["Id"].map { ($0, e.attributes["Target"] ?? "") } },
-                                 uniquingKeysWith: { a, _ in a })
+        let date1904 =
+            workbook.first { $0.name == "workbookPr" }.map { ["1", "true"].contains($0.attributes["date1904"] ?? "") }
+            ?? false
+        let targets = Dictionary(
+            rels.filter { $0.name == "Relationship" }.compactMap { e in
+                e.attributes["Id"].map { ($0, e.attributes["Target"] ?? "") }
+            },
+            uniquingKeysWith: { a, _ in a })
         var sharedStrings: [String] = []
-        if let data = try part("xl/sharedStrings.xml", required: false) { sharedStrings = try SharedStrings.parse(data) }
+        if let data = try part("xl/sharedStrings.xml", required: false) {
+            sharedStrings = try SharedStrings.parse(data)
+        }
         var dateStyles: [Bool] = []
         if let data = try part("xl/styles.xml", required: false) { dateStyles = try DateStyles.parse(data) }
 
         var sheets: [XLSXWorkbook.Sheet] = []
         for s in workbook where s.name == "sheet" {
-            guard let name = s.attributes["name"], let rid = s.attributes["r:id"] ?? s.attributes["id"], let target = targets[rid] else { continue }
+            guard let name = s.attributes["name"], let rid = s.attributes["r:id"] ?? s.attributes["id"],
+                let target = targets[rid]
+            else { continue }
             if let wanted = sheetsToRead, !wanted.contains(name) { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             let xml = try part(path)!
-            sheets.append(try SheetParser.parse(xml, name: name, shared: sharedStrings, dateStyles: dateStyles, date1904: date1904, maxRows: limits.maxRows,
-                                                progress: progress.map { p in { done, total in p(name, done, total) } }))
+            sheets.append(
+                try SheetParser.parse(
+                    xml, name: name, shared: sharedStrings, dateStyles: dateStyles, date1904: date1904,
+                    maxRows: limits.maxRows,
+                    progress: progress.map { p in { done, total in p(name, done, total) } }))
         }
         return XLSXWorkbook(sheets: sheets, date1904: date1904)
     }
@@ -97,7 +128,7 @@ public struct XLSXReader: Sendable {
             var i = 0
             let n = b.count
             while i + 1 < n {
-                if b[i] == 0x3C, b[i + 1] == 0x21 { // "<!"
+                if b[i] == 0x3C, b[i + 1] == 0x21 {  // "<!"
                     let isComment = i + 3 < n && b[i + 2] == 0x2D && b[i + 3] == 0x2D
                     let isCData = i + 2 < n && b[i + 2] == 0x5B
                     if !isComment && !isCData { return true }
@@ -107,7 +138,10 @@ public struct XLSXReader: Sendable {
             return false
         }
         if found {
-            throw Failure(message: "Fichier refusé : la partie « \(path) » contient des déclarations XML interdites (DOCTYPE ou ENTITY).")
+            throw Failure(
+                message:
+                    "Fichier refusé : la partie « \(path) » contient des déclarations XML interdites (DOCTYPE ou ENTITY)."
+            )
         }
     }
 }

@@ -44,13 +44,17 @@ public enum XLSXValue: Sendable, Equatable {
 /// Cell references: `F12` ↔ (row 12, column 6).
 public enum CellReference {
     public static func parse(_ ref: String) -> (row: Int, column: Int)? {
-        var column = 0, row = 0, sawDigit = false
+        var column = 0
+        var row = 0
+        var sawDigit = false
         for u in ref.utf8 {
             switch u {
             case 65...90 where !sawDigit: column = column * 26 + Int(u - 64)
             case 97...122 where !sawDigit: column = column * 26 + Int(u - 96)
-            case 48...57: row = row * 10 + Int(u - 48); sawDigit = true
-            case 36: continue // "$"
+            case 48...57:
+                row = row * 10 + Int(u - 48)
+                sawDigit = true
+            case 36: continue  // "$"
             default: return nil
             }
             if column > 16_384 || row > 1_048_576 { return nil }
@@ -61,8 +65,13 @@ public enum CellReference {
     public static func name(row: Int, column: Int) -> String { columnName(column) + String(row) }
 
     public static func columnName(_ column: Int) -> String {
-        var c = column, out: [UInt8] = []
-        while c > 0 { let r = (c - 1) % 26; out.insert(UInt8(65 + r), at: 0); c = (c - 1) / 26 }
+        var c = column
+        var out: [UInt8] = []
+        while c > 0 {
+            let r = (c - 1) % 26
+            out.insert(UInt8(65 + r), at: 0)
+            c = (c - 1) / 26
+        }
         return String(decoding: out, as: UTF8.self)
     }
 }
@@ -76,7 +85,7 @@ public enum ExcelDate {
     public static func day(serial: Double, date1904: Bool) -> Day? {
         guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
         var whole = Int(serial.rounded(.down))
-        if !date1904 && whole < 61 { whole += 1 } // serials before 1 March 1900 (the phantom 29 Feb)
+        if !date1904 && whole < 61 { whole += 1 }  // serials before 1 March 1900 (the phantom 29 Feb)
         return Day(ordinal: (date1904 ? epoch1904 : epoch1900) + whole)
     }
 

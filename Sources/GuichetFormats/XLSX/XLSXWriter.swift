@@ -1,6 +1,6 @@
 import Foundation
-import ZIPFoundation
 import GuichetDomain
+import ZIPFoundation
 
 /// Writes `.xlsx` workbooks (SpreadsheetML, ECMA-376) that Excel, LibreOffice and openpyxl open
 /// without repair: shared strings, a fixed set of cell styles (header, date, amounts, integers),
@@ -8,7 +8,8 @@ import GuichetDomain
 /// formulas with their cached values. Formulas are recalculated when the file is opened.
 public struct XLSXWriter: Sendable {
     public enum Style: Int, Sendable {
-        case normal = 0, header, date, amount, integer, bold, wrap
+        case normal = 0
+        case header, date, amount, integer, bold, wrap
     }
 
     public enum Value: Sendable, Equatable {
@@ -23,14 +24,20 @@ public struct XLSXWriter: Sendable {
     public struct Cell: Sendable {
         public var value: Value
         public var style: Style
-        public init(_ value: Value, style: Style = .normal) { self.value = value; self.style = style }
+        public init(_ value: Value, style: Style = .normal) {
+            self.value = value
+            self.style = style
+        }
     }
 
     public struct Column: Sendable {
         public var width: Double
         /// The style of the whole column's empty cells (date or number formats while typing).
         public var style: Style?
-        public init(width: Double, style: Style? = nil) { self.width = width; self.style = style }
+        public init(width: Double, style: Style? = nil) {
+            self.width = width
+            self.style = style
+        }
     }
 
     /// A drop-down list validation over `range` (`D2:D20001`), its values in `source`
@@ -38,7 +45,10 @@ public struct XLSXWriter: Sendable {
     public struct ListValidation: Sendable {
         public var range: String, source: String, title: String, message: String
         public init(range: String, source: String, title: String, message: String) {
-            self.range = range; self.source = source; self.title = title; self.message = message
+            self.range = range
+            self.source = source
+            self.title = title
+            self.message = message
         }
     }
 
@@ -49,8 +59,15 @@ public struct XLSXWriter: Sendable {
         public var columns: [Column]
         public var frozenRows: Int
         public var validations: [ListValidation]
-        public init(name: String, rows: [[Cell?]], columns: [Column] = [], frozenRows: Int = 0, validations: [ListValidation] = []) {
-            self.name = name; self.rows = rows; self.columns = columns; self.frozenRows = frozenRows; self.validations = validations
+        public init(
+            name: String, rows: [[Cell?]], columns: [Column] = [], frozenRows: Int = 0,
+            validations: [ListValidation] = []
+        ) {
+            self.name = name
+            self.rows = rows
+            self.columns = columns
+            self.frozenRows = frozenRows
+            self.validations = validations
         }
     }
 
@@ -62,7 +79,9 @@ public struct XLSXWriter: Sendable {
         let archive = try Archive(data: Data(), accessMode: .create)
         func add(_ path: String, _ xml: String) throws {
             let data = Data(xml.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -87,14 +106,41 @@ public struct XLSXWriter: Sendable {
     func contentTypes(_ count: Int) -> String {
         var w = XMLWriter()
         w.element("Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"]) { w in
-            w.empty("Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
+            w.empty(
+                "Default",
+                ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
             w.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
-            w.empty("Override", ["PartName": "/xl/workbook.xml", "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"])
-            w.empty("Override", ["PartName": "/xl/styles.xml", "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"])
-            w.empty("Override", ["PartName": "/xl/sharedStrings.xml", "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"])
-            w.empty("Override", ["PartName": "/docProps/app.xml", "ContentType": "application/vnd.openxmlformats-officedocument.extended-properties+xml"])
+            w.empty(
+                "Override",
+                [
+                    "PartName": "/xl/workbook.xml",
+                    "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                ])
+            w.empty(
+                "Override",
+                [
+                    "PartName": "/xl/styles.xml",
+                    "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+                ])
+            w.empty(
+                "Override",
+                [
+                    "PartName": "/xl/sharedStrings.xml",
+                    "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+                ])
+            w.empty(
+                "Override",
+                [
+                    "PartName": "/docProps/app.xml",
+                    "ContentType": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+                ])
             for i in 1..<(count + 1) {
-                w.empty("Override", ["PartName": "/xl/worksheets/sheet\(i).xml", "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"])
+                w.empty(
+                    "Override",
+                    [
+                        "PartName": "/xl/worksheets/sheet\(i).xml",
+                        "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+                    ])
             }
         }
         return w.output
@@ -103,15 +149,28 @@ public struct XLSXWriter: Sendable {
     var rootRelationships: String {
         var w = XMLWriter()
         w.element("Relationships", ["xmlns": Self.pkgRelNS]) { w in
-            w.empty("Relationship", ["Id": "rId1", "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "Target": "xl/workbook.xml"])
-            w.empty("Relationship", ["Id": "rId2", "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties", "Target": "docProps/app.xml"])
+            w.empty(
+                "Relationship",
+                [
+                    "Id": "rId1",
+                    "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+                    "Target": "xl/workbook.xml",
+                ])
+            w.empty(
+                "Relationship",
+                [
+                    "Id": "rId2",
+                    "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+                    "Target": "docProps/app.xml",
+                ])
         }
         return w.output
     }
 
     func appProperties(_ sheets: [Sheet]) -> String {
         var w = XMLWriter()
-        w.element("Properties", ["xmlns": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"]) { w in
+        w.element("Properties", ["xmlns": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"])
+        { w in
             w.element("Application", text: "Guichet")
         }
         return w.output
@@ -136,11 +195,28 @@ public struct XLSXWriter: Sendable {
         var w = XMLWriter()
         w.element("Relationships", ["xmlns": Self.pkgRelNS]) { w in
             for i in 0..<count {
-                w.empty("Relationship", ["Id": "rId\(i + 1)", "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
-                                         "Target": "worksheets/sheet\(i + 1).xml"])
+                w.empty(
+                    "Relationship",
+                    [
+                        "Id": "rId\(i + 1)",
+                        "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+                        "Target": "worksheets/sheet\(i + 1).xml",
+                    ])
             }
-            w.empty("Relationship", ["Id": "rId\(count + 1)", "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "Target": "styles.xml"])
-            w.empty("Relationship", ["Id": "rId\(count + 2)", "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings", "Target": "sharedStrings.xml"])
+            w.empty(
+                "Relationship",
+                [
+                    "Id": "rId\(count + 1)",
+                    "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+                    "Target": "styles.xml",
+                ])
+            w.empty(
+                "Relationship",
+                [
+                    "Id": "rId\(count + 2)",
+                    "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
+                    "Target": "sharedStrings.xml",
+                ])
         }
         return w.output
     }
@@ -154,7 +230,12 @@ public struct XLSXWriter: Sendable {
             w.element("sheetView", ["workbookViewId": "0"]) { w in
                 if sheet.frozenRows > 0 {
                     let topLeft = CellReference.name(row: sheet.frozenRows + 1, column: 1)
-                    w.empty("pane", ["ySplit": String(sheet.frozenRows), "topLeftCell": topLeft, "activePane": "bottomLeft", "state": "frozen"])
+                    w.empty(
+                        "pane",
+                        [
+                            "ySplit": String(sheet.frozenRows), "topLeftCell": topLeft, "activePane": "bottomLeft",
+                            "state": "frozen",
+                        ])
                     w.empty("selection", ["pane": "bottomLeft", "activeCell": topLeft, "sqref": topLeft])
                 }
             }
@@ -165,7 +246,12 @@ public struct XLSXWriter: Sendable {
                 for (i, c) in sheet.columns.enumerated() {
                     let n = String(i + 1)
                     if let style = c.style {
-                        w.empty("col", ["min": n, "max": n, "width": Self.number(c.width), "style": String(style.rawValue), "customWidth": "1"])
+                        w.empty(
+                            "col",
+                            [
+                                "min": n, "max": n, "width": Self.number(c.width), "style": String(style.rawValue),
+                                "customWidth": "1",
+                            ])
                     } else {
                         w.empty("col", ["min": n, "max": n, "width": Self.number(c.width), "customWidth": "1"])
                     }
@@ -186,16 +272,24 @@ public struct XLSXWriter: Sendable {
             w.element("dataValidations", ["count": String(sheet.validations.count)]) { w in
                 for v in sheet.validations {
                     // Excel repairs a file whose titles exceed 32 characters or messages 255.
-                    let title = String(v.title.prefix(32)), message = String(v.message.prefix(255))
-                    w.element("dataValidation", ["type": "list", "allowBlank": "1", "showInputMessage": "1", "showErrorMessage": "1",
-                                                 "errorTitle": title, "error": message, "promptTitle": title, "prompt": message,
-                                                 "sqref": v.range]) { w in
+                    let title = String(v.title.prefix(32))
+                    let message = String(v.message.prefix(255))
+                    w.element(
+                        "dataValidation",
+                        [
+                            "type": "list", "allowBlank": "1", "showInputMessage": "1", "showErrorMessage": "1",
+                            "errorTitle": title, "error": message, "promptTitle": title, "prompt": message,
+                            "sqref": v.range,
+                        ]
+                    ) { w in
                         w.element("formula1", text: v.source)
                     }
                 }
             }
         }
-        w.empty("pageMargins", ["left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
+        w.empty(
+            "pageMargins",
+            ["left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
         w.close("worksheet")
         return w.output
     }
@@ -230,41 +324,97 @@ public struct XLSXWriter: Sendable {
     static let styles: String = {
         var w = XMLWriter()
         w.element("styleSheet", ["xmlns": mainNS]) { w in
-            w.element("numFmts", ["count": "1"]) { $0.empty("numFmt", ["numFmtId": "164", "formatCode": "dd/mm/yyyy"]) }
+            w.element("numFmts", ["count": "1"]) {
+                $0.empty("numFmt", ["numFmtId": "164", "formatCode": "dd/mm/yyyy"])
+            }
             w.element("fonts", ["count": "3"]) { w in
-                w.element("font") { w in w.empty("sz", ["val": "11"]); w.empty("name", ["val": "Calibri"]); w.empty("family", ["val": "2"]) }
-                w.element("font") { w in w.empty("b"); w.empty("sz", ["val": "11"]); w.empty("color", ["rgb": "FFFFFFFF"]); w.empty("name", ["val": "Calibri"]); w.empty("family", ["val": "2"]) }
-                w.element("font") { w in w.empty("b"); w.empty("sz", ["val": "11"]); w.empty("name", ["val": "Calibri"]); w.empty("family", ["val": "2"]) }
+                w.element("font") { w in
+                    w.empty("sz", ["val": "11"])
+                    w.empty("name", ["val": "Calibri"])
+                    w.empty("family", ["val": "2"])
+                }
+                w.element("font") { w in
+                    w.empty("b")
+                    w.empty("sz", ["val": "11"])
+                    w.empty("color", ["rgb": "FFFFFFFF"])
+                    w.empty("name", ["val": "Calibri"])
+                    w.empty("family", ["val": "2"])
+                }
+                w.element("font") { w in
+                    w.empty("b")
+                    w.empty("sz", ["val": "11"])
+                    w.empty("name", ["val": "Calibri"])
+                    w.empty("family", ["val": "2"])
+                }
             }
             w.element("fills", ["count": "3"]) { w in
                 w.element("fill") { $0.empty("patternFill", ["patternType": "none"]) }
                 w.element("fill") { $0.empty("patternFill", ["patternType": "gray125"]) }
                 w.element("fill") { w in
-                    w.element("patternFill", ["patternType": "solid"]) { w in w.empty("fgColor", ["rgb": "FF1F3A68"]); w.empty("bgColor", ["indexed": "64"]) }
+                    w.element("patternFill", ["patternType": "solid"]) { w in
+                        w.empty("fgColor", ["rgb": "FF1F3A68"])
+                        w.empty("bgColor", ["indexed": "64"])
+                    }
                 }
             }
             w.element("borders", ["count": "2"]) { w in
-                w.element("border") { w in for side in ["left", "right", "top", "bottom", "diagonal"] { w.empty(side) } }
+                w.element("border") { w in for side in ["left", "right", "top", "bottom", "diagonal"] { w.empty(side) }
+                }
                 w.element("border") { w in
-                    for side in ["left", "right", "top", "bottom"] { w.element(side, ["style": "thin"]) { $0.empty("color", ["rgb": "FF7F7F7F"]) } }
+                    for side in ["left", "right", "top", "bottom"] {
+                        w.element(side, ["style": "thin"]) { $0.empty("color", ["rgb": "FF7F7F7F"]) }
+                    }
                     w.empty("diagonal")
                 }
             }
-            w.element("cellStyleXfs", ["count": "1"]) { $0.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"]) }
+            w.element("cellStyleXfs", ["count": "1"]) {
+                $0.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
+            }
             w.element("cellXfs", ["count": "7"]) { w in
                 w.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0"])
-                w.element("xf", ["numFmtId": "0", "fontId": "1", "fillId": "2", "borderId": "1", "xfId": "0", "applyFont": "1", "applyFill": "1", "applyBorder": "1", "applyAlignment": "1"]) {
+                w.element(
+                    "xf",
+                    [
+                        "numFmtId": "0", "fontId": "1", "fillId": "2", "borderId": "1", "xfId": "0", "applyFont": "1",
+                        "applyFill": "1", "applyBorder": "1", "applyAlignment": "1",
+                    ]
+                ) {
                     $0.empty("alignment", ["vertical": "center", "wrapText": "1"])
                 }
-                w.empty("xf", ["numFmtId": "164", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0", "applyNumberFormat": "1"])
-                w.empty("xf", ["numFmtId": "4", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0", "applyNumberFormat": "1"])
-                w.empty("xf", ["numFmtId": "3", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0", "applyNumberFormat": "1"])
-                w.empty("xf", ["numFmtId": "0", "fontId": "2", "fillId": "0", "borderId": "0", "xfId": "0", "applyFont": "1"])
-                w.element("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0", "applyAlignment": "1"]) {
+                w.empty(
+                    "xf",
+                    [
+                        "numFmtId": "164", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0",
+                        "applyNumberFormat": "1",
+                    ])
+                w.empty(
+                    "xf",
+                    [
+                        "numFmtId": "4", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0",
+                        "applyNumberFormat": "1",
+                    ])
+                w.empty(
+                    "xf",
+                    [
+                        "numFmtId": "3", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0",
+                        "applyNumberFormat": "1",
+                    ])
+                w.empty(
+                    "xf",
+                    ["numFmtId": "0", "fontId": "2", "fillId": "0", "borderId": "0", "xfId": "0", "applyFont": "1"])
+                w.element(
+                    "xf",
+                    [
+                        "numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0",
+                        "applyAlignment": "1",
+                    ]
+                ) {
                     $0.empty("alignment", ["vertical": "top", "wrapText": "1"])
                 }
             }
-            w.element("cellStyles", ["count": "1"]) { $0.empty("cellStyle", ["name": "Normal", "xfId": "0", "builtinId": "0"]) }
+            w.element("cellStyles", ["count": "1"]) {
+                $0.empty("cellStyle", ["name": "Normal", "xfId": "0", "builtinId": "0"])
+            }
         }
         return w.output
     }()
@@ -286,7 +436,9 @@ struct SharedStringTable {
 
     func xml() -> String {
         var w = XMLWriter()
-        w.element("sst", ["xmlns": XLSXWriter.mainNS, "count": String(references), "uniqueCount": String(ordered.count)]) { w in
+        w.element(
+            "sst", ["xmlns": XLSXWriter.mainNS, "count": String(references), "uniqueCount": String(ordered.count)]
+        ) { w in
             for s in ordered {
                 w.element("si") { w in
                     let edge = s.first.map(\.isWhitespace) == true || s.last.map(\.isWhitespace) == true

@@ -26,7 +26,10 @@ struct XMLScanner {
 
     /// One step through a tag's attributes: an attribute (name and value byte ranges), or the
     /// end of the tag (the scanner then past its `>`).
-    enum AttributeStep { case attribute(name: Range<Int>, value: Range<Int>), end(selfClosing: Bool) }
+    enum AttributeStep {
+        case attribute(name: Range<Int>, value: Range<Int>)
+        case end(selfClosing: Bool)
+    }
 
     /// At `<`: moves past the tag's name, to its first attribute.
     mutating func skipTagName() {
@@ -37,8 +40,14 @@ struct XMLScanner {
         while i < b.count {
             while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
             guard i < b.count else { break }
-            if b[i] == 0x3E { i += 1; return .end(selfClosing: false) }
-            if b[i] == 0x2F { i += 2; return .end(selfClosing: true) }
+            if b[i] == 0x3E {
+                i += 1
+                return .end(selfClosing: false)
+            }
+            if b[i] == 0x2F {
+                i += 2
+                return .end(selfClosing: true)
+            }
             let nameStart = i
             while i < b.count, b[i] != 0x3D, b[i] != 0x20, b[i] != 0x3E { i += 1 }
             let nameEnd = i
@@ -63,10 +72,13 @@ struct XMLScanner {
         while true {
             switch nextAttribute() {
             case .end(let selfClosing): return (values, selfClosing)
-            case let .attribute(name, value):
+            case .attribute(let name, let value):
                 for (k, w) in wanted.enumerated() where values[k] == nil && name.count == w.utf8CodeUnitCount {
                     var same = true
-                    for m in 0..<name.count where b[name.lowerBound + m] != w.utf8Start[m] { same = false; break }
+                    for m in 0..<name.count where b[name.lowerBound + m] != w.utf8Start[m] {
+                        same = false
+                        break
+                    }
                     if same { values[k] = Self.decode(b, value) }
                 }
             }
@@ -79,25 +91,37 @@ struct XMLScanner {
     /// Reads the attributes of a `<c>` tag without making strings (it runs for every cell):
     /// reference `r` as row and column, type `t`, style `s`; moves past its `>`.
     mutating func cellAttributes() -> (row: Int, column: Int, type: CellType, style: Int, selfClosing: Bool) {
-        var row = 0, column = 0, type = CellType.number, style = 0
+        var row = 0
+        var column = 0
+        var type = CellType.number
+        var style = 0
         skipTagName()
         while true {
             let step = nextAttribute()
-            guard case let .attribute(name, value) = step else {
+            guard case .attribute(let name, let value) = step else {
                 if case .end(let selfClosing) = step { return (row, column, type, style, selfClosing) }
                 return (row, column, type, style, false)
             }
             guard name.count == 1 else { continue }
             switch b[name.lowerBound] {
-            case 0x72: // r: letters then digits
+            case 0x72:  // r: letters then digits
                 var k = value.lowerBound
                 // Bounded while reading: a damaged reference never overflows.
-                while k < value.upperBound, column <= 16_384, (0x41...0x5A).contains(b[k]) || (0x61...0x7A).contains(b[k]) {
-                    column = column * 26 + Int((b[k] | 0x20) - 0x60); k += 1
+                while k < value.upperBound, column <= 16_384,
+                    (0x41...0x5A).contains(b[k]) || (0x61...0x7A).contains(b[k])
+                {
+                    column = column * 26 + Int((b[k] | 0x20) - 0x60)
+                    k += 1
                 }
-                while k < value.upperBound, row <= 1_048_576, (0x30...0x39).contains(b[k]) { row = row * 10 + Int(b[k] - 0x30); k += 1 }
-                if k != value.upperBound || column > 16_384 || row > 1_048_576 { row = 0; column = 0 }
-            case 0x74: // t
+                while k < value.upperBound, row <= 1_048_576, (0x30...0x39).contains(b[k]) {
+                    row = row * 10 + Int(b[k] - 0x30)
+                    k += 1
+                }
+                if k != value.upperBound || column > 16_384 || row > 1_048_576 {
+                    row = 0
+                    column = 0
+                }
+            case 0x74:  // t
                 switch (value.count, value.isEmpty ? 0 : b[value.lowerBound]) {
                 case (1, 0x73): type = .shared
                 case (1, 0x62): type = .bool
@@ -106,9 +130,13 @@ struct XMLScanner {
                 case (9, 0x69): type = .inline
                 default: type = .number
                 }
-            case 0x73: // s
-                var v = 0, k = value.lowerBound
-                while k < value.upperBound, (0x30...0x39).contains(b[k]), v < 1_000_000 { v = v * 10 + Int(b[k] - 0x30); k += 1 }
+            case 0x73:  // s
+                var v = 0
+                var k = value.lowerBound
+                while k < value.upperBound, (0x30...0x39).contains(b[k]), v < 1_000_000 {
+                    v = v * 10 + Int(b[k] - 0x30)
+                    k += 1
+                }
                 style = v
             default: break
             }
@@ -124,11 +152,16 @@ struct XMLScanner {
 
     /// A non-negative integer up to the next `<` (a shared-string index); -1 when it is not one.
     mutating func integerText() -> Int {
-        var v = 0, digits = 0
+        var v = 0
+        var digits = 0
         while i < b.count, b[i] != 0x3C {
             let c = b[i]
-            if c >= 0x30 && c <= 0x39 && v < 100_000_000 { v = v * 10 + Int(c - 0x30); digits += 1 }
-            else if c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09 { digits = -1_000 }
+            if c >= 0x30 && c <= 0x39 && v < 100_000_000 {
+                v = v * 10 + Int(c - 0x30)
+                digits += 1
+            } else if c != 0x20 && c != 0x0A && c != 0x0D && c != 0x09 {
+                digits = -1_000
+            }
             i += 1
         }
         return digits > 0 ? v : -1
@@ -138,8 +171,13 @@ struct XMLScanner {
     mutating func skip(past name: StaticString) {
         while nextTag() {
             if i + 1 < b.count, b[i + 1] == 0x2F {
-                var end = XMLScanner(b); end.i = i + 1
-                if end.isTag(name) { while i < b.count, b[i] != 0x3E { i += 1 }; i += 1; return }
+                var end = XMLScanner(b)
+                end.i = i + 1
+                if end.isTag(name) {
+                    while i < b.count, b[i] != 0x3E { i += 1 }
+                    i += 1
+                    return
+                }
             }
             i += 1
         }
@@ -152,7 +190,11 @@ struct XMLScanner {
         out.reserveCapacity(slice.count)
         var k = 0
         while k < slice.count {
-            guard slice[k] == 0x26, let semi = slice[k...].firstIndex(of: 0x3B), semi - k <= 10 else { out.append(slice[k]); k += 1; continue }
+            guard slice[k] == 0x26, let semi = slice[k...].firstIndex(of: 0x3B), semi - k <= 10 else {
+                out.append(slice[k])
+                k += 1
+                continue
+            }
             let entity = String(decoding: UnsafeBufferPointer(rebasing: slice[(k + 1)..<semi]), as: UTF8.self)
             var scalar: Unicode.Scalar?
             switch entity {
@@ -162,10 +204,19 @@ struct XMLScanner {
             case "quot": scalar = "\""
             case "apos": scalar = "'"
             default:
-                if entity.hasPrefix("#x") { scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                else if entity.hasPrefix("#") { scalar = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init) }
+                if entity.hasPrefix("#x") {
+                    scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if entity.hasPrefix("#") {
+                    scalar = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init)
+                }
             }
-            if let scalar { out.append(contentsOf: Array(String(Character(scalar)).utf8)); k = semi + 1 } else { out.append(slice[k]); k += 1 }
+            if let scalar {
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                k = semi + 1
+            } else {
+                out.append(slice[k])
+                k += 1
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }

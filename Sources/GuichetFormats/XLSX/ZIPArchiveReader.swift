@@ -36,25 +36,37 @@ struct ZIPArchiveReader {
             var eocd = -1
             var k = n - 22
             while k >= max(0, n - 22 - 65_535) {
-                if u32(k) == 0x0605_4B50 { eocd = k; break }
+                if u32(k) == 0x0605_4B50 {
+                    eocd = k
+                    break
+                }
                 k -= 1
             }
             guard eocd >= 0, let count = u16(eocd + 10), let cdSize = u32(eocd + 12), let cdOffset = u32(eocd + 16),
-                  count <= Self.maxEntries, cdSize != 0xFFFF_FFFF, cdOffset != 0xFFFF_FFFF, cdOffset + cdSize <= eocd else { return nil }
+                count <= Self.maxEntries, cdSize != 0xFFFF_FFFF, cdOffset != 0xFFFF_FFFF, cdOffset + cdSize <= eocd
+            else { return nil }
             var out: [Entry] = []
             var at = cdOffset
             for _ in 0..<count {
-                guard u32(at) == 0x0201_4B50, let method = u16(at + 10), let crc = u32(at + 16), let compressed = u32(at + 20),
-                      let uncompressed = u32(at + 24), let nameLength = u16(at + 28), let extraLength = u16(at + 30),
-                      let commentLength = u16(at + 32), let local = u32(at + 42),
-                      compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF else { return nil }
+                guard u32(at) == 0x0201_4B50, let method = u16(at + 10), let crc = u32(at + 16),
+                    let compressed = u32(at + 20),
+                    let uncompressed = u32(at + 24), let nameLength = u16(at + 28), let extraLength = u16(at + 30),
+                    let commentLength = u16(at + 32), let local = u32(at + 42),
+                    compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF
+                else { return nil }
                 let next = at + 46 + nameLength + extraLength + commentLength
                 guard next <= cdOffset + cdSize else { return nil }
-                let path = String(decoding: UnsafeBufferPointer(rebasing: b[(at + 46)..<(at + 46 + nameLength)]), as: UTF8.self)
-                guard local + 30 <= cdOffset, u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28) else { return nil }
+                let path = String(
+                    decoding: UnsafeBufferPointer(rebasing: b[(at + 46)..<(at + 46 + nameLength)]), as: UTF8.self)
+                guard local + 30 <= cdOffset, u32(local) == 0x0403_4B50, let localName = u16(local + 26),
+                    let localExtra = u16(local + 28)
+                else { return nil }
                 let start = local + 30 + localName + localExtra
                 guard start + compressed <= cdOffset else { return nil }
-                out.append(Entry(path: path, method: method, crc32: UInt32(crc), compressed: start..<(start + compressed), uncompressedSize: uncompressed))
+                out.append(
+                    Entry(
+                        path: path, method: method, crc32: UInt32(crc), compressed: start..<(start + compressed),
+                        uncompressedSize: uncompressed))
                 at = next
             }
             return out
@@ -68,7 +80,8 @@ struct ZIPArchiveReader {
         switch entry.method {
         case 0:
             guard entry.compressed.count <= limit else { throw .tooLarge }
-            let out = data.subdata(in: (data.startIndex + entry.compressed.lowerBound)..<(data.startIndex + entry.compressed.upperBound))
+            let out = data.subdata(
+                in: (data.startIndex + entry.compressed.lowerBound)..<(data.startIndex + entry.compressed.upperBound))
             guard Self.crc(out) == entry.crc32 else { throw .damaged }
             return out
         case 8:
@@ -82,7 +95,9 @@ struct ZIPArchiveReader {
 
     private func inflate(_ entry: Entry, limit: Int) throws(Failure) -> Data {
         var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damaged }
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .damaged
+        }
         defer { inflateEnd(&stream) }
         var out = Data()
         let chunk = 64 * 1024
@@ -107,7 +122,7 @@ struct ZIPArchiveReader {
                 case Z_STREAM_END: return .success(())
                 case Z_OK: continue
                 case Z_BUF_ERROR where produced > 0: continue
-                default: return .failure(.damaged) // data error, or input used up before the stream's end
+                default: return .failure(.damaged)  // data error, or input used up before the stream's end
                 }
             }
         }

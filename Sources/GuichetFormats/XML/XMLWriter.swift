@@ -24,11 +24,17 @@ public struct XMLWriter: Sendable {
 
     /// `<name a="…">text</name>`
     public mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String) {
-        open(name, attributes); self.text(text); close(name)
+        open(name, attributes)
+        self.text(text)
+        close(name)
     }
 
-    public mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ body: (inout XMLWriter) -> Void) {
-        open(name, attributes); body(&self); close(name)
+    public mutating func element(
+        _ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ body: (inout XMLWriter) -> Void
+    ) {
+        open(name, attributes)
+        body(&self)
+        close(name)
     }
 
     public static func escape(_ s: String, attribute: Bool) -> String {

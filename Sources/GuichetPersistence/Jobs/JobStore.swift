@@ -39,7 +39,9 @@ public struct JobStore: Sendable {
     public init() {}
 
     @discardableResult
-    public func enqueue(kind: String, payload: String, runAt: Date, maxAttempts: Int = 5, on db: Database)
+    public func enqueue(
+        kind: String, payload: String, runAt: Date, maxAttempts: Int = 5, on db: Database
+    )
         async throws -> UUID
     {
         let m = JobModel()
@@ -57,7 +59,9 @@ public struct JobStore: Sendable {
     /// Claims one due job (the given one, or the oldest due) for `worker` until `now + lease`;
     /// counts the attempt. The conditions are repeated in the UPDATE so that a concurrent
     /// claimer that waited on the row re-checks them (see `OutboxStore.claim`).
-    public func claim(id: UUID? = nil, worker: String, now: Date, lease: TimeInterval, on db: Database)
+    public func claim(
+        id: UUID? = nil, worker: String, now: Date, lease: TimeInterval, on db: Database
+    )
         async throws -> JobRecord?
     {
         guard let sql = db as? any SQLDatabase else { return nil }
@@ -167,7 +171,8 @@ extension JobModel {
     var record: JobRecord {
         get throws {
             guard let state = JobState(rawValue: state) else {
-                throw CorruptRecord(description: "tâche \(id?.uuidString ?? "sans identifiant") : état « \(state) » inconnu")
+                throw CorruptRecord(
+                    description: "tâche \(id?.uuidString ?? "sans identifiant") : état « \(state) » inconnu")
             }
             return JobRecord(
                 id: try requireID(), kind: kind, payload: payload, state: state, attempts: attempts,

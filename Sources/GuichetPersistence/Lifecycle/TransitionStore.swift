@@ -78,11 +78,11 @@ public enum TransitionStore {
         _ = try await sql.select().column("id").from(table).where("id", .equal, SQLBind(id)).for(.update).all()
     }
 
-    /// `UPDATE table SET status = to, version = version + 1, … WHERE id = ? AND version = ?`:
-    /// zero rows means another request moved the object since it was read.
-    public static func move(_ subject: LifecycleSubject, to state: String, columns: [Column] = [], on db: Database)
-        async throws
-    {
+    /// `UPDATE table SET status = to, version = version + 1, … WHERE id = ? AND status = from
+    /// AND version = ?`: zero rows means another request moved the object since it was read.
+    public static func move(
+        _ subject: LifecycleSubject, from: String, to state: String, columns: [Column] = [], on db: Database
+    ) async throws {
         guard let sql = db as? any SQLDatabase else { throw CorruptRecord(description: "base SQL attendue") }
         var update = sql.update(subject.table)
             .set("status", to: state)
@@ -90,8 +90,10 @@ public enum TransitionStore {
         for column in columns {
             update = update.set(SQLColumn(column.name), to: column.value)
         }
-        let moved = try await update
+        let moved =
+            try await update
             .where("id", .equal, SQLBind(subject.id))
+            .where("status", .equal, SQLBind(from))
             .where("version", .equal, SQLBind(subject.version))
             .returning("id")
             .all()
@@ -125,7 +127,8 @@ public enum TransitionStore {
             .map { m in
                 HistoryRecord(
                     at: m.at,
-                    actor: HistoryActor(id: m.actorID, label: m.actorLabel, role: m.actorRole, onBehalfOf: m.onBehalfOf),
+                    actor: HistoryActor(
+                        id: m.actorID, label: m.actorLabel, role: m.actorRole, onBehalfOf: m.onBehalfOf),
                     fromState: m.fromState, toState: m.toState, text: m.text, motive: m.motive)
             }
     }

@@ -23,11 +23,13 @@ struct AddLifecycleHistory: AsyncMigration {
             .field("text", .string, .required).field("motive", .string)
             .create()
         guard let sql = db as? any SQLDatabase else { return }
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO lifecycle_history
                 (id, subject_kind, subject_id, at, position, actor_id, actor_label, actor_role, from_state, to_state, text)
             SELECT id, 'ami_dépôt', filing_id, at, 0, actor_id, actor_label, '', '', '', text FROM ami_filing_events
-            """).run()
+            """
+        ).run()
         try await db.schema("ami_filing_events").delete()
     }
 
@@ -38,11 +40,13 @@ struct AddLifecycleHistory: AsyncMigration {
             .field("actor_label", .string, .required).field("text", .string, .required)
             .create()
         if let sql = db as? any SQLDatabase {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO ami_filing_events (id, filing_id, at, actor_id, actor_label, text)
                 SELECT id, subject_id, at, actor_id, actor_label, text FROM lifecycle_history
                 WHERE subject_kind = 'ami_dépôt'
-                """).run()
+                """
+            ).run()
         }
         try await db.schema(LifecycleHistoryModel.schema).delete()
         // Fluent's SQLite driver skips dropped columns; SQLite has dropped them since 3.35.

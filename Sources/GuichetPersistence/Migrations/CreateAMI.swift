@@ -12,8 +12,12 @@ struct CreateAMI: AsyncMigration {
             .create()
         try await db.schema(AMICampaignModel.schema).id()
             .field("year", .int, .required).field("departments", .string, .required)
-            .field("opens_at", .string, .required).field("closes_at", .string, .required).field("time_zone", .string, .required)
-            .field("envelopes", .string, .required).field("quotites", .string, .required).field("bareme", .string, .required)
+            .field("opens_at", .string, .required).field("closes_at", .string, .required).field(
+                "time_zone", .string, .required
+            )
+            .field("envelopes", .string, .required).field("quotites", .string, .required).field(
+                "bareme", .string, .required
+            )
             .field("examples", .bool, .required).field("updated_at", .datetime, .required)
             .unique(on: "year").create()
         try await db.schema(AMIFilingModel.schema).id()
@@ -28,7 +32,9 @@ struct CreateAMI: AsyncMigration {
             .field("filing_id", .uuid, .required, .references(AMIFilingModel.schema, "id"))
             .field("file_id", .uuid, .required, .references(StoredFileModel.schema, "id"))
             .field("file_name", .string, .required).field("uploaded_at", .datetime, .required)
-            .field("uploaded_by", .uuid, .required).field("status", .string, .required).field("stage", .string, .required)
+            .field("uploaded_by", .uuid, .required).field("status", .string, .required).field(
+                "stage", .string, .required
+            )
             .field("progress_done", .int, .required).field("progress_total", .int, .required)
             .field("error_count", .int, .required).field("operation_count", .int, .required)
             .field("result_json", .string).field("synthesis", .string).field("message", .string)
@@ -43,7 +49,10 @@ struct CreateAMI: AsyncMigration {
     }
 
     func revert(on db: Database) async throws {
-        for s in ["ami_filing_events", AMIUploadModel.schema, AMIFilingModel.schema, AMICampaignModel.schema, StoredFileModel.schema] {
+        for s in [
+            "ami_filing_events", AMIUploadModel.schema, AMIFilingModel.schema, AMICampaignModel.schema,
+            StoredFileModel.schema,
+        ] {
             try await db.schema(s).delete()
         }
     }

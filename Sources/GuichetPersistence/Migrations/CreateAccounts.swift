@@ -46,8 +46,10 @@ struct CreateAccounts: AsyncMigration {
     }
 
     func revert(on db: Database) async throws {
-        for s in [AttemptModel.schema, APITokenModel.schema, OneTimeTokenModel.schema, SessionModel.schema,
-                  RoleGrantModel.schema, OrganisationModel.schema, UserModel.schema] {
+        for s in [
+            AttemptModel.schema, APITokenModel.schema, OneTimeTokenModel.schema, SessionModel.schema,
+            RoleGrantModel.schema, OrganisationModel.schema, UserModel.schema,
+        ] {
             try await db.schema(s).delete()
         }
     }
@@ -71,7 +73,9 @@ struct CreateOutboxAndAudit: AsyncMigration {
             .field("actor_role", .string, .required).field("action", .string, .required)
             .field("object_type", .string, .required).field("object_id", .string, .required)
             .field("client_address", .string, .required).field("user_agent", .string, .required)
-            .field("detail", .string, .required).field("previous_hash", .string, .required).field("hash", .string, .required)
+            .field("detail", .string, .required).field("previous_hash", .string, .required).field(
+                "hash", .string, .required
+            )
             .create()
     }
 

@@ -13,27 +13,35 @@ struct MakeAuditAppendOnly: AsyncMigration {
         try await db.schema("audit_purge_permits").field("id", .int, .identifier(auto: false)).create()
         guard let sql = db as? any SQLDatabase else { return }
         if sql.dialect.name == "postgresql" {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE FUNCTION guichet_audit_append_only() RETURNS trigger AS $$
                 BEGIN
                     IF TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM audit_purge_permits) THEN RETURN OLD; END IF;
                     RAISE EXCEPTION '\(unsafeRaw: Self.refusal)';
                 END $$ LANGUAGE plpgsql
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
                 FOR EACH ROW EXECUTE FUNCTION guichet_audit_append_only()
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
                 BEGIN SELECT RAISE(ABORT, '\(unsafeRaw: Self.refusal)'); END
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
                 WHEN NOT EXISTS (SELECT 1 FROM audit_purge_permits)
                 BEGIN SELECT RAISE(ABORT, '\(unsafeRaw: Self.refusal)'); END
-                """).run()
+                """
+            ).run()
         }
     }
 

@@ -15,6 +15,9 @@ final class ParameterVersionModel: Model, @unchecked Sendable {
 
     init() {}
     init(number: Int, payload: String, author: String, note: String) {
-        self.number = number; self.payload = payload; self.author = author; self.note = note
+        self.number = number
+        self.payload = payload
+        self.author = author
+        self.note = note
     }
 }

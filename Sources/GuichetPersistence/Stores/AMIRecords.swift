@@ -30,7 +30,10 @@ public struct FilingRecord: Sendable, Equatable {
 
 /// Where the check of an uploaded table stands.
 public enum UploadStatus: String, Sendable, Equatable {
-    case pending = "en_attente", checking = "en_cours", checked = "vérifié", unreadable = "illisible"
+    case pending = "en_attente"
+    case checking = "en_cours"
+    case checked = "vérifié"
+    case unreadable = "illisible"
 }
 
 public struct UploadRecord: Sendable, Equatable {
@@ -57,7 +60,8 @@ public struct UploadRecord: Sendable, Equatable {
         switch status {
         case .pending, .checking: UploadSummary(check: .pending, synthesis: nil)
         case .unreadable: UploadSummary(check: .unreadable(message ?? ""), synthesis: nil)
-        case .checked: UploadSummary(check: .checked(errors: errorCount, operations: operationCount), synthesis: synthesis)
+        case .checked:
+            UploadSummary(check: .checked(errors: errorCount, operations: operationCount), synthesis: synthesis)
         }
     }
 }

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
-import SQLKit
 import GuichetDomain
+import SQLKit
 
 /// `AMI-K` campaigns: civil opening and closing times with their zone, parameter tables as JSON
 /// objects of integers.
@@ -12,11 +12,14 @@ public struct CampaignStore: Sendable {
         let m = try await AMICampaignModel.query(on: db).filter(\.$year == c.year).first() ?? AMICampaignModel()
         m.year = c.year
         m.departments = c.departments.joined(separator: ",")
-        m.opensAt = Self.civil(c.window.opens); m.closesAt = Self.civil(c.window.closes)
+        m.opensAt = Self.civil(c.window.opens)
+        m.closesAt = Self.civil(c.window.closes)
         m.timeZone = c.window.zone.identifier
         m.envelopes = Self.json(c.envelopes.mapValues(\.cents))
-        m.quotites = Self.json(Dictionary(uniqueKeysWithValues: c.parameters.quotites.map { ($0.key.rawValue, $0.value.tenThousandths) }))
-        m.bareme = Self.json(Dictionary(uniqueKeysWithValues: c.parameters.bareme.map { ($0.key.rawValue, $0.value.cents) }))
+        m.quotites = Self.json(
+            Dictionary(uniqueKeysWithValues: c.parameters.quotites.map { ($0.key.rawValue, $0.value.tenThousandths) }))
+        m.bareme = Self.json(
+            Dictionary(uniqueKeysWithValues: c.parameters.bareme.map { ($0.key.rawValue, $0.value.cents) }))
         m.examples = c.parameters.examples
         m.updatedAt = now
         try await m.save(on: db)
@@ -43,10 +46,14 @@ public struct CampaignStore: Sendable {
         return CivilTime(day: day, hhmm: String(parts[1]))
     }
     static func json(_ d: [String: Int64]) -> String {
-        String(decoding: (try? JSONSerialization.data(withJSONObject: d, options: [.sortedKeys])) ?? Data("{}".utf8), as: UTF8.self)
+        String(
+            decoding: (try? JSONSerialization.data(withJSONObject: d, options: [.sortedKeys])) ?? Data("{}".utf8),
+            as: UTF8.self)
     }
     static func integers(_ s: String) -> [String: Int64] {
-        ((try? JSONSerialization.jsonObject(with: Data(s.utf8))) as? [String: Any] ?? [:]).compactMapValues { ($0 as? NSNumber)?.int64Value }
+        ((try? JSONSerialization.jsonObject(with: Data(s.utf8))) as? [String: Any] ?? [:]).compactMapValues {
+            ($0 as? NSNumber)?.int64Value
+        }
     }
 }
 
@@ -58,7 +65,9 @@ extension AMICampaignModel {
     var record: CampaignRecord {
         get throws {
             guard let opens = CampaignStore.civil(opensAt), let closes = CampaignStore.civil(closesAt),
-                  let zone = TimeZone(identifier: timeZone), let window = CampaignWindow(opens: opens, closes: closes, zone: zone) else {
+                let zone = TimeZone(identifier: timeZone),
+                let window = CampaignWindow(opens: opens, closes: closes, zone: zone)
+            else {
                 throw CorruptRecord(description: "campagne \(year) : dates d'ouverture ou de clôture illisibles")
             }
             let quotites = CampaignStore.integers(self.quotites).reduce(into: [HousingProduct: Rate]()) { out, kv in
@@ -67,9 +76,10 @@ extension AMICampaignModel {
             let bareme = CampaignStore.integers(self.bareme).reduce(into: [HousingProduct: Money]()) { out, kv in
                 if let p = HousingProduct(rawValue: kv.key) { out[p] = Money(cents: kv.value) }
             }
-            let campaign = Campaign(year: year, departments: departments.split(separator: ",").map(String.init), window: window,
-                                    envelopes: CampaignStore.integers(envelopes).mapValues { Money(cents: $0) },
-                                    parameters: CampaignParameters(quotites: quotites, bareme: bareme, examples: examples))
+            let campaign = Campaign(
+                year: year, departments: departments.split(separator: ",").map(String.init), window: window,
+                envelopes: CampaignStore.integers(envelopes).mapValues { Money(cents: $0) },
+                parameters: CampaignParameters(quotites: quotites, bareme: bareme, examples: examples))
             return CampaignRecord(id: try requireID(), campaign: campaign, updatedAt: updatedAt)
         }
     }
@@ -80,27 +90,42 @@ public struct FilingStore: Sendable {
     public init() {}
 
     /// The organisation's filing for the department, created as a draft when there is none.
-    public func findOrCreate(campaignID: UUID, organisationID: UUID, department: String, now: Date, on db: Database) async throws -> FilingRecord {
-        if let f = try await find(campaignID: campaignID, organisationID: organisationID, department: department, on: db) { return f }
+    public func findOrCreate(
+        campaignID: UUID, organisationID: UUID, department: String, now: Date, on db: Database
+    ) async throws -> FilingRecord {
+        if let f = try await find(
+            campaignID: campaignID, organisationID: organisationID, department: department, on: db)
+        {
+            return f
+        }
         // Two first uploads at once both find nothing: the insert ignores the second one's row
         // (unique campaign, organisation, department) instead of failing, and both read the one
         // that stands (issue #9).
         guard let sql = db as? any SQLDatabase else { throw CorruptRecord(description: "base SQL attendue") }
         try await sql.insert(into: AMIFilingModel.schema)
             .columns("id", "campaign_id", "organisation_id", "department", "status", "created_at")
-            .values(SQLBind(UUID()), SQLBind(campaignID), SQLBind(organisationID), SQLBind(department),
-                    SQLBind(FilingState.draft.rawValue), SQLBind(now))
+            .values(
+                SQLBind(UUID()), SQLBind(campaignID), SQLBind(organisationID), SQLBind(department),
+                SQLBind(FilingState.draft.rawValue), SQLBind(now)
+            )
             .ignoringConflicts(with: ["campaign_id", "organisation_id", "department"])
             .run()
-        guard let f = try await find(campaignID: campaignID, organisationID: organisationID, department: department, on: db) else {
+        guard
+            let f = try await find(
+                campaignID: campaignID, organisationID: organisationID, department: department, on: db)
+        else {
             throw CorruptRecord(description: "dépôt introuvable après sa création")
         }
         return f
     }
 
-    public func find(campaignID: UUID, organisationID: UUID, department: String, on db: Database) async throws -> FilingRecord? {
-        try await AMIFilingModel.query(on: db).filter(\.$campaignID == campaignID).filter(\.$organisationID == organisationID)
-            .filter(\.$department == department).first()?.record
+    public func find(
+        campaignID: UUID, organisationID: UUID, department: String, on db: Database
+    ) async throws -> FilingRecord? {
+        try await AMIFilingModel.query(on: db).filter(\.$campaignID == campaignID).filter(
+            \.$organisationID == organisationID
+        )
+        .filter(\.$department == department).first()?.record
     }
 
     public func find(id: UUID, on db: Database) async throws -> FilingRecord? {
@@ -108,11 +133,14 @@ public struct FilingStore: Sendable {
     }
 
     public func list(organisationID: UUID, on db: Database) async throws -> [FilingRecord] {
-        try await AMIFilingModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$createdAt).all().map { try $0.record }
+        try await AMIFilingModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$createdAt).all().map
+        { try $0.record }
     }
 
     public func list(campaignID: UUID, on db: Database) async throws -> [FilingRecord] {
-        try await AMIFilingModel.query(on: db).filter(\.$campaignID == campaignID).sort(\.$department).all().map { try $0.record }
+        try await AMIFilingModel.query(on: db).filter(\.$campaignID == campaignID).sort(\.$department).all().map {
+            try $0.record
+        }
     }
 
     /// The filing read again under its row lock, for a transition applied in this transaction.
@@ -135,7 +163,8 @@ extension AMIFilingModel {
     var record: FilingRecord {
         get throws {
             guard let id, let state = FilingState(rawValue: status) else {
-                throw CorruptRecord(description: "dépôt \(id?.uuidString ?? "sans identifiant") : état « \(status) » inconnu")
+                throw CorruptRecord(
+                    description: "dépôt \(id?.uuidString ?? "sans identifiant") : état « \(status) » inconnu")
             }
             return FilingRecord(
                 id: id, campaignID: campaignID, organisationID: organisationID, department: department, state: state,

@@ -1,5 +1,5 @@
-import GuichetDomain
 import Foundation
+import GuichetDomain
 
 /// Plain values handed out by the account stores (Fluent models never leave persistence).
 public struct UserRecord: Sendable, Equatable {
@@ -97,9 +97,12 @@ public enum OutboxStatus: String, Sendable, CaseIterable, Codable {
 
 public struct OutboxRecord: Sendable, Equatable {
     /// A record not read from the database (tests of the senders).
-    public static func make(channel: OutboxChannel, recipient: String, subject: String = "", body: String) -> OutboxRecord {
-        OutboxRecord(id: UUID(), channel: channel, recipient: recipient, subject: subject, body: body, status: .pending,
-                     attempts: 0, lastError: nil, createdAt: Date(), sentAt: nil)
+    public static func make(
+        channel: OutboxChannel, recipient: String, subject: String = "", body: String
+    ) -> OutboxRecord {
+        OutboxRecord(
+            id: UUID(), channel: channel, recipient: recipient, subject: subject, body: body, status: .pending,
+            attempts: 0, lastError: nil, createdAt: Date(), sentAt: nil)
     }
 
     public let id: UUID
@@ -133,8 +136,9 @@ public struct AuditRecord: Sendable, Equatable {
 extension UserModel {
     var record: UserRecord {
         get throws {
-            UserRecord(id: try requireID(), email: email, passwordHash: passwordHash, displayName: displayName, phone: phone,
-                   activatedAt: activatedAt, isDemo: isDemo, createdAt: createdAt)
+            UserRecord(
+                id: try requireID(), email: email, passwordHash: passwordHash, displayName: displayName, phone: phone,
+                activatedAt: activatedAt, isDemo: isDemo, createdAt: createdAt)
         }
     }
 }
@@ -143,7 +147,8 @@ extension RoleGrantModel {
     var record: RoleGrantRecord {
         get throws {
             guard let id, let role = Role(rawValue: role) else {
-                throw CorruptRecord(description: "droit \(id?.uuidString ?? "sans identifiant") : rôle « \(role) » inconnu")
+                throw CorruptRecord(
+                    description: "droit \(id?.uuidString ?? "sans identifiant") : rôle « \(role) » inconnu")
             }
             return RoleGrantRecord(
                 id: id, userID: userID, role: role, organisationID: organisationID,
@@ -155,8 +160,10 @@ extension OrganisationModel {
     /// An unknown stored kind or status is an error, never a default (issue #10).
     var record: OrganisationRecord {
         get throws {
-            guard let id, let kind = OrganisationKind(rawValue: kind), let status = OrganisationStatus(rawValue: status) else {
-                throw CorruptRecord(description: "organisation « \(name) » : nature « \(kind) » ou état « \(status) » inconnu")
+            guard let id, let kind = OrganisationKind(rawValue: kind), let status = OrganisationStatus(rawValue: status)
+            else {
+                throw CorruptRecord(
+                    description: "organisation « \(name) » : nature « \(kind) » ou état « \(status) » inconnu")
             }
             return OrganisationRecord(
                 id: id, kind: kind, name: name, identifier: identifier, department: department, status: status,
@@ -168,8 +175,9 @@ extension OrganisationModel {
 extension SessionModel {
     var record: SessionRecord {
         get throws {
-            SessionRecord(id: try requireID(), userID: userID, csrfToken: csrfToken, createdAt: createdAt,
-                          lastSeenAt: lastSeenAt, expiresAt: expiresAt)
+            SessionRecord(
+                id: try requireID(), userID: userID, csrfToken: csrfToken, createdAt: createdAt,
+                lastSeenAt: lastSeenAt, expiresAt: expiresAt)
         }
     }
 }
@@ -177,8 +185,10 @@ extension OutboxModel {
     /// An unknown stored channel or status is an error, never a default (issue #10).
     var record: OutboxRecord {
         get throws {
-            guard let id, let channel = OutboxChannel(rawValue: channel), let status = OutboxStatus(rawValue: status) else {
-                throw CorruptRecord(description: "message \(id?.uuidString ?? "sans identifiant") : canal ou état inconnu")
+            guard let id, let channel = OutboxChannel(rawValue: channel), let status = OutboxStatus(rawValue: status)
+            else {
+                throw CorruptRecord(
+                    description: "message \(id?.uuidString ?? "sans identifiant") : canal ou état inconnu")
             }
             return OutboxRecord(
                 id: id, channel: channel, recipient: recipient, subject: subject, body: body, status: status,
@@ -189,9 +199,11 @@ extension OutboxModel {
 extension AuditEntryModel {
     var record: AuditRecord {
         get throws {
-            AuditRecord(seq: try requireID(), at: at, actorID: actorID, actorLabel: actorLabel, actorRole: actorRole, action: action,
-                    objectType: objectType, objectID: objectID, clientAddress: clientAddress, userAgent: userAgent,
-                    detail: detail, previousHash: previousHash, hash: hash)
+            AuditRecord(
+                seq: try requireID(), at: at, actorID: actorID, actorLabel: actorLabel, actorRole: actorRole,
+                action: action,
+                objectType: objectType, objectID: objectID, clientAddress: clientAddress, userAgent: userAgent,
+                detail: detail, previousHash: previousHash, hash: hash)
         }
     }
 }

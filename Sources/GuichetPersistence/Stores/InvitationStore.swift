@@ -14,8 +14,10 @@ public struct InvitationRecord: Sendable, Equatable {
 public struct InvitationStore: Sendable {
     public init() {}
 
-    public func create(organisationID: UUID, email: String, tokenHash: String, invitedBy: UUID, now: Date, expiresAt: Date,
-                       on db: any Database) async throws -> InvitationRecord {
+    public func create(
+        organisationID: UUID, email: String, tokenHash: String, invitedBy: UUID, now: Date, expiresAt: Date,
+        on db: any Database
+    ) async throws -> InvitationRecord {
         let m = LandlordInvitationModel()
         m.organisationID = organisationID
         m.email = email
@@ -50,6 +52,8 @@ public struct InvitationStore: Sendable {
 
 extension LandlordInvitationModel {
     var record: InvitationRecord {
-        InvitationRecord(id: id ?? UUID(), organisationID: organisationID, email: email, expiresAt: expiresAt, acceptedAt: acceptedAt)
+        InvitationRecord(
+            id: id ?? UUID(), organisationID: organisationID, email: email, expiresAt: expiresAt, acceptedAt: acceptedAt
+        )
     }
 }

@@ -8,17 +8,27 @@ import SQLKit
 public struct OutboxStore: Sendable {
     public init() {}
 
-    public func enqueue(channel: OutboxChannel, recipient: String, subject: String, body: String, now: Date, on db: Database) async throws {
+    public func enqueue(
+        channel: OutboxChannel, recipient: String, subject: String, body: String, now: Date, on db: Database
+    ) async throws {
         let m = OutboxModel()
-        m.channel = channel.rawValue; m.recipient = recipient; m.subject = subject; m.body = body
-        m.status = OutboxStatus.pending.rawValue; m.attempts = 0; m.nextAttemptAt = now; m.createdAt = now
+        m.channel = channel.rawValue
+        m.recipient = recipient
+        m.subject = subject
+        m.body = body
+        m.status = OutboxStatus.pending.rawValue
+        m.attempts = 0
+        m.nextAttemptAt = now
+        m.createdAt = now
         try await m.create(on: db)
     }
 
     /// Claims up to `limit` due messages for `worker` for `lease` seconds. The conditions are
     /// repeated in the outer UPDATE so that, on PostgreSQL, a concurrent claimer that waited on
     /// the row lock re-checks them on the new row version and skips rows claimed meanwhile.
-    public func claim(worker: String, now: Date, lease: TimeInterval, limit: Int, on db: Database) async throws -> [OutboxRecord] {
+    public func claim(
+        worker: String, now: Date, lease: TimeInterval, limit: Int, on db: Database
+    ) async throws -> [OutboxRecord] {
         guard let sql = db as? SQLDatabase else { return [] }
         let due = sql.select().column("id").from(OutboxModel.schema)
             .where("status", .equal, OutboxStatus.pending.rawValue).where("next_attempt_at", .lessThanOrEqual, now)
@@ -30,8 +40,10 @@ public struct OutboxStore: Sendable {
             .where { $0.where("locked_until", .is, SQLLiteral.null).orWhere("locked_until", .lessThan, now) }
             .where("id", .in, SQLGroupExpression(due.query))
             .run()
-        return try await OutboxModel.query(on: db).filter(\.$lockedBy == worker).filter(\.$status == OutboxStatus.pending.rawValue)
-            .filter(\.$lockedUntil > now).all().map { try $0.record }
+        return try await OutboxModel.query(on: db).filter(\.$lockedBy == worker).filter(
+            \.$status == OutboxStatus.pending.rawValue
+        )
+        .filter(\.$lockedUntil > now).all().map { try $0.record }
     }
 
     public func markSent(id: UUID, worker: String, at: Date, on db: Database) async throws {
@@ -42,10 +54,12 @@ public struct OutboxStore: Sendable {
 
     /// A failed attempt: retried at `retryAt`, or given up (`failed`) when `retryAt` is nil.
     public func markFailed(id: UUID, worker: String, error: String, retryAt: Date?, on db: Database) async throws {
-        guard let m = try await OutboxModel.query(on: db).filter(\.$id == id).filter(\.$lockedBy == worker).first() else { return }
+        guard let m = try await OutboxModel.query(on: db).filter(\.$id == id).filter(\.$lockedBy == worker).first()
+        else { return }
         m.attempts += 1
         m.lastError = String(error.prefix(500))
-        m.lockedBy = nil; m.lockedUntil = nil
+        m.lockedBy = nil
+        m.lockedUntil = nil
         if let retryAt { m.nextAttemptAt = retryAt } else { m.status = OutboxStatus.failed.rawValue }
         try await m.update(on: db)
     }
@@ -81,24 +95,37 @@ public struct AuditStore: Sendable {
         public var clientAddress: String
         public var userAgent: String
         public var detail: String
-        public init(at: Date, actorID: UUID?, actorLabel: String, actorRole: String, action: String, objectType: String,
-                    objectID: String, clientAddress: String, userAgent: String, detail: String) {
-            self.at = at; self.actorID = actorID; self.actorLabel = actorLabel; self.actorRole = actorRole
-            self.action = action; self.objectType = objectType; self.objectID = objectID
-            self.clientAddress = clientAddress; self.userAgent = userAgent; self.detail = detail
+        public init(
+            at: Date, actorID: UUID?, actorLabel: String, actorRole: String, action: String, objectType: String,
+            objectID: String, clientAddress: String, userAgent: String, detail: String
+        ) {
+            self.at = at
+            self.actorID = actorID
+            self.actorLabel = actorLabel
+            self.actorRole = actorRole
+            self.action = action
+            self.objectType = objectType
+            self.objectID = objectID
+            self.clientAddress = clientAddress
+            self.userAgent = userAgent
+            self.detail = detail
         }
     }
 
     /// Appends an entry: sequence = last + 1, previous hash = last hash. Appends are serialised:
     /// inside a transaction (the caller's, or one opened here), PostgreSQL takes a transaction-level
     /// advisory lock; SQLite has a single writer.
-    public func append(_ e: NewEntry, hash: @escaping @Sendable (_ seq: Int, _ previousHash: String, _ entry: NewEntry) -> String,
-                       on db: Database) async throws -> AuditRecord {
+    public func append(
+        _ e: NewEntry, hash: @escaping @Sendable (_ seq: Int, _ previousHash: String, _ entry: NewEntry) -> String,
+        on db: Database
+    ) async throws -> AuditRecord {
         if db.inTransaction { return try await appendLocked(e, hash: hash, on: db) }
         return try await db.write { tx in try await appendLocked(e, hash: hash, on: tx) }
     }
 
-    private func appendLocked(_ e: NewEntry, hash: @Sendable (Int, String, NewEntry) -> String, on db: Database) async throws -> AuditRecord {
+    private func appendLocked(
+        _ e: NewEntry, hash: @Sendable (Int, String, NewEntry) -> String, on db: Database
+    ) async throws -> AuditRecord {
         if let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(7357001)").run()
         }
@@ -106,9 +133,17 @@ public struct AuditStore: Sendable {
         let seq = (last?.id ?? 0) + 1
         let previous = last?.hash ?? String(repeating: "0", count: 64)
         let m = AuditEntryModel()
-        m.id = seq; m.at = e.at; m.actorID = e.actorID; m.actorLabel = e.actorLabel; m.actorRole = e.actorRole
-        m.action = e.action; m.objectType = e.objectType; m.objectID = e.objectID
-        m.clientAddress = e.clientAddress; m.userAgent = e.userAgent; m.detail = e.detail
+        m.id = seq
+        m.at = e.at
+        m.actorID = e.actorID
+        m.actorLabel = e.actorLabel
+        m.actorRole = e.actorRole
+        m.action = e.action
+        m.objectType = e.objectType
+        m.objectID = e.objectID
+        m.clientAddress = e.clientAddress
+        m.userAgent = e.userAgent
+        m.detail = e.detail
         m.previousHash = previous
         m.hash = hash(seq, previous, e)
         try await m.create(on: db)
@@ -144,7 +179,10 @@ public struct AuditStore: Sendable {
     /// removed entry (its hash anchors the chain that remains). Nil when there is nothing to purge.
     public func purge(through seq: Int, on db: Database) async throws -> AuditRecord? {
         try await db.write { tx in
-            guard let last = try await AuditEntryModel.query(on: tx).filter(\.$id <= seq).sort(\.$id, .descending).first()?.record else {
+            guard
+                let last = try await AuditEntryModel.query(on: tx).filter(\.$id <= seq).sort(\.$id, .descending)
+                    .first()?.record
+            else {
                 return nil
             }
             guard let sql = tx as? any SQLDatabase else { return nil }

@@ -39,6 +39,7 @@ public struct ParameterStore: Sendable {
     }
 
     static func value(_ m: ParameterVersionModel) -> StoredParameterVersion {
-        StoredParameterVersion(number: m.number, payload: m.payload, author: m.author, note: m.note, createdAt: m.createdAt)
+        StoredParameterVersion(
+            number: m.number, payload: m.payload, author: m.author, note: m.note, createdAt: m.createdAt)
     }
 }

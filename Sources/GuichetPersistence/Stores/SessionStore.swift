@@ -6,10 +6,16 @@ import SQLKit
 public struct SessionStore: Sendable {
     public init() {}
 
-    public func create(tokenHash: String, userID: UUID, csrfToken: String, now: Date, expiresAt: Date, on db: Database) async throws -> SessionRecord {
+    public func create(
+        tokenHash: String, userID: UUID, csrfToken: String, now: Date, expiresAt: Date, on db: Database
+    ) async throws -> SessionRecord {
         let m = SessionModel()
-        m.tokenHash = tokenHash; m.userID = userID; m.csrfToken = csrfToken
-        m.createdAt = now; m.lastSeenAt = now; m.expiresAt = expiresAt
+        m.tokenHash = tokenHash
+        m.userID = userID
+        m.csrfToken = csrfToken
+        m.createdAt = now
+        m.lastSeenAt = now
+        m.expiresAt = expiresAt
         try await m.create(on: db)
         return try m.record
     }
@@ -47,20 +53,32 @@ public struct SessionStore: Sendable {
 public struct TokenStore: Sendable {
     public init() {}
 
-    public func createOneTime(userID: UUID, purpose: String, tokenHash: String, payload: String = "",
-                              now: Date, expiresAt: Date, on db: Database) async throws {
+    public func createOneTime(
+        userID: UUID, purpose: String, tokenHash: String, payload: String = "",
+        now: Date, expiresAt: Date, on db: Database
+    ) async throws {
         let m = OneTimeTokenModel()
-        m.userID = userID; m.purpose = purpose; m.tokenHash = tokenHash; m.payload = payload
-        m.createdAt = now; m.expiresAt = expiresAt
+        m.userID = userID
+        m.purpose = purpose
+        m.tokenHash = tokenHash
+        m.payload = payload
+        m.createdAt = now
+        m.expiresAt = expiresAt
         try await m.create(on: db)
     }
 
-    public enum ConsumeResult: Sendable, Equatable { case ok(OneTimeTokenRecord), expired, unknown }
+    public enum ConsumeResult: Sendable, Equatable {
+        case ok(OneTimeTokenRecord)
+        case expired, unknown
+    }
 
     /// Marks the token used (once, even under concurrent requests) and returns it.
-    public func consume(tokenHash: String, purposes: [String], now: Date, on db: Database) async throws -> ConsumeResult {
-        guard let m = try await OneTimeTokenModel.query(on: db).filter(\.$tokenHash == tokenHash)
-            .filter(\.$purpose ~~ purposes).first(), m.usedAt == nil else { return .unknown }
+    public func consume(tokenHash: String, purposes: [String], now: Date, on db: Database) async throws -> ConsumeResult
+    {
+        guard
+            let m = try await OneTimeTokenModel.query(on: db).filter(\.$tokenHash == tokenHash)
+                .filter(\.$purpose ~~ purposes).first(), m.usedAt == nil
+        else { return .unknown }
         if m.expiresAt < now { return .expired }
         // Conditional update with RETURNING: only one request wins the token.
         guard let sql = db as? SQLDatabase else { return .unknown }
@@ -68,7 +86,10 @@ public struct TokenStore: Sendable {
             .where("id", .equal, try m.requireID()).where("used_at", .is, SQLLiteral.null)
             .returning("id").all()
         guard !won.isEmpty else { return .unknown }
-        return .ok(OneTimeTokenRecord(id: try m.requireID(), userID: m.userID, purpose: m.purpose, payload: m.payload, expiresAt: m.expiresAt))
+        return .ok(
+            OneTimeTokenRecord(
+                id: try m.requireID(), userID: m.userID, purpose: m.purpose, payload: m.payload, expiresAt: m.expiresAt)
+        )
     }
 
     public func invalidate(userID: UUID, purposes: [String], now: Date, on db: Database) async throws {
@@ -76,31 +97,46 @@ public struct TokenStore: Sendable {
             .filter(\.$purpose ~~ purposes).filter(\.$usedAt == nil).update()
     }
 
-    public func createAPIToken(userID: UUID, name: String, tokenHash: String, now: Date, on db: Database) async throws -> APITokenRecord {
+    public func createAPIToken(
+        userID: UUID, name: String, tokenHash: String, now: Date, on db: Database
+    ) async throws -> APITokenRecord {
         let m = APITokenModel()
-        m.userID = userID; m.name = name; m.tokenHash = tokenHash; m.createdAt = now
+        m.userID = userID
+        m.name = name
+        m.tokenHash = tokenHash
+        m.createdAt = now
         try await m.create(on: db)
-        return APITokenRecord(id: try m.requireID(), userID: userID, name: name, createdAt: now, lastUsedAt: nil, revokedAt: nil)
+        return APITokenRecord(
+            id: try m.requireID(), userID: userID, name: name, createdAt: now, lastUsedAt: nil, revokedAt: nil)
     }
 
     public func apiTokens(userID: UUID, on db: Database) async throws -> [APITokenRecord] {
         try await APITokenModel.query(on: db).filter(\.$userID == userID).sort(\.$createdAt, .descending).all().map {
-            APITokenRecord(id: try $0.requireID(), userID: $0.userID, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
+            APITokenRecord(
+                id: try $0.requireID(), userID: $0.userID, name: $0.name, createdAt: $0.createdAt,
+                lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
         }
     }
 
     /// The live token with this hash (marks its use).
     public func useAPIToken(tokenHash: String, now: Date, on db: Database) async throws -> APITokenRecord? {
-        guard let m = try await APITokenModel.query(on: db).filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil).first() else { return nil }
+        guard
+            let m = try await APITokenModel.query(on: db).filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil)
+                .first()
+        else { return nil }
         m.lastUsedAt = now
         try await m.update(on: db)
-        return APITokenRecord(id: try m.requireID(), userID: m.userID, name: m.name, createdAt: m.createdAt, lastUsedAt: now, revokedAt: nil)
+        return APITokenRecord(
+            id: try m.requireID(), userID: m.userID, name: m.name, createdAt: m.createdAt, lastUsedAt: now,
+            revokedAt: nil)
     }
 
     /// Revokes one of the user's tokens; false when it is not theirs or already revoked.
     public func revokeAPIToken(id: UUID, userID: UUID, now: Date, on db: Database) async throws -> Bool {
-        guard let m = try await APITokenModel.query(on: db).filter(\.$id == id).filter(\.$userID == userID)
-            .filter(\.$revokedAt == nil).first() else { return false }
+        guard
+            let m = try await APITokenModel.query(on: db).filter(\.$id == id).filter(\.$userID == userID)
+                .filter(\.$revokedAt == nil).first()
+        else { return false }
         m.revokedAt = now
         try await m.update(on: db)
         return true
@@ -112,11 +148,14 @@ public struct AttemptStore: Sendable {
     public init() {}
     public func record(kind: String, key: String, at: Date, on db: Database) async throws {
         let m = AttemptModel()
-        m.kind = kind; m.key = key; m.at = at
+        m.kind = kind
+        m.key = key
+        m.at = at
         try await m.create(on: db)
     }
     public func recent(kind: String, key: String, since: Date, on db: Database) async throws -> [Date] {
-        try await AttemptModel.query(on: db).filter(\.$kind == kind).filter(\.$key == key).filter(\.$at >= since).all().map(\.at)
+        try await AttemptModel.query(on: db).filter(\.$kind == kind).filter(\.$key == key).filter(\.$at >= since).all()
+            .map(\.at)
     }
     public func clear(kind: String, key: String, on db: Database) async throws {
         try await AttemptModel.query(on: db).filter(\.$kind == kind).filter(\.$key == key).delete()

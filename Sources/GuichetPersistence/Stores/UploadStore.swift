@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
-import SQLKit
 import GuichetDomain
+import SQLKit
 
 /// Uploaded programming tables and the progress of their check. Checks are claimed with a
 /// lease, like the outbox: the instance that received the file starts at once, and any
@@ -9,11 +9,21 @@ import GuichetDomain
 public struct UploadStore: Sendable {
     public init() {}
 
-    public func create(filingID: UUID, fileID: UUID, fileName: String, by: UUID, now: Date, on db: Database) async throws -> UploadRecord {
+    public func create(
+        filingID: UUID, fileID: UUID, fileName: String, by: UUID, now: Date, on db: Database
+    ) async throws -> UploadRecord {
         let m = AMIUploadModel()
-        m.filingID = filingID; m.fileID = fileID; m.fileName = fileName; m.uploadedAt = now; m.uploadedBy = by
-        m.status = UploadStatus.pending.rawValue; m.stage = "En attente de vérification"
-        m.progressDone = 0; m.progressTotal = 0; m.errorCount = 0; m.operationCount = 0
+        m.filingID = filingID
+        m.fileID = fileID
+        m.fileName = fileName
+        m.uploadedAt = now
+        m.uploadedBy = by
+        m.status = UploadStatus.pending.rawValue
+        m.stage = "En attente de vérification"
+        m.progressDone = 0
+        m.progressTotal = 0
+        m.errorCount = 0
+        m.operationCount = 0
         try await m.create(on: db)
         return try m.record
     }
@@ -23,7 +33,8 @@ public struct UploadStore: Sendable {
     }
 
     public func list(filingID: UUID, on db: Database) async throws -> [UploadRecord] {
-        try await AMIUploadModel.query(on: db).filter(\.$filingID == filingID).sort(\.$uploadedAt, .descending).all().map { try $0.record }
+        try await AMIUploadModel.query(on: db).filter(\.$filingID == filingID).sort(\.$uploadedAt, .descending).all()
+            .map { try $0.record }
     }
 
     public func supersede(id: UUID, at: Date, on db: Database) async throws {
@@ -31,7 +42,9 @@ public struct UploadStore: Sendable {
     }
 
     /// Claims one check (a given one, or any due) for `worker` until `now + lease`.
-    public func claim(id: UUID? = nil, worker: String, now: Date, lease: TimeInterval, on db: Database) async throws -> UploadRecord? {
+    public func claim(
+        id: UUID? = nil, worker: String, now: Date, lease: TimeInterval, on db: Database
+    ) async throws -> UploadRecord? {
         guard let sql = db as? SQLDatabase else { return nil }
         let (pending, checking) = (UploadStatus.pending.rawValue, UploadStatus.checking.rawValue)
         var due = sql.select().column("id").from(AMIUploadModel.schema)
@@ -40,22 +53,32 @@ public struct UploadStore: Sendable {
         if let id { due = due.where("id", .equal, id) }
         due = due.orderBy("uploaded_at").limit(1)
         try await sql.update(AMIUploadModel.schema)
-            .set("locked_by", to: worker).set("locked_until", to: now.addingTimeInterval(lease)).set("status", to: UploadStatus.checking.rawValue)
+            .set("locked_by", to: worker).set("locked_until", to: now.addingTimeInterval(lease)).set(
+                "status", to: UploadStatus.checking.rawValue
+            )
             .where { $0.where("status", .equal, pending).orWhere("status", .equal, checking) }
             .where { $0.where("locked_until", .is, SQLLiteral.null).orWhere("locked_until", .lessThan, now) }
             .where("id", .in, SQLGroupExpression(due.query))
             .run()
-        var q = AMIUploadModel.query(on: db).filter(\.$lockedBy == worker).filter(\.$status == UploadStatus.checking.rawValue)
-            .filter(\.$lockedUntil > now)
+        var q = AMIUploadModel.query(on: db).filter(\.$lockedBy == worker).filter(
+            \.$status == UploadStatus.checking.rawValue
+        )
+        .filter(\.$lockedUntil > now)
         if let id { q = q.filter(\.$id == id) }
         return try await q.first()?.record
     }
 
     /// Progress of a claimed check; extends the lease. False when the claim was lost.
     @discardableResult
-    public func progress(id: UUID, worker: String, stage: String, done: Int, total: Int, leaseUntil: Date, on db: Database) async throws -> Bool {
-        guard let m = try await AMIUploadModel.query(on: db).filter(\.$id == id).filter(\.$lockedBy == worker).first() else { return false }
-        m.stage = stage; m.progressDone = done; m.progressTotal = total; m.lockedUntil = leaseUntil
+    public func progress(
+        id: UUID, worker: String, stage: String, done: Int, total: Int, leaseUntil: Date, on db: Database
+    ) async throws -> Bool {
+        guard let m = try await AMIUploadModel.query(on: db).filter(\.$id == id).filter(\.$lockedBy == worker).first()
+        else { return false }
+        m.stage = stage
+        m.progressDone = done
+        m.progressTotal = total
+        m.lockedUntil = leaseUntil
         try await m.update(on: db)
         return true
     }
@@ -66,16 +89,26 @@ public struct UploadStore: Sendable {
     }
 
     public func finish(id: UUID, worker: String, outcome: Outcome, at: Date, on db: Database) async throws {
-        guard let m = try await AMIUploadModel.query(on: db).filter(\.$id == id).filter(\.$lockedBy == worker).first() else { return }
+        guard let m = try await AMIUploadModel.query(on: db).filter(\.$id == id).filter(\.$lockedBy == worker).first()
+        else { return }
         switch outcome {
-        case let .checked(errors, operations, rows, json, synthesis):
-            m.status = UploadStatus.checked.rawValue; m.errorCount = errors; m.operationCount = operations
-            m.resultJSON = json; m.synthesis = Self.encode(synthesis); m.stage = "Vérification terminée"
-            m.progressDone = rows; m.progressTotal = rows
+        case .checked(let errors, let operations, let rows, let json, let synthesis):
+            m.status = UploadStatus.checked.rawValue
+            m.errorCount = errors
+            m.operationCount = operations
+            m.resultJSON = json
+            m.synthesis = Self.encode(synthesis)
+            m.stage = "Vérification terminée"
+            m.progressDone = rows
+            m.progressTotal = rows
         case .unreadable(let message):
-            m.status = UploadStatus.unreadable.rawValue; m.message = message; m.stage = "Fichier illisible"
+            m.status = UploadStatus.unreadable.rawValue
+            m.message = message
+            m.stage = "Fichier illisible"
         }
-        m.checkedAt = at; m.lockedBy = nil; m.lockedUntil = nil
+        m.checkedAt = at
+        m.lockedBy = nil
+        m.lockedUntil = nil
         try await m.update(on: db)
     }
 
@@ -84,7 +117,9 @@ public struct UploadStore: Sendable {
     }
     static func decode(_ s: String?) -> FilingSynthesis? {
         guard let parts = s?.split(separator: ";").compactMap({ Int64($0) }), parts.count == 4 else { return nil }
-        return FilingSynthesis(operations: Int(parts[0]), dwellings: Int(parts[1]), costPrice: Money(cents: parts[2]), loanRequested: Money(cents: parts[3]))
+        return FilingSynthesis(
+            operations: Int(parts[0]), dwellings: Int(parts[1]), costPrice: Money(cents: parts[2]),
+            loanRequested: Money(cents: parts[3]))
     }
 }
 
@@ -93,12 +128,16 @@ extension AMIUploadModel {
     var record: UploadRecord {
         get throws {
             guard let status = UploadStatus(rawValue: status) else {
-                throw CorruptRecord(description: "tableau \(id?.uuidString ?? "sans identifiant") : état « \(status) » inconnu")
+                throw CorruptRecord(
+                    description: "tableau \(id?.uuidString ?? "sans identifiant") : état « \(status) » inconnu")
             }
-            return UploadRecord(id: try requireID(), filingID: filingID, fileID: fileID, fileName: fileName, uploadedAt: uploadedAt, uploadedBy: uploadedBy,
-                     status: status, stage: stage, progressDone: progressDone, progressTotal: progressTotal,
-                     errorCount: errorCount, operationCount: operationCount, resultJSON: resultJSON, synthesis: UploadStore.decode(synthesis),
-                     message: message, checkedAt: checkedAt, supersededAt: supersededAt)
+            return UploadRecord(
+                id: try requireID(), filingID: filingID, fileID: fileID, fileName: fileName, uploadedAt: uploadedAt,
+                uploadedBy: uploadedBy,
+                status: status, stage: stage, progressDone: progressDone, progressTotal: progressTotal,
+                errorCount: errorCount, operationCount: operationCount, resultJSON: resultJSON,
+                synthesis: UploadStore.decode(synthesis),
+                message: message, checkedAt: checkedAt, supersededAt: supersededAt)
         }
     }
 }
@@ -107,15 +146,24 @@ extension AMIUploadModel {
 public struct FileStore: Sendable {
     public init() {}
 
-    public func put(name: String, contentType: String, sha256: String, data: Data, now: Date, on db: Database) async throws -> UUID {
+    public func put(
+        name: String, contentType: String, sha256: String, data: Data, now: Date, on db: Database
+    ) async throws -> UUID {
         let m = StoredFileModel()
-        m.name = name; m.contentType = contentType; m.sha256 = sha256; m.size = data.count; m.data = data; m.createdAt = now
+        m.name = name
+        m.contentType = contentType
+        m.sha256 = sha256
+        m.size = data.count
+        m.data = data
+        m.createdAt = now
         try await m.create(on: db)
         return try m.requireID()
     }
 
     public func get(id: UUID, on db: Database) async throws -> StoredFile? {
         guard let m = try await StoredFileModel.find(id, on: db) else { return nil }
-        return StoredFile(id: try m.requireID(), name: m.name, contentType: m.contentType, sha256: m.sha256, data: m.data, createdAt: m.createdAt)
+        return StoredFile(
+            id: try m.requireID(), name: m.name, contentType: m.contentType, sha256: m.sha256, data: m.data,
+            createdAt: m.createdAt)
     }
 }

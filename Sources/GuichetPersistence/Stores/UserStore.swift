@@ -1,16 +1,22 @@
 import Fluent
-import GuichetDomain
 import Foundation
+import GuichetDomain
 
 /// People, their roles and their organisations.
 public struct UserStore: Sendable {
     public init() {}
 
-    public func create(email: String, passwordHash: String, displayName: String, phone: String? = nil,
-                       activatedAt: Date? = nil, isDemo: Bool = false, on db: Database) async throws -> UserRecord {
+    public func create(
+        email: String, passwordHash: String, displayName: String, phone: String? = nil,
+        activatedAt: Date? = nil, isDemo: Bool = false, on db: Database
+    ) async throws -> UserRecord {
         let m = UserModel()
-        m.email = email.lowercased(); m.passwordHash = passwordHash; m.displayName = displayName
-        m.phone = phone; m.activatedAt = activatedAt; m.isDemo = isDemo
+        m.email = email.lowercased()
+        m.passwordHash = passwordHash
+        m.displayName = displayName
+        m.phone = phone
+        m.activatedAt = activatedAt
+        m.isDemo = isDemo
         try await m.create(on: db)
         return try m.record
     }
@@ -47,7 +53,8 @@ public struct UserStore: Sendable {
     }
 
     public func activate(id: UUID, at: Date, on db: Database) async throws {
-        try await UserModel.query(on: db).set(\.$activatedAt, to: at).filter(\.$id == id).filter(\.$activatedAt == nil).update()
+        try await UserModel.query(on: db).set(\.$activatedAt, to: at).filter(\.$id == id).filter(\.$activatedAt == nil)
+            .update()
     }
 
     public func setPassword(id: UUID, hash: String, on db: Database) async throws {
@@ -67,9 +74,14 @@ public struct UserStore: Sendable {
     }
 
     @discardableResult
-    public func grant(userID: UUID, role: Role, organisationID: UUID? = nil, scope: [String] = [], on db: Database) async throws -> RoleGrantRecord {
+    public func grant(
+        userID: UUID, role: Role, organisationID: UUID? = nil, scope: [String] = [], on db: Database
+    ) async throws -> RoleGrantRecord {
         let m = RoleGrantModel()
-        m.userID = userID; m.role = role.rawValue; m.organisationID = organisationID; m.scope = scope.joined(separator: ",")
+        m.userID = userID
+        m.role = role.rawValue
+        m.organisationID = organisationID
+        m.scope = scope.joined(separator: ",")
         try await m.create(on: db)
         return try m.record
     }
@@ -85,9 +97,11 @@ public struct UserStore: Sendable {
 public struct OrganisationStore: Sendable {
     public init() {}
 
-    public func create(kind: OrganisationKind, name: String, identifier: String, department: String,
-                       status: OrganisationStatus, details: String, isDemo: Bool = false,
-                       on db: Database) async throws -> OrganisationRecord {
+    public func create(
+        kind: OrganisationKind, name: String, identifier: String, department: String,
+        status: OrganisationStatus, details: String, isDemo: Bool = false,
+        on db: Database
+    ) async throws -> OrganisationRecord {
         let m = OrganisationModel()
         m.kind = kind.rawValue
         m.name = name
@@ -110,7 +124,9 @@ public struct OrganisationStore: Sendable {
             .all().map { try $0.record }
     }
 
-    public func list(kind: OrganisationKind, status: OrganisationStatus? = nil, on db: Database) async throws
+    public func list(
+        kind: OrganisationKind, status: OrganisationStatus? = nil, on db: Database
+    ) async throws
         -> [OrganisationRecord]
     {
         var q = OrganisationModel.query(on: db).filter(\.$kind == kind.rawValue)
@@ -133,7 +149,8 @@ public struct OrganisationStore: Sendable {
 
         public init?(text: String) {
             let parts = text.split(separator: "_")
-            guard parts.count == 2, let seconds = Double(parts[0]), seconds.isFinite, let id = UUID(uuidString: String(parts[1]))
+            guard parts.count == 2, let seconds = Double(parts[0]), seconds.isFinite,
+                let id = UUID(uuidString: String(parts[1]))
             else { return nil }
             self.decidedAt = Date(timeIntervalSince1970: seconds)
             self.id = id
@@ -141,7 +158,9 @@ public struct OrganisationStore: Sendable {
     }
 
     /// Decided organisations of a kind, newest decision first, `limit` at a time (keyset).
-    public func decided(kind: OrganisationKind, after cursor: Cursor?, limit: Int, on db: Database) async throws
+    public func decided(
+        kind: OrganisationKind, after cursor: Cursor?, limit: Int, on db: Database
+    ) async throws
         -> [OrganisationRecord]
     {
         var q = OrganisationModel.query(on: db).filter(\.$kind == kind.rawValue)

@@ -56,9 +56,10 @@ public enum AMORequestsPage {
         var blocks: [InfoPageModel.Block] = []
         if m.pending.isEmpty { blocks.append(.paragraph("Aucune demande en attente.")) }
         for p in m.pending { blocks += pending(p, csrf: m.csrfToken) }
-        blocks.append(.table(
-            caption: "Demandes traitées", headers: ["Raison sociale", "SIRET", "Décision", "Motif"],
-            rows: m.decided.map { [$0.name, $0.siret, $0.status.french, $0.reason ?? ""] }))
+        blocks.append(
+            .table(
+                caption: "Demandes traitées", headers: ["Raison sociale", "SIRET", "Décision", "Motif"],
+                rows: m.decided.map { [$0.name, $0.siret, $0.status.french, $0.reason ?? ""] }))
         if let next = m.next { blocks.append(.links([(next.label, next.href)])) }
         return InfoPage.render(page, InfoPageModel(heading: "Demandes de compte AMO", blocks: blocks))
     }
@@ -70,17 +71,20 @@ public enum AMORequestsPage {
             "\(d.legalCivility) \(d.legalUsageName) (né(e) \(d.legalBirthName), le \(d.legalBirthDate) à \(d.legalBirthCity))"
         return [
             .heading("\(p.name) — SIRET \(p.siret)"),
-            .table(caption: nil, headers: ["Élément", "Valeur"], rows: [
-                ["Département", p.department],
-                ["Représentant légal", representative],
-                ["Contact commercial", "\(d.contactName) — \(d.contactEmail) — \(d.contactPhone)"],
-                ["Reçue le", p.receivedAt.map(ParisTime.day) ?? ""],
-            ]),
+            .table(
+                caption: nil, headers: ["Élément", "Valeur"],
+                rows: [
+                    ["Département", p.department],
+                    ["Représentant légal", representative],
+                    ["Contact commercial", "\(d.contactName) — \(d.contactEmail) — \(d.contactPhone)"],
+                    ["Reçue le", p.receivedAt.map(ParisTime.day) ?? ""],
+                ]),
             .button(action: action, label: "Accepter", hidden: [("decision", "accept")], csrf: csrf),
-            .form(FormPageModel(
-                heading: "Refuser", action: action,
-                fields: [.input(name: "reason", label: "Motif du refus (envoyé au demandeur)")],
-                submit: "Refuser la demande", state: FormState(values: ["decision": "refuse"], csrfToken: csrf))),
+            .form(
+                FormPageModel(
+                    heading: "Refuser", action: action,
+                    fields: [.input(name: "reason", label: "Motif du refus (envoyé au demandeur)")],
+                    submit: "Refuser la demande", state: FormState(values: ["decision": "refuse"], csrfToken: csrf))),
         ]
     }
 }

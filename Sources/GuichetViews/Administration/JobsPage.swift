@@ -15,8 +15,10 @@ public enum JobsPage {
         public let runAt: Date
         public let lastError: String?
 
-        public init(id: UUID, kind: String, state: String, isDead: Bool, attempts: Int, maxAttempts: Int,
-                    createdAt: Date, runAt: Date, lastError: String?) {
+        public init(
+            id: UUID, kind: String, state: String, isDead: Bool, attempts: Int, maxAttempts: Int,
+            createdAt: Date, runAt: Date, lastError: String?
+        ) {
             self.id = id
             self.kind = kind
             self.state = state
@@ -61,15 +63,21 @@ public enum JobsPage {
             .definitions(m.counts.map { ($0.state.prefix(1).uppercased() + $0.state.dropFirst(), String($0.count)) })
         ]
         let rows = m.rows.map { r in
-            [r.kind, r.state, "\(r.attempts) sur \(r.maxAttempts)", ParisTime.format(r.createdAt),
-             r.isDead ? "—" : ParisTime.format(r.runAt), r.lastError ?? ""]
+            [
+                r.kind, r.state, "\(r.attempts) sur \(r.maxAttempts)", ParisTime.format(r.createdAt),
+                r.isDead ? "—" : ParisTime.format(r.runAt), r.lastError ?? "",
+            ]
         }
-        blocks.append(.table(caption: "Tâches, des plus récentes aux plus anciennes",
-                             headers: ["Tâche", "État", "Tentatives", "Créée le", "Prochaine tentative", "Dernière erreur"],
-                             rows: rows))
+        blocks.append(
+            .table(
+                caption: "Tâches, des plus récentes aux plus anciennes",
+                headers: ["Tâche", "État", "Tentatives", "Créée le", "Prochaine tentative", "Dernière erreur"],
+                rows: rows))
         for r in m.rows where r.isDead {
-            blocks.append(.button(action: "/admin/taches/\(r.id.uuidString)/relance",
-                                  label: "Relancer la tâche du \(ParisTime.format(r.createdAt))", hidden: [], csrf: m.csrfToken))
+            blocks.append(
+                .button(
+                    action: "/admin/taches/\(r.id.uuidString)/relance",
+                    label: "Relancer la tâche du \(ParisTime.format(r.createdAt))", hidden: [], csrf: m.csrfToken))
         }
         if let next = m.next { blocks.append(.links([(next.label, next.href)])) }
         return InfoPage.render(page, InfoPageModel(heading: "Tâches de fond", blocks: blocks))

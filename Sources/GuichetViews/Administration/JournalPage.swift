@@ -14,8 +14,10 @@ public enum JournalPage {
         public let object: String
         public let clientAddress: String
 
-        public init(seq: Int, at: Date, actorLabel: String, actorRole: String, action: String, object: String,
-                    clientAddress: String) {
+        public init(
+            seq: Int, at: Date, actorLabel: String, actorRole: String, action: String, object: String,
+            clientAddress: String
+        ) {
             self.seq = seq
             self.at = at
             self.actorLabel = actorLabel
@@ -53,15 +55,18 @@ public enum JournalPage {
 
     public static func render(_ page: PageModel, _ m: Model) -> String {
         var blocks: [InfoPageModel.Block] = [integrity(m.integrity)]
-        blocks.append(.links([
-            ("Vérifier tout le chaînage", "/admin/journal/verification"),
-            ("Exporter tout le journal (CSV)", "/admin/journal.csv"),
-        ]))
+        blocks.append(
+            .links([
+                ("Vérifier tout le chaînage", "/admin/journal/verification"),
+                ("Exporter tout le journal (CSV)", "/admin/journal.csv"),
+            ]))
         let rows = m.entries.map { e in
             [String(e.seq), ParisTime.format(e.at), e.actorLabel, e.actorRole, e.action, e.object, e.clientAddress]
         }
-        blocks.append(.table(caption: "Entrées, des plus récentes aux plus anciennes",
-                             headers: ["N°", "Date", "Acteur", "Rôle", "Action", "Objet", "Adresse"], rows: rows))
+        blocks.append(
+            .table(
+                caption: "Entrées, des plus récentes aux plus anciennes",
+                headers: ["N°", "Date", "Acteur", "Rôle", "Action", "Objet", "Adresse"], rows: rows))
         if let next = m.next { blocks.append(.links([(next.label, next.href)])) }
         return InfoPage.render(page, InfoPageModel(heading: "Journal d'audit", blocks: blocks))
     }
@@ -73,7 +78,10 @@ public enum JournalPage {
         case .notYetAnchored(let n):
             .notice(.info, "\(n) entrées ; aucun point de contrôle signé n'est encore écrit.")
         case .verified(let n):
-            .notice(.success, "Chaînage vérifié de bout en bout : \(n) entrées intactes, en accord avec les points de contrôle signés.")
+            .notice(
+                .success,
+                "Chaînage vérifié de bout en bout : \(n) entrées intactes, en accord avec les points de contrôle signés."
+            )
         case .problems(let list):
             .notice(.error, "ALERTE : \(list.joined(separator: " ; ")).")
         }

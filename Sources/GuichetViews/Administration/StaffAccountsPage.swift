@@ -38,7 +38,10 @@ public enum StaffAccountsPage {
 
     public static func render(_ page: PageModel, _ m: Model) -> String {
         let rows = m.rows.map { row in
-            [row.name, row.email, row.roles.map(roleText).joined(separator: ", "), row.activated ? "actif" : "non activé"]
+            [
+                row.name, row.email, row.roles.map(roleText).joined(separator: ", "),
+                row.activated ? "actif" : "non activé",
+            ]
         }
         var blocks: [InfoPageModel.Block] = [
             .table(caption: "Comptes", headers: ["Nom", "E-mail", "Rôles", "État"], rows: rows)
@@ -60,10 +63,12 @@ public enum StaffAccountsPage {
             fields: [
                 .input(name: "name", label: "Nom et prénom"),
                 .input(name: "email", label: "Adresse e-mail", type: "email"),
-                .radios(name: "role", legend: "Rôle", choices: [
-                    Choice("instructeur", Role.instructeur.french), Choice("comite", Role.comite.french),
-                    Choice("administrateur", Role.administrateur.french),
-                ]),
+                .radios(
+                    name: "role", legend: "Rôle",
+                    choices: [
+                        Choice("instructeur", Role.instructeur.french), Choice("comite", Role.comite.french),
+                        Choice("administrateur", Role.administrateur.french),
+                    ]),
                 .input(
                     name: "scope", label: "Périmètre (instructeurs)",
                     hint: "Départements (01, 974…) ou régions préfixées R (R84), séparés par des virgules"),

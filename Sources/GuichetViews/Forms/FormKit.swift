@@ -4,51 +4,69 @@ import Plot
 /// error tied by `aria-describedby`, `aria-invalid` on fields in error, an error summary at the
 /// top linking to each field, and the typed value always shown again.
 public enum FormKit {
-    public static func fieldID(_ name: String) -> String { "champ-" + name.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() }
+    public static func fieldID(_ name: String) -> String {
+        "champ-" + name.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+    }
 
     /// The summary shown above a refused form; each entry links to its field.
     public static func errorSummary(_ state: FormState) -> Component {
         if !state.hasErrors { return EmptyComponent() }
         return Div {
-            H2(state.errors.count == 1 ? "Le formulaire contient une erreur" : "Le formulaire contient \(state.errors.count) erreurs")
+            H2(
+                state.errors.count == 1
+                    ? "Le formulaire contient une erreur" : "Le formulaire contient \(state.errors.count) erreurs")
             List(state.errors) { e in Link(e.message, url: "#" + fieldID(e.field)) }
         }.class("error-summary").attr("role", "alert").attr("tabindex", "-1").id("resume-erreurs")
     }
 
     static func describedBy(_ name: String, hint: String?, error: String?) -> String? {
-        let ids = [hint != nil ? fieldID(name) + "-aide" : nil, error != nil ? fieldID(name) + "-erreur" : nil].compactMap { $0 }
+        let ids = [hint != nil ? fieldID(name) + "-aide" : nil, error != nil ? fieldID(name) + "-erreur" : nil]
+            .compactMap { $0 }
         return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
     @ComponentBuilder
     public static func hintAndError(_ name: String, hint: String?, error: String?) -> Component {
         if let hint { Paragraph(hint).class("hint").id(fieldID(name) + "-aide") }
-        if let error { Paragraph { Span("Erreur : ").class("visually-hidden"); Text(error) }.class("field-error").id(fieldID(name) + "-erreur") }
+        if let error {
+            Paragraph {
+                Span("Erreur : ").class("visually-hidden")
+                Text(error)
+            }.class("field-error").id(fieldID(name) + "-erreur")
+        }
     }
 
     /// A text-like input (`text`, `email`, `number`, `date`, `password`, `tel`).
-    public static func input(_ state: FormState, name: String, label: String, type: String = "text", hint: String? = nil,
-                             required: Bool = false, inputmode: String? = nil, autocomplete: String? = nil,
-                             suffix: String? = nil) -> Component {
+    public static func input(
+        _ state: FormState, name: String, label: String, type: String = "text", hint: String? = nil,
+        required: Bool = false, inputmode: String? = nil, autocomplete: String? = nil,
+        suffix: String? = nil
+    ) -> Component {
         let error = state.error(name)
         return Div {
             Label(label) {}.attr("for", fieldID(name))
             hintAndError(name, hint: hint, error: error)
             Div {
-                VoidEl("input", [("type", type), ("id", fieldID(name)), ("name", name),
-                                 ("value", type == "password" ? "" : state.value(name))]
-                       + (required ? [("required", "required")] : [])
-                       + (inputmode.map { [("inputmode", $0)] } ?? [])
-                       + (autocomplete.map { [("autocomplete", $0)] } ?? [])
-                       + (error != nil ? [("aria-invalid", "true")] : [])
-                       + (describedBy(name, hint: hint, error: error).map { [("aria-describedby", $0)] } ?? []))
+                VoidEl(
+                    "input",
+                    [
+                        ("type", type), ("id", fieldID(name)), ("name", name),
+                        ("value", type == "password" ? "" : state.value(name)),
+                    ]
+                        + (required ? [("required", "required")] : [])
+                        + (inputmode.map { [("inputmode", $0)] } ?? [])
+                        + (autocomplete.map { [("autocomplete", $0)] } ?? [])
+                        + (error != nil ? [("aria-invalid", "true")] : [])
+                        + (describedBy(name, hint: hint, error: error).map { [("aria-describedby", $0)] } ?? []))
                 if let suffix { Span(suffix).class("input-suffix").attr("aria-hidden", "true") }
             }.class("input-line")
         }.class(error == nil ? "field" : "field field-invalid")
     }
 
     /// A group of radio buttons in a fieldset with its legend.
-    public static func radios(_ state: FormState, name: String, legend: String, choices: [Choice], hint: String? = nil) -> Component {
+    public static func radios(
+        _ state: FormState, name: String, legend: String, choices: [Choice], hint: String? = nil
+    ) -> Component {
         let error = state.error(name)
         return FieldSet {
             El("legend", text: legend)
@@ -56,9 +74,11 @@ public enum FormKit {
             for (n, choice) in choices.enumerated() {
                 let id = n == 0 ? fieldID(name) : fieldID(name) + "-\(n)"
                 Div {
-                    VoidEl("input", [("type", "radio"), ("id", id), ("name", name), ("value", choice.value)]
-                           + (state.value(name) == choice.value ? [("checked", "checked")] : [])
-                           + (error != nil ? [("aria-invalid", "true")] : []))
+                    VoidEl(
+                        "input",
+                        [("type", "radio"), ("id", id), ("name", name), ("value", choice.value)]
+                            + (state.value(name) == choice.value ? [("checked", "checked")] : [])
+                            + (error != nil ? [("aria-invalid", "true")] : []))
                     Label(choice.label) {}.attr("for", id)
                     if let h = choice.hint { Paragraph(h).class("hint") }
                 }.class("choice")
@@ -68,8 +88,10 @@ public enum FormKit {
     }
 
     /// A drop-down list.
-    public static func select(_ state: FormState, name: String, label: String, choices: [Choice], hint: String? = nil,
-                              placeholder: String = "Choisir…") -> Component {
+    public static func select(
+        _ state: FormState, name: String, label: String, choices: [Choice], hint: String? = nil,
+        placeholder: String = "Choisir…"
+    ) -> Component {
         let error = state.error(name)
         return Div {
             Label(label) {}.attr("for", fieldID(name))
@@ -96,7 +118,9 @@ public enum FormKit {
         state.csrfToken.isEmpty ? EmptyComponent() : hidden("_csrf", state.csrfToken)
     }
 
-    public static func submit(_ title: String, name: String? = nil, value: String? = nil, secondary: Bool = false) -> Component {
+    public static func submit(
+        _ title: String, name: String? = nil, value: String? = nil, secondary: Bool = false
+    ) -> Component {
         Button { Text(title) }.attr("type", "submit").attr("name", name).attr("value", value)
             .class(secondary ? "button button-secondary" : "button")
     }

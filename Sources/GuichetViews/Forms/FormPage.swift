@@ -21,10 +21,18 @@ public struct FormPageModel: Sendable {
     public var submit: String
     public var state: FormState
     public var links: [(String, String)]
-    public init(heading: String, intro: [String] = [], action: String, method: String = "post", fields: [FormField],
-                submit: String, state: FormState, links: [(String, String)] = []) {
-        self.heading = heading; self.intro = intro; self.action = action; self.method = method
-        self.fields = fields; self.submit = submit; self.state = state; self.links = links
+    public init(
+        heading: String, intro: [String] = [], action: String, method: String = "post", fields: [FormField],
+        submit: String, state: FormState, links: [(String, String)] = []
+    ) {
+        self.heading = heading
+        self.intro = intro
+        self.action = action
+        self.method = method
+        self.fields = fields
+        self.submit = submit
+        self.state = state
+        self.links = links
     }
 }
 
@@ -52,17 +60,17 @@ public enum FormPage {
 
     static func field(_ f: FormField, _ s: FormState) -> Component {
         switch f {
-        case let .input(name, label, type, hint, autocomplete):
+        case .input(let name, let label, let type, let hint, let autocomplete):
             return FormKit.input(s, name: name, label: label, type: type, hint: hint, autocomplete: autocomplete)
-        case let .radios(name, legend, choices, hint):
+        case .radios(let name, let legend, let choices, let hint):
             return FormKit.radios(s, name: name, legend: legend, choices: choices, hint: hint)
-        case let .select(name, label, choices, hint):
+        case .select(let name, let label, let choices, let hint):
             return FormKit.select(s, name: name, label: label, choices: choices, hint: hint)
-        case let .checkbox(name, label, hint):
+        case .checkbox(let name, let label, let hint):
             return FormKit.checkbox(s, name: name, label: label, hint: hint)
-        case let .heading(text):
+        case .heading(let text):
             return H2(text)
-        case let .paragraph(text):
+        case .paragraph(let text):
             return Paragraph(text).class("hint")
         }
     }
@@ -75,9 +83,11 @@ extension FormKit {
         return Div {
             hintAndError(name, hint: hint, error: error)
             Div {
-                VoidEl("input", [("type", "checkbox"), ("id", fieldID(name)), ("name", name), ("value", "oui")]
-                       + (state.value(name) == "oui" ? [("checked", "checked")] : [])
-                       + (error != nil ? [("aria-invalid", "true")] : []))
+                VoidEl(
+                    "input",
+                    [("type", "checkbox"), ("id", fieldID(name)), ("name", name), ("value", "oui")]
+                        + (state.value(name) == "oui" ? [("checked", "checked")] : [])
+                        + (error != nil ? [("aria-invalid", "true")] : []))
                 Label(label) {}.attr("for", fieldID(name))
             }.class("choice")
         }.class(error == nil ? "field" : "field field-invalid")
@@ -106,7 +116,10 @@ public struct InfoPageModel: Sendable {
     }
     public var heading: String
     public var blocks: [Block]
-    public init(heading: String, blocks: [Block]) { self.heading = heading; self.blocks = blocks }
+    public init(heading: String, blocks: [Block]) {
+        self.heading = heading
+        self.blocks = blocks
+    }
 }
 
 public enum InfoPage {
@@ -121,11 +134,12 @@ public enum InfoPage {
         switch b {
         case .paragraph(let t): return Paragraph(t)
         case .heading(let t): return H2(t)
-        case let .table(caption, headers, rows):
-            return rows.isEmpty ? Paragraph("Aucun élément.").class("muted") : DataTable(caption: caption, headers: headers, rows: rows)
+        case .table(let caption, let headers, let rows):
+            return rows.isEmpty
+                ? Paragraph("Aucun élément.").class("muted") : DataTable(caption: caption, headers: headers, rows: rows)
         case .links(let links): return List(links.map { $0 }) { l in Link(l.0, url: l.1) }
         case .code(let t): return El("pre") { El("code", text: t) }
-        case let .button(action, label, hidden, csrf):
+        case .button(let action, let label, let hidden, let csrf):
             return El("form") {
                 FormKit.hidden("_csrf", csrf)
                 for (k, v) in hidden { FormKit.hidden(k, v) }
@@ -133,21 +147,26 @@ public enum InfoPage {
             }.attr("action", action).attr("method", "post").class("inline-form")
         case .form(let f):
             return Div { FormPage.body(f) }.class("embedded-form")
-        case let .progress(label, done, total, detail):
+        case .progress(let label, let done, let total, let detail):
             let percent = total > 0 ? min(100, done * 100 / total) : 0
             return Div {
                 Label("\(label) : \(percent) %") {}.attr("for", "progression")
-                El("progress") { Text("\(percent) %") }.id("progression").attr("max", "100").attr("value", String(percent))
+                El("progress") { Text("\(percent) %") }.id("progression").attr("max", "100").attr(
+                    "value", String(percent))
                 Paragraph(detail).class("hint")
             }.class("progress-block").attr("role", "status").attr("aria-live", "polite")
-        case let .upload(action, label, hint, accept, submit, csrf):
+        case .upload(let action, let label, let hint, let accept, let submit, let csrf):
             return El("form") {
                 FormKit.hidden("_csrf", csrf)
                 Div {
                     Label(label) {}.attr("for", "champ-fichier")
                     Paragraph(hint).class("hint").id("champ-fichier-aide")
-                    VoidEl("input", [("type", "file"), ("id", "champ-fichier"), ("name", "fichier"), ("accept", accept),
-                                     ("aria-describedby", "champ-fichier-aide")])
+                    VoidEl(
+                        "input",
+                        [
+                            ("type", "file"), ("id", "champ-fichier"), ("name", "fichier"), ("accept", accept),
+                            ("aria-describedby", "champ-fichier-aide"),
+                        ])
                 }.class("field")
                 FormKit.submit(submit)
             }.attr("action", action).attr("method", "post").attr("enctype", "multipart/form-data")
@@ -158,8 +177,9 @@ public enum InfoPage {
                     El("dd", text: value)
                 }
             }.class("definitions")
-        case let .notice(kind, text):
-            return Div { Paragraph(text) }.class("flash flash-\(kind.rawValue)").attr("role", kind == .error ? "alert" : "status")
+        case .notice(let kind, let text):
+            return Div { Paragraph(text) }.class("flash flash-\(kind.rawValue)").attr(
+                "role", kind == .error ? "alert" : "status")
         }
     }
 }

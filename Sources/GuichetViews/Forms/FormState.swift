@@ -4,7 +4,10 @@ public struct FormState: Sendable {
     public struct FieldError: Sendable, Hashable {
         public let field: String
         public let message: String
-        public init(field: String, message: String) { self.field = field; self.message = message }
+        public init(field: String, message: String) {
+            self.field = field
+            self.message = message
+        }
     }
     public var values: [String: String]
     public var errors: [FieldError]
@@ -12,7 +15,9 @@ public struct FormState: Sendable {
     public var csrfToken: String
 
     public init(values: [String: String] = [:], errors: [FieldError] = [], csrfToken: String = "") {
-        self.values = values; self.errors = errors; self.csrfToken = csrfToken
+        self.values = values
+        self.errors = errors
+        self.csrfToken = csrfToken
     }
     public func value(_ name: String) -> String { values[name] ?? "" }
     public func error(_ name: String) -> String? { errors.first { $0.field == name }?.message }
@@ -24,5 +29,9 @@ public struct Choice: Sendable, Hashable {
     public let value: String
     public let label: String
     public let hint: String?
-    public init(_ value: String, _ label: String, hint: String? = nil) { self.value = value; self.label = label; self.hint = hint }
+    public init(_ value: String, _ label: String, hint: String? = nil) {
+        self.value = value
+        self.label = label
+        self.hint = hint
+    }
 }

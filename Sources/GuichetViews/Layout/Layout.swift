@@ -1,5 +1,5 @@
-import Plot
 import GuichetDomain
+import Plot
 
 /// The French HTML shell of every page: skip link, header with navigation, flash messages,
 /// main content, footer. No script and no remote asset: the stylesheet is served by the platform.
@@ -14,7 +14,9 @@ public enum Layout {
                 .element(named: "title", text: "\(page.title) · Guichet Action Logement"),
                 .stylesheet("/css/guichet.css"),
                 .unwrap(page.refreshSeconds) {
-                    .meta(.attribute(named: "http-equiv", value: "refresh"), .attribute(named: "content", value: String($0)))
+                    .meta(
+                        .attribute(named: "http-equiv", value: "refresh"),
+                        .attribute(named: "content", value: String($0)))
                 },
                 .link(.rel(.icon), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
             ),
@@ -45,7 +47,9 @@ public enum Layout {
                 }.id("contenu").attr("tabindex", "-1")
                 Footer {
                     Div {
-                        Paragraph("Guichet est un logiciel libre. Les règles appliquées sont citées par leur identifiant (RENO-…, AMI-…) et les données de référence par leur source.")
+                        Paragraph(
+                            "Guichet est un logiciel libre. Les règles appliquées sont citées par leur identifiant (RENO-…, AMI-…) et les données de référence par leur source."
+                        )
                         Paragraph {
                             Link("Sources des données", url: "/sources")
                             Text(" · ")
@@ -61,7 +65,9 @@ public enum Layout {
 
     static func navigation(_ page: PageModel) -> Component {
         // The current entry is the most specific one that contains the page.
-        let current = page.navigation.filter { isCurrent($0.href, page.currentPath) }.max { $0.href.count < $1.href.count }?.href
+        let current = page.navigation.filter { isCurrent($0.href, page.currentPath) }.max {
+            $0.href.count < $1.href.count
+        }?.href
         return Navigation {
             List(page.navigation) { item in
                 Link(item.label, url: item.href)
@@ -70,7 +76,10 @@ public enum Layout {
             if let a = page.account {
                 Div {
                     Span("Connecté : \(a.displayName)")
-                    for item in page.accountLinks { Text(" · "); Link(item.label, url: item.href) }
+                    for item in page.accountLinks {
+                        Text(" · ")
+                        Link(item.label, url: item.href)
+                    }
                     Text(" · ")
                     El("form") {
                         FormKit.hidden("_csrf", a.csrfToken)

@@ -3,13 +3,19 @@ public struct PageModel: Sendable {
     public struct NavItem: Sendable, Hashable {
         public let label: String
         public let href: String
-        public init(_ label: String, _ href: String) { self.label = label; self.href = href }
+        public init(_ label: String, _ href: String) {
+            self.label = label
+            self.href = href
+        }
     }
     public enum FlashKind: String, Sendable { case info, success, warning, error }
     public struct Flash: Sendable, Hashable {
         public let kind: FlashKind
         public let message: String
-        public init(_ kind: FlashKind, _ message: String) { self.kind = kind; self.message = message }
+        public init(_ kind: FlashKind, _ message: String) {
+            self.kind = kind
+            self.message = message
+        }
     }
 
     /// The signed-in person, when there is one.
@@ -19,7 +25,9 @@ public struct PageModel: Sendable {
         /// "14:32": when the session ends without activity (Europe/Paris).
         public let idleExpiry: String
         public init(displayName: String, csrfToken: String, idleExpiry: String) {
-            self.displayName = displayName; self.csrfToken = csrfToken; self.idleExpiry = idleExpiry
+            self.displayName = displayName
+            self.csrfToken = csrfToken
+            self.idleExpiry = idleExpiry
         }
     }
 
@@ -34,10 +42,17 @@ public struct PageModel: Sendable {
     /// Reload the page after this many seconds (progress of a long job, without script).
     public var refreshSeconds: Int?
 
-    public init(title: String, currentPath: String, navigation: [NavItem] = PageModel.publicNavigation,
-                accountLinks: [NavItem] = [], flashes: [Flash] = [], demo: Bool = false, version: String = "") {
-        self.title = title; self.currentPath = currentPath; self.navigation = navigation
-        self.accountLinks = accountLinks; self.flashes = flashes; self.demo = demo; self.version = version
+    public init(
+        title: String, currentPath: String, navigation: [NavItem] = PageModel.publicNavigation,
+        accountLinks: [NavItem] = [], flashes: [Flash] = [], demo: Bool = false, version: String = ""
+    ) {
+        self.title = title
+        self.currentPath = currentPath
+        self.navigation = navigation
+        self.accountLinks = accountLinks
+        self.flashes = flashes
+        self.demo = demo
+        self.version = version
     }
 
     /// Navigation of an anonymous visitor.

@@ -17,9 +17,16 @@ public enum EligibilityTestPages {
         /// Answers already given, carried along.
         public let carried: [(String, String)]
         public let state: FormState
-        public init(step: String, stepNumber: Int, stepCount: Int, questions: [Question], carried: [(String, String)], state: FormState) {
-            self.step = step; self.stepNumber = stepNumber; self.stepCount = stepCount
-            self.questions = questions; self.carried = carried; self.state = state
+        public init(
+            step: String, stepNumber: Int, stepCount: Int, questions: [Question], carried: [(String, String)],
+            state: FormState
+        ) {
+            self.step = step
+            self.stepNumber = stepNumber
+            self.stepCount = stepCount
+            self.questions = questions
+            self.carried = carried
+            self.state = state
         }
     }
 
@@ -29,7 +36,10 @@ public enum EligibilityTestPages {
         public let title: String
         public let message: String
         public init(rule: String, status: String, title: String, message: String) {
-            self.rule = rule; self.status = status; self.title = title; self.message = message
+            self.rule = rule
+            self.status = status
+            self.title = title
+            self.message = message
         }
     }
 
@@ -41,10 +51,17 @@ public enum EligibilityTestPages {
         public let restartURL: String
         public let editURL: String
         public let parametersVersion: String
-        public init(eligible: Bool, criteria: [CriterionLine], facts: [(String, String)], warnings: [String],
-                    restartURL: String, editURL: String, parametersVersion: String) {
-            self.eligible = eligible; self.criteria = criteria; self.facts = facts; self.warnings = warnings
-            self.restartURL = restartURL; self.editURL = editURL; self.parametersVersion = parametersVersion
+        public init(
+            eligible: Bool, criteria: [CriterionLine], facts: [(String, String)], warnings: [String],
+            restartURL: String, editURL: String, parametersVersion: String
+        ) {
+            self.eligible = eligible
+            self.criteria = criteria
+            self.facts = facts
+            self.warnings = warnings
+            self.restartURL = restartURL
+            self.editURL = editURL
+            self.parametersVersion = parametersVersion
         }
     }
 
@@ -57,24 +74,32 @@ public enum EligibilityTestPages {
                 for (name, value) in m.carried { FormKit.hidden(name, value) }
                 for q in m.questions {
                     switch q {
-                    case let .radios(name, legend, choices, hint): FormKit.radios(m.state, name: name, legend: legend, choices: choices, hint: hint)
-                    case let .input(name, label, hint, suffix, inputmode):
-                        FormKit.input(m.state, name: name, label: label, hint: hint, inputmode: inputmode, suffix: suffix)
-                    case let .select(name, label, choices, hint): FormKit.select(m.state, name: name, label: label, choices: choices, hint: hint)
+                    case .radios(let name, let legend, let choices, let hint):
+                        FormKit.radios(m.state, name: name, legend: legend, choices: choices, hint: hint)
+                    case .input(let name, let label, let hint, let suffix, let inputmode):
+                        FormKit.input(
+                            m.state, name: name, label: label, hint: hint, inputmode: inputmode, suffix: suffix)
+                    case .select(let name, let label, let choices, let hint):
+                        FormKit.select(m.state, name: name, label: label, choices: choices, hint: hint)
                     }
                 }
                 FormKit.submit("Continuer")
             }
-            Paragraph("Le résultat de ce test est donné à titre indicatif : l'acceptation finale dépend de l'instruction du dossier complet.").class("muted")
+            Paragraph(
+                "Le résultat de ce test est donné à titre indicatif : l'acceptation finale dépend de l'instruction du dossier complet."
+            ).class("muted")
         }
     }
 
     public static func result(_ page: PageModel, _ m: ResultModel) -> String {
         Layout.render(page) {
             H1("Résultat du test d'éligibilité")
-            Paragraph(m.eligible ? "Votre projet semble éligible à l'aide à la rénovation énergétique."
-                                 : "Votre projet ne semble pas éligible à l'aide à la rénovation énergétique.")
-                .class(m.eligible ? "verdict verdict-ok" : "verdict verdict-ko").attr("role", "status")
+            Paragraph(
+                m.eligible
+                    ? "Votre projet semble éligible à l'aide à la rénovation énergétique."
+                    : "Votre projet ne semble pas éligible à l'aide à la rénovation énergétique."
+            )
+            .class(m.eligible ? "verdict verdict-ok" : "verdict verdict-ko").attr("role", "status")
             H2("Le détail, critère par critère")
             List(m.criteria) { c in
                 Div {
@@ -87,7 +112,8 @@ public enum EligibilityTestPages {
                 }.class("criterion criterion-\(c.status)")
             }.class("criteria")
             if !m.facts.isEmpty {
-                DataTable(caption: "Éléments retenus", headers: ["Élément", "Valeur"], rows: m.facts.map { [$0.0, $0.1] })
+                DataTable(
+                    caption: "Éléments retenus", headers: ["Élément", "Valeur"], rows: m.facts.map { [$0.0, $0.1] })
             }
             if !m.warnings.isEmpty {
                 H2("À savoir")
@@ -101,12 +127,24 @@ public enum EligibilityTestPages {
                     Link("Trouver un AMO", url: "/amo/annuaire").class("button button-secondary")
                 }
                 List {
-                    ListItem { Text("Choisissez un assistant à maîtrise d'ouvrage (AMO) : son accompagnement est obligatoire (RENO-E10). Il réalise le diagnostic technique, monte le dossier et le plan de financement avec vous, puis contrôle les travaux.") }
-                    ListItem { Text("Faites établir les devis par des entreprises RGE pour les travaux principaux (RENO-E11).") }
-                    ListItem { Text("Préparez vos pièces : pièce d'identité, avis d'imposition, dernier bulletin de salaire, livret de famille, RIB, justificatif de propriété.") }
+                    ListItem {
+                        Text(
+                            "Choisissez un assistant à maîtrise d'ouvrage (AMO) : son accompagnement est obligatoire (RENO-E10). Il réalise le diagnostic technique, monte le dossier et le plan de financement avec vous, puis contrôle les travaux."
+                        )
+                    }
+                    ListItem {
+                        Text("Faites établir les devis par des entreprises RGE pour les travaux principaux (RENO-E11).")
+                    }
+                    ListItem {
+                        Text(
+                            "Préparez vos pièces : pièce d'identité, avis d'imposition, dernier bulletin de salaire, livret de famille, RIB, justificatif de propriété."
+                        )
+                    }
                 }
             } else {
-                Paragraph("Si une réponse était inexacte, modifiez-la : le test se met à jour. Pour toute question, le service client d'Action Logement répond au 0970 830 831 (numéro non surtaxé), du lundi au vendredi de 9 h à 17 h 30.")
+                Paragraph(
+                    "Si une réponse était inexacte, modifiez-la : le test se met à jour. Pour toute question, le service client d'Action Logement répond au 0970 830 831 (numéro non surtaxé), du lundi au vendredi de 9 h à 17 h 30."
+                )
             }
             Paragraph {
                 Link("Modifier mes réponses", url: m.editURL).class("button button-secondary")

@@ -6,13 +6,17 @@ public enum HomePage {
         Layout.render(page) {
             Div {
                 H1("Les aides d'Action Logement, en ligne de bout en bout")
-                Paragraph("Guichet réunit deux programmes d'Action Logement : l'aide à la rénovation énergétique des salariés propriétaires et l'appel à manifestation d'intérêt des bailleurs sociaux d'outre-mer.")
-                    .class("lead")
+                Paragraph(
+                    "Guichet réunit deux programmes d'Action Logement : l'aide à la rénovation énergétique des salariés propriétaires et l'appel à manifestation d'intérêt des bailleurs sociaux d'outre-mer."
+                )
+                .class("lead")
             }.class("hero")
             Div {
                 Article {
                     H2("Aide à la rénovation énergétique")
-                    Paragraph("Pour les salariés modestes du secteur privé ou agricole, propriétaires occupants ou bailleurs (y compris en SCI), dont le logement est en zone B2, C ou dans une commune Action Cœur de Ville.")
+                    Paragraph(
+                        "Pour les salariés modestes du secteur privé ou agricole, propriétaires occupants ou bailleurs (y compris en SCI), dont le logement est en zone B2, C ou dans une commune Action Cœur de Ville."
+                    )
                     List {
                         ListItem { Text("Subvention jusqu'à 20 000 € (occupant) ou 15 000 € (bailleur)") }
                         ListItem { Text("Prêt complémentaire jusqu'à 30 000 €, au taux du Livret A (1 % au moins)") }
@@ -27,7 +31,9 @@ public enum HomePage {
                 }.class("card")
                 Article {
                     H2("AMI DROM : programmation des bailleurs sociaux")
-                    Paragraph("Chaque année, les bailleurs sociaux de Guadeloupe, Martinique, Guyane, La Réunion et Mayotte déposent leur tableau de programmation d'opérations pour solliciter des prêts, en contrepartie de réservations locatives.")
+                    Paragraph(
+                        "Chaque année, les bailleurs sociaux de Guadeloupe, Martinique, Guyane, La Réunion et Mayotte déposent leur tableau de programmation d'opérations pour solliciter des prêts, en contrepartie de réservations locatives."
+                    )
                     List {
                         ListItem { Text("Dépôt du tableau Excel par département, avant la date limite") }
                         ListItem { Text("Contrôle d'éligibilité et classement par critères de priorité") }

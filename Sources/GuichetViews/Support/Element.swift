@@ -7,10 +7,12 @@ public struct El: Component {
     let content: ContentProvider
 
     public init(_ name: String, @ComponentBuilder content: @escaping ContentProvider) {
-        self.name = name; self.content = content
+        self.name = name
+        self.content = content
     }
     public init(_ name: String, text: String) {
-        self.name = name; self.content = { ComponentGroup(members: [Text(text)]) }
+        self.name = name
+        self.content = { ComponentGroup(members: [Text(text)]) }
     }
 
     public var body: Component {
@@ -22,11 +24,16 @@ public struct El: Component {
 public struct VoidEl: Component {
     let name: String
     let attributes: [(String, String)]
-    public init(_ name: String, _ attributes: [(String, String)] = []) { self.name = name; self.attributes = attributes }
+    public init(_ name: String, _ attributes: [(String, String)] = []) {
+        self.name = name
+        self.attributes = attributes
+    }
     public var body: Component {
-        Node<HTML.BodyContext>.selfClosedElement(named: name, attributes: attributes.map {
-            Attribute<HTML.BodyContext>(name: $0.0, value: HTMLEscape.attribute($0.1), ignoreIfValueIsEmpty: false)
-        })
+        Node<HTML.BodyContext>.selfClosedElement(
+            named: name,
+            attributes: attributes.map {
+                Attribute<HTML.BodyContext>(name: $0.0, value: HTMLEscape.attribute($0.1), ignoreIfValueIsEmpty: false)
+            })
     }
 }
 
@@ -36,7 +43,9 @@ public struct DataTable: Component {
     let headers: [String]
     let rows: [[String]]
     public init(caption: String? = nil, headers: [String], rows: [[String]]) {
-        self.caption = caption; self.headers = headers; self.rows = rows
+        self.caption = caption
+        self.headers = headers
+        self.rows = rows
     }
     public var body: Component {
         El("table") {

@@ -48,10 +48,12 @@ public struct Link: Component {
     }
 
     public var body: Component {
-        Node<HTML.BodyContext>.element(named: "a", nodes: [
-            .attribute(named: "href", value: HTMLEscape.attribute(url)),
-            .component(label()),
-        ])
+        Node<HTML.BodyContext>.element(
+            named: "a",
+            nodes: [
+                .attribute(named: "href", value: HTMLEscape.attribute(url)),
+                .component(label()),
+            ])
     }
 }
 
@@ -68,11 +70,13 @@ public struct Form: Component {
     }
 
     public var body: Component {
-        Node<HTML.BodyContext>.element(named: "form", nodes: [
-            .attribute(named: "action", value: HTMLEscape.attribute(url)),
-            .attribute(named: "method", value: method),
-            .component(content()),
-        ])
+        Node<HTML.BodyContext>.element(
+            named: "form",
+            nodes: [
+                .attribute(named: "action", value: HTMLEscape.attribute(url)),
+                .attribute(named: "method", value: method),
+                .component(content()),
+            ])
     }
 }
 

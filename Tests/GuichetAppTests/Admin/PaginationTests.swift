@@ -17,7 +17,8 @@ import Vapor
             let admin = try await AdministrationTests.admin(app)
             for n in 0..<60 {
                 _ = try await UserStore().create(
-                    email: String(format: "personne%02d@example.fr", n), passwordHash: "x", displayName: "P\(n)", phone: nil,
+                    email: String(format: "personne%02d@example.fr", n), passwordHash: "x", displayName: "P\(n)",
+                    phone: nil,
                     on: app.db)
             }
             let first = try await admin.get("/admin/comptes")

@@ -37,7 +37,9 @@ import VaporTesting
         try await TestApp.run { app in
             try await Self.record(app, 3)
             let sql = try Self.sql(app)
-            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE audit_log SET detail = 'x' WHERE seq = 2").run() }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE audit_log SET detail = 'x' WHERE seq = 2").run()
+            }
             await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM audit_log WHERE seq = 3").run() }
             #expect(try await AuditStore().all(on: app.db).count == 3)
         }
@@ -48,7 +50,8 @@ import VaporTesting
             try await Self.record(app, 5)
             let checkpoints = app.auditCheckpoints
             #expect(try await checkpoints.writeIfMoved(on: app.db, now: Date()) != nil)
-            #expect(try await checkpoints.writeIfMoved(on: app.db, now: Date()) == nil, "nothing new: no new checkpoint")
+            #expect(
+                try await checkpoints.writeIfMoved(on: app.db, now: Date()) == nil, "nothing new: no new checkpoint")
             #expect(try AuditService.problems(try await AuditStore().all(on: app.db), checkpoints: checkpoints).isEmpty)
 
             try await Self.dropTriggers(app)
@@ -66,9 +69,11 @@ import VaporTesting
     @Test func aForgedCheckpointIsRefused() async throws {
         try await TestApp.run { app in
             try await Self.record(app, 2)
-            let forger = AuditCheckpoints(dataDirectory: app.guichetConfig.dataDirectory, key: .init(), logger: app.logger)
+            let forger = AuditCheckpoints(
+                dataDirectory: app.guichetConfig.dataDirectory, key: .init(), logger: app.logger)
             try forger.append(kind: "head", count: 1, hash: "00", now: Date())
-            let problems = try AuditService.problems(try await AuditStore().all(on: app.db), checkpoints: app.auditCheckpoints)
+            let problems = try AuditService.problems(
+                try await AuditStore().all(on: app.db), checkpoints: app.auditCheckpoints)
             #expect(problems.contains { $0.contains("signature invalide") })
         }
     }
@@ -86,7 +91,9 @@ import VaporTesting
             let kept = try await AuditStore().all(on: app.db)
             #expect(kept.first?.seq == 5)
             #expect(kept.contains { $0.action == "audit.purge" })
-            #expect(try AuditService.problems(kept, checkpoints: app.auditCheckpoints).isEmpty, "a recorded purge is no alteration")
+            #expect(
+                try AuditService.problems(kept, checkpoints: app.auditCheckpoints).isEmpty,
+                "a recorded purge is no alteration")
         }
     }
 }

@@ -1,28 +1,37 @@
-import Testing
-import VaporTesting
 import Foundation
-@testable import GuichetApp
 import GuichetAppTestSupport
 import GuichetDomain
 import GuichetPersistence
+import Testing
+import VaporTesting
+
+@testable import GuichetApp
 
 /// Walks every registered route with every role (and anonymously): each route must declare a
 /// rule, and must answer according to it (issue #3).
 @Suite struct RouteAccessWalkTests {
-    struct Persona { let name: String; let roles: Set<Role> }
-    static let personas: [Persona] = [Persona(name: "anonyme", roles: [])] + Role.allCases.map { Persona(name: $0.rawValue, roles: [$0]) }
+    struct Persona {
+        let name: String
+        let roles: Set<Role>
+    }
+    static let personas: [Persona] =
+        [Persona(name: "anonyme", roles: [])] + Role.allCases.map { Persona(name: $0.rawValue, roles: [$0]) }
 
     /// A fresh signed-in session for the persona: (cookie header, csrf token, API bearer token).
     static func session(_ app: Application, _ p: Persona, n: Int) async throws -> (String, String, String)? {
         guard !p.roles.isEmpty else { return nil }
-        let user = try await UserStore().create(email: "\(p.name)-\(n)@walk.test", passwordHash: "x", displayName: p.name,
-                                                activatedAt: Date(), on: app.db)
+        let user = try await UserStore().create(
+            email: "\(p.name)-\(n)@walk.test", passwordHash: "x", displayName: p.name,
+            activatedAt: Date(), on: app.db)
         for r in p.roles { try await UserStore().grant(userID: user.id, role: r, scope: ["01"], on: app.db) }
-        let token = Tokens.random(), csrf = Tokens.random()
-        _ = try await SessionStore().create(tokenHash: Tokens.digest(token), userID: user.id, csrfToken: csrf, now: Date(),
-                                            expiresAt: Date().addingTimeInterval(3600), on: app.db)
+        let token = Tokens.random()
+        let csrf = Tokens.random()
+        _ = try await SessionStore().create(
+            tokenHash: Tokens.digest(token), userID: user.id, csrfToken: csrf, now: Date(),
+            expiresAt: Date().addingTimeInterval(3600), on: app.db)
         let bearer = Tokens.random()
-        _ = try await TokenStore().createAPIToken(userID: user.id, name: "walk", tokenHash: Tokens.digest(bearer), now: Date(), on: app.db)
+        _ = try await TokenStore().createAPIToken(
+            userID: user.id, name: "walk", tokenHash: Tokens.digest(bearer), now: Date(), on: app.db)
         return ("\(SessionMiddleware.cookieName)=\(token)", csrf, bearer)
     }
 
@@ -33,11 +42,14 @@ import GuichetPersistence
                 #expect(routes.count >= 30)
                 var n = 0
                 for route in routes {
-                    let access = try #require(route.access, "route \(route.method) /\(route.path.string) declares no access rule")
-                    let path = "/" + route.path.map { c -> String in
-                        if case .parameter = c { return UUID().uuidString }
-                        return c.description
-                    }.joined(separator: "/")
+                    let access = try #require(
+                        route.access, "route \(route.method) /\(route.path.string) declares no access rule")
+                    let path =
+                        "/"
+                        + route.path.map { c -> String in
+                            if case .parameter = c { return UUID().uuidString }
+                            return c.description
+                        }.joined(separator: "/")
                     for persona in Self.personas {
                         n += 1
                         var headers: HTTPHeaders = [:]
@@ -48,7 +60,8 @@ import GuichetPersistence
                             // The API authenticates by bearer token only (issue #9).
                             if let bearer = session?.2 { headers.bearerAuthorization = .init(token: bearer) }
                         } else {
-                            headers.add(name: .cookie, value: session?.0 ?? "\(SessionMiddleware.csrfCookieName)=\(anonCSRF)")
+                            headers.add(
+                                name: .cookie, value: session?.0 ?? "\(SessionMiddleware.csrfCookieName)=\(anonCSRF)")
                         }
                         if route.method == .POST {
                             headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
@@ -65,13 +78,21 @@ import GuichetPersistence
                             case .devMailbox: return mailbox && persona.roles.contains(.administrateur)
                             }
                         }()
-                        let toLogin = res.status == .seeOther && (res.headers.first(name: .location) ?? "").hasPrefix("/connexion?suite=")
+                        let toLogin =
+                            res.status == .seeOther
+                            && (res.headers.first(name: .location) ?? "").hasPrefix("/connexion?suite=")
                         if allowed {
-                            #expect(res.status != .forbidden && res.status != .unauthorized && !toLogin, "\(label) should be allowed, got \(res.status.code)")
+                            #expect(
+                                res.status != .forbidden && res.status != .unauthorized && !toLogin,
+                                "\(label) should be allowed, got \(res.status.code)")
                         } else if access == .devMailbox {
-                            #expect(res.status == .notFound, "\(label): the mailbox is hidden when disabled or from non-administrators")
+                            #expect(
+                                res.status == .notFound,
+                                "\(label): the mailbox is hidden when disabled or from non-administrators")
                         } else if session == nil {
-                            #expect(toLogin || res.status == .unauthorized, "\(label) should send to the login page, got \(res.status.code)")
+                            #expect(
+                                toLogin || res.status == .unauthorized,
+                                "\(label) should send to the login page, got \(res.status.code)")
                         } else {
                             #expect(res.status == .forbidden, "\(label) should be forbidden, got \(res.status.code)")
                         }
@@ -85,10 +106,14 @@ import GuichetPersistence
         try await TestApp.run { app in
             let amo = Persona(name: "amo", roles: [.amo])
             let (cookieA, csrfA, _) = try #require(try await Self.session(app, amo, n: 1))
-            let other = try await UserStore().create(email: "autre@walk.test", passwordHash: "x", displayName: "Autre", on: app.db)
-            let t = try await TokenStore().createAPIToken(userID: other.id, name: "x", tokenHash: "h", now: Date(), on: app.db)
-            let res = try await app.testing().sendRequest(.POST, "/compte/jetons/\(t.id.uuidString)/revocation",
-                headers: ["Cookie": cookieA, "Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "_csrf=\(csrfA)"))
+            let other = try await UserStore().create(
+                email: "autre@walk.test", passwordHash: "x", displayName: "Autre", on: app.db)
+            let t = try await TokenStore().createAPIToken(
+                userID: other.id, name: "x", tokenHash: "h", now: Date(), on: app.db)
+            let res = try await app.testing().sendRequest(
+                .POST, "/compte/jetons/\(t.id.uuidString)/revocation",
+                headers: ["Cookie": cookieA, "Content-Type": "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(csrfA)"))
             #expect(res.status == .notFound)
         }
     }
@@ -97,7 +122,8 @@ import GuichetPersistence
     /// valid bearer token is accepted even when a cookie is sent too.
     @Test func theAPIAuthenticatesByBearerTokenOnly() async throws {
         try await TestApp.run { app in
-            let (cookie, _, bearer) = try #require(try await Self.session(app, Persona(name: "bailleur", roles: [.bailleur]), n: 1))
+            let (cookie, _, bearer) = try #require(
+                try await Self.session(app, Persona(name: "bailleur", roles: [.bailleur]), n: 1))
             let byCookie = try await app.testing().sendRequest(.GET, "/api/v1/moi", headers: ["Cookie": cookie])
             #expect(byCookie.status == .unauthorized)
             var both: HTTPHeaders = ["Cookie": cookie]

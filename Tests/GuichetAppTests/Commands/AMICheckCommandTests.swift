@@ -1,8 +1,9 @@
-import Testing
 import Foundation
-@testable import GuichetApp
 import GuichetAppTestSupport
 import GuichetDomain
+import Testing
+
+@testable import GuichetApp
 
 /// `guichet ami check` per the contract: JSON on standard output, exit 0 / 1 / 2.
 @Suite struct AMICheckCommandTests {

@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import GuichetApp
 
 @Suite struct AppConfigTests {
@@ -15,34 +16,46 @@ import Foundation
     }
 
     @Test func postgresURL() throws {
-        let c = try AppConfig.load(environment: ["DATABASE_URL": "postgres://u:p@127.0.0.1:5432/guichet"], workingDirectory: cwd).get()
+        let c = try AppConfig.load(
+            environment: ["DATABASE_URL": "postgres://u:p@127.0.0.1:5432/guichet"], workingDirectory: cwd
+        ).get()
         #expect(c.database == .postgres(url: "postgres://u:p@127.0.0.1:5432/guichet"))
         #expect(c.databaseDescription.contains("***"), "the password never appears in messages")
     }
 
     @Test func namesEveryFaultySettingInFrenchAndEnglish() {
-        let result = AppConfig.load(environment: [
-            "DATABASE_URL": "mysql://u:secret@host/db",
-            "GUICHET_BASE_URL": "pas une url",
-            "SMTP_PORT": "99999",
-            "GUICHET_DEV_MAILBOX": "peut-être",
-            "SMTP_USERNAME": "bob",
-        ], workingDirectory: cwd)
-        guard case let .failure(invalid) = result else { Issue.record("expected a failure"); return }
-        #expect(Set(invalid.problems.map(\.setting)) == ["DATABASE_URL", "GUICHET_BASE_URL", "SMTP_PORT", "GUICHET_DEV_MAILBOX", "SMTP_PASSWORD"])
+        let result = AppConfig.load(
+            environment: [
+                "DATABASE_URL": "mysql://u:secret@host/db",
+                "GUICHET_BASE_URL": "pas une url",
+                "SMTP_PORT": "99999",
+                "GUICHET_DEV_MAILBOX": "peut-être",
+                "SMTP_USERNAME": "bob",
+            ], workingDirectory: cwd)
+        guard case .failure(let invalid) = result else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(
+            Set(invalid.problems.map(\.setting)) == [
+                "DATABASE_URL", "GUICHET_BASE_URL", "SMTP_PORT", "GUICHET_DEV_MAILBOX", "SMTP_PASSWORD",
+            ])
         #expect(invalid.description.contains("Configuration invalide / invalid configuration"))
         #expect(!invalid.description.contains("secret"), "the password is redacted")
     }
 
     @Test func environmentWinsOverDotEnv() throws {
-        let dot = DotEnv.parse("""
-        # comment
-        export GUICHET_BASE_URL="https://guichet.example.fr"
-        SMTP_HOST='smtp.example.fr'
-        GUICHET_SESSION_IDLE_MINUTES=30
-        """)
+        let dot = DotEnv.parse(
+            """
+            # comment
+            export GUICHET_BASE_URL="https://guichet.example.fr"
+            SMTP_HOST='smtp.example.fr'
+            GUICHET_SESSION_IDLE_MINUTES=30
+            """)
         #expect(dot["SMTP_HOST"] == "smtp.example.fr")
-        let c = try AppConfig.load(environment: ["GUICHET_SESSION_IDLE_MINUTES": "60"], dotEnv: dot, workingDirectory: cwd).get()
+        let c = try AppConfig.load(
+            environment: ["GUICHET_SESSION_IDLE_MINUTES": "60"], dotEnv: dot, workingDirectory: cwd
+        ).get()
         #expect(c.isSecure)
         #expect(c.mail.smtpHost == "smtp.example.fr")
         #expect(c.sessionIdleTimeout == 3_600)
@@ -54,9 +67,12 @@ import Foundation
         let a = try Secrets.loadOrCreate(in: dir)
         let b = try Secrets.loadOrCreate(in: dir)
         #expect(a.auditSigningKey.rawRepresentation == b.auditSigningKey.rawRepresentation)
-        let attrs = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("secrets/audit-signing.key").path)
+        let attrs = try FileManager.default.attributesOfItem(
+            atPath: dir.appendingPathComponent("secrets/audit-signing.key").path)
         #expect((attrs[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("secrets/session.key").path), "no unused key")
+        #expect(
+            !FileManager.default.fileExists(atPath: dir.appendingPathComponent("secrets/session.key").path),
+            "no unused key")
     }
 
     /// Issue #9: without GUICHET_BASE_URL, links in e-mails point where `serve` listens.
@@ -67,7 +83,9 @@ import Foundation
         #expect(c.baseURL.absoluteString == "http://127.0.0.1:9090")
         c.deriveBaseURL(hostname: "0.0.0.0", port: 8081)
         #expect(c.baseURL.absoluteString == "http://127.0.0.1:8081")
-        var explicit = try AppConfig.load(environment: ["GUICHET_BASE_URL": "https://guichet.example.fr"], workingDirectory: cwd).get()
+        var explicit = try AppConfig.load(
+            environment: ["GUICHET_BASE_URL": "https://guichet.example.fr"], workingDirectory: cwd
+        ).get()
         explicit.deriveBaseURL(hostname: nil, port: 9090)
         #expect(explicit.baseURL.absoluteString == "https://guichet.example.fr", "an explicit address wins")
         #expect(GuichetMain.option(["--port", "-p"], in: ["guichet", "serve", "--port", "9090"]) == "9090")
@@ -77,8 +95,9 @@ import Foundation
     /// Issue #9: the development mailbox shows reset links, so it never runs under https.
     @Test func devMailboxIsRefusedInProduction() {
         let cwd = FileManager.default.temporaryDirectory
-        let result = AppConfig.load(environment: ["GUICHET_DEV_MAILBOX": "true", "GUICHET_BASE_URL": "https://guichet.example.fr"],
-                                    workingDirectory: cwd)
+        let result = AppConfig.load(
+            environment: ["GUICHET_DEV_MAILBOX": "true", "GUICHET_BASE_URL": "https://guichet.example.fr"],
+            workingDirectory: cwd)
         guard case .failure(let invalid) = result else {
             Issue.record("must be refused")
             return

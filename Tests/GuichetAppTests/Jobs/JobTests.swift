@@ -26,7 +26,8 @@ import Vapor
         let clock = TestClock(Date(timeIntervalSince1970: 1_750_000_000))
         try await TestApp.run(clock: clock.appClock) { app in
             let id = try await JobStore().enqueue(
-                kind: JobKind.checkProgrammingTable.rawValue, payload: "x", runAt: clock.now, maxAttempts: 3, on: app.db)
+                kind: JobKind.checkProgrammingTable.rawValue, payload: "x", runAt: clock.now, maxAttempts: 3, on: app.db
+            )
             let failing = Self.runner(app, failing: true)
             #expect(try await failing.runOnce())
             var job = try #require(try await JobStore().find(id: id, on: app.db))
@@ -49,13 +50,15 @@ import Vapor
             let page = try await admin.get("/admin/taches")
             #expect(page.status == .ok)
             #expect(page.text.contains("abandonnée"))
-            #expect(page.text.contains("Vérification d&#39;un tableau de programmation AMI")
-                        || page.text.contains("Vérification d'un tableau de programmation AMI"))
+            #expect(
+                page.text.contains("Vérification d&#39;un tableau de programmation AMI")
+                    || page.text.contains("Vérification d'un tableau de programmation AMI"))
             #expect(try await admin.post("/admin/taches/\(id.uuidString)/relance", [:]).status == .seeOther)
             #expect(try await Self.runner(app, failing: false).runOnce())
             #expect(try await JobStore().find(id: id, on: app.db)?.state == .done)
-            #expect(try await admin.post("/admin/taches/\(id.uuidString)/relance", [:]).status == .notFound,
-                    "only a dead job is started again")
+            #expect(
+                try await admin.post("/admin/taches/\(id.uuidString)/relance", [:]).status == .notFound,
+                "only a dead job is started again")
         }
     }
 
@@ -65,7 +68,9 @@ import Vapor
             let id = try await JobStore().enqueue(
                 kind: JobKind.checkProgrammingTable.rawValue, payload: "x", runAt: clock.now, on: app.db)
             // The first worker claims it, then its instance stops.
-            #expect(try await JobStore().claim(worker: "stopped", now: clock.now, lease: JobRunner.lease, on: app.db)?.id == id)
+            #expect(
+                try await JobStore().claim(worker: "stopped", now: clock.now, lease: JobRunner.lease, on: app.db)?.id
+                    == id)
             let other = Self.runner(app, worker: "w2", failing: false)
             #expect(try await other.runOnce() == false, "the lease still holds")
             clock.advance(JobRunner.lease + 1)
@@ -81,7 +86,8 @@ import Vapor
             try await AMIFilingTests.campaign2024(app)
             let b = try await AMIFilingTests.landlord(app)
             let res = try await b.upload(
-                "/ami/campagnes/2024/974/tableau", fileName: "t.xlsx", data: try AMIFixtures.table([AMIFixtures.operation(1)]))
+                "/ami/campagnes/2024/974/tableau", fileName: "t.xlsx",
+                data: try AMIFixtures.table([AMIFixtures.operation(1)]))
             #expect(res.status == .seeOther)
             let jobs = try await JobStore().page(state: nil, before: nil, limit: 10, on: app.db)
             #expect(jobs.count == 1)

@@ -25,8 +25,10 @@ import VaporTesting
     static func typed(_ m: Money) -> String { "\(m.cents / 100),\(String(format: "%02d", Int(m.cents % 100)))" }
 
     /// A landlord's session copied into `n` browsers that act at once.
-    static func together<T: Sendable>(_ b: Browser, _ app: Application, _ n: Int,
-                                      _ act: @escaping @Sendable (Browser, Int) async throws -> T) async throws -> [T] {
+    static func together<T: Sendable>(
+        _ b: Browser, _ app: Application, _ n: Int,
+        _ act: @escaping @Sendable (Browser, Int) async throws -> T
+    ) async throws -> [T] {
         try await withThrowingTaskGroup(of: T.self) { group in
             for k in 0..<n {
                 let copy = Browser(app)
@@ -45,14 +47,18 @@ import VaporTesting
             let b = try await AMIFilingTests.landlord(app)
             let table = try AMIFixtures.table([AMIFixtures.operation(1)])
             #expect(try await b.upload("\(Self.base)/tableau", fileName: "t.xlsx", data: table).status == .seeOther)
-            let org = try #require(try await OrganisationStore().find(kind: .landlord, identifier: AMIFilingTests.siren, on: app.db).first)
+            let org = try #require(
+                try await OrganisationStore().find(kind: .landlord, identifier: AMIFilingTests.siren, on: app.db).first)
             let filing = try #require(try await FilingStore().list(organisationID: org.id, on: app.db).first)
             let uploadID = try #require(filing.currentUploadID)
             let upload = try #require(try await UploadStore().find(id: uploadID, on: app.db))
             let s = try #require(upload.summary.synthesis)
-            let form = ["operations": "\(s.operations)", "dwellings": "\(s.dwellings)",
-                        "cost_price": Self.typed(s.costPrice), "loan_requested": Self.typed(s.loanRequested), "certify": "oui"]
-            let mailsBefore = try await Self.count("SELECT COUNT(*) AS n FROM outbox WHERE subject LIKE '%accusé de réception%'", on: app.db)
+            let form = [
+                "operations": "\(s.operations)", "dwellings": "\(s.dwellings)",
+                "cost_price": Self.typed(s.costPrice), "loan_requested": Self.typed(s.loanRequested), "certify": "oui",
+            ]
+            let mailsBefore = try await Self.count(
+                "SELECT COUNT(*) AS n FROM outbox WHERE subject LIKE '%accusé de réception%'", on: app.db)
 
             let statuses = try await Self.together(b, app, 2) { copy, _ in
                 try await copy.post("\(Self.base)/envoi", form).status.code
@@ -61,8 +67,11 @@ import VaporTesting
             #expect(statuses.allSatisfy { $0 < 500 }, "\(statuses)")
             #expect(statuses.filter { $0 == 303 }.count == 1, "\(statuses)")
             #expect(try await FilingStore().find(id: filing.id, on: app.db)?.state == .sent)
-            #expect(try await Self.count("SELECT COUNT(*) AS n FROM stored_files WHERE content_type = 'application/pdf'", on: app.db) == 1)
-            let mails = try await Self.count("SELECT COUNT(*) AS n FROM outbox WHERE subject LIKE '%accusé de réception%'", on: app.db)
+            #expect(
+                try await Self.count(
+                    "SELECT COUNT(*) AS n FROM stored_files WHERE content_type = 'application/pdf'", on: app.db) == 1)
+            let mails = try await Self.count(
+                "SELECT COUNT(*) AS n FROM outbox WHERE subject LIKE '%accusé de réception%'", on: app.db)
             #expect(mails - mailsBefore == 1, "one member, one acknowledgement")
             let history = try await TransitionStore.history(kind: FilingRecord.subjectKind, id: filing.id, on: app.db)
             #expect(history.filter { $0.toState == FilingState.sent.rawValue }.count == 1)
@@ -80,7 +89,8 @@ import VaporTesting
                 try await copy.upload("\(Self.base)/tableau", fileName: "t\(k).xlsx", data: table).status.code
             }
             #expect(statuses.allSatisfy { $0 < 500 }, "\(statuses)")
-            let org = try #require(try await OrganisationStore().find(kind: .landlord, identifier: AMIFilingTests.siren, on: app.db).first)
+            let org = try #require(
+                try await OrganisationStore().find(kind: .landlord, identifier: AMIFilingTests.siren, on: app.db).first)
             let filing = try #require(try await FilingStore().list(organisationID: org.id, on: app.db).first)
             let uploads = try await UploadStore().list(filingID: filing.id, on: app.db)
             let current = uploads.filter { $0.supersededAt == nil }
@@ -93,7 +103,8 @@ import VaporTesting
     @Test func aStaleVersionIsChangedMeanwhileAndWritesNothing() async throws {
         try await TestApp.run { app in
             let org = try await OrganisationStore().create(
-                kind: .amo, name: "Rénov", identifier: "73282932000074", department: "01", status: .pending, details: "{}",
+                kind: .amo, name: "Rénov", identifier: "73282932000074", department: "01", status: .pending,
+                details: "{}",
                 on: app.db)
             let writer = LifecycleWriter(clock: app.clock, notifier: app.notifier)
             var write = LifecycleWrite(subject: org.subject, from: "pending", to: "accepted")
@@ -117,7 +128,10 @@ import VaporTesting
             #expect(try await OrganisationStore().find(id: org.id, on: app.db)?.status == .accepted)
             #expect(try await Self.count("SELECT COUNT(*) AS n FROM audit_log", on: app.db) == audit)
             #expect(try await Self.count("SELECT COUNT(*) AS n FROM outbox", on: app.db) == outbox)
-            #expect(try await TransitionStore.history(kind: "organisation", id: org.id, on: app.db).map(\.text) == ["Demande acceptée."])
+            #expect(
+                try await TransitionStore.history(kind: "organisation", id: org.id, on: app.db).map(\.text) == [
+                    "Demande acceptée."
+                ])
         }
     }
 
@@ -138,11 +152,15 @@ import VaporTesting
             app.checksUploadsInline = true
             try await AMIFilingTests.campaign2024(app)
             let b = try await AMIFilingTests.landlord(app)
-            #expect(try await b.upload("\(Self.base)/tableau", fileName: "t.xlsx",
-                                       data: try AMIFixtures.table([AMIFixtures.operation(1)])).status == .seeOther)
+            #expect(
+                try await b.upload(
+                    "\(Self.base)/tableau", fileName: "t.xlsx",
+                    data: try AMIFixtures.table([AMIFixtures.operation(1)])
+                ).status == .seeOther)
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.raw("UPDATE ami_filings SET status = 'inconnu'").run()
-            let org = try #require(try await OrganisationStore().find(kind: .landlord, identifier: AMIFilingTests.siren, on: app.db).first)
+            let org = try #require(
+                try await OrganisationStore().find(kind: .landlord, identifier: AMIFilingTests.siren, on: app.db).first)
             await #expect(throws: (any Error).self) { try await FilingStore().list(organisationID: org.id, on: app.db) }
             let page = try await b.get(Self.base)
             #expect(page.status == .internalServerError, "never shown as a draft")

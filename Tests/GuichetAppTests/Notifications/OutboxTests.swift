@@ -1,10 +1,11 @@
-import Testing
-import VaporTesting
 import Foundation
-import NIOPosix
-@testable import GuichetApp
 import GuichetAppTestSupport
 import GuichetPersistence
+import NIOPosix
+import Testing
+import VaporTesting
+
+@testable import GuichetApp
 
 /// Counts deliveries; fails the first `failures` sends.
 final class RecordingSender: MessageSender, @unchecked Sendable {
@@ -16,7 +17,10 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
     func send(_ m: OutboxRecord) async throws {
         try await Task.sleep(for: .milliseconds(2))
         try lock.withLock {
-            if failuresLeft > 0 { failuresLeft -= 1; throw SMTPClient.Failure(description: "421 essayez plus tard", transient: true) }
+            if failuresLeft > 0 {
+                failuresLeft -= 1
+                throw SMTPClient.Failure(description: "421 essayez plus tard", transient: true)
+            }
             sent.append(m.recipient)
         }
     }
@@ -26,10 +30,13 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
     @Test func severalWorkersNeverSendAMessageTwice() async throws {
         try await TestApp.run { app in
             for n in 0..<60 {
-                try await OutboxStore().enqueue(channel: .email, recipient: "r\(n)@example.fr", subject: "s", body: "b", now: Date(), on: app.db)
+                try await OutboxStore().enqueue(
+                    channel: .email, recipient: "r\(n)@example.fr", subject: "s", body: "b", now: Date(), on: app.db)
             }
             let sender = RecordingSender()
-            let workers = (0..<4).map { OutboxWorker(workerID: "w\($0)", email: sender, sms: sender, clock: .system, logger: app.logger) }
+            let workers = (0..<4).map {
+                OutboxWorker(workerID: "w\($0)", email: sender, sms: sender, clock: .system, logger: app.logger)
+            }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for w in workers {
                     group.addTask { for _ in 0..<10 { _ = try await w.runOnce(on: app.db, limit: 7) } }
@@ -45,7 +52,8 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
     @Test func failuresAreRetriedWithBackoffThenRecorded() async throws {
         let clock = TestClock()
         try await TestApp.run(clock: clock.appClock) { app in
-            try await OutboxStore().enqueue(channel: .email, recipient: "a@example.fr", subject: "s", body: "b", now: clock.now, on: app.db)
+            try await OutboxStore().enqueue(
+                channel: .email, recipient: "a@example.fr", subject: "s", body: "b", now: clock.now, on: app.db)
             let sender = RecordingSender(failures: 2)
             let w = OutboxWorker(workerID: "w", email: sender, sms: sender, clock: clock.appClock, logger: app.logger)
             let first = try await w.runOnce(on: app.db)
@@ -68,8 +76,13 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
 
     @Test func permanentFailuresStop() async throws {
         try await TestApp.run { app in
-            try await OutboxStore().enqueue(channel: .sms, recipient: "+33600000000", subject: "", body: "code", now: Date(), on: app.db)
-            struct Refusing: MessageSender { func send(_ m: OutboxRecord) async throws { throw SMTPClient.Failure(description: "550 inconnu", transient: false) } }
+            try await OutboxStore().enqueue(
+                channel: .sms, recipient: "+33600000000", subject: "", body: "code", now: Date(), on: app.db)
+            struct Refusing: MessageSender {
+                func send(_ m: OutboxRecord) async throws {
+                    throw SMTPClient.Failure(description: "550 inconnu", transient: false)
+                }
+            }
             let w = OutboxWorker(workerID: "w", email: Refusing(), sms: Refusing(), clock: .system, logger: app.logger)
             #expect(try await w.runOnce(on: app.db).failed == 1)
             #expect(try await OutboxStore().recent(limit: 1, on: app.db).first?.status == .failed)
@@ -92,7 +105,8 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
 
     @Test func devMailboxShowsMessagesOnlyWhenEnabled() async throws {
         try await TestApp.run(environment: ["GUICHET_DEV_MAILBOX": "true"]) { app in
-            try await app.notifier.email(to: "x@example.fr", subject: "Bonjour", body: "Lien : http://127.0.0.1:8080/activation/abc", on: app.db)
+            try await app.notifier.email(
+                to: "x@example.fr", subject: "Bonjour", body: "Lien : http://127.0.0.1:8080/activation/abc", on: app.db)
             let anonymous = try await app.testing().sendRequest(.GET, "/dev/mailbox")
             #expect(anonymous.status == .notFound, "reset links are never shown to anyone (issue #9)")
             app.isDemo = true
@@ -116,7 +130,11 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
         p.arguments = ["python3", "-c", "import aiosmtpd, cryptography"]
         p.standardError = FileHandle.nullDevice
         p.standardOutput = FileHandle.nullDevice
-        do { try p.run(); p.waitUntilExit(); return p.terminationStatus == 0 } catch { return false }
+        do {
+            try p.run()
+            p.waitUntilExit()
+            return p.terminationStatus == 0
+        } catch { return false }
     }
 
     @Test(.enabled(if: serverAvailable, "needs python3 with aiosmtpd and cryptography (installed by .ci/run)"))
@@ -124,26 +142,36 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_test_server.py")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "smtp_test_server.py")
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         server.arguments = ["python3", script.path, dir.path]
-        let out = Pipe(), input = Pipe()
+        let out = Pipe()
+        let input = Pipe()
         server.standardOutput = out
         server.standardInput = input
         try server.run()
-        defer { try? input.fileHandleForWriting.close(); server.waitUntilExit() }
+        defer {
+            try? input.fileHandleForWriting.close()
+            server.waitUntilExit()
+        }
         let line = String(decoding: out.fileHandleForReading.availableDataUntilNewline(), as: UTF8.self)
         let parts = line.split(separator: " ")
         try #require(parts.count == 3 && parts[0] == "READY", "server did not start: \(line)")
-        let port = Int(parts[1])!, cert = String(parts[2]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let port = Int(parts[1])!
+        let cert = String(parts[2]).trimmingCharacters(in: .whitespacesAndNewlines)
 
         let group = MultiThreadedEventLoopGroup.singleton
-        let settings = SMTPClient.Settings(host: "localhost", port: port, username: "guichet", password: "secret", startTLS: true, caFile: cert)
+        let settings = SMTPClient.Settings(
+            host: "localhost", port: port, username: "guichet", password: "secret", startTLS: true, caFile: cert)
         let client = SMTPClient(settings: settings, group: group)
-        try await client.send(.init(from: "Guichet Action Logement <ne-pas-repondre@guichet.test>", to: "Marie Curie <marie@example.fr>",
-                                    subject: "Activez votre compte — délai 12 heures", body: "Bonjour,\n.\nUne ligne qui commence par un point.\nÉté, garçon, œuvre.",
-                                    date: Date(), messageID: "test@guichet"))
+        try await client.send(
+            .init(
+                from: "Guichet Action Logement <ne-pas-repondre@guichet.test>", to: "Marie Curie <marie@example.fr>",
+                subject: "Activez votre compte — délai 12 heures",
+                body: "Bonjour,\n.\nUne ligne qui commence par un point.\nÉté, garçon, œuvre.",
+                date: Date(), messageID: "test@guichet"))
         let file = dir.appendingPathComponent("message-1.json")
         let data = try #require(FileManager.default.contents(atPath: file.path))
         let received = try JSONSerialization.jsonObject(with: data) as! [String: Any]
@@ -153,15 +181,22 @@ final class RecordingSender: MessageSender, @unchecked Sendable {
         #expect(received["auth"] as? Bool == true)
         let content = received["content"] as? String ?? ""
         #expect(content.contains("Subject: =?UTF-8?B?"))
-        let body = content.components(separatedBy: "\r\n\r\n").dropFirst().joined().replacingOccurrences(of: "\r\n", with: "")
+        let body = content.components(separatedBy: "\r\n\r\n").dropFirst().joined().replacingOccurrences(
+            of: "\r\n", with: "")
         let decoded = String(decoding: Data(base64Encoded: body) ?? Data(), as: UTF8.self)
         #expect(decoded.contains("Été, garçon, œuvre."))
         #expect(decoded.contains("\r\n.\r\nUne ligne"), "dot-stuffing undone by the server")
 
         // Wrong password: a permanent refusal, reported as such.
-        let bad = SMTPClient(settings: .init(host: "localhost", port: port, username: "guichet", password: "faux", startTLS: true, caFile: cert), group: group)
+        let bad = SMTPClient(
+            settings: .init(
+                host: "localhost", port: port, username: "guichet", password: "faux", startTLS: true, caFile: cert),
+            group: group)
         await #expect(throws: SMTPClient.Failure.self) {
-            try await bad.send(.init(from: "a@guichet.test", to: "b@example.fr", subject: "x", body: "y", date: Date(), messageID: "t2@guichet"))
+            try await bad.send(
+                .init(
+                    from: "a@guichet.test", to: "b@example.fr", subject: "x", body: "y", date: Date(),
+                    messageID: "t2@guichet"))
         }
     }
 }
@@ -199,15 +234,22 @@ extension FileHandle {
         let port = try #require(provider.http.server.shared.localAddress?.port)
         do {
             try await TestApp.run { app in
-                let sender = HTTPSMSSender(url: "http://127.0.0.1:\(port)/sms", token: "cle-fournisseur", client: app.client)
+                let sender = HTTPSMSSender(
+                    url: "http://127.0.0.1:\(port)/sms", token: "cle-fournisseur", client: app.client)
                 let ok = OutboxRecord.sms(to: "+33612345678", text: "Votre code : 123456")
                 try await sender.send(ok)
                 #expect(received.all.count == 1)
                 #expect(received.all.first?.0 == #"{"to":"+33612345678","text":"Votre code : 123456"}"#)
                 #expect(received.all.first?.1 == "cle-fournisseur")
-                await #expect(throws: SMTPClient.Failure.self) { try await sender.send(.sms(to: "+33600000000", text: "refuse")) }
+                await #expect(throws: SMTPClient.Failure.self) {
+                    try await sender.send(.sms(to: "+33600000000", text: "refuse"))
+                }
             }
-        } catch { await provider.server.shutdown(); try? await provider.asyncShutdown(); throw error }
+        } catch {
+            await provider.server.shutdown()
+            try? await provider.asyncShutdown()
+            throw error
+        }
         await provider.server.shutdown()
         try await provider.asyncShutdown()
     }

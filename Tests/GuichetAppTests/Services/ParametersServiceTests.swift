@@ -1,8 +1,9 @@
-import Testing
-import VaporTesting
-@testable import GuichetApp
 import GuichetAppTestSupport
 import GuichetDomain
+import Testing
+import VaporTesting
+
+@testable import GuichetApp
 
 @Suite struct ParametersServiceTests {
     @Test func seedsVersionOneThenEachEditIsANewVersionUsedBySimulations() async throws {
@@ -19,12 +20,16 @@ import GuichetDomain
             // Seeding again changes nothing.
             try await app.parameters.seedIfEmpty(on: app.db)
 
-            let body = #"{"reference_date":"2024-06-01","applicant":{"kind":"owner_occupier"},"plan":{"companies":[{"siret":"73282932000074","rge":true,"main_works":5000000}]}}"#
-            let res = try await app.testing().sendRequest(.POST, "api/v1/renovation/simulations", headers: .json, body: .json(body))
+            let body =
+                #"{"reference_date":"2024-06-01","applicant":{"kind":"owner_occupier"},"plan":{"companies":[{"siret":"73282932000074","rge":true,"main_works":5000000}]}}"#
+            let res = try await app.testing().sendRequest(
+                .POST, "api/v1/renovation/simulations", headers: .json, body: .json(body))
             #expect(res.text.contains(#""parameters_version":"v2""#))
             #expect(res.text.contains(#""ceiling":2200000"#))
-            let before = #"{"reference_date":"2023-06-01","applicant":{"kind":"owner_occupier"},"plan":{"companies":[]}}"#
-            let res2 = try await app.testing().sendRequest(.POST, "api/v1/renovation/simulations", headers: .json, body: .json(before))
+            let before =
+                #"{"reference_date":"2023-06-01","applicant":{"kind":"owner_occupier"},"plan":{"companies":[]}}"#
+            let res2 = try await app.testing().sendRequest(
+                .POST, "api/v1/renovation/simulations", headers: .json, body: .json(before))
             #expect(res2.text.contains(#""ceiling":2000000"#), "the new value applies from its date only")
         }
     }

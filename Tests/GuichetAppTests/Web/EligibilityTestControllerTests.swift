@@ -1,7 +1,8 @@
+import GuichetAppTestSupport
 import Testing
 import VaporTesting
+
 @testable import GuichetApp
-import GuichetAppTestSupport
 
 @Suite struct EligibilityTestControllerTests {
     static func get(_ app: Application, _ query: String) async throws -> TestingHTTPResponse {
@@ -27,7 +28,8 @@ import GuichetAppTestSupport
 
     @Test func endsOnAnExplainedResult() async throws {
         try await TestApp.run { app in
-            let q = "kind=owner_occupier&ownership=full&residence=oui&postal_code=01000&insee=01053&employment=private_sector&size=3&income=25+000&insulation=oui"
+            let q =
+                "kind=owner_occupier&ownership=full&residence=oui&postal_code=01000&insee=01053&employment=private_sector&size=3&income=25+000&insulation=oui"
             let res = try await Self.get(app, q)
             #expect(res.text.contains("Votre projet semble éligible"))
             for rule in ["RENO-E1", "RENO-E4", "RENO-E5", "RENO-E6", "RENO-E8"] { #expect(res.text.contains(rule)) }
@@ -48,7 +50,8 @@ import GuichetAppTestSupport
 
     @Test func badAnswerIsShownAgainWithItsErrorAndValue() async throws {
         try await TestApp.run { app in
-            let q = "kind=owner_occupier&ownership=full&residence=oui&postal_code=01000&insee=01053&employment=private_sector&size=3&income=vingt+mille"
+            let q =
+                "kind=owner_occupier&ownership=full&residence=oui&postal_code=01000&insee=01053&employment=private_sector&size=3&income=vingt+mille"
             let res = try await Self.get(app, q)
             #expect(res.text.contains("error-summary"))
             #expect(res.text.contains("Revenu fiscal de référence : indiquez un montant en euros"))

@@ -1,8 +1,9 @@
+import Foundation
+import GuichetAppTestSupport
 import Testing
 import VaporTesting
-import Foundation
+
 @testable import GuichetApp
-import GuichetAppTestSupport
 
 @Suite struct HealthControllerTests {
     @Test func healthzAnswersWhenTheDatabaseDoes() async throws {
@@ -29,7 +30,10 @@ import GuichetAppTestSupport
                 #expect(res.status == .serviceUnavailable)
                 #expect(res.text.contains(#""database":"unreachable""#))
             }
-        } catch { try? await app.asyncShutdown(); throw error }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
         try await app.asyncShutdown()
     }
 }

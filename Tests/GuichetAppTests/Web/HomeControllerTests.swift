@@ -1,7 +1,8 @@
+import GuichetAppTestSupport
 import Testing
 import VaporTesting
+
 @testable import GuichetApp
-import GuichetAppTestSupport
 
 @Suite struct HomeControllerTests {
     @Test(arguments: ["/", "/renovation", "/ami-drom", "/sources"])
@@ -32,7 +33,9 @@ import GuichetAppTestSupport
     @Test func renovationPageShowsCurrentParametersInFrench() async throws {
         try await TestApp.run { app in
             try await app.testing().test(.GET, "/renovation") { res in
-                #expect(res.text.contains("jusqu&#39;à 20\u{00A0}000\u{00A0}€") || res.text.contains("jusqu'à 20\u{00A0}000\u{00A0}€"))
+                #expect(
+                    res.text.contains("jusqu&#39;à 20\u{00A0}000\u{00A0}€")
+                        || res.text.contains("jusqu'à 20\u{00A0}000\u{00A0}€"))
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GuichetDomain
 
 @Suite struct ReferenceDataTests {
@@ -48,7 +49,8 @@ import Testing
         let c2022 = r.anahCeiling(on: Fixtures.day("2022-03-01"), region: .other, category: .modeste, warnings: &w)!
         #expect(c2022.year == 2021)
         #expect(w.last?.contains("2022 non disponibles") == true)
-        let c2026 = r.anahCeiling(on: Fixtures.day("2026-11-26"), region: .ileDeFrance, category: .modeste, warnings: &w)!
+        let c2026 = r.anahCeiling(
+            on: Fixtures.day("2026-11-26"), region: .ileDeFrance, category: .modeste, warnings: &w)!
         #expect(c2026.year == 2025)
         #expect(w.last?.contains("non mis à jour depuis le 01/01/2025") == true)
         let c2019 = r.anahCeiling(on: Fixtures.day("2019-10-01"), region: .other, category: .modeste, warnings: &w)!
@@ -75,8 +77,10 @@ import Testing
     }
 
     @Test func datedSeriesUsesLastValueStarted() {
-        let s = DatedSeries<Int>(id: "X", label: "x", entries: [.init(from: Fixtures.day("2020-01-01"), 1, source: "a")])
-            .adding(.init(from: Fixtures.day("2025-01-01"), 2, source: "b"))
+        let s = DatedSeries<Int>(
+            id: "X", label: "x", entries: [.init(from: Fixtures.day("2020-01-01"), 1, source: "a")]
+        )
+        .adding(.init(from: Fixtures.day("2025-01-01"), 2, source: "b"))
         var w: [String] = []
         #expect(s.resolve(at: Fixtures.day("2024-12-31"), warnings: &w) == 1)
         #expect(s.resolve(at: Fixtures.day("2025-01-01"), warnings: &w) == 2)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GuichetDomain
 
 @Suite struct EligibilityTests {
@@ -11,7 +12,10 @@ import Testing
         #expect(e.incomeCategory == .tresModeste, "25 000 € ≤ 26 170 €, the 2020 « très modeste » ceiling for 3")
         #expect(e.incomeCeiling == .euros(33_547))
         let e5 = e.criteria[4].message
-        #expect(e5 == "Revenu fiscal de référence 25\u{00A0}000\u{00A0}€ ≤ plafond modeste 2020 hors Île-de-France pour 3 personnes : 33\u{00A0}547\u{00A0}€")
+        #expect(
+            e5
+                == "Revenu fiscal de référence 25\u{00A0}000\u{00A0}€ ≤ plafond modeste 2020 hors Île-de-France pour 3 personnes : 33\u{00A0}547\u{00A0}€"
+        )
     }
 
     // RENO-E5: income equal to the ceiling passes, one euro above fails, for several sizes.
@@ -40,8 +44,10 @@ import Testing
     }
 
     // RENO-E6: B2 and C pass, B1 and A fail unless Action Cœur de Ville.
-    @Test(arguments: [("01001", CriterionStatus.pass, Zone.c), ("01021", .pass, .b2), ("01043", .fail, .b1),
-                      ("01053", .pass, .b1), ("33063", .fail, .a), ("77001", .pass, .b2)])
+    @Test(arguments: [
+        ("01001", CriterionStatus.pass, Zone.c), ("01021", .pass, .b2), ("01043", .fail, .b1),
+        ("01053", .pass, .b1), ("33063", .fail, .a), ("77001", .pass, .b2),
+    ])
     func place(insee: String, expected: CriterionStatus, zone: Zone) {
         let e = Fixtures.eligibility(Fixtures.ownerOccupier(insee: insee), on: "2025-10-01")
         #expect(Fixtures.status(e, .e6) == expected)
@@ -55,7 +61,7 @@ import Testing
         let e = Fixtures.eligibility(c)
         #expect(Fixtures.status(e, .e6) == .missing, "01000 covers two communes: the user picks one")
         #expect(e.criteria[5].message.contains("Bourg-en-Bresse"))
-        c.dwelling.postalCode = PostalCode("01400") // one commune only? resolved when unique
+        c.dwelling.postalCode = PostalCode("01400")  // one commune only? resolved when unique
         let single = Fixtures.reference.communes(postalCode: PostalCode("01400")!)
         let e2 = Fixtures.eligibility(c)
         #expect((single.count == 1) == (Fixtures.status(e2, .e6) != .missing))
@@ -102,12 +108,16 @@ import Testing
     @Test func landlordRightOpenedByTenant() {
         var c = Self.landlord()
         #expect(Fixtures.status(Fixtures.eligibility(c), .e4) == .missing, "tenant unknown yet")
-        c.tenant = Tenant(inPlace: true, household: Household(employment: .agriculturalSector, householdSize: 2, referenceTaxIncome: .euros(20_000)))
+        c.tenant = Tenant(
+            inPlace: true,
+            household: Household(employment: .agriculturalSector, householdSize: 2, referenceTaxIncome: .euros(20_000)))
         let e = Fixtures.eligibility(c)
         #expect(e.eligible)
         #expect(e.rightOpener == .tenant)
         #expect(e.criteria[4].message.hasPrefix("Locataire : "))
-        c.tenant = Tenant(inPlace: true, household: Household(employment: .civilServant, householdSize: 2, referenceTaxIncome: .euros(20_000)))
+        c.tenant = Tenant(
+            inPlace: true,
+            household: Household(employment: .civilServant, householdSize: 2, referenceTaxIncome: .euros(20_000)))
         #expect(Fixtures.status(Fixtures.eligibility(c), .e4) == .fail)
     }
 
@@ -126,7 +136,9 @@ import Testing
         c.applicant.jointOwners = 3
         #expect(Fixtures.status(Fixtures.eligibility(c), .e2) == .pass)
         c.applicant.household.employment = .selfEmployed
-        c.tenant = Tenant(inPlace: true, household: Household(employment: .selfEmployed, householdSize: 1, referenceTaxIncome: .euros(10_000)))
+        c.tenant = Tenant(
+            inPlace: true,
+            household: Household(employment: .selfEmployed, householdSize: 1, referenceTaxIncome: .euros(10_000)))
         #expect(Fixtures.status(Fixtures.eligibility(c), .e2) == .fail)
     }
 
@@ -135,7 +147,10 @@ import Testing
         var c = Fixtures.ownerOccupier()
         c.applicant.kind = .sci
         c.applicant.household = Household()
-        c.sci = SCI(partnersAllNaturalPersons: true, majorityPartner: Household(employment: .privateSector, householdSize: 4, referenceTaxIncome: .euros(30_000)))
+        c.sci = SCI(
+            partnersAllNaturalPersons: true,
+            majorityPartner: Household(employment: .privateSector, householdSize: 4, referenceTaxIncome: .euros(30_000))
+        )
         let e = Fixtures.eligibility(c)
         #expect(e.eligible)
         #expect(e.rightOpener == .majorityPartner)
@@ -166,7 +181,9 @@ import Testing
     ])
     func works(insulation: Bool?, notNeeded: Bool?, heating: Bool?, renewable: Bool?, expected: CriterionStatus) {
         var c = Fixtures.ownerOccupier()
-        c.works = Works(insulation: insulation, insulationNotNeededPerDiagnosis: notNeeded, heatingReplacement: heating, renewableHeatingOrHotWater: renewable)
+        c.works = Works(
+            insulation: insulation, insulationNotNeededPerDiagnosis: notNeeded, heatingReplacement: heating,
+            renewableHeatingOrHotWater: renewable)
         #expect(Fixtures.status(Fixtures.eligibility(c), .e8) == expected)
     }
 
@@ -175,7 +192,8 @@ import Testing
     func employment(_ e: Employment) {
         var c = Fixtures.ownerOccupier()
         c.applicant.household.employment = e
-        let expected: CriterionStatus = [.privateSector, .agriculturalSector, .assimilatedPublicCompany].contains(e) ? .pass : .fail
+        let expected: CriterionStatus =
+            [.privateSector, .agriculturalSector, .assimilatedPublicCompany].contains(e) ? .pass : .fail
         #expect(Fixtures.status(Fixtures.eligibility(c), .e4) == expected)
     }
 

@@ -1,12 +1,17 @@
 import Testing
+
 @testable import GuichetDomain
 
 @Suite struct FinancingPlanTests {
     static let day = Fixtures.day("2020-06-15")
     static var params: ResolvedParameters { Fixtures.parameters.resolve(at: day, reference: Fixtures.reference) }
 
-    static func company(_ siret: String = "73282932000074", main: Int64, induced: Int64 = 0, rge: Bool = true) -> WorksCompany {
-        WorksCompany(siret: siret, name: "Entreprise \(siret.suffix(3))", rge: rge, mainWorks: .euros(main), inducedWorks: .euros(induced))
+    static func company(
+        _ siret: String = "73282932000074", main: Int64, induced: Int64 = 0, rge: Bool = true
+    ) -> WorksCompany {
+        WorksCompany(
+            siret: siret, name: "Entreprise \(siret.suffix(3))", rge: rge, mainWorks: .euros(main),
+            inducedWorks: .euros(induced))
     }
 
     static func plan(_ input: FinancingPlanInput, kind: ApplicantKind = .ownerOccupier) -> (FinancingPlan, [String]) {
@@ -36,8 +41,10 @@ import Testing
     }
 
     // RENO-F2: the four AMO cases.
-    @Test(arguments: [(ApplicantKind.ownerOccupier, false, 1, Int64(1_000)), (.ownerOccupier, true, 2, 575),
-                      (.landlord, false, 3, 1_225), (.sci, true, 4, 900)])
+    @Test(arguments: [
+        (ApplicantKind.ownerOccupier, false, 1, Int64(1_000)), (.ownerOccupier, true, 2, 575),
+        (.landlord, false, 3, 1_225), (.sci, true, 4, 900),
+    ])
     func amoCases(kind: ApplicantKind, withAid: Bool, expectedCase: Int, cap: Int64) {
         var i = FinancingPlanInput()
         i.amoFee = .euros(2_000)
@@ -63,7 +70,10 @@ import Testing
     @Test func cappedWorksShareByLargestRemainder() {
         var i = FinancingPlanInput()
         i.amoFee = .euros(1_000)
-        i.companies = [Self.company("73282932000074", main: 10_000), Self.company("73282932000074", main: 10_000), Self.company("73282932000074", main: 10_000)]
+        i.companies = [
+            Self.company("73282932000074", main: 10_000), Self.company("73282932000074", main: 10_000),
+            Self.company("73282932000074", main: 10_000),
+        ]
         let (p, _) = Self.plan(i)
         #expect(p.worksGranted == .euros(19_000))
         #expect(p.companies.map(\.granted).sum() == .euros(19_000))
@@ -113,7 +123,9 @@ import Testing
         #expect(p.amoCase == 2)
         #expect(p.amoGranted == .euros(575))
         #expect(p.otherFeesGranted == .zero, "other fees are reduced first")
-        #expect(p.worksGranted == .euros(1_925), "575 + 10 000 + 500 + 9 000 − 11 500 = 8 575 too much: 500 from fees, 8 075 from works")
+        #expect(
+            p.worksGranted == .euros(1_925),
+            "575 + 10 000 + 500 + 9 000 − 11 500 = 8 575 too much: 500 from fees, 8 075 from works")
         #expect(p.companies.map(\.granted).sum() == p.worksGranted)
         #expect(p.remainingCost == .zero)
     }
@@ -135,7 +147,7 @@ import Testing
         #expect(p.debtRatio != nil)
         #expect(p.loan?.monthlyInstalment == Money(cents: 10_119))
         #expect(!w.contains { $0.hasPrefix("RENO-F9") }, "(101,19 + 500) / 2 000 ≈ 30,1 %: not flagged")
-        i.monthlyCharges = .euros(600) // (101,19 + 600) / 2 000 ≈ 35,06 % > 35 %
+        i.monthlyCharges = .euros(600)  // (101,19 + 600) / 2 000 ≈ 35,06 % > 35 %
         #expect(Self.plan(i).1.contains { $0.hasPrefix("RENO-F9") })
     }
 

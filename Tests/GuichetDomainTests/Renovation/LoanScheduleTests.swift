@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GuichetDomain
 
 @Suite struct LoanScheduleTests {
@@ -6,7 +7,11 @@ import Testing
     @Test func deferralThenConstantInstalments() {
         let s = LoanSchedule(amount: .euros(10_000), months: 120, deferralMonths: 12, annualRate: .percent(1))
         #expect(s.lines.count == 120)
-        #expect(s.lines[0] == .init(month: 1, instalment: Money(cents: 833), interest: Money(cents: 833), principal: .zero, remaining: .euros(10_000)))
+        #expect(
+            s.lines[0]
+                == .init(
+                    month: 1, instalment: Money(cents: 833), interest: Money(cents: 833), principal: .zero,
+                    remaining: .euros(10_000)))
         #expect(s.lines[11].principal == .zero)
         #expect(s.monthlyInstalment == Money(cents: 9_686))
         #expect(s.lines[12].instalment == Money(cents: 9_686))
@@ -31,7 +36,7 @@ import Testing
         let s = LoanSchedule(amount: Money(cents: 100_001), months: 1, deferralMonths: 0, annualRate: .percent(1))
         #expect(s.lines.count == 1)
         #expect(s.lines[0].principal == Money(cents: 100_001))
-        #expect(s.lines[0].interest == Money(cents: 83)) // 1000.01 × 1 % / 12 = 0.8333…
+        #expect(s.lines[0].interest == Money(cents: 83))  // 1000.01 × 1 % / 12 = 0.8333…
     }
 
     @Test func monthlyInterestIsExactHalfUp() {

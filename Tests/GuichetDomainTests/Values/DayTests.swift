@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GuichetDomain
 
 @Suite struct DayTests {
@@ -58,7 +59,7 @@ import Testing
         #expect(Siret("73282932000074") != nil)
         #expect(Siret("732 829 320 00074") != nil)
         #expect(Siret("73282932000075") == nil)
-        #expect(Siret("35600000049837") != nil) // La Poste establishment: digit sum divisible by 5
+        #expect(Siret("35600000049837") != nil)  // La Poste establishment: digit sum divisible by 5
         #expect(Siret("35600000049838") == nil)
         #expect(Siren("732829320") != nil)
         #expect(Siren("732829321") == nil)

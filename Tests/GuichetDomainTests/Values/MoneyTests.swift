@@ -1,10 +1,12 @@
 import Testing
+
 @testable import GuichetDomain
 
 @Suite struct MoneyTests {
     @Test(arguments: [
         (Int64(123456), "1\u{00A0}234,56\u{00A0}€"), (0, "0,00\u{00A0}€"), (5, "0,05\u{00A0}€"),
-        (-5, "-0,05\u{00A0}€"), (-123456, "-1\u{00A0}234,56\u{00A0}€"), (100_000_000, "1\u{00A0}000\u{00A0}000,00\u{00A0}€"),
+        (-5, "-0,05\u{00A0}€"), (-123456, "-1\u{00A0}234,56\u{00A0}€"),
+        (100_000_000, "1\u{00A0}000\u{00A0}000,00\u{00A0}€"),
     ])
     func frenchFormatting(cents: Int64, expected: String) {
         #expect(Money(cents: cents).formatted() == expected)
@@ -22,8 +24,8 @@ import Testing
 
     @Test func scaledRoundsHalfUp() {
         #expect(Money(cents: 1_600_000).scaled(by: 30, over: 100) == Money(cents: 480_000))
-        #expect(Money(cents: 5).scaled(by: 30, over: 100) == Money(cents: 2)) // 1.5 → 2
-        #expect(Money(cents: 1).scaled(by: 30, over: 100) == Money(cents: 0)) // 0.3 → 0
+        #expect(Money(cents: 5).scaled(by: 30, over: 100) == Money(cents: 2))  // 1.5 → 2
+        #expect(Money(cents: 1).scaled(by: 30, over: 100) == Money(cents: 0))  // 0.3 → 0
     }
 }
 
@@ -39,7 +41,10 @@ import Testing
 }
 
 @Suite struct MoneyParsingTests {
-    @Test(arguments: [("1 200 000,50", Int64(120_000_050)), ("30 000 €", 3_000_000), ("1200000.5", 120_000_050), ("0", 0), ("12\u{202F}345,6", 1_234_560)])
+    @Test(arguments: [
+        ("1 200 000,50", Int64(120_000_050)), ("30 000 €", 3_000_000), ("1200000.5", 120_000_050), ("0", 0),
+        ("12\u{202F}345,6", 1_234_560),
+    ])
     func french(_ text: String, _ cents: Int64) { #expect(Money(french: text) == Money(cents: cents)) }
 
     @Test(arguments: ["", "abc", "1,234", "-5", "1.2.3", "12,", "٣"])

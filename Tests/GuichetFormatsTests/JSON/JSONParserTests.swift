@@ -1,16 +1,23 @@
 import Testing
+
 @testable import GuichetFormats
 
 @Suite struct JSONParserTests {
     @Test func parsesEveryKindKeepingKeyOrder() throws {
         let v = try JSONParser.parse(#"{"b":1,"a":[true,false,null,"x\u00e9\n",-2.5e3],"c":{}}"#)
-        guard case let .object(pairs) = v else { Issue.record("object"); return }
+        guard case .object(let pairs) = v else {
+            Issue.record("object")
+            return
+        }
         #expect(pairs.map(\.0) == ["b", "a", "c"])
         #expect(v["b"]?.int64 == 1)
         #expect(v["a"] == .array([.bool(true), .bool(false), .null, .string("xé\n"), .number("-2.5e3")]))
     }
 
-    @Test(arguments: ["", "{", "[1,]", "{\"a\":1,}", "01", "\"\\x\"", "{\"a\" 1}", "tru", "1 2", "\"\u{01}\"", "\"\\ud800\"", "{\"a\":1,\"a\":2}"])
+    @Test(arguments: [
+        "", "{", "[1,]", "{\"a\":1,}", "01", "\"\\x\"", "{\"a\" 1}", "tru", "1 2", "\"\u{01}\"", "\"\\ud800\"",
+        "{\"a\":1,\"a\":2}",
+    ])
     func refusesInvalidDocuments(text: String) {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
     }
@@ -76,7 +83,10 @@ import Testing
 
 /// Issue #9: JSON Schema's integers, as the OpenAPI document promises.
 @Suite struct JSONIntegralTests {
-    @Test(arguments: [("12", 12), ("12.0", 12), ("1.2e1", 12), ("100e-2", 1), ("-0.0", 0), ("-3.000", -3), ("2543.0", 2543)] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("12", 12), ("12.0", 12), ("1.2e1", 12), ("100e-2", 1), ("-0.0", 0), ("-3.000", -3), ("2543.0", 2543),
+        ] as [(String, Int64)])
     func integralNumbers(text: String, value: Int64) {
         #expect(JSONValue.number(text).integral == value)
     }

@@ -1,11 +1,16 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import GuichetFormats
 
 @Suite struct PDFWriterTests {
     static func sample(paragraphs: Int = 3) -> Data {
-        var blocks: [PDFWriter.Block] = [.title("Accusé de réception"), .field("Montant", "1 200 000,50 €"), .heading("Opérations")]
-        for i in 0..<paragraphs { blocks.append(.paragraph("Opération n° \(i) – « Résidence (Les Flamboyants) » \\ œuvre")) }
+        var blocks: [PDFWriter.Block] = [
+            .title("Accusé de réception"), .field("Montant", "1 200 000,50 €"), .heading("Opérations"),
+        ]
+        for i in 0..<paragraphs {
+            blocks.append(.paragraph("Opération n° \(i) – « Résidence (Les Flamboyants) » \\ œuvre"))
+        }
         return PDFWriter(title: "Accusé de réception", footer: "Guichet").render(blocks)
     }
 
@@ -46,7 +51,8 @@ import Foundation
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("receipt-\(UUID().uuidString).pdf")
         try Self.sample(paragraphs: 80).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        let script = "import sys, pypdf; r = pypdf.PdfReader(sys.argv[1], strict=True); print(len(r.pages)); print(''.join(p.extract_text() for p in r.pages))"
+        let script =
+            "import sys, pypdf; r = pypdf.PdfReader(sys.argv[1], strict=True); print(len(r.pages)); print(''.join(p.extract_text() for p in r.pages))"
         let (status, out) = try ExternalTool.run("python3", ["-c", script, url.path])
         #expect(status == 0, "\(out)")
         #expect(out.contains("Accusé de réception"))

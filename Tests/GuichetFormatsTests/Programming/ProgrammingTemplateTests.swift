@@ -1,6 +1,7 @@
-import Testing
 import Foundation
 import GuichetDomain
+import Testing
+
 @testable import GuichetFormats
 
 /// The template (`AMI-X`) written by the platform's own XLSX writer: read back by the platform's
@@ -23,14 +24,20 @@ import GuichetDomain
         #expect(result.operations.isEmpty)
         #expect(result.cachedDifferences.isEmpty, "an empty template's formulas are cached as 0, which matches")
         let synthesis = try #require(wb.sheet(named: "Données pour formulaire"))
-        let labels = synthesis.rows.values.compactMap { if case let .text(t)? = $0[1] { return t }; return nil }
+        let labels = synthesis.rows.values.compactMap {
+            if case .text(let t)? = $0[1] { return t }
+            return nil
+        }
         for indicator in SynthesisIndicator.all { #expect(labels.contains(indicator.label)) }
         let lists = try #require(wb.sheet(named: "Listes"))
         #expect(lists.value(row: 2, column: 5) == .text("97411"))
     }
 
     @Test func formulasNameTheTemplateColumns() {
-        let letters = Dictionary(uniqueKeysWithValues: ProgrammingTable.Column.allCases.enumerated().map { ($1, CellReference.columnName($0 + 1)) })
+        let letters = Dictionary(
+            uniqueKeysWithValues: ProgrammingTable.Column.allCases.enumerated().map {
+                ($1, CellReference.columnName($0 + 1))
+            })
         let f = SynthesisIndicator.all.first { $0.label == "Logements – LLS" }!.formula { letters[$0]! }
         #expect(f == "SUMIF(Programmation!$E$2:$E$20001,\"LLS\",Programmation!$F$2:$F$20001)")
     }
@@ -56,7 +63,8 @@ import GuichetDomain
         defer { try? FileManager.default.removeItem(at: dir) }
         let template = dir.appendingPathComponent("template.xlsx")
         try Self.template().write(to: template)
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("template_roundtrip.py")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "template_roundtrip.py")
         let (status, output) = try ExternalTool.run("python3", [script.path, template.path, dir.path, "--libreoffice"])
         try #require(status == 0, "\(output)")
 
@@ -67,9 +75,13 @@ import GuichetDomain
             #expect(r.operations.map(\.reference) == ["OP-01", "OP-02", "OP-03"], "\(label)")
             #expect(r.synthesis.dwellings == 72 && r.synthesis.loanRequested == Money(cents: 160_000_050), "\(label)")
             if label == "LibreOffice" {
-                #expect(r.cachedDifferences.isEmpty, "LibreOffice recalculated the synthesis formulas: \(r.cachedDifferences)")
+                #expect(
+                    r.cachedDifferences.isEmpty,
+                    "LibreOffice recalculated the synthesis formulas: \(r.cachedDifferences)")
             } else {
-                #expect(!r.cachedDifferences.isEmpty, "openpyxl drops the cached values of formulas: the reader reports them as not calculated")
+                #expect(
+                    !r.cachedDifferences.isEmpty,
+                    "openpyxl drops the cached values of formulas: the reader reports them as not calculated")
             }
         }
     }

@@ -1,5 +1,6 @@
-import Testing
 import GuichetDomain
+import Testing
+
 @testable import GuichetFormats
 
 @Suite struct SimulationRequestDecoderTests {
@@ -22,17 +23,19 @@ import GuichetDomain
     }
 
     @Test func readsEveryField() throws {
-        let d = try decode("""
-        {"reference_date":"2024-05-02","applicant":{"kind":"sci","ownership":"joint","joint_owners":2,"joint_owners_partnered":true,
-         "bare_owner_consent":true,"employment":"retired","household_size":2,"reference_tax_income":100},
-         "sci":{"partners_all_natural_persons":true,"majority_partner":{"employment":"private_sector","household_size":4,"reference_tax_income":3000000}},
-         "tenant":{"in_place":false},"dwelling":{"insee_code":"2A004","postal_code":"20000","principal_residence":true},
-         "works":{"insulation":false,"insulation_not_needed_per_diagnosis":true,"heating_replacement":true,"renewable_heating_or_hot_water":false},
-         "plan":{"amo_fee":1,"amo_external_funding":2,"companies":[{"siret":"732 829 320 00074","name":"A","rge":false,"main_works":3,"induced_works":4}],
-         "moe_fee":5,"moe_by_works_company":true,"do_insurance":6,"dpe_audit_fee":7,"dpe_audit_date":"2024-04-01",
-         "external_aid":[{"funder":"collectivity","amount":8}],"loan_only_works":9,"monthly_income":10,"monthly_charges":11,
-         "loan":{"amount":12,"months":13}}}
-        """).get()
+        let d = try decode(
+            """
+            {"reference_date":"2024-05-02","applicant":{"kind":"sci","ownership":"joint","joint_owners":2,"joint_owners_partnered":true,
+             "bare_owner_consent":true,"employment":"retired","household_size":2,"reference_tax_income":100},
+             "sci":{"partners_all_natural_persons":true,"majority_partner":{"employment":"private_sector","household_size":4,"reference_tax_income":3000000}},
+             "tenant":{"in_place":false},"dwelling":{"insee_code":"2A004","postal_code":"20000","principal_residence":true},
+             "works":{"insulation":false,"insulation_not_needed_per_diagnosis":true,"heating_replacement":true,"renewable_heating_or_hot_water":false},
+             "plan":{"amo_fee":1,"amo_external_funding":2,"companies":[{"siret":"732 829 320 00074","name":"A","rge":false,"main_works":3,"induced_works":4}],
+             "moe_fee":5,"moe_by_works_company":true,"do_insurance":6,"dpe_audit_fee":7,"dpe_audit_date":"2024-04-01",
+             "external_aid":[{"funder":"collectivity","amount":8}],"loan_only_works":9,"monthly_income":10,"monthly_charges":11,
+             "loan":{"amount":12,"months":13}}}
+            """
+        ).get()
         let c = d.renovationCase
         #expect(d.referenceDate == Day(iso: "2024-05-02"))
         #expect(c.applicant.kind == .sci)
@@ -45,8 +48,13 @@ import GuichetDomain
     }
 
     @Test func listsEveryProblemWithItsPath() {
-        guard case let .failure(e) = decode(#"{"x":1,"applicant":{"kind":"robot","household_size":"3"},"plan":{"companies":[{"siret":"00000000000001"}],"external_aid":[{}]}}"#) else {
-            Issue.record("expected errors"); return
+        guard
+            case .failure(let e) = decode(
+                #"{"x":1,"applicant":{"kind":"robot","household_size":"3"},"plan":{"companies":[{"siret":"00000000000001"}],"external_aid":[{}]}}"#
+            )
+        else {
+            Issue.record("expected errors")
+            return
         }
         let fields = e.errors.map(\.field)
         #expect(fields.contains("x"))
@@ -60,7 +68,10 @@ import GuichetDomain
     }
 
     @Test func negativeAmountsAndBadSizesAreErrors() {
-        guard case let .failure(e) = decode(#"{"applicant":{"household_size":0,"reference_tax_income":-1}}"#) else { Issue.record("errors"); return }
+        guard case .failure(let e) = decode(#"{"applicant":{"household_size":0,"reference_tax_income":-1}}"#) else {
+            Issue.record("errors")
+            return
+        }
         #expect(e.errors.map(\.field) == ["applicant.household_size", "applicant.reference_tax_income"])
     }
 }

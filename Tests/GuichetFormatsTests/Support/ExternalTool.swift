@@ -23,5 +23,7 @@ enum ExternalTool {
 }
 
 enum Fixtures {
-    static let reference: ReferenceData = { do { return try ReferenceData.loadBundled() } catch { fatalError("\(error)") } }()
+    static let reference: ReferenceData = {
+        do { return try ReferenceData.loadBundled() } catch { fatalError("\(error)") }
+    }()
 }

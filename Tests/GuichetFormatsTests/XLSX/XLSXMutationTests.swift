@@ -1,7 +1,8 @@
-import Testing
 import Foundation
-import ZIPFoundation
 import GuichetDomain
+import Testing
+import ZIPFoundation
+
 @testable import GuichetFormats
 
 /// Mutated parts of a real workbook (the template with rows): whatever the XML becomes, reading
@@ -20,23 +21,25 @@ import GuichetDomain
     }
 
     static func parts() throws -> [(String, Data)] {
-        var sheets = ProgrammingTemplate.workbook(year: 2024, department: "974", departmentName: "La Réunion", communes: [("97411", "Saint-Denis")])
+        var sheets = ProgrammingTemplate.workbook(
+            year: 2024, department: "974", departmentName: "La Réunion", communes: [("97411", "Saint-Denis")])
         for n in 1...20 {
-            sheets[0].rows.append(ProgrammingTable.Column.allCases.map { c -> XLSXWriter.Cell? in
-                switch c {
-                case .reference: .init(.text("OP-\(n)"))
-                case .name: .init(.text("Opération « \(n) » & co"))
-                case .insee: .init(.text("97411"))
-                case .kind: .init(.text("Construction neuve"))
-                case .product: .init(.text("LLS"))
-                case .dwellings: .init(.number(Double(n)))
-                case .cost: .init(.number(1_000_000.5))
-                case .loan: .init(.number(200_000))
-                case .approval: .init(.date(Day(year: 2024, month: 2, day: n)!), style: .date)
-                case .acv: .init(.bool(false))
-                default: nil
-                }
-            })
+            sheets[0].rows.append(
+                ProgrammingTable.Column.allCases.map { c -> XLSXWriter.Cell? in
+                    switch c {
+                    case .reference: .init(.text("OP-\(n)"))
+                    case .name: .init(.text("Opération « \(n) » & co"))
+                    case .insee: .init(.text("97411"))
+                    case .kind: .init(.text("Construction neuve"))
+                    case .product: .init(.text("LLS"))
+                    case .dwellings: .init(.number(Double(n)))
+                    case .cost: .init(.number(1_000_000.5))
+                    case .loan: .init(.number(200_000))
+                    case .approval: .init(.date(Day(year: 2024, month: 2, day: n)!), style: .date)
+                    case .acv: .init(.bool(false))
+                    default: nil
+                    }
+                })
         }
         let archive = try Archive(data: try XLSXWriter().write(sheets), accessMode: .read)
         return try archive.map { entry in
@@ -53,10 +56,15 @@ import GuichetDomain
         let env = ProcessInfo.processInfo.environment
         let iterations = env["GUICHET_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 300
         var rng = Generator(state: env["GUICHET_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_240_930)
-        let tokens: [[UInt8]] = [Array("<".utf8), Array(">".utf8), Array("\"".utf8), Array("&".utf8), Array("&amp".utf8), Array("</c>".utf8),
-                                 Array("<c r=\"ZZZZ99999999\" t=\"s\"><v>99999</v></c>".utf8), Array("<row r=\"-1\">".utf8), Array("s=\"999\"".utf8),
-                                 Array("<v>1e308</v>".utf8), Array("<v>NaN</v>".utf8), Array("\u{0}".utf8), Array("é".utf8).prefix(1).map { $0 }]
-        var refused = 0, read = 0
+        let tokens: [[UInt8]] = [
+            Array("<".utf8), Array(">".utf8), Array("\"".utf8), Array("&".utf8), Array("&amp".utf8), Array("</c>".utf8),
+            Array("<c r=\"ZZZZ99999999\" t=\"s\"><v>99999</v></c>".utf8), Array("<row r=\"-1\">".utf8),
+            Array("s=\"999\"".utf8),
+            Array("<v>1e308</v>".utf8), Array("<v>NaN</v>".utf8), Array("\u{0}".utf8),
+            Array("é".utf8).prefix(1).map { $0 },
+        ]
+        var refused = 0
+        var read = 0
         for _ in 0..<iterations {
             var parts = original
             let target = Int.random(in: 0..<parts.count, using: &rng)
@@ -84,7 +92,8 @@ import GuichetDomain
             }
         }
         #expect(read + refused == iterations)
-        #expect(read > 0 && refused > 0, "some mutations still read, others are refused (\(read) read, \(refused) refused)")
+        #expect(
+            read > 0 && refused > 0, "some mutations still read, others are refused (\(read) read, \(refused) refused)")
     }
 }
 
@@ -101,10 +110,17 @@ extension XLSXMutationTests {
         for _ in 0..<iterations {
             var bytes = original
             for _ in 0..<Int.random(in: 1...6, using: &rng) {
-                let at = Bool.random(using: &rng) ? Int.random(in: tail..<bytes.count, using: &rng) : Int.random(in: 0..<bytes.count, using: &rng)
-                bytes[at] = Bool.random(using: &rng) ? UInt8.random(in: 0...255, using: &rng) : [0x00, 0xFF, 0x7F, 0x80][Int.random(in: 0..<4, using: &rng)]
+                let at =
+                    Bool.random(using: &rng)
+                    ? Int.random(in: tail..<bytes.count, using: &rng) : Int.random(in: 0..<bytes.count, using: &rng)
+                bytes[at] =
+                    Bool.random(using: &rng)
+                    ? UInt8.random(in: 0...255, using: &rng)
+                    : [0x00, 0xFF, 0x7F, 0x80][Int.random(in: 0..<4, using: &rng)]
             }
-            if env["GUICHET_FUZZ_DUMP"] != nil { try Data(bytes).write(to: URL(fileURLWithPath: "/tmp/fuzz-current.xlsx")) }
+            if env["GUICHET_FUZZ_DUMP"] != nil {
+                try Data(bytes).write(to: URL(fileURLWithPath: "/tmp/fuzz-current.xlsx"))
+            }
             do { _ = try XLSXReader().read(Data(bytes)) } catch { #expect(!error.message.isEmpty) }
         }
     }

@@ -19,8 +19,9 @@ import Testing
         let closes = try #require(CivilTime(day: last, hhmm: "23:59"))
         let window = try #require(CampaignWindow(opens: opens, closes: closes, zone: paris))
         let campaign = try await CampaignStore().save(
-            Campaign(year: 2024, departments: ["974"], window: window, envelopes: [:],
-                     parameters: CampaignParameters(quotites: [:], bareme: [:], examples: false)),
+            Campaign(
+                year: 2024, departments: ["974"], window: window, envelopes: [:],
+                parameters: CampaignParameters(quotites: [:], bareme: [:], examples: false)),
             now: Date(), on: db)
         let org = try await OrganisationStore().create(
             kind: .landlord, name: "Habitat", identifier: "732829320", department: "974", status: .accepted,
@@ -60,7 +61,8 @@ import Testing
 
             try await app.autoMigrate()
             let filing = try await Self.filing(on: app.db)
-            try await TransitionStore.move(filing.subject, to: FilingState.sent.rawValue, on: app.db)
+            try await TransitionStore.move(
+                filing.subject, from: FilingState.draft.rawValue, to: FilingState.sent.rawValue, on: app.db)
             #expect(try await FilingStore().find(id: filing.id, on: app.db)?.state == .sent)
         }
     }

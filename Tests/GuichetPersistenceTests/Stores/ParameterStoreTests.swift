@@ -1,6 +1,7 @@
-import Testing
 import Fluent
 import GuichetAppTestSupport
+import Testing
+
 @testable import GuichetPersistence
 
 @Suite struct ParameterStoreTests {
