@@ -62,10 +62,11 @@ public enum JobsPage {
         var blocks: [InfoPageModel.Block] = [
             .definitions(m.counts.map { ($0.state.prefix(1).uppercased() + $0.state.dropFirst(), String($0.count)) })
         ]
+        let time = ParisTime.formatter()
         let rows = m.rows.map { r in
             [
-                r.kind, r.state, "\(r.attempts) sur \(r.maxAttempts)", ParisTime.format(r.createdAt),
-                r.isDead ? "—" : ParisTime.format(r.runAt), r.lastError ?? "",
+                r.kind, r.state, "\(r.attempts) sur \(r.maxAttempts)", time.string(from: r.createdAt),
+                r.isDead ? "—" : time.string(from: r.runAt), r.lastError ?? "",
             ]
         }
         blocks.append(

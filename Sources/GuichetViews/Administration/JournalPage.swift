@@ -60,8 +60,9 @@ public enum JournalPage {
                 ("Vérifier tout le chaînage", "/admin/journal/verification"),
                 ("Exporter tout le journal (CSV)", "/admin/journal.csv"),
             ]))
+        let time = ParisTime.formatter()
         let rows = m.entries.map { e in
-            [String(e.seq), ParisTime.format(e.at), e.actorLabel, e.actorRole, e.action, e.object, e.clientAddress]
+            [String(e.seq), time.string(from: e.at), e.actorLabel, e.actorRole, e.action, e.object, e.clientAddress]
         }
         blocks.append(
             .table(

@@ -5,11 +5,16 @@ public enum ParisTime {
     private static let zone = TimeZone(identifier: "Europe/Paris") ?? .current
 
     public static func format(_ date: Date, _ pattern: String = "dd/MM/yyyy HH:mm") -> String {
+        formatter(pattern).string(from: date)
+    }
+
+    /// One formatter for a whole list (making one costs far more than using it).
+    public static func formatter(_ pattern: String = "dd/MM/yyyy HH:mm") -> DateFormatter {
         let f = DateFormatter()
         f.locale = Locale(identifier: "fr_FR")
         f.timeZone = zone
         f.dateFormat = pattern
-        return f.string(from: date)
+        return f
     }
 
     public static func day(_ date: Date) -> String { format(date, "dd/MM/yyyy") }
