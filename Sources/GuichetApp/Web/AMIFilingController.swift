@@ -332,6 +332,7 @@ struct AMIFilingController: RouteCollection {
         else {
             throw Abort(.notFound)
         }
+        try req.require(.see, .filing(filing))
         return upload
     }
 

@@ -163,7 +163,10 @@ struct AccountController: RouteCollection {
     }
 
     func revokeToken(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let token = try await TokenStore().findAPIToken(id: id, on: req.db)
+        else { throw Abort(.notFound) }
+        try req.require(.act, .apiToken(owner: token.userID))
         let done = try await req.db.write { tx -> Bool in
             guard
                 try await TokenStore().revokeAPIToken(

@@ -169,6 +169,7 @@ struct LandlordController: RouteCollection {
         guard let org = try await LandlordService.organisation(of: req.principal, on: req.db), let p = req.principal,
             let userID = req.parameters.get("user", as: UUID.self)
         else { throw Abort(.notFound) }
+        try req.require(.act, .organisation(org))
         switch try await LandlordService(app: req.application).remove(member: userID, from: org, actor: .of(req)) {
         case .notMember:
             throw Abort(.notFound)

@@ -10,7 +10,17 @@ struct AddLifecycleHistory: AsyncMigration {
 
     static let versioned = [AMIFilingModel.schema, OrganisationModel.schema]
 
-    func prepare(on db: Database) async throws {
+    /// Each direction on one connection, in one transaction: on SQLite, a pool's other
+    /// connection could otherwise still see the table as it was.
+    func prepare(on database: Database) async throws {
+        try await database.write { db in try await up(db) }
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.write { db in try await down(db) }
+    }
+
+    private func up(_ db: Database) async throws {
         for table in Self.versioned {
             try await db.schema(table).field("version", .int, .required, .sql(.default(0))).update()
         }
@@ -33,7 +43,7 @@ struct AddLifecycleHistory: AsyncMigration {
         try await db.schema("ami_filing_events").delete()
     }
 
-    func revert(on db: Database) async throws {
+    private func down(_ db: Database) async throws {
         try await db.schema("ami_filing_events").id()
             .field("filing_id", .uuid, .required, .references(AMIFilingModel.schema, "id"))
             .field("at", .datetime, .required).field("actor_id", .uuid)

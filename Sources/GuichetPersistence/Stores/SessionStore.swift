@@ -131,6 +131,13 @@ public struct TokenStore: Sendable {
             revokedAt: nil)
     }
 
+    public func findAPIToken(id: UUID, on db: Database) async throws -> APITokenRecord? {
+        guard let m = try await APITokenModel.find(id, on: db) else { return nil }
+        return APITokenRecord(
+            id: try m.requireID(), userID: m.userID, name: m.name, createdAt: m.createdAt, lastUsedAt: m.lastUsedAt,
+            revokedAt: m.revokedAt)
+    }
+
     /// Revokes one of the user's tokens; false when it is not theirs or already revoked.
     public func revokeAPIToken(id: UUID, userID: UUID, now: Date, on db: Database) async throws -> Bool {
         guard

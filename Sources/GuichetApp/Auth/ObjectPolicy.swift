@@ -1,0 +1,64 @@
+import GuichetDomain
+import GuichetPersistence
+import Vapor
+
+/// Who may see or act on an object (issue #10): one place, used by the web pages and the API.
+/// A route's rule (`Access`) says who may use the route; this policy says whose objects it
+/// reaches. What is refused answers 404, as an object that does not exist: nobody learns that
+/// another's object is there.
+///
+/// - A landlord's filing and its tables: the organisation's members see and act; staff see
+///   (an instructor within the scope of departments and regions, the committee, administrators).
+/// - An organisation: its members see and act; administrators see.
+/// - An API token: its owner only.
+/// The renovation dossier adds the beneficiary, the AMO acting for them and staff by scope.
+struct ObjectPolicy: Sendable {
+    enum Action: Sendable {
+        case see
+        case act
+    }
+
+    enum Object: Sendable {
+        case filing(FilingRecord)
+        case organisation(OrganisationRecord)
+        case apiToken(owner: UUID)
+    }
+
+    /// The region of a department (`974` → `R04`), for instructors' scopes.
+    let regionOf: @Sendable (String) -> String?
+
+    func allows(_ p: Principal?, _ action: Action, _ object: Object) -> Bool {
+        guard let p else { return false }
+        switch object {
+        case .filing(let filing):
+            let member = p.organisations(for: .bailleur).contains(filing.organisationID)
+            return member || (action == .see && staffSees(p, department: filing.department))
+        case .organisation(let organisation):
+            let member = p.organisations(for: organisation.kind.memberRole).contains(organisation.id)
+            return member || (action == .see && p.has(.administrateur))
+        case .apiToken(let owner):
+            return p.user.id == owner
+        }
+    }
+
+    /// Administrators and the committee see every department; an instructor those of their scope.
+    func staffSees(_ p: Principal, department: String) -> Bool {
+        if p.has(.administrateur) || p.has(.comite) { return true }
+        let region = regionOf(department).map { "R" + $0 }
+        return p.grants.contains { grant in
+            grant.role == .instructeur && (grant.scope.contains(department) || region.map(grant.scope.contains) == true)
+        }
+    }
+}
+
+extension Request {
+    var policy: ObjectPolicy {
+        let departments = application.referenceData.departments
+        return ObjectPolicy(regionOf: { departments[$0]?.regionCode })
+    }
+
+    /// The object when the person may `action` it; otherwise 404, as if it did not exist.
+    func require(_ action: ObjectPolicy.Action, _ object: ObjectPolicy.Object) throws {
+        guard policy.allows(principal, action, object) else { throw Abort(.notFound) }
+    }
+}
