@@ -63,7 +63,8 @@ struct AMIAPIController: RouteCollection {
         case .success(let upload):
             switch upload.status {
             case .checked:
-                let res = Response.json(upload.resultJSON ?? "{}", status: .created)
+                guard let result = upload.checkResult else { throw CheckResultUnreadable(upload: upload.id) }
+                let res = Response.json(result.json.serialized(), status: .created)
                 res.headers.replaceOrAdd(
                     name: .location, value: "/ami/campagnes/\(year)/\(department)/tableaux/\(upload.id)")
                 return res

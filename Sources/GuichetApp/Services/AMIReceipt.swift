@@ -42,16 +42,14 @@ struct AMIReceipt {
             .field("Prix de revient total", synthesis.costPrice.formatted()),
             .field("Prêt sollicité total", synthesis.loanRequested.formatted()),
         ]
-        if let json = upload.resultJSON, let parsed = try? JSONParser.parse(Array(json.utf8), limits: .platformData),
-            let ops = parsed["operations_detail"]?.array
-        {
+        if let ops = upload.checkResult?.operations {
             blocks.append(.heading("Opérations (\(ops.count))"))
             for op in ops {
-                let ref = op["reference"]?.string ?? ""
-                let type = op["type"]?.string ?? ""
-                let product = op["product"]?.string ?? "sans produit"
-                let dwellings = op["dwellings"]?.int64 ?? 0
-                let loan = Money(cents: op["loan_requested"]?.int64 ?? 0)
+                let ref = op.reference
+                let type = op.kind
+                let product = op.product ?? "sans produit"
+                let dwellings = op.dwellings
+                let loan = op.loanRequested
                 blocks.append(
                     .paragraph(
                         "\(ref) – \(type), \(product), \(dwellings) logement\(dwellings > 1 ? "s" : ""), prêt sollicité \(loan.formatted())"

@@ -340,7 +340,9 @@ struct AMIFilingController: RouteCollection {
         let s = try await scope(req)
         let u = try await findUpload(req, s)
         switch u.status {
-        case .checked: return .json(u.resultJSON ?? "{}")
+        case .checked:
+            guard let result = u.checkResult else { throw CheckResultUnreadable(upload: u.id) }
+            return .json(result.json.serialized())
         case .unreadable: return AMIAPIController.error(u.message ?? "", status: .unprocessableEntity)
         case .pending, .checking:
             return .json(
@@ -375,28 +377,20 @@ struct AMIFilingController: RouteCollection {
     func uploadPage(req: Request) async throws -> Response {
         let s = try await scope(req)
         let u = try await findUpload(req, s)
-        let base = path(s)
-        var page = req.page(title: "Tableau « \(u.fileName) »")
-        var blocks: [InfoPageModel.Block] = []
+        let state: UploadPage.State
         switch u.status {
         case .pending, .checking:
-            page.refreshSeconds = 1
-            blocks.append(
-                .progress(
-                    label: "Vérification du tableau", done: u.progressDone, total: max(u.progressTotal, 1000),
-                    detail: u.stage))
-            blocks.append(
-                .paragraph(
-                    "Cette page se met à jour toute seule. Vous pouvez aussi la quitter : la vérification continue."))
+            state = .checking(done: u.progressDone, total: u.progressTotal, stage: u.stage)
         case .unreadable:
-            blocks.append(.notice(.error, "Fichier illisible : \(u.message ?? ""). Déposez un fichier corrigé."))
+            state = .unreadable(u.message ?? "")
         case .checked:
-            let result = try? JSONParser.parse(Array((u.resultJSON ?? "{}").utf8), limits: .platformData)
-            blocks += AMICheckResultView.blocks(result, errors: u.errorCount)
-            blocks.append(.links([("Résultat complet (JSON)", "\(base)/tableaux/\(u.id)/resultat.json")]))
+            guard let result = u.checkResult else { throw CheckResultUnreadable(upload: u.id) }
+            state = .checked(result, errorCount: u.errorCount)
         }
-        blocks.append(.links([("Retour au dépôt", base)]))
-        return .html(InfoPage.render(page, InfoPageModel(heading: "Tableau « \(u.fileName) »", blocks: blocks)))
+        let model = UploadPage.Model(
+            fileName: u.fileName, state: state, filingPath: path(s),
+            resultPath: "\(path(s))/tableaux/\(u.id)/resultat.json")
+        return .html(UploadPage.render(req.page(title: "Tableau « \(u.fileName) »"), model))
     }
 
     // MARK: Sending
