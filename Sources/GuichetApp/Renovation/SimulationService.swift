@@ -1,7 +1,7 @@
 import Fluent
+import Foundation
 import GuichetDomain
 import GuichetFormats
-import Vapor
 
 /// The simulation use case shared by the API and `guichet simulate`
 /// (`contracts/renovation-simulation.md`): JSON in, JSON out, same rules.
@@ -18,14 +18,5 @@ struct SimulationService {
                 parameters: parameters, reference: reference)
             return SimulationResponseEncoder.encodeBytes(result)
         }
-    }
-}
-
-extension Request {
-    func simulationService() async throws -> SimulationService {
-        SimulationService(
-            reference: application.referenceData,
-            parameters: try await application.parameters.current(on: db),
-            today: application.clock.today)
     }
 }

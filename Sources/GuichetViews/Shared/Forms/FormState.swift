@@ -1,14 +1,10 @@
+import GuichetDomain
+
 /// What a form shows again after a refused submission: the values typed (nothing is lost) and
 /// the error of each field, in the order of the form.
 public struct FormState: Sendable {
-    public struct FieldError: Sendable, Hashable {
-        public let field: String
-        public let message: String
-        public init(field: String, message: String) {
-            self.field = field
-            self.message = message
-        }
-    }
+    /// A form's error is a service's `FieldProblem`, shown next to its field.
+    public typealias FieldError = FieldProblem
     public var values: [String: String]
     public var errors: [FieldError]
     /// Anti-CSRF token to embed (empty for public forms that change nothing).

@@ -1,24 +1,24 @@
 import Fluent
+import Foundation
 import GuichetDomain
 import GuichetPersistence
-import GuichetViews
-import Vapor
 
 /// Account use cases (issue #3): sign-up and activation (`RENO-C`: link valid 12 hours),
 /// sign-in with throttling, sign-out, forgotten password (link valid 1 hour, single use),
 /// change of password and of e-mail. Answers never reveal whether an e-mail has an account.
 struct AccountService {
-    typealias Errors = [FormState.FieldError]
+    typealias Errors = [FieldProblem]
 
     static let activationLifetime: TimeInterval = 12 * 3600
     static let resetLifetime: TimeInterval = 3600
     static let emailChangeLifetime: TimeInterval = 24 * 3600
 
-    let app: Application
     let db: Database
-    var clock: AppClock { app.clock }
-    var passwords: Passwords { Passwords(cost: app.bcryptCost) }
-    var notifier: Notifier { app.notifier }
+    let clock: AppClock
+    let bcryptCost: Int
+    let notifier: Notifier
+    let passwordPolicy: PasswordPolicy
+    var passwords: Passwords { Passwords(cost: bcryptCost) }
     var links: OneTimeLinks { OneTimeLinks(clock: clock, notifier: notifier) }
 
     static func normalise(_ email: String) -> String {
@@ -39,8 +39,8 @@ struct AccountService {
     func passwordErrors(
         _ password: String, confirm: String, email: String?, name: String? = nil, field: String = "password"
     ) -> Errors {
-        var e = app.passwordPolicy.problems(password, email: email, name: name).map {
-            FormState.FieldError(field: field, message: $0)
+        var e = passwordPolicy.problems(password, email: email, name: name).map {
+            FieldProblem(field: field, message: $0)
         }
         if password != confirm {
             e.append(.init(field: field + "_confirm", message: "Les deux mots de passe saisis sont différents."))
@@ -358,18 +358,5 @@ struct AccountService {
                 return .activated
             }
         }
-    }
-}
-
-struct BcryptCostKey: StorageKey { typealias Value = Int }
-struct PasswordPolicyKey: StorageKey { typealias Value = PasswordPolicy }
-extension Application {
-    var bcryptCost: Int {
-        get { storage[BcryptCostKey.self] ?? 12 }
-        set { storage[BcryptCostKey.self] = newValue }
-    }
-    var passwordPolicy: PasswordPolicy {
-        get { storage[PasswordPolicyKey.self] ?? PasswordPolicy(common: []) }
-        set { storage[PasswordPolicyKey.self] = newValue }
     }
 }

@@ -2,8 +2,6 @@ import Fluent
 import Foundation
 import GuichetDomain
 import GuichetPersistence
-import GuichetViews
-import Vapor
 
 /// `AMI-B`: landlord organisations, by consent and review (issue #9).
 /// - Registering creates a *pending* organisation that an administrator reviews; a SIREN that
@@ -14,7 +12,10 @@ import Vapor
 ///   answer whatever the address. Staff accounts are never landlord members.
 /// - A member can leave or remove another member, never the last one.
 struct LandlordService: Sendable {
-    let app: Application
+    let db: Database
+    let clock: AppClock
+    let notifier: Notifier
+    let reference: ReferenceData
 
     static let invitationLifetime: TimeInterval = 7 * 24 * 3600
     static let staffRefusal =
@@ -30,9 +31,9 @@ struct LandlordService: Sendable {
         grants.contains { $0.role.isStaff }
     }
 
-    static func validate(_ v: [String: String]) -> (LandlordIdentification?, [FormState.FieldError]) {
+    static func validate(_ v: [String: String]) -> (LandlordIdentification?, [FieldProblem]) {
         func t(_ k: String) -> String { (v[k] ?? "").trimmingCharacters(in: .whitespaces) }
-        var errors: [FormState.FieldError] = []
+        var errors: [FieldProblem] = []
         let siren = Siren(t("siren"))
         if siren == nil {
             errors.append(
@@ -70,18 +71,18 @@ struct LandlordService: Sendable {
 
     enum Registered {
         case created(OrganisationRecord, contested: Bool)
-        case refused([FormState.FieldError])
+        case refused([FieldProblem])
     }
 
     /// Creates a pending organisation with the person as its first member, for review.
     func register(_ id: LandlordIdentification, userID: UUID, actor: AuditService.Actor) async throws -> Registered {
-        let grants = try await UserStore().grants(userID: userID, on: app.db)
+        let grants = try await UserStore().grants(userID: userID, on: db)
         if Self.isStaff(grants) { return .refused([.init(field: "siren", message: Self.staffRefusal)]) }
-        let notifier = app.notifier
-        let clock = app.clock
-        let postal = app.referenceData.communesByPostalCode[id.postalCode]?.first
+        let notifier = self.notifier
+        let clock = self.clock
+        let postal = reference.communesByPostalCode[id.postalCode]?.first
         let department = postal.flatMap { InseeCode($0.insee)?.departmentCode } ?? String(id.postalCode.prefix(2))
-        return try await app.db.write { tx in
+        return try await db.write { tx in
             let holders = try await OrganisationStore().find(kind: .landlord, identifier: id.siren, on: tx).filter {
                 $0.status != .refused
             }
@@ -104,9 +105,9 @@ struct LandlordService: Sendable {
 
     /// An administrator accepts or refuses a pending organisation; its members are told.
     func decide(id: UUID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UUID) async throws -> Bool {
-        let notifier = app.notifier
-        let clock = app.clock
-        return try await app.db.write { tx in
+        let notifier = self.notifier
+        let clock = self.clock
+        return try await db.write { tx in
             guard let org = try await OrganisationStore().locked(id: id, on: tx), org.kind == .landlord else {
                 return false
             }
@@ -146,18 +147,18 @@ struct LandlordService: Sendable {
     /// invitation is sent in every case, within the mail quota, and only its acceptance decides.
     func invite(
         organisation: OrganisationRecord, email raw: String, invitedBy: UUID, actor: AuditService.Actor
-    ) async throws -> [FormState.FieldError] {
+    ) async throws -> [FieldProblem] {
         let email = AccountService.normalise(raw)
         if let p = AccountService.emailProblem(email) { return [.init(field: "email", message: p)] }
-        let now = app.clock.now()
+        let now = clock.now()
         let quota = MailQuota(kind: "invitation")
-        guard try await quota.clientAllowed(actor.clientAddress, now: now, on: app.db) else {
+        guard try await quota.clientAllowed(actor.clientAddress, now: now, on: db) else {
             return [.init(field: "email", message: MailQuota.tooManyMessage)]
         }
-        let notifier = app.notifier
-        let clock = app.clock
+        let notifier = self.notifier
+        let clock = self.clock
         let token = Tokens.random()
-        try await app.db.write { tx in
+        try await db.write { tx in
             let mayMail = try await quota.targetAllowed(email, now: now, on: tx)
             try await quota.count(client: actor.clientAddress, target: email, now: now, on: tx)
             _ = try await InvitationStore().create(
@@ -183,11 +184,11 @@ struct LandlordService: Sendable {
     }
 
     func invitation(token: String) async throws -> InvitationState {
-        guard let inv = try await InvitationStore().find(tokenHash: Tokens.digest(token), on: app.db),
+        guard let inv = try await InvitationStore().find(tokenHash: Tokens.digest(token), on: db),
             inv.acceptedAt == nil,
-            let org = try await OrganisationStore().find(id: inv.organisationID, on: app.db), org.status != .refused
+            let org = try await OrganisationStore().find(id: inv.organisationID, on: db), org.status != .refused
         else { return .unknown }
-        return inv.expiresAt < app.clock.now() ? .expired : .valid(inv, org)
+        return inv.expiresAt < clock.now() ? .expired : .valid(inv, org)
     }
 
     enum Acceptance: Equatable {
@@ -201,8 +202,8 @@ struct LandlordService: Sendable {
     /// the account just created for the invited address.
     func accept(token: String, userID: UUID, actor: AuditService.Actor) async throws -> Acceptance {
         guard case .valid(let inv, let org) = try await invitation(token: token) else { return .invalid }
-        let clock = app.clock
-        let result = try await app.db.write(refusable: { tx -> Result<Acceptance, AcceptRefusal> in
+        let clock = self.clock
+        let result = try await db.write(refusable: { tx -> Result<Acceptance, AcceptRefusal> in
             guard let user = try await UserStore().find(id: userID, on: tx) else { return .success(.invalid) }
             guard user.email == inv.email else {
                 return .failure(
@@ -237,8 +238,8 @@ struct LandlordService: Sendable {
     func remove(
         member userID: UUID, from organisation: OrganisationRecord, actor: AuditService.Actor
     ) async throws -> Removal {
-        let clock = app.clock
-        let result = try await app.db.write(refusable: { tx -> Result<Bool, RemovalRefusal> in
+        let clock = self.clock
+        let result = try await db.write(refusable: { tx -> Result<Bool, RemovalRefusal> in
             let members = try await Self.members(of: organisation.id, on: tx)
             guard let member = members.first(where: { $0.id == userID }) else {
                 return .failure(RemovalRefusal(reason: .notMember))

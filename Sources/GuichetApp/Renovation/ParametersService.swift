@@ -1,8 +1,8 @@
 import Fluent
+import Foundation
 import GuichetDomain
 import GuichetFormats
 import GuichetPersistence
-import Vapor
 
 /// The renovation parameters in force: read from the database (latest version), cached for a few
 /// seconds so that the simulation path does not query the database on every request, while an
@@ -30,7 +30,7 @@ public actor ParametersService {
     public func current(on db: Database) async throws -> RenovationParameters {
         if let c = cached, ContinuousClock.now - c.loadedAt < ttl { return c.parameters }
         guard let stored = try await store.latest(on: db) else {
-            throw Abort(.serviceUnavailable, reason: "Paramètres non initialisés")
+            throw ParametersNotInitialised()
         }
         let p = try ParametersCodec.decode(stored.payload, version: "v\(stored.number)")
         cached = (p, .now)
@@ -46,12 +46,5 @@ public actor ParametersService {
     }
 }
 
-struct ParametersServiceKey: StorageKey { typealias Value = ParametersService }
-extension Application {
-    public var parameters: ParametersService {
-        if let s = storage[ParametersServiceKey.self] { return s }
-        let s = ParametersService()
-        storage[ParametersServiceKey.self] = s
-        return s
-    }
-}
+/// No parameter version stored yet (the first start seeds one): the platform cannot compute.
+public struct ParametersNotInitialised: Error, Sendable {}

@@ -1,28 +1,26 @@
 import Fluent
+import Foundation
 import GuichetDomain
 import GuichetFormats
 import GuichetPersistence
-import Vapor
 
 /// Reads and checks uploaded programming tables (`AMI-X`) off the request: the instance that
 /// received the file starts at once; progress is written to the database a few times a second
 /// so that the landlord's page (on any instance) shows it; a lease lets any instance's worker
 /// resume a check whose instance died.
 struct UploadCheckRunner: Sendable {
-    let app: Application
+    let db: Database
+    let clock: AppClock
+    let reference: ReferenceData
+    let maxUploadBytes: Int
     let workerID: String
     static let lease: TimeInterval = 120
-
-    init(app: Application, workerID: String = "checker-\(UUID().uuidString.prefix(8))") {
-        self.app = app
-        self.workerID = workerID
-    }
 
     /// Checks one upload (when `id` is given) or the oldest due one. Returns whether one ran.
     @discardableResult
     func runOnce(id: UUID? = nil) async throws -> Bool {
-        let db = app.db
-        let clock = app.clock
+        let db = self.db
+        let clock = self.clock
         guard
             let upload = try await UploadStore().claim(
                 id: id, worker: workerID, now: clock.now(), lease: Self.lease, on: db)
@@ -36,9 +34,9 @@ struct UploadCheckRunner: Sendable {
             return true
         }
         var limits = XLSXReader.Limits()
-        limits.maxFileBytes = app.guichetConfig.maxUploadBytes
+        limits.maxFileBytes = maxUploadBytes
         let latest = ProgressBox()
-        let reference = app.referenceData
+        let reference = self.reference
         let year = campaign.campaign.year
         let department = filing.department
         // The CPU-bound reading runs off the request, in a detached task; progress is written while it runs.
@@ -98,13 +96,4 @@ final class ProgressBox: @unchecked Sendable {
     private var value: ProgrammingTableCheck.Progress?
     func set(_ p: ProgrammingTableCheck.Progress) { lock.withLock { value = p } }
     func get() -> ProgrammingTableCheck.Progress? { lock.withLock { value } }
-}
-
-struct InlineChecksKey: StorageKey { typealias Value = Bool }
-extension Application {
-    /// Tests check uploads before the upload request returns.
-    var checksUploadsInline: Bool {
-        get { storage[InlineChecksKey.self] ?? false }
-        set { storage[InlineChecksKey.self] = newValue }
-    }
 }

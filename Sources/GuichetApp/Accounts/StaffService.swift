@@ -1,13 +1,14 @@
 import Fluent
+import Foundation
 import GuichetDomain
 import GuichetPersistence
-import GuichetViews
-import Vapor
 
 /// Accounts created by an administrator (or from the shell for the first one), and decisions
 /// on AMO account requests.
 struct StaffService {
-    let app: Application
+    let clock: AppClock
+    let notifier: Notifier
+    let bcryptCost: Int
     let db: Database
 
     struct Created: Sendable {
@@ -38,7 +39,7 @@ struct StaffService {
         email raw: String, name: String, roles: [Role], scope: [String], actor: AuditService.Actor
     ) async throws -> StaffResult {
         let email = AccountService.normalise(raw)
-        var errors: [FormState.FieldError] = []
+        var errors: [FieldProblem] = []
         if let p = AccountService.emailProblem(email) { errors.append(.init(field: "email", message: p)) }
         if name.trimmingCharacters(in: .whitespaces).isEmpty {
             errors.append(.init(field: "name", message: "Indiquez le nom."))
@@ -47,7 +48,7 @@ struct StaffService {
             errors.append(.init(field: "role", message: "Choisissez un rôle : instructeur, comité ou administrateur."))
         }
         if !errors.isEmpty { return .refused(errors) }
-        let notifier = app.notifier
+        let notifier = self.notifier
         let created = try await db.write { tx -> Created in
             let user: UserRecord
             if let existing = try await UserStore().find(email: email, on: tx) {
@@ -55,14 +56,14 @@ struct StaffService {
             } else {
                 // An unusable random password until the person chooses one through the link.
                 user = try await UserStore().create(
-                    email: email, passwordHash: try Passwords(cost: app.bcryptCost).hash(Tokens.random()),
+                    email: email, passwordHash: try Passwords(cost: bcryptCost).hash(Tokens.random()),
                     displayName: name.trimmingCharacters(in: .whitespaces), on: tx)
             }
             let held = Set(try await UserStore().grants(userID: user.id, on: tx).map(\.role))
             for r in roles where !held.contains(r) {
                 try await UserStore().grant(userID: user.id, role: r, scope: r == .instructeur ? scope : [], on: tx)
             }
-            let link = try await OneTimeLinks(clock: app.clock, notifier: notifier)
+            let link = try await OneTimeLinks(clock: clock, notifier: notifier)
                 .issue(
                     for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime,
                     path: "/reinitialisation", on: tx)
@@ -71,7 +72,7 @@ struct StaffService {
                 body:
                     "Bonjour \(user.displayName),\n\nUn accès \(roles.map(\.french).joined(separator: ", ")) vous a été ouvert sur Guichet. Choisissez votre mot de passe dans les 12 heures :\n\(link)",
                 on: tx)
-            try await AuditService(clock: app.clock).record(
+            try await AuditService(clock: clock).record(
                 "compte.création-personnel", by: actor, object: ("utilisateur", user.id.uuidString),
                 detail: roles.map(\.rawValue).joined(separator: ",")
                     + (scope.isEmpty ? "" : " ; périmètre " + scope.joined(separator: ",")), on: tx)
@@ -82,7 +83,7 @@ struct StaffService {
 
     enum StaffResult {
         case created(Created)
-        case refused([FormState.FieldError])
+        case refused([FieldProblem])
     }
 
     /// Accepts or refuses a pending AMO request. Accepting opens an AMO account to the commercial
@@ -90,9 +91,9 @@ struct StaffService {
     func decideAMO(
         id: UUID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UUID
     ) async throws -> Bool {
-        let notifier = app.notifier
-        let clock = app.clock
-        let cost = app.bcryptCost
+        let notifier = self.notifier
+        let clock = self.clock
+        let cost = self.bcryptCost
         return try await db.write { tx in
             guard let org = try await OrganisationStore().locked(id: id, on: tx), org.kind == .amo else { return false }
             let event: OrganisationReview.Event = accept ? .accept : .refuse(reason: reason)
