@@ -354,24 +354,14 @@ struct AMIFilingController: RouteCollection {
         }
     }
 
-    /// RFC 5987 `attr-char`: what a `filename*` value may carry unencoded.
-    static let attrChar = CharacterSet(
-        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~")
-
-    /// The file as it was uploaded (current or replaced, kept in history).
+    /// The file as it was uploaded (current or replaced, kept in history), streamed.
     func uploadFile(req: Request) async throws -> Response {
         let s = try await scope(req)
         let u = try await findUpload(req, s)
-        guard let file = try await FileStore().get(id: u.fileID, on: req.db) else { throw Abort(.notFound) }
-        let ascii = String(
-            file.name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0.value >= 0x20 ? Character($0) : "_" })
-        return Response(
-            status: .ok,
-            headers: [
-                "Content-Type": AMIAPIController.xlsxType, "Cache-Control": "no-store",
-                "Content-Disposition":
-                    "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(file.name.addingPercentEncoding(withAllowedCharacters: Self.attrChar) ?? ascii)",
-            ], body: .init(data: file.data))
+        let files = req.application.files
+        guard let info = try await files.info(id: u.fileID, on: req.db) else { throw Abort(.notFound) }
+        return FileResponse.stream(
+            info, contentType: AMIAPIController.xlsxType, disposition: "attachment", files: files, db: req.db)
     }
 
     func uploadPage(req: Request) async throws -> Response {
@@ -442,13 +432,9 @@ struct AMIFilingController: RouteCollection {
         guard let org = s.organisation,
             let filing = try await FilingStore().find(
                 campaignID: s.campaign.id, organisationID: org.id, department: s.department, on: req.db),
-            let id = filing.receiptFileID, let file = try await FileStore().get(id: id, on: req.db)
+            let id = filing.receiptFileID, let info = try await req.application.files.info(id: id, on: req.db)
         else { throw Abort(.notFound) }
-        return Response(
-            status: .ok,
-            headers: [
-                "Content-Type": "application/pdf", "Content-Disposition": "inline; filename=\"\(file.name)\"",
-                "Cache-Control": "no-store",
-            ], body: .init(data: file.data))
+        return FileResponse.stream(
+            info, contentType: "application/pdf", disposition: "inline", files: req.application.files, db: req.db)
     }
 }

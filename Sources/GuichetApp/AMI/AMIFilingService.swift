@@ -13,6 +13,7 @@ struct AMIFilingService: Sendable {
     let db: Database
     let clock: AppClock
     let notifier: Notifier
+    let files: FileStore
     let departmentName: @Sendable (String) -> String
     let jobs: JobRunner
 
@@ -49,8 +50,14 @@ struct AMIFilingService: Sendable {
                 return .failure(refusal)
             case .success(let (state, effects)):
                 let digest = SHA256.hash(data: data).hex
-                let fileID = try await FileStore().put(
-                    name: fileName, contentType: Self.spreadsheetType, sha256: digest, data: data, now: now, on: tx)
+                let fileID: UUID
+                do {
+                    fileID = try await files.put(
+                        name: fileName, contentType: Self.spreadsheetType, sha256: digest, data: data, now: now,
+                        organisationID: c.organisation.id, on: tx)
+                } catch let full as QuotaExceeded {
+                    return .failure(Self.refusal(full))
+                }
                 let upload = try await UploadStore().create(
                     filingID: filing.id, fileID: fileID, fileName: fileName, by: c.userID, now: now, on: tx)
                 var step = Step(filing: filing, to: state, current: current, detail: "\(fileName) sha256 \(digest)")
@@ -137,7 +144,7 @@ extension AMIFilingService {
                 write.audit.append(.init(action: action, detail: step.detail))
             case .receipt:
                 guard let current = step.current, let confirmed = step.confirmed,
-                    let file = try await FileStore().get(id: current.fileID, on: tx)
+                    let file = try await files.get(id: current.fileID, on: tx)
                 else { continue }
                 let id = try await storeReceipt(
                     step.filing, current: current, file: file, confirmed: confirmed, c, on: tx)
@@ -167,7 +174,7 @@ extension AMIFilingService {
             upload: current, file: file, synthesis: confirmed
         ).render()
         let year = c.campaign.campaign.year
-        return try await FileStore().put(
+        return try await files.put(
             name: "accuse-reception-ami-\(year)-\(c.department).pdf", contentType: "application/pdf",
             sha256: SHA256.hash(data: pdf).hex, data: pdf, now: now, on: tx)
     }
@@ -193,6 +200,15 @@ extension AMIFilingService {
     static func currentUpload(of filing: FilingRecord, on tx: Database) async throws -> UploadRecord? {
         guard let id = filing.currentUploadID else { return nil }
         return try await UploadStore().find(id: id, on: tx)
+    }
+
+    /// The organisation's storage is full (issue #10): said in French, nothing written.
+    static func refusal(_ full: QuotaExceeded) -> FilingRefusal {
+        FilingRefusal(
+            rule: .amiX,
+            message:
+                "L'espace de stockage de l'organisme est plein (\(FrenchFormat.integer(Int(full.used / 1_048_576))) Mo "
+                + "utilisés sur \(FrenchFormat.integer(Int(full.quota / 1_048_576))) Mo) : écrivez à Action Logement.")
     }
 
     /// Only an organisation accepted by Action Logement files (issue #9, `AMI-B`).

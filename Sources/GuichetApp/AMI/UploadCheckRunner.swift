@@ -13,6 +13,7 @@ struct UploadCheckRunner: Sendable {
     let clock: AppClock
     let reference: ReferenceData
     let maxUploadBytes: Int
+    let files: FileStore
     let workerID: String
     static let lease: TimeInterval = 120
 
@@ -27,7 +28,7 @@ struct UploadCheckRunner: Sendable {
         else { return false }
         guard let filing = try await FilingStore().find(id: upload.filingID, on: db),
             let campaign = try await CampaignStore().find(id: filing.campaignID, on: db),
-            let file = try await FileStore().get(id: upload.fileID, on: db)
+            let file = try await files.get(id: upload.fileID, on: db)
         else {
             try await UploadStore().finish(
                 id: upload.id, worker: workerID, outcome: .unreadable("dépôt introuvable"), at: clock.now(), on: db)

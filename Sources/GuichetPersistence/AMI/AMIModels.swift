@@ -60,17 +60,3 @@ final class AMIUploadModel: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     init() {}
 }
-
-/// Files kept in the database (uploads, receipts) so that every app instance on one PostgreSQL
-/// serves them.
-final class StoredFileModel: Model, @unchecked Sendable {
-    static let schema = "stored_files"
-    @ID(key: .id) var id: UUID?
-    @Field(key: "name") var name: String
-    @Field(key: "content_type") var contentType: String
-    @Field(key: "sha256") var sha256: String
-    @Field(key: "size") var size: Int
-    @Field(key: "data") var data: Data
-    @Field(key: "created_at") var createdAt: Date
-    init() {}
-}

@@ -71,12 +71,3 @@ public struct FilingEventRecord: Sendable, Equatable {
     public let actorLabel: String
     public let text: String
 }
-
-public struct StoredFile: Sendable, Equatable {
-    public let id: UUID
-    public let name: String
-    public let contentType: String
-    public let sha256: String
-    public let data: Data
-    public let createdAt: Date
-}

@@ -141,29 +141,3 @@ extension AMIUploadModel {
         }
     }
 }
-
-/// Files kept in the database.
-public struct FileStore: Sendable {
-    public init() {}
-
-    public func put(
-        name: String, contentType: String, sha256: String, data: Data, now: Date, on db: Database
-    ) async throws -> UUID {
-        let m = StoredFileModel()
-        m.name = name
-        m.contentType = contentType
-        m.sha256 = sha256
-        m.size = data.count
-        m.data = data
-        m.createdAt = now
-        try await m.create(on: db)
-        return try m.requireID()
-    }
-
-    public func get(id: UUID, on db: Database) async throws -> StoredFile? {
-        guard let m = try await StoredFileModel.find(id, on: db) else { return nil }
-        return StoredFile(
-            id: try m.requireID(), name: m.name, contentType: m.contentType, sha256: m.sha256, data: m.data,
-            createdAt: m.createdAt)
-    }
-}

@@ -13,6 +13,7 @@ public enum GuichetMigrations {
             AddLifecycleHistory(),
             CreateJobs(),
             AddHotIndexes(),
+            AddFileChunks(),
         ]
     }
 }

@@ -5,7 +5,7 @@ extension AMIFilingService {
     init(app: Application) {
         let departments = app.referenceData.departments
         self.init(
-            db: app.db, clock: app.clock, notifier: app.notifier,
+            db: app.db, clock: app.clock, notifier: app.notifier, files: app.files,
             departmentName: { departments[$0]?.name ?? "" }, jobs: app.jobRunner())
     }
 }

@@ -1,4 +1,5 @@
 import GuichetDomain
+import GuichetPersistence
 import Vapor
 
 /// The reference tables, loaded once at start-up and shared by every request.
@@ -18,5 +19,10 @@ extension Application {
     public var guichetConfig: AppConfig {
         get { storage[ConfigKey.self]! }
         set { storage[ConfigKey.self] = newValue }
+    }
+
+    /// The storage of files, as configured (issue #10).
+    var files: FileStore {
+        FileStore(backend: guichetConfig.fileBackend, quotaBytes: guichetConfig.organisationQuotaBytes)
     }
 }

@@ -23,7 +23,7 @@ extension UploadCheckRunner {
     init(app: Application, workerID: String = "checker-\(UUID().uuidString.prefix(8))") {
         self.init(
             db: app.db, clock: app.clock, reference: app.referenceData,
-            maxUploadBytes: app.guichetConfig.maxUploadBytes,
+            maxUploadBytes: app.guichetConfig.maxUploadBytes, files: app.files,
             workerID: workerID)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GuichetPersistence
 
 /// The whole configuration, read once at start-up from the environment (and an optional
 /// `.env` file). Every faulty setting is named at once, in French and English.
@@ -38,6 +39,11 @@ public struct AppConfig: Sendable {
     public var sessionIdleTimeout: Int
     /// Largest upload accepted, in bytes.
     public var maxUploadBytes: Int
+    /// Where files' bytes go (`GUICHET_FILE_STORAGE`: `database`, the default, or `directory`,
+    /// under the data directory's `files/`).
+    public var fileBackend: FileBackend
+    /// What one organisation's files may take (`GUICHET_ORGANISATION_QUOTA_MB`, default 1 024).
+    public var organisationQuotaBytes: Int64
     /// Addresses of reverse proxies whose `X-Forwarded-For` is trusted.
     public var trustedProxies: [String]
 
@@ -169,6 +175,17 @@ public struct AppConfig: Sendable {
                     english: "required when SMTP_USERNAME is set"))
         }
 
+        var fileBackend = FileBackend.database
+        switch get("GUICHET_FILE_STORAGE")?.lowercased() {
+        case nil, "database", "base": break
+        case "directory", "repertoire", "répertoire": fileBackend = .directory(dataDir.appendingPathComponent("files"))
+        case let other?:
+            problems.append(
+                Problem(
+                    setting: "GUICHET_FILE_STORAGE", french: "« \(other) » : attendu database ou directory",
+                    english: "\"\(other)\": expected database or directory"))
+        }
+
         let config = AppConfig(
             database: database, sms: SMS(providerURL: smsURL, providerToken: get("SMS_PROVIDER_TOKEN")),
             outboxWorker: bool("GUICHET_OUTBOX_WORKER", default: true), dataDirectory: dataDir, baseURL: baseURL,
@@ -176,6 +193,9 @@ public struct AppConfig: Sendable {
             autoMigrate: bool("GUICHET_AUTO_MIGRATE", default: true),
             sessionIdleTimeout: int("GUICHET_SESSION_IDLE_MINUTES", default: 120, range: 5...1440) * 60,
             maxUploadBytes: int("GUICHET_MAX_UPLOAD_MB", default: 20, range: 1...200) * 1_048_576,
+            fileBackend: fileBackend,
+            organisationQuotaBytes: Int64(int("GUICHET_ORGANISATION_QUOTA_MB", default: 1024, range: 1...1_048_576))
+                * 1_048_576,
             trustedProxies: (get("GUICHET_TRUSTED_PROXIES") ?? "").split(separator: ",").map {
                 $0.trimmingCharacters(in: .whitespaces)
             }.filter { !$0.isEmpty })
