@@ -60,71 +60,37 @@ struct AMIFilingController: RouteCollection {
 
     func path(_ s: Scope) -> String { "/ami/campagnes/\(s.campaign.campaign.year)/\(s.department)" }
 
-    static func phaseText(_ c: Campaign, now: Date) -> String {
-        switch c.window.phase(at: now) {
-        case .notYetOpen: "ouvre le \(c.window.opens.french) (heure de Paris)"
-        case .open: "ouverte jusqu'au \(c.window.closes.french) (heure de Paris)"
-        case .closed: "close depuis le \(c.window.closes.french) (heure de Paris)"
-        }
-    }
+    static func phaseText(_ c: Campaign, now: Date) -> String { CampaignPhaseText.text(c, now: now) }
 
     // MARK: Pages
 
     func home(req: Request) async throws -> Response {
+        let page = req.page(title: "AMI DROM")
         guard let org = try await LandlordService.organisation(of: req.principal, on: req.db) else {
-            return .html(
-                InfoPage.render(
-                    req.page(title: "AMI DROM"),
-                    InfoPageModel(
-                        heading: "AMI DROM : dépôt des bailleurs sociaux",
-                        blocks: [
-                            .paragraph(
-                                "Pour déposer un tableau de programmation, identifiez d'abord votre organisme (AMI-B). Si votre organisme est déjà inscrit, demandez à l'un de ses membres de vous ajouter."
-                            ),
-                            .links([("Inscrire mon organisme", "/ami/bailleur/inscription")]),
-                        ])))
+            return .html(AMIHomePage.render(page, .noOrganisation))
         }
         if let refusal = AMIFilingService.notAccepted(org) {
-            return .html(
-                InfoPage.render(
-                    req.page(title: "AMI DROM"),
-                    InfoPageModel(
-                        heading: "AMI DROM : mes dépôts",
-                        blocks: [
-                            .notice(.info, refusal.message), .links([("Organisme et membres", "/ami/organisation")]),
-                        ])))
+            return .html(AMIHomePage.render(page, .notAccepted(message: refusal.message)))
         }
         let now = req.application.clock.now()
         let filings = try await FilingStore().list(organisationID: org.id, on: req.db)
-        var blocks: [InfoPageModel.Block] = [
-            .paragraph("Organisme : \(org.name) (SIREN \(org.identifier))."),
-            .links([("Organisme et membres", "/ami/organisation")]),
-        ]
-        let campaigns = try await CampaignStore().all(on: req.db)
-        if campaigns.isEmpty { blocks.append(.paragraph("Aucune campagne n'est ouverte pour l'instant.")) }
-        let sentFormat = AppClock.parisFormatter("dd/MM/yyyy HH:mm")
-        for record in campaigns {
-            let c = record.campaign
-            blocks.append(.heading("Campagne \(c.year) – \(Self.phaseText(c, now: now))"))
-            blocks.append(
-                .links(
-                    c.departments.map { dep in
-                        let f = filings.first { $0.campaignID == record.id && $0.department == dep }
-                        let state =
-                            switch f?.state {
-                            case nil: "non commencé"
-                            case .draft?: "brouillon"
-                            case .sent?: "envoyé le \(f?.sentAt.map(sentFormat.string) ?? "")"
-                            }
-                        return (
-                            "\(dep) \(req.application.referenceData.departments[dep]?.name ?? "") : \(state)",
-                            "/ami/campagnes/\(c.year)/\(dep)"
-                        )
-                    }))
+        let names = req.application.referenceData.departments
+        let campaigns = try await CampaignStore().all(on: req.db).map { record in
+            AMIHomePage.CampaignLine(
+                year: record.campaign.year, phase: Self.phaseText(record.campaign, now: now),
+                departments: record.campaign.departments.map { dep in
+                    let f = filings.first { $0.campaignID == record.id && $0.department == dep }
+                    let filing: AMIHomePage.Filing =
+                        switch f?.state {
+                        case nil: .notStarted
+                        case .draft?: .draft
+                        case .sent?: .sent(f?.sentAt)
+                        }
+                    return .init(code: dep, name: names[dep]?.name ?? "", filing: filing)
+                })
         }
         return .html(
-            InfoPage.render(
-                req.page(title: "AMI DROM"), InfoPageModel(heading: "AMI DROM : mes dépôts", blocks: blocks)))
+            AMIHomePage.render(page, .filings(organisation: org.name, siren: org.identifier, campaigns: campaigns)))
     }
 
     func template(req: Request) async throws -> Response {
@@ -157,138 +123,53 @@ struct AMIFilingController: RouteCollection {
         let now = req.application.clock.now()
         let filing = try await FilingStore().find(
             campaignID: s.campaign.id, organisationID: org.id, department: s.department, on: req.db)
+        if let filing { try req.require(.see, .filing(filing)) }
         let uploads = try await filing.asyncMap { try await UploadStore().list(filingID: $0.id, on: req.db) } ?? []
         let current = uploads.first { $0.id == filing?.currentUploadID }
-        let paris = AppClock.parisFormatter("dd/MM/yyyy HH:mm:ss")
-        let base = path(s)
         let open = c.window.phase(at: now) == .open
-
-        var blocks: [InfoPageModel.Block] = []
-        if let notice { blocks.append(.notice(notice.0, notice.1)) }
-        var facts: [(String, String)] = [
-            ("Organisme", "\(org.name) (SIREN \(org.identifier))"),
-            ("Campagne", "\(c.year), \(Self.phaseText(c, now: now))"),
-        ]
-        switch filing?.state {
-        case nil: facts.append(("État", "non commencé"))
-        case .draft?: facts.append(("État", "brouillon : pas encore envoyé"))
-        case .sent?:
-            facts.append(("État", "envoyé le \(filing?.sentAt.map(paris.string) ?? "") (heure de Paris) – définitif"))
-        }
-        blocks.append(.definitions(facts))
-        blocks.append(.links([("Télécharger le modèle de tableau (.xlsx)", "\(base)/modele.xlsx")]))
-
-        if filing?.state == .sent {
-            blocks.append(
-                .notice(
-                    .success,
-                    "Dépôt envoyé : il ne peut plus être modifié. L'accusé de réception a été envoyé par e-mail aux membres de l'organisme."
-                ))
-            blocks.append(.links([("Accusé de réception (PDF)", "\(base)/accuse.pdf")]))
-        } else if open {
-            blocks.append(.heading(current == nil ? "Déposer le tableau de programmation" : "Remplacer le tableau"))
-            blocks.append(
-                .upload(
-                    action: "\(base)/tableau", label: "Tableau de programmation (.xlsx)",
-                    hint:
-                        "Le modèle rempli, \(req.application.guichetConfig.maxUploadBytes / 1_048_576) Mo au plus. Un nouveau dépôt remplace le précédent, qui reste dans l'historique.",
-                    accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    submit: current == nil ? "Déposer" : "Remplacer", csrf: req.csrfToken))
-        } else {
-            blocks.append(.notice(.warning, c.window.check(at: now).message))
-        }
-
-        if let current {
-            blocks.append(.heading("Tableau actuel : « \(current.fileName) »"))
-            switch current.status {
-            case .pending, .checking:
-                blocks.append(
-                    .links([("Vérification en cours : suivre la progression", "\(base)/tableaux/\(current.id)")]))
-            case .unreadable:
-                blocks.append(
-                    .notice(.error, "Fichier illisible : \(current.message ?? ""). Déposez un fichier corrigé."))
-            case .checked where current.errorCount > 0:
-                blocks.append(
-                    .notice(
-                        .error,
-                        "\(FrenchFormat.integer(current.errorCount)) erreur\(current.errorCount > 1 ? "s" : "") à corriger avant l'envoi."
-                    ))
-                blocks.append(.links([("Voir les erreurs et les opérations lues", "\(base)/tableaux/\(current.id)")]))
-            case .checked:
-                blocks.append(
-                    .paragraph(
-                        "\(FrenchFormat.integer(current.operationCount)) opération\(current.operationCount > 1 ? "s" : "") lue\(current.operationCount > 1 ? "s" : ""), sans erreur."
-                    ))
-                blocks.append(
-                    .links([("Voir les opérations et les pré-contrôles AMI-E", "\(base)/tableaux/\(current.id)")]))
-                if filing?.state == .draft, open, let syn = current.synthesis {
-                    let state =
-                        sendState
-                        ?? req.formState([
-                            "operations": String(syn.operations), "dwellings": String(syn.dwellings),
-                            "cost_price": FrenchFormat.amountInput(syn.costPrice),
-                            "loan_requested": FrenchFormat.amountInput(syn.loanRequested),
-                        ])
-                    blocks.append(
-                        .form(
-                            FormPageModel(
-                                heading: "Synthèse et envoi",
-                                intro: [
-                                    "Les champs sont pré-remplis à partir du tableau (AMI-X). Vérifiez-les : ils doivent correspondre au fichier. L'envoi est définitif."
-                                ],
-                                action: "\(base)/envoi",
-                                fields: [
-                                    .input(name: "operations", label: "Nombre d'opérations"),
-                                    .input(name: "dwellings", label: "Nombre de logements"),
-                                    .input(name: "cost_price", label: "Prix de revient total (€)"),
-                                    .input(name: "loan_requested", label: "Prêt sollicité total (€)"),
-                                    .checkbox(
-                                        name: "certify",
-                                        label:
-                                            "Je certifie l'exactitude des informations du tableau et je suis habilité à déposer pour \(org.name)."
-                                    ),
-                                ],
-                                submit: "Envoyer", state: state)))
-                }
+        let state: FilingPage.State =
+            switch filing?.state {
+            case nil: .notStarted
+            case .draft?: .draft
+            case .sent?: .sent(filing?.sentAt)
             }
+        var sendForm: FormState?
+        if filing?.state == .draft, open, let current, current.status == .checked, current.errorCount == 0,
+            let syn = current.synthesis
+        {
+            sendForm =
+                sendState
+                ?? req.formState([
+                    "operations": String(syn.operations), "dwellings": String(syn.dwellings),
+                    "cost_price": FrenchFormat.amountInput(syn.costPrice),
+                    "loan_requested": FrenchFormat.amountInput(syn.loanRequested),
+                ])
         }
-        if let filing {
-            let events = try await FilingStore().events(filingID: filing.id, on: req.db)
-            blocks.append(
-                .table(
-                    caption: "Historique", headers: ["Date (heure de Paris)", "Par", "Événement"],
-                    rows: events.reversed().map { [paris.string(from: $0.at), $0.actorLabel, $0.text] }))
-            blocks.append(
-                .table(
-                    caption: "Tableaux déposés", headers: ["Fichier", "Déposé le", "Vérification", "Statut"],
-                    rows: uploads.map { u in
-                        let check =
-                            switch u.status {
-                            case .pending, .checking: "en cours"
-                            case .unreadable: "illisible"
-                            case .checked:
-                                "\(FrenchFormat.integer(u.operationCount)) opération(s), \(FrenchFormat.integer(u.errorCount)) erreur(s)"
-                            }
-                        return [
-                            u.fileName, paris.string(from: u.uploadedAt), check,
-                            u.supersededAt == nil ? "actuel" : "remplacé",
-                        ]
-                    }))
-            blocks.append(
-                .links(
-                    uploads.map {
-                        (
-                            "Télécharger « \($0.fileName) » déposé le \(paris.string(from: $0.uploadedAt))",
-                            "\(base)/tableaux/\($0.id)/fichier"
-                        )
-                    }))
+        let history = try await filing.asyncMap { try await FilingStore().events(filingID: $0.id, on: req.db) } ?? []
+        let model = FilingPage.Model(
+            year: c.year, department: s.department, departmentName: s.departmentName, organisation: org.name,
+            siren: org.identifier, phase: Self.phaseText(c, now: now), state: state,
+            closedMessage: open ? nil : c.window.check(at: now).message,
+            maxUploadMB: req.application.guichetConfig.maxUploadBytes / 1_048_576,
+            uploads: uploads.map { u in
+                FilingPage.Upload(
+                    id: u.id, fileName: u.fileName, uploadedAt: u.uploadedAt, check: Self.check(u),
+                    isCurrent: u.id == current?.id)
+            },
+            sendForm: sendForm,
+            history: history.reversed().map { .init(at: $0.at, actor: $0.actorLabel, text: $0.text) },
+            notice: notice.map { (kind: $0.0, text: $0.1) }, csrfToken: req.csrfToken)
+        let page = req.page(title: "AMI DROM \(c.year) – \(s.department)")
+        return .html(FilingPage.render(page, model), status: status)
+    }
+
+    static func check(_ u: UploadRecord) -> FilingPage.Check {
+        switch u.status {
+        case .pending, .checking: .inProgress
+        case .unreadable: .unreadable(u.message ?? "")
+        case .checked where u.errorCount > 0: .errors(u.errorCount, operations: u.operationCount)
+        case .checked: .clean(operations: u.operationCount)
         }
-        blocks.append(.links([("Tous mes dépôts", "/ami")]))
-        return .html(
-            InfoPage.render(
-                req.page(title: "AMI DROM \(c.year) – \(s.department)"),
-                InfoPageModel(heading: "AMI DROM \(c.year) – \(s.department) \(s.departmentName)", blocks: blocks)),
-            status: status)
     }
 
     // MARK: Upload and its result
