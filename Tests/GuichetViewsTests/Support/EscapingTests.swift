@@ -1,3 +1,4 @@
+import Foundation
 import GuichetDomain
 import Plot
 import Testing
@@ -96,5 +97,87 @@ import Testing
         // Plot's: a page's classes and ids carry the payload in `layoutAndEveryFormField`.
         let form: Component = Form(url: Self.p) { Text(Self.p) }
         Self.expectEscaped(form.render())
+    }
+}
+
+/// Issue #10's page models, with the payload in every text they carry.
+@Suite struct PageModelEscapingTests {
+    static let p = EscapingTests.p
+
+    @Test func administrationPages() {
+        let p = Self.p
+        let page = EscapingTests.page
+        EscapingTests.expectEscaped(
+            JournalPage.render(
+                page,
+                .init(
+                    integrity: .problems([p]),
+                    entries: [
+                        .init(seq: 1, at: Date(), actorLabel: p, actorRole: p, action: p, object: p, clientAddress: p)
+                    ],
+                    next: NextPage(label: p, href: p))))
+        EscapingTests.expectEscaped(
+            StaffAccountsPage.render(
+                page,
+                .init(
+                    rows: [.init(name: p, email: p, roles: [(role: .instructeur, scope: [p])], activated: true)],
+                    next: NextPage(label: p, href: p), form: FormState(values: ["name": p], csrfToken: p))))
+        EscapingTests.expectEscaped(
+            JobsPage.render(
+                page,
+                .init(
+                    counts: [.init(state: p, count: 1)],
+                    rows: [
+                        .init(
+                            id: UUID(), kind: p, state: p, isDead: true, attempts: 1, maxAttempts: 1, createdAt: Date(),
+                            runAt: Date(), lastError: p)
+                    ],
+                    next: nil, csrfToken: p)))
+        let request = AMORequest(
+            siret: p, companyName: p, department: p, legalCivility: p, legalUsageName: p, legalBirthName: p,
+            legalBirthDate: p, legalBirthCity: p, contactName: p, contactEmail: p, contactPhone: p)
+        EscapingTests.expectEscaped(
+            AMORequestsPage.render(
+                page,
+                .init(
+                    pending: [.init(id: UUID(), request: request, name: p, siret: p, department: p, receivedAt: nil)],
+                    decided: [.init(name: p, siret: p, status: .refused, reason: p)], next: nil, csrfToken: p)))
+    }
+
+    @Test func amiPages() {
+        let p = Self.p
+        let page = EscapingTests.page
+        EscapingTests.expectEscaped(
+            AMIHomePage.render(
+                page,
+                .filings(
+                    organisation: p, siren: p,
+                    campaigns: [.init(year: 2024, phase: p, departments: [.init(code: p, name: p, filing: .draft)])])))
+        EscapingTests.expectEscaped(AMIHomePage.render(page, .notAccepted(message: p)))
+        let upload = FilingPage.Upload(
+            id: UUID(), fileName: p, uploadedAt: Date(), check: .unreadable(p), isCurrent: true)
+        EscapingTests.expectEscaped(
+            FilingPage.render(
+                page,
+                .init(
+                    year: 2024, department: p, departmentName: p, organisation: p, siren: p, phase: p, state: .draft,
+                    closedMessage: p, maxUploadMB: 20, uploads: [upload],
+                    sendForm: FormState(values: [p: p], csrfToken: p),
+                    history: [.init(at: Date(), actor: p, text: p)], notice: (kind: .error, text: p), csrfToken: p)))
+        let result = ProgrammingCheckResult(
+            rowsWithValues: 1, errors: [.init(sheet: p, cell: p, header: p, value: p, message: p)],
+            operations: [
+                .init(
+                    row: 1, reference: p, kind: p, product: p, dwellings: 1, costPrice: .zero,
+                    loanRequested: .zero, checks: [.init(rule: p, status: .fail, message: p)])
+            ],
+            synthesis: .init(
+                operations: 1, dwellings: 1, costPrice: .zero, loanRequested: .zero, byType: [], byProduct: []),
+            cachedDifferences: [.init(label: p, file: p, computed: p)])
+        EscapingTests.expectEscaped(
+            UploadPage.render(
+                page,
+                .init(
+                    fileName: p, state: .checked(result, errorCount: 1), filingPath: p, resultPath: p)))
     }
 }
