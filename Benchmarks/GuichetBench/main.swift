@@ -98,7 +98,7 @@ precondition(
     "benchmark case must be eligible with a 240-month loan")
 
 measure("Éligibilité seule (RENO-E1…E8)", iterations: 200_000, target: 2) {
-    var w: [String] = []
+    var w: [Warning] = []
     blackHole(Eligibility.evaluate(c, on: day, reference: reference, warnings: &w))
 }
 measure("Simulation complète (éligibilité + plan + 240 mois)", iterations: 100_000, target: 20) {

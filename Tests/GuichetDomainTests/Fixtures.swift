@@ -25,7 +25,7 @@ enum Fixtures {
     }
 
     static func eligibility(_ c: RenovationCase, on day: String = "2020-06-15") -> EligibilityResult {
-        var w: [String] = []
+        var w: [Warning] = []
         return Eligibility.evaluate(c, on: Day(iso: day)!, reference: reference, warnings: &w)
     }
 

@@ -45,7 +45,7 @@ struct EligibilityTestController: RouteCollection {
                     rule: $0.rule.rawValue, status: $0.status.rawValue, title: Self.title($0.rule), message: $0.message)
             },
             facts: Self.facts(e),
-            warnings: result.warnings,
+            warnings: result.warnings.map(\.text),
             restartURL: "/renovation/eligibilite",
             editURL: "/renovation/eligibilite" + (editQuery.isEmpty ? "" : "?" + editQuery),
             parametersVersion: result.parametersVersion)

@@ -26,10 +26,12 @@ public struct DatedSeries<Value: Sendable & Hashable>: Sendable, Hashable {
     }
 
     /// The value in force on `day`; before the first value, the first one, with a warning.
-    public func resolve(at day: Day, warnings: inout [String]) -> Value {
+    public func resolve(at day: Day, warnings: inout [Warning]) -> Value {
         if let hit = entries.last(where: { $0.validFrom <= day }) { return hit.value }
         warnings.append(
-            "\(id) : aucune valeur connue au \(day.french), valeur du \(entries[0].validFrom.french) appliquée")
+            Warning(
+                nil, "\(id) : aucune valeur connue au \(day.french), valeur du \(entries[0].validFrom.french) appliquée"
+            ))
         return entries[0].value
     }
 

@@ -2,13 +2,14 @@
 /// to cover the date (`RULES.md`, Parameters: "paramètre non mis à jour depuis <date>").
 extension ReferenceData {
     /// Livret A rate in force on `day` (last change on or before it).
-    public func livretARate(on day: Day, warnings: inout [String]) -> LivretARate? {
+    public func livretARate(on day: Day, warnings: inout [Warning]) -> LivretARate? {
         guard let hit = livretA.last(where: { $0.effective <= day }) else {
-            warnings.append("Taux du Livret A inconnu au \(day.french) : taux plancher appliqué")
+            warnings.append(Warning(nil, "Taux du Livret A inconnu au \(day.french) : taux plancher appliqué"))
             return nil
         }
         if day > livretACheckedOn {
-            warnings.append("Taux du Livret A : paramètre non mis à jour depuis le \(livretACheckedOn.french)")
+            warnings.append(
+                Warning(nil, "Taux du Livret A : paramètre non mis à jour depuis le \(livretACheckedOn.french)"))
         }
         return hit
     }
@@ -17,10 +18,10 @@ extension ReferenceData {
         "Zonage A/B/C : la révision d'octobre 2023 n'est pas chargée ; \(zonage2022Label) appliqué"
 
     /// The zonage version in force on `day`.
-    public func zonage(on day: Day, warnings: inout [String]) -> ZonageVersion {
+    public func zonage(on day: Day, warnings: inout [Warning]) -> ZonageVersion {
         let version = zonageVersions.last(where: { $0.validFrom <= day }) ?? zonageVersions[0]
         if day >= Self.zonageOctober2023 && day < Self.zonage2024From {
-            warnings.append(Self.october2023Warning)
+            warnings.append(Warning(nil, Self.october2023Warning))
         }
         return version
     }
@@ -29,7 +30,7 @@ extension ReferenceData {
     /// first known) with a warning.
     public func anahCeiling(
         on day: Day, region: AnahCeiling.Region, category: AnahCeiling.Category,
-        warnings: inout [String]
+        warnings: inout [Warning]
     ) -> AnahCeiling? {
         var exact: AnahCeiling?
         var earlier: AnahCeiling?
@@ -45,10 +46,15 @@ extension ReferenceData {
         guard let used = earlier ?? first else { return nil }
         if day.year > last {
             warnings.append(
-                "Plafonds de ressources Anah : paramètre non mis à jour depuis le 01/01/\(last) (plafonds \(used.year) appliqués)"
+                Warning(
+                    nil,
+                    "Plafonds de ressources Anah : paramètre non mis à jour depuis le 01/01/\(last) (plafonds \(used.year) appliqués)"
+                )
             )
         } else {
-            warnings.append("Plafonds de ressources Anah \(day.year) non disponibles : plafonds \(used.year) appliqués")
+            warnings.append(
+                Warning(
+                    nil, "Plafonds de ressources Anah \(day.year) non disponibles : plafonds \(used.year) appliqués"))
         }
         return used
     }

@@ -101,7 +101,7 @@ public struct RenovationParameters: Sendable {
 
     /// The same, with tables that already carry the additions (`effectiveReference`).
     func resolve(at day: Day, effective reference: ReferenceData) -> ResolvedParameters {
-        var w: [String] = []
+        var w: [Warning] = []
         let floor = loanRateFloor.resolve(at: day, warnings: &w)
         let livret = reference.livretARate(on: day.lastDayOfPreviousYear, warnings: &w)
         return ResolvedParameters(
@@ -139,5 +139,5 @@ public struct ResolvedParameters: Sendable {
     public let remainingCostThreshold: Money
     public let depositPercent: Int
     public let debtRatioAlertPercent: Int
-    public let warnings: [String]
+    public let warnings: [Warning]
 }

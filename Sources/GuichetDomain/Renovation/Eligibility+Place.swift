@@ -7,7 +7,8 @@ struct PlaceCheck {
     let region: AnahCeiling.Region?
     let insee: InseeCode?
 
-    static func evaluate(_ d: Dwelling, on day: Day, reference: ReferenceData, warnings: inout [String]) -> PlaceCheck {
+    static func evaluate(_ d: Dwelling, on day: Day, reference: ReferenceData, warnings: inout [Warning]) -> PlaceCheck
+    {
         func result(
             _ s: CriterionStatus, _ m: String, zone: Zone? = nil, acv: Bool? = nil,
             region: AnahCeiling.Region? = nil, insee: InseeCode? = nil
@@ -23,7 +24,9 @@ struct PlaceCheck {
             if let given = insee {
                 if !communes.isEmpty, !communes.contains(where: { $0.insee == given.value }) {
                     warnings.append(
-                        "RENO-E6 : la commune \(given) ne correspond pas au code postal \(postal) ; la commune est retenue."
+                        Warning(
+                            .e6,
+                            "la commune \(given) ne correspond pas au code postal \(postal) ; la commune est retenue.")
                     )
                 }
             } else if communes.count == 1 {
@@ -39,7 +42,10 @@ struct PlaceCheck {
         let region: AnahCeiling.Region? = department.map { $0.isIleDeFrance ? .ileDeFrance : .other }
         if department?.isDROM == true {
             warnings.append(
-                "Logement en outre-mer : les DROM bénéficient du dispositif dans des conditions dédiées définies par une directive ultérieure."
+                Warning(
+                    nil,
+                    "Logement en outre-mer : les DROM bénéficient du dispositif dans des conditions dédiées définies par une directive ultérieure."
+                )
             )
         }
         let zonage = reference.zonage(on: day, warnings: &warnings)

@@ -16,7 +16,7 @@ struct RightCheck {
 
     static func evaluate(
         _ c: RenovationCase, on day: Day, region: AnahCeiling.Region?,
-        reference: ReferenceData, warnings: inout [String]
+        reference: ReferenceData, warnings: inout [Warning]
     ) -> RightCheck {
         // The primary household (applicant or majority partner), then, for a landlord, the tenant.
         let primaryWho: RightOpener = c.applicant.kind == .sci ? .majorityPartner : .applicant
@@ -65,7 +65,7 @@ struct RightCheck {
 
     private static func check(
         _ cand: Candidate, who: RightOpener, on day: Day, region: AnahCeiling.Region?,
-        reference: ReferenceData, warnings: inout [String]
+        reference: ReferenceData, warnings: inout [Warning]
     ) -> RightCheck {
         let label = who == .applicant ? "" : who == .tenant ? "Locataire : " : "Associé majoritaire : "
         switch cand {
@@ -113,7 +113,7 @@ struct RightCheck {
 
     private static func incomeCriterion(
         _ h: Household, label: String, on day: Day, region: AnahCeiling.Region?,
-        reference: ReferenceData, warnings: inout [String]
+        reference: ReferenceData, warnings: inout [Warning]
     )
         -> (Criterion, AnahCeiling.Category?, Money?)
     {

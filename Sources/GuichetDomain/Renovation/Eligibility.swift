@@ -31,7 +31,7 @@ public enum RightOpener: String, Sendable, Hashable {
 public enum Eligibility {
     public static func evaluate(
         _ c: RenovationCase, on day: Day, reference: ReferenceData,
-        warnings: inout [String]
+        warnings: inout [Warning]
     ) -> EligibilityResult {
         let place = PlaceCheck.evaluate(c.dwelling, on: day, reference: reference, warnings: &warnings)
         let right = RightCheck.evaluate(c, on: day, region: place.region, reference: reference, warnings: &warnings)

@@ -31,7 +31,7 @@ public struct FinancingPlan: Sendable, Hashable {
 public enum FinancingPlanner {
     public static func compute(
         _ input: FinancingPlanInput, kind: ApplicantKind, on day: Day,
-        parameters p: ResolvedParameters, warnings: inout [String]
+        parameters p: ResolvedParameters, warnings: inout [Warning]
     ) -> FinancingPlan {
         var trace: [Criterion] = []
         func note(_ r: RuleID, _ m: String) { trace.append(Criterion(r, .pass, m)) }
@@ -58,7 +58,10 @@ public enum FinancingPlanner {
         // RENO-F3
         for c in input.companies where !c.rge && c.mainWorks.cents > 0 {
             warnings.append(
-                "RENO-E11 : \(c.name) (\(c.siret)) n'est pas RGE ; ses travaux principaux (\(euros(c.mainWorks))) ne sont pas financés par la subvention."
+                Warning(
+                    .e11,
+                    "\(c.name) (\(c.siret)) n'est pas RGE ; ses travaux principaux (\(euros(c.mainWorks))) ne sont pas financés par la subvention."
+                )
             )
         }
         let financeable = input.companies.map(\.financeableWorks)
@@ -143,7 +146,7 @@ public enum FinancingPlanner {
                     "Prêt \(euros(wish.amount)) sur \(wish.months) mois dont \(wish.deferralMonths) de différé, taux \(p.loanRate.frenchPercent) (\(livret), plancher 1 %) ; mensualité \(euros(s.monthlyInstalment)), intérêts \(euros(s.totalInterest))."
                 )
             } else {
-                warnings.append(contentsOf: problems.map { "RENO-F7 (échec) : \($0)" })
+                warnings.append(contentsOf: problems.map { Warning(.f7, $0, failed: true) })
             }
         }
 
@@ -154,7 +157,10 @@ public enum FinancingPlanner {
             ratio = r
             if r * 100 > Double(p.debtRatioAlertPercent) {
                 warnings.append(
-                    "RENO-F9 : taux d'endettement \(FrenchFormat.percent(ratio: r)) supérieur à \(p.debtRatioAlertPercent) % (mensualité \(euros(s.monthlyInstalment)) + charges \(euros(input.monthlyCharges ?? .zero)) sur revenus \(euros(income)))."
+                    Warning(
+                        .f9,
+                        "taux d'endettement \(FrenchFormat.percent(ratio: r)) supérieur à \(p.debtRatioAlertPercent) % (mensualité \(euros(s.monthlyInstalment)) + charges \(euros(input.monthlyCharges ?? .zero)) sur revenus \(euros(income)))."
+                    )
                 )
             }
         }
@@ -167,25 +173,29 @@ public enum FinancingPlanner {
 
     /// `RENO-F4`: a DPE or audit is financed only when less than 3 months old at the reference
     /// date; 3 months to 5 years it is evidence, not financed; older, it is rejected.
-    static func dpeFinanced(_ input: FinancingPlanInput, on day: Day, warnings: inout [String]) -> Money {
+    static func dpeFinanced(_ input: FinancingPlanInput, on day: Day, warnings: inout [Warning]) -> Money {
         guard input.dpeAuditFee.cents > 0 else { return .zero }
         guard let date = input.dpeAuditDate else {
-            warnings.append("RENO-F4 : date du DPE ou de l'audit non indiquée ; ses frais ne sont pas financés.")
+            warnings.append(Warning(.f4, "date du DPE ou de l'audit non indiquée ; ses frais ne sont pas financés."))
             return .zero
         }
         if date > day {
             warnings.append(
-                "RENO-F4 : DPE ou audit daté du \(date.french), postérieur à la date de référence ; frais non financés."
+                Warning(
+                    .f4, "DPE ou audit daté du \(date.french), postérieur à la date de référence ; frais non financés.")
             )
             return .zero
         }
         if date > day.adding(months: -3) { return input.dpeAuditFee }
         if date > day.adding(months: -60) {
             warnings.append(
-                "RENO-F4 : DPE ou audit du \(date.french) de plus de 3 mois : accepté comme justificatif, frais non financés."
+                Warning(
+                    .f4,
+                    "DPE ou audit du \(date.french) de plus de 3 mois : accepté comme justificatif, frais non financés."
+                )
             )
         } else {
-            warnings.append("RENO-F4 : DPE ou audit du \(date.french) de plus de 5 ans : refusé.")
+            warnings.append(Warning(.f4, "DPE ou audit du \(date.french) de plus de 5 ans : refusé."))
         }
         return .zero
     }

@@ -6,7 +6,7 @@ public struct SimulationResult: Sendable, Hashable {
     public let eligibility: EligibilityResult
     /// Nil when no plan was given, or when the applicant kind (which sets the ceiling) is unknown.
     public let financing: FinancingPlan?
-    public let warnings: [String]
+    public let warnings: [Warning]
 }
 
 public enum RenovationSimulation {
@@ -25,12 +25,15 @@ public enum RenovationSimulation {
                     plan, kind: kind, on: day, parameters: resolved, warnings: &warnings)
             } else {
                 warnings.append(
-                    "RENO-F1 : le type de demandeur (occupant, bailleur, SCI) fixe le plafond ; plan de financement non calculé."
+                    Warning(
+                        .f1,
+                        "le type de demandeur (occupant, bailleur, SCI) fixe le plafond ; plan de financement non calculé."
+                    )
                 )
             }
         }
         if c.tenant != nil, c.applicant.kind == .ownerOccupier {
-            warnings.append("Locataire ignoré : le demandeur est propriétaire occupant.")
+            warnings.append(Warning(nil, "Locataire ignoré : le demandeur est propriétaire occupant."))
         }
         return SimulationResult(
             referenceDate: day, parametersVersion: parameters.version,
@@ -38,8 +41,8 @@ public enum RenovationSimulation {
     }
 
     /// Same warning raised by several lookups is reported once, in first-seen order.
-    static func unique(_ items: [String]) -> [String] {
-        var seen = Set<String>()
+    static func unique(_ items: [Warning]) -> [Warning] {
+        var seen = Set<Warning>()
         return items.filter { seen.insert($0).inserted }
     }
 }

@@ -14,7 +14,7 @@ public enum SimulationResponseEncoder {
         if let f = r.financing { financing(f, w) } else { w.null() }
         w.key("warnings")
         w.beginArray()
-        for warning in r.warnings { w.string(warning) }
+        for warning in r.warnings { w.string(warning.text) }
         w.endArray()
         w.endObject()
         return w.bytes

@@ -16,16 +16,16 @@ import Testing
     }
 
     @Test func zonageVersionByDate() {
-        var w: [String] = []
+        var w: [Warning] = []
         #expect(r.zonage(on: Fixtures.day("2024-07-04"), warnings: &w).zones["01053"] == .b2)
         #expect(r.zonage(on: Fixtures.day("2024-07-05"), warnings: &w).zones["01053"] == .b1)
         #expect(r.zonage(on: Fixtures.day("2025-09-05"), warnings: &w).validFrom == ReferenceData.zonage2025From)
         #expect(w.count == 1, "only the 2024-07-04 lookup falls in the October 2023 gap")
-        var w2: [String] = []
+        var w2: [Warning] = []
         _ = r.zonage(on: Fixtures.day("2023-10-04"), warnings: &w2)
         #expect(w2.isEmpty)
         _ = r.zonage(on: Fixtures.day("2023-10-05"), warnings: &w2)
-        #expect(w2.first?.contains("octobre 2023") == true)
+        #expect(w2.first?.text.contains("octobre 2023") == true)
     }
 
     @Test func postalCodesAndCommunes() {
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func anahCeilingsByYear() {
-        var w: [String] = []
+        var w: [Warning] = []
         let c2020 = r.anahCeiling(on: Fixtures.day("2020-06-15"), region: .other, category: .modeste, warnings: &w)!
         #expect(c2020.ceiling(householdSize: 3) == .euros(33_547))
         #expect(c2020.ceiling(householdSize: 6) == .euros(44_860 + 5_651))
@@ -48,23 +48,23 @@ import Testing
         #expect(w.isEmpty)
         let c2022 = r.anahCeiling(on: Fixtures.day("2022-03-01"), region: .other, category: .modeste, warnings: &w)!
         #expect(c2022.year == 2021)
-        #expect(w.last?.contains("2022 non disponibles") == true)
+        #expect(w.last?.text.contains("2022 non disponibles") == true)
         let c2026 = r.anahCeiling(
             on: Fixtures.day("2026-11-26"), region: .ileDeFrance, category: .modeste, warnings: &w)!
         #expect(c2026.year == 2025)
-        #expect(w.last?.contains("non mis à jour depuis le 01/01/2025") == true)
+        #expect(w.last?.text.contains("non mis à jour depuis le 01/01/2025") == true)
         let c2019 = r.anahCeiling(on: Fixtures.day("2019-10-01"), region: .other, category: .modeste, warnings: &w)!
         #expect(c2019.year == 2020)
     }
 
     @Test func livretAOnDecember31() {
-        var w: [String] = []
+        var w: [Warning] = []
         #expect(r.livretARate(on: Fixtures.day("2019-12-31"), warnings: &w)?.rate == Rate.percent(0, hundredths: 75))
         #expect(r.livretARate(on: Fixtures.day("2022-12-31"), warnings: &w)?.rate == .percent(2))
         #expect(r.livretARate(on: Fixtures.day("2025-12-31"), warnings: &w)?.rate == Rate.percent(1, hundredths: 70))
         #expect(w.isEmpty)
         _ = r.livretARate(on: Fixtures.day("2026-12-31"), warnings: &w)
-        #expect(w.first?.contains("non mis à jour depuis le 12/01/2026") == true)
+        #expect(w.first?.text.contains("non mis à jour depuis le 12/01/2026") == true)
     }
 
     @Test func parameterResolutionAppliesTheFloor() {
@@ -81,7 +81,7 @@ import Testing
             id: "X", label: "x", entries: [.init(from: Fixtures.day("2020-01-01"), 1, source: "a")]
         )
         .adding(.init(from: Fixtures.day("2025-01-01"), 2, source: "b"))
-        var w: [String] = []
+        var w: [Warning] = []
         #expect(s.resolve(at: Fixtures.day("2024-12-31"), warnings: &w) == 1)
         #expect(s.resolve(at: Fixtures.day("2025-01-01"), warnings: &w) == 2)
         #expect(w.isEmpty)

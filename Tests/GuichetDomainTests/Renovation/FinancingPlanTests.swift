@@ -14,8 +14,8 @@ import Testing
             inducedWorks: .euros(induced))
     }
 
-    static func plan(_ input: FinancingPlanInput, kind: ApplicantKind = .ownerOccupier) -> (FinancingPlan, [String]) {
-        var w: [String] = []
+    static func plan(_ input: FinancingPlanInput, kind: ApplicantKind = .ownerOccupier) -> (FinancingPlan, [Warning]) {
+        var w: [Warning] = []
         let p = FinancingPlanner.compute(input, kind: kind, on: day, parameters: params, warnings: &w)
         return (p, w)
     }
@@ -37,7 +37,7 @@ import Testing
         #expect(p.remainingCost == .euros(200))
         #expect(!p.loanOffered)
         #expect(p.loan == nil, "10 000 € exceeds the 200 € remaining cost (RENO-F7)")
-        #expect(w.contains { $0.hasPrefix("RENO-F7 (échec)") })
+        #expect(w.contains { $0.text.hasPrefix("RENO-F7 (échec)") })
     }
 
     // RENO-F2: the four AMO cases.
@@ -86,7 +86,7 @@ import Testing
         i.companies = [Self.company(main: 8_000, induced: 500, rge: false)]
         let (p, w) = Self.plan(i)
         #expect(p.worksGranted == .euros(500))
-        #expect(w.contains { $0.hasPrefix("RENO-E11") })
+        #expect(w.contains { $0.text.hasPrefix("RENO-E11") })
     }
 
     // RENO-F4: other fees within the annex envelope; DPE financed only when < 3 months old.
@@ -104,10 +104,10 @@ import Testing
         i.dpeAuditDate = Fixtures.day("2019-06-15")
         (p, w) = Self.plan(i)
         #expect(p.otherFeesGranted == .euros(1_900))
-        #expect(w.contains { $0.contains("accepté comme justificatif") })
+        #expect(w.contains { $0.text.contains("accepté comme justificatif") })
         i.dpeAuditDate = Fixtures.day("2015-06-14")
         (_, w) = Self.plan(i)
-        #expect(w.contains { $0.contains("plus de 5 ans") })
+        #expect(w.contains { $0.text.contains("plus de 5 ans") })
     }
 
     // RENO-F5: subsidy + external aid never exceed the total cost.
@@ -146,9 +146,9 @@ import Testing
         #expect(p.loan?.lines.map(\.principal).sum() == .euros(11_000))
         #expect(p.debtRatio != nil)
         #expect(p.loan?.monthlyInstalment == Money(cents: 10_119))
-        #expect(!w.contains { $0.hasPrefix("RENO-F9") }, "(101,19 + 500) / 2 000 ≈ 30,1 %: not flagged")
+        #expect(!w.contains { $0.text.hasPrefix("RENO-F9") }, "(101,19 + 500) / 2 000 ≈ 30,1 %: not flagged")
         i.monthlyCharges = .euros(600)  // (101,19 + 600) / 2 000 ≈ 35,06 % > 35 %
-        #expect(Self.plan(i).1.contains { $0.hasPrefix("RENO-F9") })
+        #expect(Self.plan(i).1.contains { $0.text.hasPrefix("RENO-F9") })
     }
 
     @Test(arguments: [(Int64(31_000), 120, 0), (10_000, 241, 0), (10_000, 120, 37), (10_000, 12, 12), (10_000, 0, 0)])
@@ -159,7 +159,7 @@ import Testing
         i.loan = LoanRequest(amount: .euros(amount), months: months, deferralMonths: deferral)
         let (p, w) = Self.plan(i)
         #expect(p.loan == nil)
-        #expect(w.contains { $0.hasPrefix("RENO-F7 (échec)") })
+        #expect(w.contains { $0.text.hasPrefix("RENO-F7 (échec)") })
     }
 
     @Test func loanNeedsASubsidy() {
@@ -168,6 +168,6 @@ import Testing
         i.loan = LoanRequest(amount: .euros(5_000), months: 60, deferralMonths: 0)
         let (p, w) = Self.plan(i)
         #expect(p.loan == nil)
-        #expect(w.contains { $0.contains("indissociable") })
+        #expect(w.contains { $0.text.contains("indissociable") })
     }
 }

@@ -40,7 +40,7 @@ import Testing
         let params = Fixtures.parameters.resolve(at: day, reference: Fixtures.reference)
         await propertyCheck(count: 400, input: Self.planGen) { pair in
             let (input, kind) = pair
-            var w: [String] = []
+            var w: [Warning] = []
             let p = FinancingPlanner.compute(input, kind: kind, on: day, parameters: params, warnings: &w)
             #expect(p.subsidy <= p.ceiling, "subsidy ≤ ceiling")
             #expect(p.amoGranted + p.otherFeesGranted <= p.annexEnvelope, "AMO + other fees ≤ annex envelope")
