@@ -19,38 +19,13 @@ struct LandlordController: RouteCollection {
         routes.on(.POST, "admin", "bailleurs", ":id", "decision", access: .admin, use: decide)
     }
 
-    func model(_ req: Request, _ state: FormState) -> FormPageModel {
-        FormPageModel(
-            heading: "Inscription d'un bailleur social",
-            intro: [
-                "Identifiez votre organisme pour déposer ses tableaux de programmation à l'AMI DROM (AMI-B). Action Logement vérifie chaque inscription avant le premier dépôt ; vous en deviendrez le premier membre et pourrez inviter vos collègues."
-            ],
-            action: "/ami/bailleur/inscription",
-            fields: [
-                .heading("Organisme"),
-                .input(name: "name", label: "Raison sociale", autocomplete: "organization"),
-                .input(name: "siren", label: "Numéro SIREN", hint: "9 chiffres", autocomplete: "off"),
-                .radios(
-                    name: "kind", legend: "Statut",
-                    choices: LandlordKind.allCases.map { Choice($0.rawValue, $0.french) }),
-                .input(name: "address", label: "Adresse du siège", autocomplete: "street-address"),
-                .input(name: "postal_code", label: "Code postal", autocomplete: "postal-code"),
-                .input(name: "city", label: "Commune", autocomplete: "address-level2"),
-                .heading("Contact"),
-                .input(name: "contact_name", label: "Nom et prénom", autocomplete: "name"),
-                .input(name: "contact_email", label: "Adresse e-mail", type: "email", autocomplete: "email"),
-                .input(name: "contact_phone", label: "Téléphone", type: "tel", autocomplete: "tel"),
-            ],
-            submit: "Inscrire l'organisme", state: state)
-    }
-
     func form(req: Request) async throws -> Response {
         if try await LandlordService.organisation(of: req.principal, on: req.db) != nil {
             return req.redirect(to: "/ami/organisation")
         }
         var values: [String: String] = [:]
         if let p = req.principal { values = ["contact_name": p.user.displayName, "contact_email": p.user.email] }
-        return .html(FormPage.render(req.page(title: "Inscription bailleur"), model(req, req.formState(values))))
+        return .html(LandlordPages.registration(req.page(title: "Inscription bailleur"), req.formState(values)))
     }
 
     func register(req: Request) async throws -> Response {
@@ -58,7 +33,7 @@ struct LandlordController: RouteCollection {
         let (identification, errors) = LandlordService.validate(v)
         guard let identification, let principal = req.principal else {
             return .html(
-                FormPage.render(req.page(title: "Inscription bailleur"), model(req, req.formState(v, errors: errors))),
+                LandlordPages.registration(req.page(title: "Inscription bailleur"), req.formState(v, errors: errors)),
                 status: .unprocessableEntity)
         }
         if try await LandlordService.organisation(of: principal, on: req.db) != nil {
@@ -69,7 +44,7 @@ struct LandlordController: RouteCollection {
         {
         case .refused(let errors):
             return .html(
-                FormPage.render(req.page(title: "Inscription bailleur"), model(req, req.formState(v, errors: errors))),
+                LandlordPages.registration(req.page(title: "Inscription bailleur"), req.formState(v, errors: errors)),
                 status: .unprocessableEntity)
         case .created(let org, let contested):
             let review =
@@ -85,68 +60,28 @@ struct LandlordController: RouteCollection {
     }
 
     static func statusText(_ org: OrganisationRecord) -> String {
-        switch org.status {
-        case .accepted: "inscription acceptée"
-        case .refused: "inscription refusée\(org.decisionReason.map { " : \($0)" } ?? "")"
-        case .pending: "inscription en attente d'examen par Action Logement"
-        }
+        LandlordPages.statusText(org.status, reason: org.decisionReason)
     }
 
     func organisationPage(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         guard let org = try await LandlordService.organisation(of: req.principal, on: req.db) else {
             throw Abort(.notFound)
         }
-        let details = try? JSONDecoder().decode(LandlordIdentification.self, from: Data(org.details.utf8))
+        try req.require(.see, .organisation(org))
         let members = try await LandlordService.members(of: org.id, on: req.db)
         let pending = try await InvitationStore().pending(
             organisationID: org.id, now: req.application.clock.now(), on: req.db)
-        let invite = FormPageModel(
-            heading: "Inviter un membre",
-            intro: [
-                "La personne reçoit un lien valable 7 jours ; elle devient membre quand elle l'accepte (avec son compte Guichet, ou en créant un compte)."
-            ],
-            action: "/ami/organisation/membres",
-            fields: [
-                .input(
-                    name: "email", label: "Adresse e-mail de la personne à inviter", type: "email", autocomplete: "off")
-            ],
-            submit: "Envoyer l'invitation", state: state)
-        var facts: [(String, String)] = [
-            ("Raison sociale", org.name), ("SIREN", org.identifier), ("État", Self.statusText(org)),
-        ]
-        if let d = details {
-            facts += [
-                ("Statut", d.kind.french), ("Adresse", "\(d.address), \(d.postalCode) \(d.city)"),
-                ("Contact", "\(d.contactName) – \(d.contactEmail) – \(d.contactPhone)"),
-            ]
-        }
-        var blocks: [InfoPageModel.Block] = [
-            .definitions(facts),
-            .table(
-                caption: "Membres (\(members.count))", headers: ["Nom", "E-mail", "Compte"],
-                rows: members.map {
-                    [$0.displayName, $0.email, $0.activatedAt == nil ? "en attente d'activation" : "actif"]
-                }),
-        ]
-        if members.count > 1 {
-            for m in members {
-                let label = m.id == req.principal?.user.id ? "Quitter l'organisme" : "Retirer \(m.displayName)"
-                blocks.append(
-                    .button(
-                        action: "/ami/organisation/membres/\(m.id.uuidString)/retrait", label: label, hidden: [],
-                        csrf: req.csrfToken))
-            }
-        }
-        if !pending.isEmpty {
-            blocks.append(
-                .table(
-                    caption: "Invitations en attente", headers: ["E-mail", "Valable jusqu'au"],
-                    rows: pending.map { [$0.email, AccountController.frenchDate($0.expiresAt)] }))
-        }
-        blocks += [.form(invite), .links([("Dépôts AMI DROM", "/ami")])]
-        return .html(
-            InfoPage.render(req.page(title: org.name), InfoPageModel(heading: org.name, blocks: blocks)), status: status
-        )
+        let model = LandlordPages.OrganisationModel(
+            name: org.name, siren: org.identifier, status: org.status, decisionReason: org.decisionReason,
+            identification: try? JSONDecoder().decode(LandlordIdentification.self, from: Data(org.details.utf8)),
+            members: members.map {
+                .init(
+                    id: $0.id, name: $0.displayName, email: $0.email, activated: $0.activatedAt != nil,
+                    isViewer: $0.id == req.principal?.user.id)
+            },
+            invitations: pending.map { .init(email: $0.email, expiresAt: $0.expiresAt) }, inviteForm: state,
+            csrfToken: req.csrfToken)
+        return .html(LandlordPages.organisation(req.page(title: org.name), model), status: status)
     }
 
     func invite(req: Request) async throws -> Response {

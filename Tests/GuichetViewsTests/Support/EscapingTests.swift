@@ -181,3 +181,26 @@ import Testing
                     fileName: p, state: .checked(result, errorCount: 1), filingPath: p, resultPath: p)))
     }
 }
+
+extension PageModelEscapingTests {
+    @Test func landlordPages() {
+        let p = Self.p
+        let page = EscapingTests.page
+        EscapingTests.expectEscaped(LandlordPages.registration(page, FormState(values: ["name": p], csrfToken: p)))
+        let identification = LandlordIdentification(
+            name: p, siren: p, kind: .esh, address: p, postalCode: p, city: p, contactName: p, contactEmail: p,
+            contactPhone: p)
+        EscapingTests.expectEscaped(
+            LandlordPages.organisation(
+                page,
+                .init(
+                    name: p, siren: p, status: .refused, decisionReason: p, identification: identification,
+                    members: [
+                        .init(id: UUID(), name: p, email: p, activated: true, isViewer: false),
+                        .init(id: UUID(), name: p, email: p, activated: false, isViewer: true),
+                    ],
+                    invitations: [.init(email: p, expiresAt: Date())],
+                    inviteForm: FormState(values: ["email": p], csrfToken: p),
+                    csrfToken: p)))
+    }
+}
