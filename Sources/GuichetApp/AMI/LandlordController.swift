@@ -233,51 +233,33 @@ struct LandlordController: RouteCollection {
     // MARK: Review by an administrator
 
     func reviews(req: Request) async throws -> Response {
-        var blocks: [InfoPageModel.Block] = []
-        let all = try await OrganisationStore().list(kind: .landlord, on: req.db)
-        let pending = all.filter { $0.status == .pending }
-        if pending.isEmpty { blocks.append(.paragraph("Aucune inscription en attente.")) }
-        for o in pending {
-            let d = try? JSONDecoder().decode(LandlordIdentification.self, from: Data(o.details.utf8))
-            let others = all.filter { $0.identifier == o.identifier && $0.id != o.id && $0.status != .refused }
-            let members = try await LandlordService.members(of: o.id, on: req.db)
-            blocks.append(.heading("\(o.name) — SIREN \(o.identifier)"))
-            if !others.isEmpty {
-                blocks.append(
-                    .notice(
-                        .warning,
-                        "SIREN contesté : également inscrit par \(others.map { "\($0.name) (\(Self.statusText($0)))" }.joined(separator: ", "))."
-                    ))
-            }
-            blocks.append(
-                .definitions([
-                    ("Statut", d?.kind.french ?? ""),
-                    ("Adresse", d.map { "\($0.address), \($0.postalCode) \($0.city)" } ?? ""),
-                    ("Contact", d.map { "\($0.contactName) – \($0.contactEmail) – \($0.contactPhone)" } ?? ""),
-                    ("Inscrit par", members.map(\.email).joined(separator: ", ")),
-                    ("Reçue le", o.createdAt.map(AccountController.frenchDate) ?? ""),
-                ]))
-            blocks.append(
-                .button(
-                    action: "/admin/bailleurs/\(o.id.uuidString)/decision", label: "Accepter",
-                    hidden: [("decision", "accept")], csrf: req.csrfToken))
-            blocks.append(
-                .form(
-                    FormPageModel(
-                        heading: "Refuser", action: "/admin/bailleurs/\(o.id.uuidString)/decision",
-                        fields: [.input(name: "reason", label: "Motif du refus (envoyé aux membres)")],
-                        submit: "Refuser l'inscription",
-                        state: FormState(values: ["decision": "refuse"], csrfToken: req.csrfToken))))
+        var pending: [LandlordReviewsPage.Pending] = []
+        for o in try await OrganisationStore().list(kind: .landlord, status: .pending, on: req.db) {
+            let others = try await OrganisationStore().find(kind: .landlord, identifier: o.identifier, on: req.db)
+                .filter { $0.id != o.id && $0.status != .refused }
+            pending.append(
+                .init(
+                    id: o.id, name: o.name, siren: o.identifier,
+                    identification: try? JSONDecoder().decode(LandlordIdentification.self, from: Data(o.details.utf8)),
+                    registeredBy: try await LandlordService.members(of: o.id, on: req.db).map(\.email),
+                    receivedAt: o.createdAt,
+                    contestedBy: others.map { "\($0.name) (\(Self.statusText($0)))" }))
         }
-        let decided = all.filter { $0.status != .pending }
-        blocks.append(
-            .table(
-                caption: "Inscriptions traitées", headers: ["Raison sociale", "SIREN", "Décision", "Motif"],
-                rows: decided.map { [$0.name, $0.identifier, $0.status.french, $0.decisionReason ?? ""] }))
-        return .html(
-            InfoPage.render(
-                req.page(title: "Inscriptions des bailleurs"),
-                InfoPageModel(heading: "Inscriptions des bailleurs sociaux", blocks: blocks)))
+        let cursor = req.query[String.self, at: "apres"].flatMap(OrganisationStore.Cursor.init(text:))
+        let decided = try await OrganisationStore().decided(
+            kind: .landlord, after: cursor, limit: AMORequestsPage.pageSize + 1, on: req.db)
+        let shown = decided.prefix(AMORequestsPage.pageSize)
+        let next =
+            decided.count > AMORequestsPage.pageSize
+            ? shown.last.map { NextPage.after("/admin/bailleurs", "apres", OrganisationStore.Cursor(of: $0).text) }
+            : nil
+        let model = LandlordReviewsPage.Model(
+            pending: pending,
+            decided: shown.map {
+                .init(name: $0.name, siret: $0.identifier, status: $0.status, reason: $0.decisionReason)
+            },
+            next: next, csrfToken: req.csrfToken)
+        return .html(LandlordReviewsPage.render(req.page(title: "Inscriptions des bailleurs"), model))
     }
 
     func decide(req: Request) async throws -> Response {
