@@ -204,3 +204,18 @@ extension PageModelEscapingTests {
                     csrfToken: p)))
     }
 }
+
+extension PageModelEscapingTests {
+    @Test func accountPages() {
+        let p = Self.p
+        let page = EscapingTests.page
+        let state = FormState(
+            values: ["email": p, "name": p], errors: [.init(field: "email", message: p)], csrfToken: p)
+        EscapingTests.expectEscaped(AuthPages.signIn(page, action: p, state))
+        EscapingTests.expectEscaped(AuthPages.signUp(page, state))
+        EscapingTests.expectEscaped(AuthPages.signUpSent(page, email: p))
+        EscapingTests.expectEscaped(AuthPages.forgot(page, state))
+        EscapingTests.expectEscaped(AuthPages.forgotSent(page, email: p))
+        EscapingTests.expectEscaped(AuthPages.reset(page, token: p, state))
+    }
+}
