@@ -19,40 +19,11 @@ struct AccountController: RouteCollection {
         _ req: Request, password: FormState? = nil, email: FormState? = nil, status: HTTPResponseStatus = .ok
     ) throws -> Response {
         let p = try req.signedIn()
-        let roles = p.grants.map { g -> [String] in
-            [g.role.french, g.scope.isEmpty ? "—" : g.scope.joined(separator: ", ")]
-        }
-        let pw = FormPageModel(
-            heading: "Changer de mot de passe", action: "/compte/mot-de-passe",
-            fields: [
-                .input(
-                    name: "current_password", label: "Mot de passe actuel", type: "password",
-                    autocomplete: "current-password"),
-                .input(
-                    name: "password", label: "Nouveau mot de passe", type: "password", hint: "Au moins 12 caractères.",
-                    autocomplete: "new-password"),
-                .input(
-                    name: "password_confirm", label: "Confirmez le nouveau mot de passe", type: "password",
-                    autocomplete: "new-password"),
-            ],
-            submit: "Changer le mot de passe", state: password ?? req.formState())
-        let mail = FormPageModel(
-            heading: "Changer d'adresse e-mail",
-            intro: ["Un lien de confirmation (valable 24 heures) est envoyé à la nouvelle adresse."],
-            action: "/compte/email",
-            fields: [
-                .input(name: "email", label: "Nouvelle adresse", type: "email", autocomplete: "email"),
-                .input(name: "password", label: "Mot de passe", type: "password", autocomplete: "current-password"),
-            ],
-            submit: "Changer d'adresse", state: email ?? req.formState())
-        let model = InfoPageModel(
-            heading: "Mon compte",
-            blocks: [
-                .paragraph("\(p.user.displayName) — \(p.user.email)"),
-                .table(caption: "Mes rôles", headers: ["Rôle", "Périmètre"], rows: roles),
-                .form(pw), .form(mail),
-            ])
-        return .html(InfoPage.render(req.page(title: "Mon compte"), model), status: status)
+        let model = AccountPages.Model(
+            displayName: p.user.displayName, email: p.user.email,
+            roles: p.grants.map { (role: $0.role, scope: $0.scope) },
+            passwordForm: password ?? req.formState(), emailForm: email ?? req.formState())
+        return .html(AccountPages.account(req.page(title: "Mon compte"), model), status: status)
     }
 
     func show(req: Request) async throws -> Response { try page(req) }
@@ -91,14 +62,7 @@ struct AccountController: RouteCollection {
                 req, to: req.principal == nil ? "/connexion" : "/compte", .success, "Nouvelle adresse e-mail confirmée."
             )
         case .expired, .invalid:
-            return .html(
-                InfoPage.render(
-                    req.page(title: "Lien invalide"),
-                    InfoPageModel(
-                        heading: "Ce lien n'est plus valable",
-                        blocks: [
-                            .paragraph("Le lien a expiré ou a déjà servi : refaites la demande depuis « Mon compte ».")
-                        ])), status: .gone)
+            return .html(AccountPages.emailLinkInvalid(req.page(title: "Lien invalide")), status: .gone)
         }
     }
 
@@ -111,35 +75,14 @@ struct AccountController: RouteCollection {
     func tokensPage(_ req: Request, created: String?, state: FormState? = nil) async throws -> Response {
         let p = try req.signedIn()
         let list = try await TokenStore().apiTokens(userID: p.user.id, on: req.db)
-        var blocks: [InfoPageModel.Block] = [
-            .paragraph(
-                "Un jeton personnel permet à vos outils d'appeler l'API de Guichet (en-tête « Authorization: Bearer … »). Il n'est affiché qu'une fois ; seule son empreinte est conservée."
-            )
-        ]
-        if let created { blocks += [.heading("Nouveau jeton (copiez-le maintenant)"), .code(created)] }
-        blocks.append(
-            .table(
-                caption: "Mes jetons", headers: ["Nom", "Créé le", "Dernière utilisation", "État"],
-                rows: list.map {
-                    [
-                        $0.name, Self.frenchDate($0.createdAt), $0.lastUsedAt.map(Self.frenchDate) ?? "jamais",
-                        $0.revokedAt == nil ? "actif" : "révoqué",
-                    ]
-                }))
-        for t in list where t.revokedAt == nil {
-            blocks.append(
-                .button(
-                    action: "/compte/jetons/\(t.id.uuidString)/revocation", label: "Révoquer « \(t.name) »", hidden: [],
-                    csrf: req.csrfToken))
-        }
-        blocks.append(
-            .form(
-                FormPageModel(
-                    heading: "Créer un jeton", action: "/compte/jetons",
-                    fields: [.input(name: "name", label: "Nom du jeton", hint: "Par exemple : logiciel de gestion")],
-                    submit: "Créer le jeton", state: state ?? req.formState())))
-        return .html(
-            InfoPage.render(req.page(title: "Jetons d'API"), InfoPageModel(heading: "Jetons d'API", blocks: blocks)))
+        let model = AccountPages.TokensModel(
+            tokens: list.map {
+                .init(
+                    id: $0.id, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt,
+                    revoked: $0.revokedAt != nil)
+            },
+            created: created, form: state ?? req.formState(), csrfToken: req.csrfToken)
+        return .html(AccountPages.tokens(req.page(title: "Jetons d'API"), model))
     }
 
     func createToken(req: Request) async throws -> Response {

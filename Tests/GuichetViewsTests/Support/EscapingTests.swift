@@ -219,3 +219,24 @@ extension PageModelEscapingTests {
         EscapingTests.expectEscaped(AuthPages.reset(page, token: p, state))
     }
 }
+
+extension PageModelEscapingTests {
+    @Test func myAccountPages() {
+        let p = Self.p
+        let page = EscapingTests.page
+        let state = FormState(values: ["email": p], errors: [.init(field: "email", message: p)], csrfToken: p)
+        EscapingTests.expectEscaped(
+            AccountPages.account(
+                page,
+                .init(
+                    displayName: p, email: p, roles: [(role: .instructeur, scope: [p])], passwordForm: state,
+                    emailForm: state)))
+        EscapingTests.expectEscaped(
+            AccountPages.tokens(
+                page,
+                .init(
+                    tokens: [.init(id: UUID(), name: p, createdAt: Date(), lastUsedAt: nil, revoked: false)],
+                    created: p,
+                    form: state, csrfToken: p)))
+    }
+}
