@@ -12,42 +12,15 @@ struct AMOController: RouteCollection {
         routes.on(.GET, "amo", "annuaire", access: .everyone, use: directory)
     }
 
-    func model(_ req: Request, _ state: FormState) -> FormPageModel {
+    func requestPage(_ req: Request, _ state: FormState, status: HTTPResponseStatus = .ok) -> Response {
         let departments = req.application.referenceData.departments.values.sorted { $0.code < $1.code }
-            .map { Choice($0.code, "\($0.code) – \($0.name)") }
-        return FormPageModel(
-            heading: "Demande de création de compte AMO",
-            intro: [
-                "Réservée aux assistants à maîtrise d'ouvrage. Les entreprises de travaux ne doivent pas créer de compte AMO : elles ne pourraient plus être retenues pour réaliser les travaux.",
-                "Action Logement examine la demande et vous contacte par e-mail avec la liste des pièces justificatives à fournir.",
-            ],
-            action: "/amo/demande",
-            fields: [
-                .heading("Entreprise AMO"),
-                .input(name: "siret", label: "Numéro SIRET", hint: "14 chiffres", autocomplete: "off"),
-                .input(name: "company_name", label: "Raison sociale", autocomplete: "organization"),
-                .select(name: "department", label: "Département d'intervention principal", choices: departments),
-                .heading("Représentant légal"),
-                .radios(
-                    name: "legal_civility", legend: "Civilité",
-                    choices: [Choice("Madame", "Madame"), Choice("Monsieur", "Monsieur")]),
-                .input(name: "legal_usage_name", label: "Nom d'usage et prénom"),
-                .input(name: "legal_birth_name", label: "Nom de naissance"),
-                .input(name: "legal_birth_date", label: "Date de naissance", hint: "JJ/MM/AAAA"),
-                .input(name: "legal_birth_city", label: "Ville de naissance"),
-                .heading("Contact commercial"),
-                .input(name: "contact_name", label: "Nom et prénom", autocomplete: "name"),
-                .input(name: "contact_email", label: "Adresse e-mail", type: "email", autocomplete: "email"),
-                .input(name: "contact_phone", label: "Téléphone portable ou fixe", type: "tel", autocomplete: "tel"),
-                .checkbox(
-                    name: "not_works_company",
-                    label: "Je certifie que l'entreprise n'est pas une entreprise de travaux."),
-            ],
-            submit: "Envoyer la demande", state: state)
+            .map { (code: $0.code, name: $0.name) }
+        return .html(
+            AMOPages.request(req.page(title: "Demande de compte AMO"), departments: departments, state), status: status)
     }
 
     func requestForm(req: Request) async throws -> Response {
-        .html(FormPage.render(req.page(title: "Demande de compte AMO"), model(req, req.formState())))
+        requestPage(req, req.formState())
     }
 
     func submit(req: Request) async throws -> Response {
@@ -108,9 +81,7 @@ struct AMOController: RouteCollection {
             errors.append(.init(field: "siret", message: MailQuota.tooManyMessage))
         }
         guard errors.isEmpty, let siret else {
-            return .html(
-                FormPage.render(req.page(title: "Demande de compte AMO"), model(req, req.formState(v, errors: errors))),
-                status: .unprocessableEntity)
+            return requestPage(req, req.formState(v, errors: errors), status: .unprocessableEntity)
         }
         let request = AMORequest(
             siret: siret.value, companyName: t("company_name"), department: t("department"),
@@ -138,15 +109,7 @@ struct AMOController: RouteCollection {
                 "amo.demande", by: .of(req), object: ("organisation", org.id.uuidString), detail: siret.value, on: tx)
         }
         return .html(
-            InfoPage.render(
-                req.page(title: "Demande envoyée"),
-                InfoPageModel(
-                    heading: "Demande envoyée",
-                    blocks: [
-                        .paragraph(
-                            "Votre demande de compte AMO pour \(request.companyName) est enregistrée. Un e-mail de confirmation a été envoyé à \(email)."
-                        )
-                    ])))
+            AMOPages.requestSent(req.page(title: "Demande envoyée"), company: request.companyName, email: email))
     }
 
     func directory(req: Request) async throws -> Response {
@@ -162,31 +125,12 @@ struct AMOController: RouteCollection {
                 && (dep.isEmpty || o.department == dep)
         }
         let departments = req.application.referenceData.departments
-        let search = FormPageModel(
-            heading: "Rechercher", action: "/amo/annuaire", method: "get",
-            fields: [
-                .input(name: "q", label: "Nom ou SIRET"),
-                .input(name: "departement", label: "Département", hint: "Code, par exemple 01 ou 974"),
-            ],
-            submit: "Rechercher", state: FormState(values: ["q": q, "departement": dep]))
+        let entries = hits.map {
+            AMOPages.Entry(
+                name: $0.name, siret: $0.identifier, department: $0.department,
+                departmentName: departments[$0.department]?.name ?? "")
+        }
         return .html(
-            InfoPage.render(
-                req.page(title: "Annuaire des AMO"),
-                InfoPageModel(
-                    heading: "Annuaire des AMO partenaires",
-                    blocks: [
-                        .paragraph(
-                            "Les assistants à maîtrise d'ouvrage dont le compte est ouvert sur Guichet. L'accompagnement d'un AMO est obligatoire (RENO-E10)."
-                        ),
-                        .form(search),
-                        .table(
-                            caption: "\(hits.count) AMO", headers: ["Raison sociale", "SIRET", "Département"],
-                            rows: hits.map {
-                                [
-                                    $0.name, $0.identifier,
-                                    "\($0.department) – \(departments[$0.department]?.name ?? "")",
-                                ]
-                            }),
-                    ])))
+            AMOPages.directory(req.page(title: "Annuaire des AMO"), query: q, department: dep, entries: entries))
     }
 }

@@ -240,3 +240,16 @@ extension PageModelEscapingTests {
                     form: state, csrfToken: p)))
     }
 }
+
+extension PageModelEscapingTests {
+    @Test func amoPages() {
+        let p = Self.p
+        let page = EscapingTests.page
+        let state = FormState(values: ["siret": p], errors: [.init(field: "siret", message: p)], csrfToken: p)
+        EscapingTests.expectEscaped(AMOPages.request(page, departments: [(code: p, name: p)], state))
+        EscapingTests.expectEscaped(AMOPages.requestSent(page, company: p, email: p))
+        EscapingTests.expectEscaped(
+            AMOPages.directory(
+                page, query: p, department: p, entries: [.init(name: p, siret: p, department: p, departmentName: p)]))
+    }
+}
