@@ -16,95 +16,46 @@ struct AMIAdminController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let now = req.application.clock.now()
-        let campaigns = try await CampaignStore().all(on: req.db)
-        var rows: [[String]] = []
-        for c in campaigns {
+        var lines: [CampaignPages.Line] = []
+        for c in try await CampaignStore().all(on: req.db) {
             let filings = try await FilingStore().list(campaignID: c.id, on: req.db)
-            rows.append([
-                String(c.campaign.year), AMIFilingController.phaseText(c.campaign, now: now),
-                c.campaign.departments.joined(separator: ", "),
-                "\(filings.filter { $0.state == .sent }.count) envoyé(s) / \(filings.count)",
-                c.campaign.parameters.examples ? "exemples" : "décidés",
-            ])
+            lines.append(
+                .init(
+                    year: c.campaign.year, phase: CampaignPhaseText.text(c.campaign, now: now),
+                    departments: c.campaign.departments, sent: filings.filter { $0.state == .sent }.count,
+                    filings: filings.count, examples: c.campaign.parameters.examples))
         }
-        return .html(
-            InfoPage.render(
-                req.page(title: "Campagnes AMI DROM"),
-                InfoPageModel(
-                    heading: "Campagnes AMI DROM",
-                    blocks: [
-                        .table(
-                            caption: "Campagnes",
-                            headers: ["Année", "Calendrier", "Départements", "Dépôts", "Paramètres"], rows: rows),
-                        .links(
-                            campaigns.map {
-                                (
-                                    "Campagne \($0.campaign.year) : paramètres et dépôts",
-                                    "/admin/ami/campagnes/\($0.campaign.year)"
-                                )
-                            }
-                                + [("Nouvelle campagne", "/admin/ami/campagnes/nouvelle")]),
-                    ])))
+        return .html(CampaignPages.list(req.page(title: "Campagnes AMI DROM"), lines))
     }
 
-    /// The campaign form: a new campaign (`year` nil) or the given year's.
-    func form(_ req: Request, _ state: FormState, year: Int? = nil) -> FormPageModel {
-        let names = req.application.referenceData.departments.mapValues(\.name)
-        var fields = CampaignForm.fields(departmentNames: names)
-        if year != nil {
-            fields.append(
-                .input(
-                    name: "motive", label: "Motif du changement de clôture",
-                    hint:
-                        "Obligatoire si la date ou l'heure de clôture change : il est consigné au journal et envoyé aux bailleurs ayant un dépôt en brouillon."
-                ))
-        }
-        return FormPageModel(
-            heading: "Paramètres de la campagne",
-            intro: [
-                "Les heures sont celles de Paris, quel que soit le fuseau du serveur (AMI-K). Les quotités et le barème ne figurent pas dans les textes : ils sont décidés par Action Logement."
-            ],
-            action: year.map { "/admin/ami/campagnes/\($0)" } ?? "/admin/ami/campagnes", fields: fields,
-            submit: "Enregistrer la campagne", state: state)
-    }
+    /// Department names for the form's boxes.
+    func names(_ req: Request) -> [String: String] { req.application.referenceData.departments.mapValues(\.name) }
 
     func newForm(req: Request) async throws -> Response {
         .html(
-            FormPage.render(
-                req.page(title: "Nouvelle campagne AMI DROM"),
-                form(req, req.formState(["opens_time": "00:00", "closes_time": "23:59"]))))
+            CampaignPages.form(
+                req.page(title: "Nouvelle campagne AMI DROM"), year: nil, departmentNames: names(req),
+                req.formState(["opens_time": "00:00", "closes_time": "23:59"])))
     }
 
     func show(req: Request) async throws -> Response {
         guard let year = req.parameters.get("year", as: Int.self),
             let record = try await CampaignStore().find(year: year, on: req.db)
         else { throw Abort(.notFound) }
-        let c = record.campaign
-        var rows: [[String]] = []
-        let paris = AppClock.parisFormatter("dd/MM/yyyy HH:mm")
+        var filings: [CampaignPages.Filing] = []
         for f in try await FilingStore().list(campaignID: record.id, on: req.db) {
             let org = try await OrganisationStore().find(id: f.organisationID, on: req.db)
             let upload =
                 try await f.currentUploadID.asyncMap { try await UploadStore().find(id: $0, on: req.db) } ?? nil
-            rows.append([
-                f.department, org?.name ?? "", f.state.rawValue, f.sentAt.map(paris.string) ?? "—",
-                upload?.synthesis.map { "\($0.operations) op., \($0.dwellings) lgts, \($0.loanRequested.formatted())" }
-                    ?? "—",
-            ])
+            filings.append(
+                .init(
+                    department: f.department, landlord: org?.name ?? "", state: f.state, sentAt: f.sentAt,
+                    synthesis: upload?.synthesis))
         }
-        var blocks: [InfoPageModel.Block] = []
-        if c.parameters.examples {
-            blocks.append(.notice(.warning, "Paramètres d'exemple : quotités et barème de démonstration, non décidés."))
-        }
-        blocks.append(.definitions(c.departments.map { ("Enveloppe \($0)", c.envelopes[$0]?.formatted() ?? "—") }))
-        blocks.append(
-            .table(
-                caption: "Dépôts", headers: ["Département", "Bailleur", "État", "Envoyé le", "Synthèse"], rows: rows))
-        blocks.append(.form(form(req, req.formState(CampaignForm.values(c)), year: year)))
         return .html(
-            InfoPage.render(
-                req.page(title: "Campagne \(year)"), InfoPageModel(heading: "Campagne AMI DROM \(year)", blocks: blocks)
-            ))
+            CampaignPages.show(
+                req.page(title: "Campagne \(year)"), campaign: record.campaign, filings: filings,
+                departmentNames: names(req), form: req.formState(CampaignForm.values(record.campaign))))
     }
 
     /// « Nouvelle campagne »: an existing year is refused with a link to its page, never replaced
@@ -114,7 +65,9 @@ struct AMIAdminController: RouteCollection {
         let (parsed, errors) = CampaignForm.parse(v, zone: AppClock.paris)
         guard let campaign = parsed else {
             return .html(
-                FormPage.render(req.page(title: "Campagne AMI DROM"), form(req, req.formState(v, errors: errors))),
+                CampaignPages.form(
+                    req.page(title: "Campagne AMI DROM"), year: nil, departmentNames: names(req),
+                    req.formState(v, errors: errors)),
                 status: .unprocessableEntity)
         }
         let service = CampaignService(
@@ -124,17 +77,12 @@ struct AMIAdminController: RouteCollection {
             return Flash.redirect(
                 req, to: "/admin/ami/campagnes/\(campaign.year)", .success, "Campagne \(campaign.year) créée.")
         case .failure(let refusal):
-            let errors = [FormState.FieldError(field: refusal.field, message: refusal.message)]
+            let errors = [FieldProblem(field: refusal.field, message: refusal.message)]
             return .html(
-                InfoPage.render(
-                    req.page(title: "Campagne AMI DROM"),
-                    InfoPageModel(
-                        heading: "Nouvelle campagne AMI DROM",
-                        blocks: [
-                            .links([("Modifier la campagne \(campaign.year)", "/admin/ami/campagnes/\(campaign.year)")]
-                            ),
-                            .form(form(req, req.formState(v, errors: errors))),
-                        ])), status: .unprocessableEntity)
+                CampaignPages.form(
+                    req.page(title: "Campagne AMI DROM"), year: nil, departmentNames: names(req),
+                    req.formState(v, errors: errors), existing: campaign.year),
+                status: .unprocessableEntity)
         }
     }
 
@@ -157,12 +105,13 @@ struct AMIAdminController: RouteCollection {
                 return Flash.redirect(
                     req, to: "/admin/ami/campagnes/\(year)", .success, "Campagne \(year) enregistrée.")
             case .failure(let refusal):
-                refusals = [FormState.FieldError(field: refusal.field, message: refusal.message)]
+                refusals = [FieldProblem(field: refusal.field, message: refusal.message)]
             }
         }
         return .html(
-            FormPage.render(
-                req.page(title: "Campagne \(year)"), form(req, req.formState(v, errors: refusals), year: year)),
+            CampaignPages.form(
+                req.page(title: "Campagne \(year)"), year: year, departmentNames: names(req),
+                req.formState(v, errors: refusals)),
             status: .unprocessableEntity)
     }
 }

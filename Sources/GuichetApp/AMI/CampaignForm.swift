@@ -1,13 +1,12 @@
 import Foundation
 import GuichetDomain
-import GuichetViews
 
 /// The administrator's campaign form (`AMI-K`, `AMI-L`, `AMI-R`): French values in, a campaign
 /// (or every problem at once) out; and back to the form's values.
 enum CampaignForm {
-    static func parse(_ v: [String: String], zone: TimeZone) -> (Campaign?, [FormState.FieldError]) {
+    static func parse(_ v: [String: String], zone: TimeZone) -> (Campaign?, [FieldProblem]) {
         func t(_ k: String) -> String { (v[k] ?? "").trimmingCharacters(in: .whitespaces) }
-        var errors: [FormState.FieldError] = []
+        var errors: [FieldProblem] = []
         let year = Int(t("year")).flatMap { (2000...2100).contains($0) ? $0 : nil }
         if year == nil { errors.append(.init(field: "year", message: "Année invalide (par exemple 2024).")) }
         let departments = Campaign.overseasDepartments.filter { t("dep_\($0)") == "oui" }
@@ -92,35 +91,5 @@ enum CampaignForm {
             if let b = c.parameters.bareme[p] { v["b_\(p.rawValue)"] = FrenchFormat.amountInput(b) }
         }
         return v
-    }
-
-    static func fields(departmentNames: [String: String]) -> [FormField] {
-        var f: [FormField] = [
-            .input(name: "year", label: "Année de la campagne"),
-            .heading("Calendrier (heure de Paris)"),
-            .input(name: "opens_day", label: "Ouverture : date", hint: "JJ/MM/AAAA"),
-            .input(name: "opens_time", label: "Ouverture : heure", hint: "HH:MM, par exemple 00:00"),
-            .input(name: "closes_day", label: "Clôture : date", hint: "JJ/MM/AAAA"),
-            .input(
-                name: "closes_time", label: "Clôture : heure",
-                hint: "HH:MM ; un dépôt est accepté jusqu'à la fin de cette minute (23:59 → 23:59:59)"),
-            .heading("Départements et enveloppes de prêt (AMI-L)"),
-        ]
-        for d in Campaign.overseasDepartments {
-            f.append(.checkbox(name: "dep_\(d)", label: "\(d) \(departmentNames[d] ?? "")"))
-            f.append(.input(name: "env_\(d)", label: "Enveloppe \(d) (€)"))
-        }
-        f.append(.heading("Quotités : prêt maximal en % du prix de revient (AMI-L)"))
-        for p in HousingProduct.allCases {
-            f.append(.input(name: "q_\(p.rawValue)", label: "Quotité \(p.rawValue) (%)"))
-        }
-        f.append(.heading("Barème de valorisation des contreparties : prêt par logement réservé (AMI-R)"))
-        for p in HousingProduct.allCases {
-            f.append(.input(name: "b_\(p.rawValue)", label: "Barème \(p.rawValue) (€ par réservation)"))
-        }
-        f.append(
-            .checkbox(
-                name: "examples", label: "Valeurs d'exemple (démonstration) : elles seront signalées comme telles."))
-        return f
     }
 }

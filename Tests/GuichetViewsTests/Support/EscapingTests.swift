@@ -253,3 +253,31 @@ extension PageModelEscapingTests {
                 page, query: p, department: p, entries: [.init(name: p, siret: p, department: p, departmentName: p)]))
     }
 }
+
+extension PageModelEscapingTests {
+    @Test func campaignPages() throws {
+        let p = Self.p
+        let page = EscapingTests.page
+        EscapingTests.expectEscaped(
+            CampaignPages.list(
+                page,
+                [
+                    .init(year: 2024, phase: p, departments: [p], sent: 0, filings: 1, examples: true)
+                ]))
+        let state = FormState(values: ["year": p], errors: [.init(field: "year", message: p)], csrfToken: p)
+        EscapingTests.expectEscaped(
+            CampaignPages.form(page, year: nil, departmentNames: ["974": p], state, existing: 2024))
+        let day = try #require(Day(year: 2024, month: 5, day: 1))
+        let opens = try #require(CivilTime(day: day, hhmm: "08:00"))
+        let closes = try #require(CivilTime(day: day, hhmm: "23:59"))
+        let window = try #require(CampaignWindow(opens: opens, closes: closes, zone: .current))
+        let campaign = Campaign(
+            year: 2024, departments: ["974"], window: window, envelopes: [:],
+            parameters: CampaignParameters(quotites: [:], bareme: [:], examples: true))
+        EscapingTests.expectEscaped(
+            CampaignPages.show(
+                page, campaign: campaign,
+                filings: [.init(department: p, landlord: p, state: .draft, sentAt: nil, synthesis: nil)],
+                departmentNames: ["974": p], form: state))
+    }
+}
