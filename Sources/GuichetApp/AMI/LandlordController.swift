@@ -121,23 +121,6 @@ struct LandlordController: RouteCollection {
 
     // MARK: Invitations
 
-    func invitationModel(_ req: Request, _ org: OrganisationRecord, token: String, state: FormState) -> FormPageModel {
-        FormPageModel(
-            heading: "Créer votre compte et rejoindre \(org.name)",
-            intro: ["Cette adresse n'a pas encore de compte Guichet : choisissez vos nom et mot de passe."],
-            action: "/ami/invitations/\(token)",
-            fields: [
-                .input(name: "name", label: "Nom et prénom", autocomplete: "name"),
-                .input(
-                    name: "password", label: "Mot de passe", type: "password", hint: "12 caractères au moins",
-                    autocomplete: "new-password"),
-                .input(
-                    name: "password_confirm", label: "Confirmation du mot de passe", type: "password",
-                    autocomplete: "new-password"),
-            ],
-            submit: "Créer mon compte et rejoindre l'organisme", state: state)
-    }
-
     func invitation(req: Request) async throws -> Response {
         try await invitationPage(req, state: req.formState())
     }
@@ -147,50 +130,20 @@ struct LandlordController: RouteCollection {
         let page = req.page(title: "Invitation")
         guard case .valid(let inv, let org) = try await LandlordService(app: req.application).invitation(token: token)
         else {
-            return .html(
-                InfoPage.render(
-                    page,
-                    InfoPageModel(
-                        heading: "Invitation invalide ou expirée",
-                        blocks: [
-                            .paragraph(
-                                "Ce lien d'invitation n'est plus valable (il sert une fois, pendant 7 jours). Demandez à un membre de l'organisme de vous inviter à nouveau."
-                            )
-                        ])), status: .notFound)
+            return .html(InvitationPage.invalid(page), status: .notFound)
         }
-        var blocks: [InfoPageModel.Block] = [
-            .paragraph(
-                "L'adresse \(inv.email) est invitée à rejoindre les membres de \(org.name) (SIREN \(org.identifier)) pour l'AMI DROM. Rien ne change sans votre accord."
-            )
-        ]
+        let visitor: InvitationPage.Visitor
         if let p = req.principal {
-            if p.user.email == inv.email {
-                blocks.append(
-                    .button(
-                        action: "/ami/invitations/\(token)", label: "Accepter l'invitation", hidden: [],
-                        csrf: req.csrfToken))
-            } else {
-                blocks.append(
-                    .notice(
-                        .warning,
-                        "Cette invitation a été envoyée à une autre adresse que celle de votre compte : connectez-vous avec le compte de l'adresse invitée."
-                    ))
-            }
+            visitor = p.user.email == inv.email ? .invitee : .otherAccount
         } else if try await UserStore().find(email: inv.email, on: req.db) != nil {
-            blocks.append(
-                .links([
-                    (
-                        "Se connecter pour accepter",
-                        "/connexion?suite="
-                            + (("/ami/invitations/" + token).addingPercentEncoding(
-                                withAllowedCharacters: .alphanumerics) ?? "")
-                    )
-                ]))
+            visitor = .hasAccount
         } else {
-            blocks.append(.form(invitationModel(req, org, token: token, state: state)))
+            visitor = .newAccount(state)
         }
-        return .html(
-            InfoPage.render(page, InfoPageModel(heading: "Invitation de \(org.name)", blocks: blocks)), status: status)
+        let model = InvitationPage.Model(
+            token: token, email: inv.email, organisation: org.name, siren: org.identifier, visitor: visitor,
+            csrfToken: req.csrfToken)
+        return .html(InvitationPage.render(page, model), status: status)
     }
 
     func accept(req: Request) async throws -> Response {

@@ -281,3 +281,18 @@ extension PageModelEscapingTests {
                 departmentNames: ["974": p], form: state))
     }
 }
+
+extension PageModelEscapingTests {
+    @Test func invitationPages() {
+        let p = Self.p
+        let page = EscapingTests.page
+        let state = FormState(values: ["name": p], errors: [.init(field: "name", message: p)], csrfToken: p)
+        for visitor: InvitationPage.Visitor in [.invitee, .otherAccount, .hasAccount, .newAccount(state)] {
+            EscapingTests.expectEscaped(
+                InvitationPage.render(
+                    page,
+                    .init(
+                        token: p, email: p, organisation: p, siren: p, visitor: visitor, csrfToken: p)))
+        }
+    }
+}
