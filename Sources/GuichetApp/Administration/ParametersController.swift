@@ -14,129 +14,20 @@ struct ParametersController: RouteCollection {
         routes.on(.POST, "admin", "parametres", "anah", access: .admin, use: addAnah)
     }
 
-    static let editable: [(id: String, label: String, kind: String)] = [
-        ("P-S-PO", "Plafond de subvention, propriétaire occupant", "euros"),
-        ("P-S-PB", "Plafond de subvention, bailleur ou SCI", "euros"),
-        ("P-L-MAX", "Montant maximum du prêt", "euros"), ("P-L-DUR", "Durée maximum du prêt (mois)", "entier"),
-        ("P-L-DEF", "Différé maximum (mois)", "entier"), ("P-L-RATE", "Taux plancher du prêt (%)", "taux"),
-        ("P-ANNEX", "Enveloppe des frais annexes (% du plafond)", "entier"),
-        ("P-RAC", "Reste à charge déclenchant le prêt", "euros"),
-        ("P-ACOMPTE", "Acompte maximum (% de la part de l'entreprise)", "entier"),
-        ("P-ENDET", "Taux d'endettement signalé (%)", "entier"),
-    ]
-
     func parametersPage(
         _ req: Request, state: FormState? = nil, livretState: FormState? = nil, anahState: FormState? = nil,
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let p = try await req.application.parameters.current(on: req.db)
         let reference = p.effectiveReference(req.application.referenceData)
-        var rows: [[String]] = []
-        func add<V>(_ s: DatedSeries<V>, _ show: (V) -> String) {
-            for e in s.entries { rows.append([s.id, s.label, e.validFrom.french, show(e.value), e.source]) }
+        let versions = try await ParameterStore().all(on: req.db).map {
+            ParametersPage.Version(number: $0.number, createdAt: $0.createdAt, author: $0.author, note: $0.note)
         }
-        add(p.subsidyCeilingOwnerOccupier) { $0.formatted(dropZeroCents: true) }
-        add(p.subsidyCeilingLandlord) { $0.formatted(dropZeroCents: true) }
-        add(p.loanMaximum) { $0.formatted(dropZeroCents: true) }
-        add(p.loanMaximumMonths) { "\($0) mois" }
-        add(p.deferralMaximumMonths) { "\($0) mois" }
-        add(p.loanRateFloor) { $0.frenchPercent }
-        add(p.amoCaps) {
-            "cas 1 : \($0.ownerOccupierAlone.formatted(dropZeroCents: true)) ; cas 2 : \($0.ownerOccupierWithAid.formatted(dropZeroCents: true)) ; cas 3 : \($0.landlordAlone.formatted(dropZeroCents: true)) ; cas 4 : \($0.landlordWithAid.formatted(dropZeroCents: true))"
-        }
-        add(p.annexEnvelopePercent) { "\($0) %" }
-        add(p.remainingCostThreshold) { $0.formatted(dropZeroCents: true) }
-        add(p.depositPercent) { "\($0) %" }
-        add(p.debtRatioAlertPercent) { "\($0) %" }
-        let history = try await ParameterStore().all(on: req.db).map {
-            ["v\($0.number)", $0.createdAt.map(AccountController.frenchDate) ?? "", $0.author, $0.note]
-        }
-        let form = FormPageModel(
-            heading: "Nouvelle valeur à partir d'une date",
-            intro: [
-                "Chaque modification crée une nouvelle version des paramètres ; les calculs indiquent la version utilisée."
-            ],
-            action: "/admin/parametres",
-            fields: [
-                .select(
-                    name: "series", label: "Paramètre",
-                    choices: Self.editable.map { Choice($0.id, "\($0.id) — \($0.label)") }),
-                .input(name: "valid_from", label: "En vigueur à partir du", hint: "JJ/MM/AAAA"),
-                .input(name: "value", label: "Valeur", hint: "Montant en euros, nombre entier, ou taux en % (1,5)"),
-                .input(name: "source", label: "Source", hint: "Texte ou décision qui fixe cette valeur"),
-            ],
-            submit: "Enregistrer la nouvelle version", state: state ?? req.formState())
-        let livretForm = FormPageModel(
-            heading: "Nouveau taux du Livret A",
-            intro: ["P-L-RATE : le prêt prend le taux en vigueur au 31 décembre de l'année précédente, 1 % au moins."],
-            action: "/admin/parametres/livret-a",
-            fields: [
-                .input(name: "effective", label: "En vigueur à partir du", hint: "JJ/MM/AAAA"),
-                .input(name: "rate", label: "Taux (%)", hint: "Par exemple 1,5"),
-                .input(name: "reference", label: "Texte de référence", hint: "Arrêté, avis au Journal officiel…"),
-            ],
-            submit: "Ajouter le taux", state: livretState ?? req.formState())
-        let anahForm = FormPageModel(
-            heading: "Plafonds de ressources Anah d'une année",
-            intro: [
-                "P-ANAH : plafonds annuels (revenu fiscal de référence, en euros) ; une année déjà connue est remplacée."
-            ],
-            action: "/admin/parametres/anah",
-            fields: [
-                .input(name: "year", label: "Année"),
-                .select(
-                    name: "region", label: "Région",
-                    choices: [
-                        Choice("hors_ile_de_france", "Hors Île-de-France"), Choice("ile_de_france", "Île-de-France"),
-                    ]),
-                .select(
-                    name: "category", label: "Catégorie",
-                    choices: [
-                        Choice("tres_modeste", "Très modeste"), Choice("modeste", "Modeste"),
-                        Choice("intermediaire", "Intermédiaire"),
-                    ]),
-                .input(name: "p1", label: "1 personne"), .input(name: "p2", label: "2 personnes"),
-                .input(name: "p3", label: "3 personnes"),
-                .input(name: "p4", label: "4 personnes"), .input(name: "p5", label: "5 personnes"),
-                .input(name: "extra", label: "Par personne supplémentaire"),
-                .input(name: "source", label: "Source"),
-            ],
-            submit: "Enregistrer les plafonds", state: anahState ?? req.formState())
-        let livretRows = reference.livretA.reversed().map {
-            [$0.effective.french, $0.rate.frenchPercent, $0.reference]
-        }
-        let anahRows = reference.anahCeilings.sorted {
-            ($0.year, $0.region.rawValue, $0.category.rawValue) > ($1.year, $1.region.rawValue, $1.category.rawValue)
-        }
-        .map { c in
-            [
-                String(c.year), c.region == .ileDeFrance ? "Île-de-France" : "hors Île-de-France", c.category.rawValue,
-                c.persons.map { FrenchFormat.integer($0) }.joined(separator: " / "),
-                FrenchFormat.integer(c.perExtraPerson),
-            ]
-        }
-        return .html(
-            InfoPage.render(
-                req.page(title: "Paramètres"),
-                InfoPageModel(
-                    heading: "Paramètres de l'aide à la rénovation (\(p.version))",
-                    blocks: [
-                        .table(
-                            caption: "Valeurs datées", headers: ["Id", "Paramètre", "À partir du", "Valeur", "Source"],
-                            rows: rows),
-                        .form(form),
-                        .table(
-                            caption: "Taux du Livret A (P-L-RATE)", headers: ["À partir du", "Taux", "Référence"],
-                            rows: livretRows),
-                        .form(livretForm),
-                        .table(
-                            caption: "Plafonds Anah (P-ANAH)",
-                            headers: [
-                                "Année", "Région", "Catégorie", "1 à 5 personnes (€)", "Par personne en plus (€)",
-                            ], rows: anahRows),
-                        .form(anahForm),
-                        .table(caption: "Versions", headers: ["Version", "Date", "Auteur", "Note"], rows: history),
-                    ])), status: status)
+        let model = ParametersPage.Model(
+            parameters: p, livretA: reference.livretA, anahCeilings: reference.anahCeilings, versions: versions,
+            seriesForm: state ?? req.formState(), livretForm: livretState ?? req.formState(),
+            anahForm: anahState ?? req.formState())
+        return .html(ParametersPage.render(req.page(title: "Paramètres"), model), status: status)
     }
 
     func parameters(req: Request) async throws -> Response { try await parametersPage(req) }
@@ -155,7 +46,7 @@ struct ParametersController: RouteCollection {
         let day = Day(french: (v["effective"] ?? "").trimmingCharacters(in: .whitespaces))
         if day == nil { errors.append(.init(field: "effective", message: "Date invalide : format JJ/MM/AAAA.")) }
         let rate = Rate(frenchPercent: v["rate"] ?? "")
-        if rate.map { $0.tenThousandths > 2_000 } ?? true {
+        if rate.map({ $0.tenThousandths > 2_000 }) ?? true {
             errors.append(
                 .init(
                     field: "rate",
@@ -222,7 +113,7 @@ struct ParametersController: RouteCollection {
     func addParameter(req: Request) async throws -> Response {
         let v = try req.formValues()
         var errors: [FormState.FieldError] = []
-        let series = Self.editable.first { $0.id == v["series"] }
+        let series = ParametersPage.editable.first { $0.id == v["series"] }
         if series == nil { errors.append(.init(field: "series", message: "Choisissez un paramètre.")) }
         let day = Day(french: (v["valid_from"] ?? "").trimmingCharacters(in: .whitespaces))
         if day == nil { errors.append(.init(field: "valid_from", message: "Date invalide : format JJ/MM/AAAA.")) }
@@ -233,7 +124,7 @@ struct ParametersController: RouteCollection {
         if let series, let day, errors.isEmpty {
             let ok: Bool
             switch series.kind {
-            case "euros":
+            case .euros:
                 if let m = FrenchInput.euros(raw), m.cents > 0 {
                     let d = Dated(from: day, m, source: source)
                     switch series.id {
@@ -246,7 +137,7 @@ struct ParametersController: RouteCollection {
                 } else {
                     ok = false
                 }
-            case "taux":
+            case .rate:
                 if let r = Rate(
                     decimal: raw.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "")
                         .trimmingCharacters(in: .whitespaces), percent: true)
@@ -256,7 +147,7 @@ struct ParametersController: RouteCollection {
                 } else {
                     ok = false
                 }
-            default:
+            case .integer:
                 if let n = Int(raw), (0...1000).contains(n) {
                     let d = Dated(from: day, n, source: source)
                     switch series.id {
@@ -272,7 +163,9 @@ struct ParametersController: RouteCollection {
                 }
             }
             if !ok {
-                errors.append(.init(field: "value", message: "Valeur illisible pour \(series.id) (\(series.kind))."))
+                errors.append(
+                    .init(
+                        field: "value", message: "Valeur illisible pour \(series.id) (\(series.kind.french))."))
             }
         }
         guard errors.isEmpty, let series, let day else {

@@ -296,3 +296,18 @@ extension PageModelEscapingTests {
         }
     }
 }
+
+extension PageModelEscapingTests {
+    @Test func parametersPage() {
+        let p = Self.p
+        let state = FormState(values: ["source": p], errors: [.init(field: "source", message: p)], csrfToken: p)
+        EscapingTests.expectEscaped(
+            ParametersPage.render(
+                EscapingTests.page,
+                .init(
+                    parameters: .builtIn, livretA: [], anahCeilings: [],
+                    versions: [.init(number: 1, createdAt: nil, author: p, note: p)], seriesForm: state,
+                    livretForm: state,
+                    anahForm: state)))
+    }
+}
