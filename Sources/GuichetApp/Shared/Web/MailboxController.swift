@@ -10,41 +10,20 @@ struct MailboxController: RouteCollection {
         routes.on(.GET, "dev", "mailbox", ":id", access: .devMailbox, use: show)
     }
 
+    static func message(_ m: OutboxRecord) -> MailboxPage.Message {
+        MailboxPage.Message(
+            id: m.id, createdAt: m.createdAt, channel: m.channel.french, recipient: m.recipient, subject: m.subject,
+            status: m.status.french, body: m.body)
+    }
+
     func list(req: Request) async throws -> Response {
-        let messages = try await OutboxStore().recent(limit: 100, on: req.db)
-        let time = AppClock.parisFormatter("dd/MM/yyyy HH:mm")
-        var blocks: [InfoPageModel.Block] = [
-            .paragraph(
-                "Boîte de développement : les 100 derniers messages de la file d'envoi. Désactivez-la en production (GUICHET_DEV_MAILBOX)."
-            )
-        ]
-        blocks.append(
-            .table(
-                caption: nil, headers: ["Date", "Canal", "Destinataire", "Objet", "État"],
-                rows: messages.map {
-                    [time.string(from: $0.createdAt), $0.channel.french, $0.recipient, $0.subject, $0.status.french]
-                }))
-        blocks.append(
-            .links(
-                messages.map {
-                    ("\($0.recipient) — \($0.subject.isEmpty ? "SMS" : $0.subject)", "/dev/mailbox/\($0.id.uuidString)")
-                }))
-        return .html(
-            InfoPage.render(
-                req.page(title: "Boîte de développement"),
-                InfoPageModel(heading: "Boîte de développement", blocks: blocks)))
+        let messages = try await OutboxStore().recent(limit: 100, on: req.db).map(Self.message)
+        return .html(MailboxPage.list(req.page(title: "Boîte de développement"), messages))
     }
 
     func show(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let m = try await OutboxStore().find(id: id, on: req.db)
         else { throw Abort(.notFound) }
-        return .html(
-            InfoPage.render(
-                req.page(title: m.subject),
-                InfoPageModel(
-                    heading: m.subject.isEmpty ? "SMS" : m.subject,
-                    blocks: [
-                        .paragraph("À : \(m.recipient) — \(m.status)"), .code(m.body),
-                    ])))
+        return .html(MailboxPage.show(req.page(title: m.subject.isEmpty ? "SMS" : m.subject), Self.message(m)))
     }
 }
