@@ -1,15 +1,16 @@
 import GuichetDomain
-import GuichetViews
 
 /// The questions of the AMO guide's "Test d'éligibilité", asked in its order (dwelling, work,
 /// income, works), and only while a criterion is `missing`: the rules drive the questionnaire.
-struct EligibilityQuestionnaire {
-    typealias Question = EligibilityTestPages.Question
+public struct EligibilityQuestionnaire: Sendable {
+    public typealias Question = EligibilityTestPages.Question
 
     /// Answers as typed, by field name (query string of the GET form).
-    let answers: [String: String]
+    public let answers: [String: String]
 
-    static let fieldOrder = [
+    public init(answers: [String: String]) { self.answers = answers }
+
+    public static let fieldOrder = [
         "kind", "ownership", "joint_owners", "partnered", "consent", "sci_natural", "residence",
         "postal_code", "insee", "employment", "size", "income", "tenant_in_place",
         "tenant_employment", "tenant_size", "tenant_income", "insulation", "not_needed",
@@ -18,7 +19,7 @@ struct EligibilityQuestionnaire {
 
     /// Reads the answers into a case; an answer that cannot be read is an error for its field
     /// (and the case lacks it, so its question comes back with the error and the typed value).
-    func parse() -> (RenovationCase, [FormState.FieldError]) {
+    public func parse() -> (RenovationCase, [FormState.FieldError]) {
         var c = RenovationCase()
         var errors: [FormState.FieldError] = []
         func text(_ k: String) -> String? {
@@ -80,7 +81,7 @@ struct EligibilityQuestionnaire {
     }
 
     /// The next questions, or `nil` when the test can conclude (every criterion decided, or one failed).
-    func next(
+    public func next(
         for c: RenovationCase, eligibility e: EligibilityResult, reference: ReferenceData
     ) -> (step: String, number: Int, questions: [Question])? {
         if e.criteria.contains(where: { $0.status == .fail }) { return nil }
@@ -243,13 +244,5 @@ struct EligibilityQuestionnaire {
                     Choice($0.rawValue, $0.french.prefix(1).uppercased() + $0.french.dropFirst())
                 }, hint: nil)
         }
-    }
-}
-
-/// Reading amounts as French users type them (`25 000`, `25000,50`, `25 000 €`) with
-/// `Money(french:)`, at most 1 000 000 000 € in the questionnaire and parameter forms.
-enum FrenchInput {
-    static func euros(_ text: String) -> Money? {
-        Money(french: text).flatMap { $0 <= .euros(1_000_000_000) ? $0 : nil }
     }
 }
