@@ -40,7 +40,8 @@ func runAMIBench(path: String, runs: Int = max(1, 15 / scale)) {
     print("Tableau AMI : \(operations) opérations lues, \(errors) erreurs, \(data.count / 1024) Ko")
     print("  lecture XLSX seule          médiane \(fmt(reading[reading.count / 2])) ms")
     print(
-        "  lecture + contrôle complet  médiane \(fmt(whole[whole.count / 2])) ms  (min \(fmt(whole[0])) ms, max \(fmt(whole[whole.count - 1])) ms, \(runs) essais)"
+        "  lecture + contrôle complet  médiane \(fmt(whole[whole.count / 2])) ms  (min \(fmt(whole[0])) ms, max "
+            + "\(fmt(whole[whole.count - 1])) ms, \(runs) essais)"
     )
     print("AMI_MEDIAN_MS=\(whole[whole.count / 2])")
 }

@@ -69,7 +69,8 @@ public enum GuichetMain {
             print("Adresse publique (liens des e-mails) : \(config.baseURL.absoluteString)")
             if config.mail.devMailbox {
                 print(
-                    "ATTENTION : boîte de développement active (/dev/mailbox, administrateurs ou démonstration) : jamais en production."
+                    "ATTENTION : boîte de développement active (/dev/mailbox, administrateurs ou démonstration) : "
+                        + "jamais en production."
                 )
             }
             fflush(nil)
@@ -80,7 +81,8 @@ public enum GuichetMain {
                 app.isDemo = true
                 let accounts = try await DemoSeeder(app: app).seed()
                 print(
-                    "DÉMONSTRATION — comptes de démonstration (mots de passe à usage de test, affichés une seule fois) :"
+                    "DÉMONSTRATION — comptes de démonstration (mots de passe à usage de test, affichés une seule "
+                        + "fois) :"
                 )
                 for (email, role, password) in accounts {
                     print("  \(role.french.padding(toLength: 18, withPad: " ", startingAt: 0)) \(email)  \(password)")

@@ -102,7 +102,8 @@ extension Browser {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n")
         }
         body.writeString(
-            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\nContent-Type: \(contentType)\r\n\r\n"
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; "
+                + "filename=\"\(fileName)\"\r\nContent-Type: \(contentType)\r\n\r\n"
         )
         body.writeBytes(data)
         body.writeString("\r\n--\(boundary)--\r\n")

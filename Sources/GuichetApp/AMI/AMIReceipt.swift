@@ -22,7 +22,8 @@ struct AMIReceipt {
         var blocks: [PDFWriter.Block] = [
             .title("Accusé de réception – AMI DROM \(campaign.year)"),
             .paragraph(
-                "Action Logement accuse réception du dépôt ci-dessous, envoyé sur Guichet. Ce document atteste la date et le contenu de l'envoi ; il ne vaut pas décision de financement."
+                "Action Logement accuse réception du dépôt ci-dessous, envoyé sur Guichet. Ce document atteste la "
+                    + "date et le contenu de l'envoi ; il ne vaut pas décision de financement."
             ),
             .heading("Dépôt"),
             .field("Bailleur", organisation.name),

@@ -27,7 +27,8 @@ struct CampaignService: Sendable {
                     Refusal(
                         field: "year",
                         message:
-                            "La campagne \(campaign.year) existe déjà : modifiez-la depuis sa page plutôt que d'en créer une nouvelle (AMI-K)."
+                            "La campagne \(campaign.year) existe déjà : modifiez-la depuis sa page plutôt que d'en "
+                            + "créer une nouvelle (AMI-K)."
                     ))
             }
             _ = try await CampaignStore().save(campaign, now: clock.now(), on: tx)

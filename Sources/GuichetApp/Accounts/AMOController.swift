@@ -65,7 +65,8 @@ struct AMOController: RouteCollection {
                 .init(
                     field: "not_works_company",
                     message:
-                        "Les entreprises de travaux ne peuvent pas avoir de compte AMO : cochez la case pour certifier que ce n'est pas le cas."
+                        "Les entreprises de travaux ne peuvent pas avoir de compte AMO : cochez la case pour "
+                        + "certifier que ce n'est pas le cas."
                 ))
         }
         if let siret, errors.isEmpty,
@@ -98,7 +99,9 @@ struct AMOController: RouteCollection {
                 try await req.notifier.email(
                     to: email, subject: "Demande de compte AMO reçue",
                     body:
-                        "Bonjour \(request.contactName),\n\nNous avons bien reçu la demande de compte AMO de \(request.companyName) (SIRET \(siret.value)). Action Logement vous contactera par e-mail avec la liste des pièces justificatives à fournir.",
+                        "Bonjour \(request.contactName),\n\nNous avons bien reçu la demande de compte AMO de "
+                        + "\(request.companyName) (SIRET \(siret.value)). Action Logement vous contactera par "
+                        + "e-mail avec la liste des pièces justificatives à fournir.",
                     on: tx)
             }
             try await quota.count(client: req.clientAddress, target: email, now: now, on: tx)

@@ -127,7 +127,9 @@ struct AccountService {
         try await notifier.email(
             to: user.email, subject: "Activez votre compte Guichet",
             body:
-                "Bonjour \(user.displayName),\n\nPour activer votre compte, ouvrez ce lien dans les 12 heures :\n\(link)\n\nPassé ce délai, utilisez « Mot de passe oublié » sur la page de connexion pour recevoir un nouveau lien.",
+                "Bonjour \(user.displayName),\n\nPour activer votre compte, ouvrez ce lien dans les 12 heures "
+                + ":\n\(link)\n\nPassé ce délai, utilisez « Mot de passe oublié » sur la page de connexion pour "
+                + "recevoir un nouveau lien.",
             on: tx)
     }
 
@@ -238,7 +240,9 @@ struct AccountService {
                 try await notifier.email(
                     to: user.email, subject: "Réinitialisation de votre mot de passe",
                     body:
-                        "Bonjour \(user.displayName),\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure (il ne sert qu'une fois) :\n\(link)\n\nSi vous n'avez rien demandé, ignorez ce message.",
+                        "Bonjour \(user.displayName),\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans "
+                        + "l'heure (il ne sert qu'une fois) :\n\(link)\n\nSi vous n'avez rien demandé, ignorez ce "
+                        + "message.",
                     on: tx)
             }
             try await AuditService(clock: clock).record(
@@ -272,7 +276,8 @@ struct AccountService {
                 try await notifier.email(
                     to: user.email, subject: "Mot de passe modifié",
                     body:
-                        "Bonjour \(user.displayName),\n\nLe mot de passe de votre compte vient d'être modifié. Si ce n'était pas vous, contactez Action Logement.",
+                        "Bonjour \(user.displayName),\n\nLe mot de passe de votre compte vient d'être modifié. Si ce "
+                        + "n'était pas vous, contactez Action Logement.",
                     on: tx)
                 try await AuditService(clock: clock).record(
                     "mot-de-passe.réinitialisation", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
@@ -298,7 +303,8 @@ struct AccountService {
             try await notifier.email(
                 to: p.user.email, subject: "Mot de passe modifié",
                 body:
-                    "Bonjour \(p.user.displayName),\n\nLe mot de passe de votre compte vient d'être modifié. Si ce n'était pas vous, contactez Action Logement.",
+                    "Bonjour \(p.user.displayName),\n\nLe mot de passe de votre compte vient d'être modifié. Si ce "
+                    + "n'était pas vous, contactez Action Logement.",
                 on: tx)
             try await AuditService(clock: clock).record(
                 "mot-de-passe.changement", by: actor, object: ("utilisateur", p.user.id.uuidString), on: tx)
@@ -319,7 +325,8 @@ struct AccountService {
                 try await notifier.email(
                     to: email, subject: "Changement d'adresse refusé",
                     body:
-                        "Bonjour,\n\nQuelqu'un a demandé à utiliser votre adresse pour un autre compte Guichet ; elle est déjà utilisée, la demande n'a pas abouti.",
+                        "Bonjour,\n\nQuelqu'un a demandé à utiliser votre adresse pour un autre compte Guichet ; elle "
+                        + "est déjà utilisée, la demande n'a pas abouti.",
                     on: tx)
                 return
             }
@@ -329,12 +336,14 @@ struct AccountService {
             try await notifier.email(
                 to: email, subject: "Confirmez votre nouvelle adresse",
                 body:
-                    "Bonjour \(p.user.displayName),\n\nPour utiliser cette adresse sur Guichet, ouvrez ce lien dans les 24 heures :\n\(link)",
+                    "Bonjour \(p.user.displayName),\n\nPour utiliser cette adresse sur Guichet, ouvrez ce lien dans "
+                    + "les 24 heures :\n\(link)",
                 on: tx)
             try await notifier.email(
                 to: p.user.email, subject: "Demande de changement d'adresse",
                 body:
-                    "Bonjour \(p.user.displayName),\n\nUn changement d'adresse e-mail vers \(email) a été demandé. Si ce n'était pas vous, changez votre mot de passe.",
+                    "Bonjour \(p.user.displayName),\n\nUn changement d'adresse e-mail vers \(email) a été demandé. Si "
+                    + "ce n'était pas vous, changez votre mot de passe.",
                 on: tx)
             try await AuditService(clock: clock).record(
                 "email.demande", by: actor, object: ("utilisateur", p.user.id.uuidString), detail: email, on: tx)

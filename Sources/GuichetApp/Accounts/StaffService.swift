@@ -129,7 +129,9 @@ struct StaffService {
                         .init(
                             to: details.contactEmail, subject: "Votre compte AMO est ouvert",
                             body:
-                                "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) est acceptée. Choisissez votre mot de passe dans les 12 heures :\n\(link)"
+                                "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET "
+                                + "\(org.identifier)) est acceptée. Choisissez votre mot de passe dans les 12 "
+                                + "heures :\n\(link)"
                         ))
                 case .tellMembers:
                     write.emails.append(

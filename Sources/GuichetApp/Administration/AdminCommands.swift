@@ -25,7 +25,8 @@ struct AdminCommand: AsyncCommand {
             role.isStaff
         else {
             throw CommandExit.failing(
-                "Usage : guichet admin create --email adresse --role administrateur|instructeur|comite [--name \"Nom\"] [--scope 01,R84]",
+                "Usage : guichet admin create --email adresse --role administrateur|instructeur|comite [--name "
+                    + "\"Nom\"] [--scope 01,R84]",
                 code: 2)
         }
         let (scope, unknown) = StaffService.parseScope(signature.scope ?? "", reference: app.referenceData)
@@ -81,7 +82,8 @@ struct AuditCommand: AsyncCommand {
         init() {}
     }
     var help: String {
-        "Vérifie le journal d'audit (audit verify) ou en purge les entrées anciennes (audit purge --before JJ/MM/AAAA --yes)"
+        "Vérifie le journal d'audit (audit verify) ou en purge les entrées anciennes (audit purge --before JJ/MM/AAAA "
+            + "--yes)"
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -111,7 +113,8 @@ struct AuditCommand: AsyncCommand {
         try await app.auditCheckpoints.writeIfMoved(on: app.db, now: app.clock.now())
         let count = try app.auditCheckpoints.all().checkpoints.count
         print(
-            "Journal d'audit intact : \(records.count) entrées, chaînage SHA-256 vérifié, \(count) point(s) de contrôle signé(s) concordant(s)."
+            "Journal d'audit intact : \(records.count) entrées, chaînage SHA-256 vérifié, \(count) point(s) de "
+                + "contrôle signé(s) concordant(s)."
         )
     }
 
@@ -129,7 +132,8 @@ struct AuditCommand: AsyncCommand {
         }
         guard confirmed else {
             throw CommandExit.failing(
-                "La purge supprimerait les entrées n° \(records.first?.seq ?? 1) à \(last.seq) : relancez avec --yes pour confirmer.",
+                "La purge supprimerait les entrées n° \(records.first?.seq ?? 1) à \(last.seq) : relancez avec --yes "
+                    + "pour confirmer.",
                 code: 2)
         }
         try await app.auditCheckpoints.writeIfMoved(on: app.db, now: app.clock.now())

@@ -38,11 +38,13 @@ public struct PasswordPolicy: Sendable {
         let core = Self.core(lower)
         if common.contains(lower) || (core.count >= 4 && common.contains(core)) {
             out.append(
-                "Ce mot de passe figure, à quelques caractères près, dans la liste des mots de passe les plus courants : choisissez-en un autre."
+                "Ce mot de passe figure, à quelques caractères près, dans la liste des mots de passe les plus "
+                    + "courants : choisissez-en un autre."
             )
         } else if Self.isSequenceOrWalk(core) {
             out.append(
-                "Le mot de passe ne doit pas être une suite de caractères ou une ligne du clavier (comme 123456 ou azerty)."
+                "Le mot de passe ne doit pas être une suite de caractères ou une ligne du clavier (comme 123456 ou "
+                    + "azerty)."
             )
         }
         if let part = Self.personalPart(in: lower, email: email, name: name) {

@@ -48,7 +48,8 @@ extension ReferenceData {
             warnings.append(
                 Warning(
                     nil,
-                    "Plafonds de ressources Anah : paramètre non mis à jour depuis le 01/01/\(last) (plafonds \(used.year) appliqués)"
+                    "Plafonds de ressources Anah : paramètre non mis à jour depuis le 01/01/\(last) (plafonds "
+                        + "\(used.year) appliqués)"
                 )
             )
         } else {

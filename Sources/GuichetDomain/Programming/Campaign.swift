@@ -109,7 +109,8 @@ public struct CampaignWindow: Sendable, Equatable {
         case .closed:
             Criterion(
                 .amiK, .fail,
-                "La campagne est close depuis le \(closes.french) (heure de Paris) : plus aucun envoi ni remplacement n'est possible."
+                "La campagne est close depuis le \(closes.french) (heure de Paris) : plus aucun envoi ni remplacement "
+                    + "n'est possible."
             )
         }
     }
@@ -144,7 +145,8 @@ public struct CampaignParameters: Sendable, Equatable {
             cap,
             Criterion(
                 .amiL, .pass,
-                "Prêt plafonné à \(q.frenchPercent) du prix de revient \(costPrice.formatted()) pour un \(product.rawValue) : \(cap.formatted())."
+                "Prêt plafonné à \(q.frenchPercent) du prix de revient \(costPrice.formatted()) pour un "
+                    + "\(product.rawValue) : \(cap.formatted())."
             )
         )
     }

@@ -131,7 +131,8 @@ public enum FilingLifecycle {
                     .init(
                         rule: .amiX,
                         message:
-                            "La synthèse saisie ne correspond pas au tableau déposé : reprenez les valeurs pré-remplies ou déposez un tableau corrigé."
+                            "La synthèse saisie ne correspond pas au tableau déposé : reprenez les valeurs "
+                            + "pré-remplies ou déposez un tableau corrigé."
                     ))
             }
             guard certified else {

@@ -91,7 +91,8 @@ public enum DossierEligibility {
         if problems.isEmpty, let fee = c.fee {
             return Criterion(
                 .e10, .pass,
-                "AMO \(c.siret) : contrat signé, honoraires \(fee.formatted()), missions de diagnostic, d'assistance et de contrôle."
+                "AMO \(c.siret) : contrat signé, honoraires \(fee.formatted()), missions de diagnostic, d'assistance "
+                    + "et de contrôle."
             )
         }
         return Criterion(.e10, .fail, "AMO \(c.siret) : " + problems.joined(separator: " ; ") + ".")
@@ -105,7 +106,8 @@ public enum DossierEligibility {
         if offending.isEmpty {
             return Criterion(
                 .e11, .pass,
-                "Travaux principaux réalisés par des entreprises RGE (\(companies.filter(\.rge).count) sur \(companies.count) ; les travaux induits n'exigent pas le label)."
+                "Travaux principaux réalisés par des entreprises RGE (\(companies.filter(\.rge).count) sur "
+                    + "\(companies.count) ; les travaux induits n'exigent pas le label)."
             )
         }
         return Criterion(

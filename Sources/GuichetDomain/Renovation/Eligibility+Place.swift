@@ -44,7 +44,8 @@ struct PlaceCheck {
             warnings.append(
                 Warning(
                     nil,
-                    "Logement en outre-mer : les DROM bénéficient du dispositif dans des conditions dédiées définies par une directive ultérieure."
+                    "Logement en outre-mer : les DROM bénéficient du dispositif dans des conditions dédiées définies "
+                        + "par une directive ultérieure."
                 )
             )
         }

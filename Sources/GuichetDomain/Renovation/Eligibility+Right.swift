@@ -88,11 +88,13 @@ struct RightCheck {
             return RightCheck(
                 employment: Criterion(
                     .e4, .pass,
-                    "Locataire pas encore en place : le propriétaire s'engage à louer à un salarié éligible (clause de la convention)."
+                    "Locataire pas encore en place : le propriétaire s'engage à louer à un salarié éligible (clause "
+                        + "de la convention)."
                 ),
                 income: Criterion(
                     .e5, .pass,
-                    "Locataire pas encore en place : revenu pris à 0 € ; le propriétaire s'engage à louer à un locataire sous les plafonds Anah."
+                    "Locataire pas encore en place : revenu pris à 0 € ; le propriétaire s'engage à louer à un "
+                        + "locataire sous les plafonds Anah."
                 ),
                 opener: who, category: .tresModeste, ceiling: ceiling)
         case .household(let h):

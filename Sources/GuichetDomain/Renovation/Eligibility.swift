@@ -109,7 +109,8 @@ public enum Eligibility {
             guard owners == 2 else {
                 return Criterion(
                     .e2, .fail,
-                    "Propriétaire occupant : seule une indivision de deux personnes est éligible (\(owners) propriétaires indiqués)."
+                    "Propriétaire occupant : seule une indivision de deux personnes est éligible (\(owners) "
+                        + "propriétaires indiqués)."
                 )
             }
             switch a.jointOwnersPartnered {
@@ -129,12 +130,14 @@ public enum Eligibility {
         case .missing:
             return Criterion(
                 .e2, .missing,
-                "Indivision de \(owners) propriétaires bailleurs : un indivisaire ou le locataire doit remplir les conditions d'emploi et de ressources."
+                "Indivision de \(owners) propriétaires bailleurs : un indivisaire ou le locataire doit remplir les "
+                    + "conditions d'emploi et de ressources."
             )
         case .fail:
             return Criterion(
                 .e2, .fail,
-                "Indivision de \(owners) propriétaires bailleurs : ni le demandeur ni le locataire ne remplit les conditions d'emploi et de ressources."
+                "Indivision de \(owners) propriétaires bailleurs : ni le demandeur ni le locataire ne remplit les "
+                    + "conditions d'emploi et de ressources."
             )
         }
     }
@@ -213,7 +216,8 @@ public enum Eligibility {
         case false?:
             return Criterion(
                 .e8, .fail,
-                "Le projet doit comprendre des travaux d'isolation thermique, sauf si un diagnostic technique établit qu'ils ne sont pas nécessaires."
+                "Le projet doit comprendre des travaux d'isolation thermique, sauf si un diagnostic technique établit "
+                    + "qu'ils ne sont pas nécessaires."
             )
         case true?: break
         }
@@ -229,12 +233,14 @@ public enum Eligibility {
         if w.heatingReplacement == nil || w.renewableHeatingOrHotWater == nil {
             return Criterion(
                 .e8, .missing,
-                "Indiquez si le projet comprend le remplacement du chauffage ou un équipement de chauffage ou d'eau chaude renouvelable."
+                "Indiquez si le projet comprend le remplacement du chauffage ou un équipement de chauffage ou d'eau "
+                    + "chaude renouvelable."
             )
         }
         return Criterion(
             .e8, .fail,
-            "Sans isolation, le projet doit comprendre le remplacement du système de chauffage ou un équipement de chauffage ou d'eau chaude sanitaire renouvelable."
+            "Sans isolation, le projet doit comprendre le remplacement du système de chauffage ou un équipement de "
+                + "chauffage ou d'eau chaude sanitaire renouvelable."
         )
     }
 }

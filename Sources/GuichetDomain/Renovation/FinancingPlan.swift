@@ -42,7 +42,8 @@ public enum FinancingPlanner {
         let annex = ceiling.scaled(by: Int64(p.annexEnvelopePercent), over: 100)
         note(
             .f1,
-            "Plafond de subvention \(euros(ceiling)) ; enveloppe des frais annexes \(p.annexEnvelopePercent) % : \(euros(annex))."
+            "Plafond de subvention \(euros(ceiling)) ; enveloppe des frais annexes \(p.annexEnvelopePercent) % : "
+                + "\(euros(annex))."
         )
 
         // RENO-F2
@@ -52,7 +53,8 @@ public enum FinancingPlanner {
         var amo = min(input.amoFee - input.amoExternalFunding, amoCap, annex, ceiling).clampedAtZero
         note(
             .f2,
-            "Frais d'AMO \(euros(input.amoFee)) − financement externe \(euros(input.amoExternalFunding)), plafond cas \(amoCase) \(euros(amoCap)) : \(euros(amo)) pris en charge."
+            "Frais d'AMO \(euros(input.amoFee)) − financement externe \(euros(input.amoExternalFunding)), plafond cas "
+                + "\(amoCase) \(euros(amoCap)) : \(euros(amo)) pris en charge."
         )
 
         // RENO-F3
@@ -60,7 +62,8 @@ public enum FinancingPlanner {
             warnings.append(
                 Warning(
                     .e11,
-                    "\(c.name) (\(c.siret)) n'est pas RGE ; ses travaux principaux (\(euros(c.mainWorks))) ne sont pas financés par la subvention."
+                    "\(c.name) (\(c.siret)) n'est pas RGE ; ses travaux principaux (\(euros(c.mainWorks))) ne sont "
+                        + "pas financés par la subvention."
                 )
             )
         }
@@ -78,7 +81,8 @@ public enum FinancingPlanner {
         var other = min(otherFees, (annex - amo).clampedAtZero, (ceiling - amo - works).clampedAtZero)
         note(
             .f4,
-            "Autres frais annexes (MOE, assurance dommage-ouvrage, DPE/audit) \(euros(otherFees)) ; accordés \(euros(other))."
+            "Autres frais annexes (MOE, assurance dommage-ouvrage, DPE/audit) \(euros(otherFees)) ; accordés "
+                + "\(euros(other))."
         )
 
         // RENO-F5 (no over-financing): reduce other fees, then works, then AMO.
@@ -107,7 +111,8 @@ public enum FinancingPlanner {
             trace.append(
                 Criterion(
                     .f5, .pass,
-                    "Subvention réduite de \(euros(before - amo - works - other)) : subvention et aides externes (\(euros(externalAid))) ne dépassent pas le coût total \(euros(totalCost))."
+                    "Subvention réduite de \(euros(before - amo - works - other)) : subvention et aides externes "
+                        + "(\(euros(externalAid))) ne dépassent pas le coût total \(euros(totalCost))."
                 ))
         } else {
             note(.f5, "Pas de surfinancement : subvention et aides externes ≤ coût total \(euros(totalCost)).")
@@ -143,7 +148,9 @@ public enum FinancingPlanner {
                     ?? "Livret A inconnu"
                 note(
                     .f8,
-                    "Prêt \(euros(wish.amount)) sur \(wish.months) mois dont \(wish.deferralMonths) de différé, taux \(p.loanRate.frenchPercent) (\(livret), plancher 1 %) ; mensualité \(euros(s.monthlyInstalment)), intérêts \(euros(s.totalInterest))."
+                    "Prêt \(euros(wish.amount)) sur \(wish.months) mois dont \(wish.deferralMonths) de différé, taux "
+                        + "\(p.loanRate.frenchPercent) (\(livret), plancher 1 %) ; mensualité "
+                        + "\(euros(s.monthlyInstalment)), intérêts \(euros(s.totalInterest))."
                 )
             } else {
                 warnings.append(contentsOf: problems.map { Warning(.f7, $0, failed: true) })
@@ -159,7 +166,9 @@ public enum FinancingPlanner {
                 warnings.append(
                     Warning(
                         .f9,
-                        "taux d'endettement \(FrenchFormat.percent(ratio: r)) supérieur à \(p.debtRatioAlertPercent) % (mensualité \(euros(s.monthlyInstalment)) + charges \(euros(input.monthlyCharges ?? .zero)) sur revenus \(euros(income)))."
+                        "taux d'endettement \(FrenchFormat.percent(ratio: r)) supérieur à \(p.debtRatioAlertPercent) "
+                            + "% (mensualité \(euros(s.monthlyInstalment)) + charges "
+                            + "\(euros(input.monthlyCharges ?? .zero)) sur revenus \(euros(income)))."
                     )
                 )
             }
@@ -214,7 +223,8 @@ public enum LoanRules {
         let maximum = min(p.loanMaximum, remainingCost.clampedAtZero)
         if wish.amount > maximum {
             problems.append(
-                "le montant du prêt \(wish.amount.formatted()) dépasse le maximum \(maximum.formatted()) (plafond \(p.loanMaximum.formatted()) et reste à charge \(remainingCost.formatted()))."
+                "le montant du prêt \(wish.amount.formatted()) dépasse le maximum \(maximum.formatted()) (plafond "
+                    + "\(p.loanMaximum.formatted()) et reste à charge \(remainingCost.formatted()))."
             )
         }
         if wish.months < 1 || wish.months > p.loanMaximumMonths {
@@ -223,7 +233,8 @@ public enum LoanRules {
         }
         if wish.deferralMonths < 0 || wish.deferralMonths > p.deferralMaximumMonths {
             problems.append(
-                "le différé de \(wish.deferralMonths) mois doit être compris entre 0 et \(p.deferralMaximumMonths) mois."
+                "le différé de \(wish.deferralMonths) mois doit être compris entre 0 et \(p.deferralMaximumMonths) "
+                    + "mois."
             )
         } else if wish.deferralMonths >= wish.months {
             problems.append(

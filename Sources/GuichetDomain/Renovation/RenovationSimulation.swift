@@ -27,7 +27,8 @@ public enum RenovationSimulation {
                 warnings.append(
                     Warning(
                         .f1,
-                        "le type de demandeur (occupant, bailleur, SCI) fixe le plafond ; plan de financement non calculé."
+                        "le type de demandeur (occupant, bailleur, SCI) fixe le plafond ; plan de financement non "
+                            + "calculé."
                     )
                 )
             }

@@ -23,6 +23,7 @@ public enum TextInput {
 
     /// The French message for a field that holds one.
     public static func controlCharacterMessage(field: String) -> String {
-        "Le champ « \(field) » contient un caractère de contrôle invisible (par exemple un octet nul) : retirez-le et envoyez le formulaire à nouveau."
+        "Le champ « \(field) » contient un caractère de contrôle invisible (par exemple un octet nul) : retirez-le et "
+            + "envoyez le formulaire à nouveau."
     }
 }

@@ -95,8 +95,8 @@ public struct PDFWriter: Sendable {
                 y: Self.margin - 10)
             objects.append(
                 Array(
-                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents \(pageIDs[i] + 1) 0 R >>"
-                        .utf8))
+                    ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R "
+                        + ">> >> /Contents \(pageIDs[i] + 1) 0 R >>").utf8))
             objects.append(Array("<< /Length \(stream.count) >>\nstream\n".utf8) + stream + Array("\nendstream".utf8))
         }
 

@@ -23,7 +23,8 @@ public enum ProgrammingTableCheck {
                 Progress(
                     permille: done * 500 / total,
                     detail:
-                        "Lecture de la feuille Programmation : \(FrenchFormat.integer(done / 1024)) Ko sur \(FrenchFormat.integer(total / 1024)) Ko"
+                        "Lecture de la feuille Programmation : \(FrenchFormat.integer(done / 1024)) Ko sur "
+                        + "\(FrenchFormat.integer(total / 1024)) Ko"
                 ))
         }
         return ProgrammingTable.read(workbook, year: year, department: department, reference: reference) {

@@ -174,7 +174,8 @@ public enum ProgrammingTemplate {
             [
                 .init(
                     .text(
-                        "Calculé à partir de la feuille Programmation ; Guichet recalcule ces valeurs à partir des lignes."
+                        "Calculé à partir de la feuille Programmation ; Guichet recalcule ces valeurs à partir des "
+                            + "lignes."
                     ), style: .wrap), nil,
             ],
             [.init(.text("Indicateur"), style: .header), .init(.text("Valeur"), style: .header)],

@@ -41,13 +41,15 @@ public struct XLSXReader: Sendable {
         guard data.count <= limits.maxFileBytes else {
             throw Failure(
                 message:
-                    "Fichier trop volumineux : \(data.count / 1_048_576) Mo pour \(limits.maxFileBytes / 1_048_576) Mo au plus."
+                    "Fichier trop volumineux : \(data.count / 1_048_576) Mo pour \(limits.maxFileBytes / 1_048_576) "
+                    + "Mo au plus."
             )
         }
         guard data.count >= 4, data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]) else {
             throw Failure(
                 message:
-                    "Ce fichier n'est pas un classeur Excel (.xlsx) : enregistrez-le au format « Classeur Excel (.xlsx) »."
+                    "Ce fichier n'est pas un classeur Excel (.xlsx) : enregistrez-le au format « Classeur Excel "
+                    + "(.xlsx) »."
             )
         }
         let archive: ZIPArchiveReader
@@ -70,7 +72,8 @@ public struct XLSXReader: Sendable {
                 case .tooLarge:
                     throw Failure(
                         message:
-                            "Fichier refusé : son contenu compressé se déploie de façon disproportionnée (bombe de décompression)."
+                            "Fichier refusé : son contenu compressé se déploie de façon disproportionnée (bombe de "
+                            + "décompression)."
                     )
                 case .unsupported:
                     throw Failure(
@@ -140,7 +143,8 @@ public struct XLSXReader: Sendable {
         if found {
             throw Failure(
                 message:
-                    "Fichier refusé : la partie « \(path) » contient des déclarations XML interdites (DOCTYPE ou ENTITY)."
+                    "Fichier refusé : la partie « \(path) » contient des déclarations XML interdites (DOCTYPE ou "
+                    + "ENTITY)."
             )
         }
     }

@@ -107,14 +107,14 @@ public enum CampaignPages {
                 .input(
                     name: "motive", label: "Motif du changement de clôture",
                     hint:
-                        "Obligatoire si la date ou l'heure de clôture change : il est consigné au journal et envoyé aux "
-                        + "bailleurs ayant un dépôt en brouillon."))
+                        "Obligatoire si la date ou l'heure de clôture change : il est consigné au journal et envoyé "
+                        + "aux bailleurs ayant un dépôt en brouillon."))
         }
         return FormPageModel(
             heading: "Paramètres de la campagne",
             intro: [
-                "Les heures sont celles de Paris, quel que soit le fuseau du serveur (AMI-K). Les quotités et le barème "
-                    + "ne figurent pas dans les textes : ils sont décidés par Action Logement."
+                "Les heures sont celles de Paris, quel que soit le fuseau du serveur (AMI-K). Les quotités et le "
+                    + "barème ne figurent pas dans les textes : ils sont décidés par Action Logement."
             ],
             action: year.map { "/admin/ami/campagnes/\($0)" } ?? "/admin/ami/campagnes", fields: fields,
             submit: "Enregistrer la campagne", state: state)

@@ -41,8 +41,8 @@ public enum InvitationPage {
                 heading: "Invitation invalide ou expirée",
                 blocks: [
                     .paragraph(
-                        "Ce lien d'invitation n'est plus valable (il sert une fois, pendant 7 jours). Demandez à un membre de "
-                            + "l'organisme de vous inviter à nouveau.")
+                        "Ce lien d'invitation n'est plus valable (il sert une fois, pendant 7 jours). Demandez à un "
+                            + "membre de l'organisme de vous inviter à nouveau.")
                 ]))
     }
 
@@ -60,8 +60,8 @@ public enum InvitationPage {
             blocks.append(
                 .notice(
                     .warning,
-                    "Cette invitation a été envoyée à une autre adresse que celle de votre compte : connectez-vous avec le "
-                        + "compte de l'adresse invitée."))
+                    "Cette invitation a été envoyée à une autre adresse que celle de votre compte : connectez-vous "
+                        + "avec le compte de l'adresse invitée."))
         case .hasAccount:
             let next = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             blocks.append(.links([("Se connecter pour accepter", "/connexion?suite=\(next)")]))

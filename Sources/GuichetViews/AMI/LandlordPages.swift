@@ -12,8 +12,8 @@ public enum LandlordPages {
         FormPageModel(
             heading: "Inscription d'un bailleur social",
             intro: [
-                "Identifiez votre organisme pour déposer ses tableaux de programmation à l'AMI DROM (AMI-B). "
-                    + "Action Logement vérifie chaque inscription avant le premier dépôt ; vous en deviendrez le premier "
+                "Identifiez votre organisme pour déposer ses tableaux de programmation à l'AMI DROM (AMI-B). Action "
+                    + "Logement vérifie chaque inscription avant le premier dépôt ; vous en deviendrez le premier "
                     + "membre et pourrez inviter vos collègues."
             ],
             action: "/ami/bailleur/inscription",

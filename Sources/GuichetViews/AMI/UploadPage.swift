@@ -76,7 +76,8 @@ public enum UploadPage {
             blocks.append(
                 .table(
                     caption:
-                        "Écarts entre la feuille « Données pour formulaire » et le calcul de Guichet (Guichet retient son calcul)",
+                        "Écarts entre la feuille « Données pour formulaire » et le calcul de Guichet (Guichet retient "
+                        + "son calcul)",
                     headers: ["Indicateur", "Valeur du fichier", "Calcul de Guichet"],
                     rows: r.cachedDifferences.map { [$0.label, $0.file, $0.computed] }))
         }

@@ -13,10 +13,10 @@ public enum AMOPages {
             FormPageModel(
                 heading: "Demande de création de compte AMO",
                 intro: [
-                    "Réservée aux assistants à maîtrise d'ouvrage. Les entreprises de travaux ne doivent pas créer de compte "
-                        + "AMO : elles ne pourraient plus être retenues pour réaliser les travaux.",
-                    "Action Logement examine la demande et vous contacte par e-mail avec la liste des pièces justificatives "
-                        + "à fournir.",
+                    "Réservée aux assistants à maîtrise d'ouvrage. Les entreprises de travaux ne doivent pas créer de "
+                        + "compte AMO : elles ne pourraient plus être retenues pour réaliser les travaux.",
+                    "Action Logement examine la demande et vous contacte par e-mail avec la liste des pièces "
+                        + "justificatives à fournir.",
                 ],
                 action: "/amo/demande",
                 fields: [
@@ -53,8 +53,8 @@ public enum AMOPages {
                 heading: "Demande envoyée",
                 blocks: [
                     .paragraph(
-                        "Votre demande de compte AMO pour \(company) est enregistrée. Un e-mail de confirmation a été envoyé à "
-                            + "\(email).")
+                        "Votre demande de compte AMO pour \(company) est enregistrée. Un e-mail de confirmation a été "
+                            + "envoyé à \(email).")
                 ]))
     }
 
@@ -86,8 +86,8 @@ public enum AMOPages {
                 heading: "Annuaire des AMO partenaires",
                 blocks: [
                     .paragraph(
-                        "Les assistants à maîtrise d'ouvrage dont le compte est ouvert sur Guichet. L'accompagnement d'un AMO "
-                            + "est obligatoire (RENO-E10)."),
+                        "Les assistants à maîtrise d'ouvrage dont le compte est ouvert sur Guichet. L'accompagnement "
+                            + "d'un AMO est obligatoire (RENO-E10)."),
                     .form(search),
                     .table(
                         caption: "\(entries.count) AMO", headers: ["Raison sociale", "SIRET", "Département"],

@@ -102,8 +102,8 @@ public enum AccountPages {
     public static func tokens(_ page: PageModel, _ m: TokensModel) -> String {
         var blocks: [InfoPageModel.Block] = [
             .paragraph(
-                "Un jeton personnel permet à vos outils d'appeler l'API de Guichet (en-tête « Authorization: Bearer … »). "
-                    + "Il n'est affiché qu'une fois ; seule son empreinte est conservée.")
+                "Un jeton personnel permet à vos outils d'appeler l'API de Guichet (en-tête « Authorization: Bearer … "
+                    + "»). Il n'est affiché qu'une fois ; seule son empreinte est conservée.")
         ]
         if let created = m.created { blocks += [.heading("Nouveau jeton (copiez-le maintenant)"), .code(created)] }
         let time = ParisTime.formatter()

@@ -41,8 +41,8 @@ public enum AuthPages {
                 heading: "Créer un compte bénéficiaire",
                 intro: [
                     "Vous recevrez un e-mail pour activer votre compte ; le lien est valable 12 heures.",
-                    "Vous êtes AMO ? Faites une demande de compte AMO. Vous êtes un bailleur social ? Votre organisme vous "
-                        + "ouvre un accès.",
+                    "Vous êtes AMO ? Faites une demande de compte AMO. Vous êtes un bailleur social ? Votre organisme "
+                        + "vous ouvre un accès.",
                 ],
                 action: "/inscription",
                 fields: [
@@ -68,10 +68,11 @@ public enum AuthPages {
                 heading: "Vérifiez votre messagerie",
                 blocks: [
                     .paragraph(
-                        "Si l'adresse \(email) peut recevoir un compte, un e-mail vient de lui être envoyé avec un lien "
-                            + "d'activation valable 12 heures."),
+                        "Si l'adresse \(email) peut recevoir un compte, un e-mail vient de lui être envoyé avec un "
+                            + "lien d'activation valable 12 heures."),
                     .paragraph(
-                        "Rien reçu ? Vérifiez les indésirables, ou demandez un nouveau lien avec « Mot de passe oublié »."
+                        "Rien reçu ? Vérifiez les indésirables, ou demandez un nouveau lien avec « Mot de passe "
+                            + "oublié »."
                     ),
                 ]))
     }
@@ -83,8 +84,8 @@ public enum AuthPages {
                 heading: "Ce lien d'activation a expiré",
                 blocks: [
                     .paragraph(
-                        "Un lien d'activation est valable 12 heures (RENO-C). Demandez-en un nouveau : indiquez votre adresse "
-                            + "sur la page « Mot de passe oublié »."),
+                        "Un lien d'activation est valable 12 heures (RENO-C). Demandez-en un nouveau : indiquez votre "
+                            + "adresse sur la page « Mot de passe oublié »."),
                     .links([("Recevoir un nouveau lien", "/mot-de-passe-oublie")]),
                 ]))
     }
@@ -96,8 +97,8 @@ public enum AuthPages {
                 heading: "Ce lien n'est pas valable",
                 blocks: [
                     .paragraph(
-                        "Le lien a déjà servi ou il est incomplet. Si votre compte est actif, connectez-vous ; sinon demandez "
-                            + "un nouveau lien."),
+                        "Le lien a déjà servi ou il est incomplet. Si votre compte est actif, connectez-vous ; sinon "
+                            + "demandez un nouveau lien."),
                     .links([("Se connecter", "/connexion"), ("Recevoir un nouveau lien", "/mot-de-passe-oublie")]),
                 ]))
     }
@@ -150,7 +151,8 @@ public enum AuthPages {
                 heading: "Ce lien n'est plus valable",
                 blocks: [
                     .paragraph(
-                        "Un lien de réinitialisation est valable 1 heure et ne sert qu'une fois. Demandez-en un nouveau."
+                        "Un lien de réinitialisation est valable 1 heure et ne sert qu'une fois. Demandez-en un "
+                            + "nouveau."
                     ),
                     .links([("Mot de passe oublié", "/mot-de-passe-oublie")]),
                 ]))

@@ -68,7 +68,8 @@ public enum AMORequestsPage {
         let d = p.request
         let action = "/admin/amo/\(p.id.uuidString)/decision"
         let representative =
-            "\(d.legalCivility) \(d.legalUsageName) (né(e) \(d.legalBirthName), le \(d.legalBirthDate) à \(d.legalBirthCity))"
+            "\(d.legalCivility) \(d.legalUsageName) (né(e) \(d.legalBirthName), le \(d.legalBirthDate) à "
+            + "\(d.legalBirthCity))"
         return [
             .heading("\(p.name) — SIRET \(p.siret)"),
             .table(

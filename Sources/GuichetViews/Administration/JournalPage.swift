@@ -81,7 +81,8 @@ public enum JournalPage {
         case .verified(let n):
             .notice(
                 .success,
-                "Chaînage vérifié de bout en bout : \(n) entrées intactes, en accord avec les points de contrôle signés."
+                "Chaînage vérifié de bout en bout : \(n) entrées intactes, en accord avec les points de contrôle "
+                    + "signés."
             )
         case .problems(let list):
             .notice(.error, "ALERTE : \(list.joined(separator: " ; ")).")

@@ -138,7 +138,8 @@ public enum ParametersPage {
         FormPageModel(
             heading: "Nouvelle valeur à partir d'une date",
             intro: [
-                "Chaque modification crée une nouvelle version des paramètres ; les calculs indiquent la version utilisée."
+                "Chaque modification crée une nouvelle version des paramètres ; les calculs indiquent la version "
+                    + "utilisée."
             ],
             action: "/admin/parametres",
             fields: [
@@ -169,7 +170,8 @@ public enum ParametersPage {
         FormPageModel(
             heading: "Plafonds de ressources Anah d'une année",
             intro: [
-                "P-ANAH : plafonds annuels (revenu fiscal de référence, en euros) ; une année déjà connue est remplacée."
+                "P-ANAH : plafonds annuels (revenu fiscal de référence, en euros) ; une année déjà connue est "
+                    + "remplacée."
             ],
             action: "/admin/parametres/anah",
             fields: [

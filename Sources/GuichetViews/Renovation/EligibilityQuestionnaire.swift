@@ -177,7 +177,8 @@ public struct EligibilityQuestionnaire: Sendable {
                 Q.yesNo("heating", "Le projet comprend-il le remplacement du système de chauffage ?"),
                 Q.yesNo(
                     "renewable",
-                    "Le projet comprend-il un chauffage ou une eau chaude sanitaire utilisant une énergie renouvelable ?"
+                    "Le projet comprend-il un chauffage ou une eau chaude sanitaire utilisant une énergie "
+                        + "renouvelable ?"
                 ),
             ]
         default: break

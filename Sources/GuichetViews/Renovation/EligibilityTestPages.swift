@@ -86,7 +86,8 @@ public enum EligibilityTestPages {
                 FormKit.submit("Continuer")
             }
             Paragraph(
-                "Le résultat de ce test est donné à titre indicatif : l'acceptation finale dépend de l'instruction du dossier complet."
+                "Le résultat de ce test est donné à titre indicatif : l'acceptation finale dépend de l'instruction du "
+                    + "dossier complet."
             ).class("muted")
         }
     }
@@ -129,7 +130,9 @@ public enum EligibilityTestPages {
                 List {
                     ListItem {
                         Text(
-                            "Choisissez un assistant à maîtrise d'ouvrage (AMO) : son accompagnement est obligatoire (RENO-E10). Il réalise le diagnostic technique, monte le dossier et le plan de financement avec vous, puis contrôle les travaux."
+                            "Choisissez un assistant à maîtrise d'ouvrage (AMO) : son accompagnement est obligatoire "
+                                + "(RENO-E10). Il réalise le diagnostic technique, monte le dossier et le plan de "
+                                + "financement avec vous, puis contrôle les travaux."
                         )
                     }
                     ListItem {
@@ -137,13 +140,16 @@ public enum EligibilityTestPages {
                     }
                     ListItem {
                         Text(
-                            "Préparez vos pièces : pièce d'identité, avis d'imposition, dernier bulletin de salaire, livret de famille, RIB, justificatif de propriété."
+                            "Préparez vos pièces : pièce d'identité, avis d'imposition, dernier bulletin de salaire, "
+                                + "livret de famille, RIB, justificatif de propriété."
                         )
                     }
                 }
             } else {
                 Paragraph(
-                    "Si une réponse était inexacte, modifiez-la : le test se met à jour. Pour toute question, le service client d'Action Logement répond au 0970 830 831 (numéro non surtaxé), du lundi au vendredi de 9 h à 17 h 30."
+                    "Si une réponse était inexacte, modifiez-la : le test se met à jour. Pour toute question, le "
+                        + "service client d'Action Logement répond au 0970 830 831 (numéro non surtaxé), du lundi au "
+                        + "vendredi de 9 h à 17 h 30."
                 )
             }
             Paragraph {

@@ -25,7 +25,8 @@ public enum ErrorPage {
         case 403:
             (
                 "Accès refusé",
-                "Vous n'avez pas le droit d'accéder à cette page ou d'effectuer cette action. Si le formulaire a expiré, rechargez la page et recommencez."
+                "Vous n'avez pas le droit d'accéder à cette page ou d'effectuer cette action. Si le formulaire a "
+                    + "expiré, rechargez la page et recommencez."
             )
         case 404: ("Page introuvable", "La page demandée n'existe pas ou n'est pas accessible avec votre compte.")
         case 405: ("Action impossible", "Cette action n'est pas possible sur cette page.")
@@ -44,7 +45,8 @@ public enum ErrorPage {
         default:
             (
                 "Erreur du service",
-                "Une erreur inattendue s'est produite de notre côté. Vos données enregistrées ne sont pas perdues ; réessayez dans quelques instants."
+                "Une erreur inattendue s'est produite de notre côté. Vos données enregistrées ne sont pas perdues ; "
+                    + "réessayez dans quelques instants."
             )
         }
     }

@@ -7,7 +7,9 @@ public enum HomePage {
             Div {
                 H1("Les aides d'Action Logement, en ligne de bout en bout")
                 Paragraph(
-                    "Guichet réunit deux programmes d'Action Logement : l'aide à la rénovation énergétique des salariés propriétaires et l'appel à manifestation d'intérêt des bailleurs sociaux d'outre-mer."
+                    "Guichet réunit deux programmes d'Action Logement : l'aide à la rénovation énergétique des "
+                        + "salariés propriétaires et l'appel à manifestation d'intérêt des bailleurs sociaux "
+                        + "d'outre-mer."
                 )
                 .class("lead")
             }.class("hero")
@@ -15,7 +17,9 @@ public enum HomePage {
                 Article {
                     H2("Aide à la rénovation énergétique")
                     Paragraph(
-                        "Pour les salariés modestes du secteur privé ou agricole, propriétaires occupants ou bailleurs (y compris en SCI), dont le logement est en zone B2, C ou dans une commune Action Cœur de Ville."
+                        "Pour les salariés modestes du secteur privé ou agricole, propriétaires occupants ou "
+                            + "bailleurs (y compris en SCI), dont le logement est en zone B2, C ou dans une commune "
+                            + "Action Cœur de Ville."
                     )
                     List {
                         ListItem { Text("Subvention jusqu'à 20 000 € (occupant) ou 15 000 € (bailleur)") }
@@ -32,7 +36,9 @@ public enum HomePage {
                 Article {
                     H2("AMI DROM : programmation des bailleurs sociaux")
                     Paragraph(
-                        "Chaque année, les bailleurs sociaux de Guadeloupe, Martinique, Guyane, La Réunion et Mayotte déposent leur tableau de programmation d'opérations pour solliciter des prêts, en contrepartie de réservations locatives."
+                        "Chaque année, les bailleurs sociaux de Guadeloupe, Martinique, Guyane, La Réunion et Mayotte "
+                            + "déposent leur tableau de programmation d'opérations pour solliciter des prêts, en "
+                            + "contrepartie de réservations locatives."
                     )
                     List {
                         ListItem { Text("Dépôt du tableau Excel par département, avant la date limite") }

@@ -29,24 +29,29 @@ public enum ProgrammePages {
         Layout.render(page) {
             H1("Aide à la rénovation énergétique")
             Paragraph(
-                "Une subvention et un prêt d'Action Logement pour isoler son logement ou remplacer son chauffage, réservés aux salariés aux revenus modestes."
+                "Une subvention et un prêt d'Action Logement pour isoler son logement ou remplacer son chauffage, "
+                    + "réservés aux salariés aux revenus modestes."
             ).class("lead")
             H2("Qui peut en bénéficier ?")
             List {
                 ListItem {
                     Text(
-                        "Les propriétaires occupants, les propriétaires bailleurs personnes physiques et les SCI de personnes physiques (RENO-E1, RENO-E3)."
+                        "Les propriétaires occupants, les propriétaires bailleurs personnes physiques et les SCI de "
+                            + "personnes physiques (RENO-E1, RENO-E3)."
                     )
                 }
                 ListItem {
                     Text(
-                        "Salariés du secteur privé, agricole ou d'une entreprise publique assimilée (La Poste, EDF, SNCF…), quel que soit le contrat (RENO-E4). Pour un bailleur, le droit peut être ouvert par le locataire."
+                        "Salariés du secteur privé, agricole ou d'une entreprise publique assimilée (La Poste, EDF, "
+                            + "SNCF…), quel que soit le contrat (RENO-E4). Pour un bailleur, le droit peut être "
+                            + "ouvert par le locataire."
                     )
                 }
                 ListItem { Text("Revenus sous le plafond « modeste » de l'Anah (RENO-E5).") }
                 ListItem {
                     Text(
-                        "Logement en zone B2 ou C, ou dans une commune Action Cœur de Ville, résidence principale (RENO-E6, RENO-E7)."
+                        "Logement en zone B2 ou C, ou dans une commune Action Cœur de Ville, résidence principale "
+                            + "(RENO-E6, RENO-E7)."
                     )
                 }
             }
@@ -64,7 +69,8 @@ public enum ProgrammePages {
                     ],
                     [
                         "Prêt complémentaire",
-                        "jusqu'à \(f.loanMaximum.formatted(dropZeroCents: true)), \(f.loanMaximumMonths) mois au plus dont \(f.deferralMaximumMonths) de différé",
+                        "jusqu'à \(f.loanMaximum.formatted(dropZeroCents: true)), \(f.loanMaximumMonths) mois au plus "
+                            + "dont \(f.deferralMaximumMonths) de différé",
                     ],
                     [
                         "Taux du prêt",
@@ -73,7 +79,11 @@ public enum ProgrammePages {
                 ])
             H2("Quels travaux ?")
             Paragraph(
-                "Le projet comprend des travaux d'isolation thermique (murs, combles ou planchers). Si un diagnostic technique établit que l'isolation n'est pas nécessaire, il comprend le remplacement du chauffage ou un équipement de chauffage ou d'eau chaude renouvelable. Fenêtres, portes, volets et vitrages ne sont pas financés par la subvention (RENO-E8). Les travaux principaux sont réalisés par une entreprise RGE (RENO-E11)."
+                "Le projet comprend des travaux d'isolation thermique (murs, combles ou planchers). Si un diagnostic "
+                    + "technique établit que l'isolation n'est pas nécessaire, il comprend le remplacement du "
+                    + "chauffage ou un équipement de chauffage ou d'eau chaude renouvelable. Fenêtres, portes, volets "
+                    + "et vitrages ne sont pas financés par la subvention (RENO-E8). Les travaux principaux sont "
+                    + "réalisés par une entreprise RGE (RENO-E11)."
             )
             Paragraph { Link("Faire le test d'éligibilité", url: "/renovation/eligibilite").class("button") }
         }
@@ -83,23 +93,28 @@ public enum ProgrammePages {
         Layout.render(page) {
             H1("AMI DROM : programmation des bailleurs sociaux d'outre-mer")
             Paragraph(
-                "L'appel à manifestation d'intérêt annuel permet aux bailleurs sociaux de Guadeloupe (971), Martinique (972), Guyane (973), La Réunion (974) et Mayotte (976) de solliciter des prêts d'Action Logement pour leurs opérations, en contrepartie de réservations locatives."
+                "L'appel à manifestation d'intérêt annuel permet aux bailleurs sociaux de Guadeloupe (971), "
+                    + "Martinique (972), Guyane (973), La Réunion (974) et Mayotte (976) de solliciter des prêts "
+                    + "d'Action Logement pour leurs opérations, en contrepartie de réservations locatives."
             ).class("lead")
             H2("Comment déposer ?")
             List {
                 ListItem {
                     Text(
-                        "Le bailleur s'identifie (nom, SIREN, statut, contact) et choisit un département ; un dépôt par département (AMI-B)."
+                        "Le bailleur s'identifie (nom, SIREN, statut, contact) et choisit un département ; un dépôt "
+                            + "par département (AMI-B)."
                     )
                 }
                 ListItem {
                     Text(
-                        "Il télécharge le tableau de programmation Excel, le remplit (une ligne par opération) et le dépose (AMI-X)."
+                        "Il télécharge le tableau de programmation Excel, le remplit (une ligne par opération) et le "
+                            + "dépose (AMI-X)."
                     )
                 }
                 ListItem {
                     Text(
-                        "La synthèse est pré-remplie à partir du fichier ; le dépôt devient définitif à l'envoi, avant la date limite de la campagne (AMI-K)."
+                        "La synthèse est pré-remplie à partir du fichier ; le dépôt devient définitif à l'envoi, "
+                            + "avant la date limite de la campagne (AMI-K)."
                     )
                 }
             }
@@ -110,7 +125,9 @@ public enum ProgrammePages {
             }
             H2("Comment les opérations sont-elles retenues ?")
             Paragraph(
-                "Contrôle d'éligibilité (AMI-E), classement par critères de priorité (lien emploi-logement, qualité environnementale : AMI-P), prêts dans la limite de la quotité par produit et de l'enveloppe du département (AMI-L), réservations locatives selon le barème de la campagne (AMI-R)."
+                "Contrôle d'éligibilité (AMI-E), classement par critères de priorité (lien emploi-logement, qualité "
+                    + "environnementale : AMI-P), prêts dans la limite de la quotité par produit et de l'enveloppe du "
+                    + "département (AMI-L), réservations locatives selon le barème de la campagne (AMI-R)."
             )
         }
     }

@@ -6,7 +6,10 @@ public enum SourcesPage {
         Layout.render(page) {
             H1("Sources des règles et des données")
             Paragraph(
-                "Les règles appliquées viennent de trois documents : la directive PP_TREPO_2_DIRPIV d'Action Logement (aide à la rénovation énergétique), le guide des AMO de la plateforme, et le cahier des charges de l'AMI DROM 2024. Chaque règle porte un identifiant (RENO-E5, AMI-E…) cité dans chaque explication."
+                "Les règles appliquées viennent de trois documents : la directive PP_TREPO_2_DIRPIV d'Action Logement "
+                    + "(aide à la rénovation énergétique), le guide des AMO de la plateforme, et le cahier des "
+                    + "charges de l'AMI DROM 2024. Chaque règle porte un identifiant (RENO-E5, AMI-E…) cité dans "
+                    + "chaque explication."
             )
             DataTable(
                 headers: ["Données", "Source", "Licence"],
@@ -36,7 +39,8 @@ public enum SourcesPage {
                     ],
                 ])
             Paragraph(
-                "Le détail (versions lues, réserves) est livré avec le logiciel dans le fichier SOURCES.md des données de référence, et résumé dans le fichier NOTICE."
+                "Le détail (versions lues, réserves) est livré avec le logiciel dans le fichier SOURCES.md des "
+                    + "données de référence, et résumé dans le fichier NOTICE."
             ).class("muted")
         }
     }

@@ -52,7 +52,8 @@ import Testing
         try Self.sample(paragraphs: 80).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let script =
-            "import sys, pypdf; r = pypdf.PdfReader(sys.argv[1], strict=True); print(len(r.pages)); print(''.join(p.extract_text() for p in r.pages))"
+            "import sys, pypdf; r = pypdf.PdfReader(sys.argv[1], strict=True); print(len(r.pages)); "
+            + "print(''.join(p.extract_text() for p in r.pages))"
         let (status, out) = try ExternalTool.run("python3", ["-c", script, url.path])
         #expect(status == 0, "\(out)")
         #expect(out.contains("Accusé de réception"))

@@ -142,7 +142,8 @@ struct AuditCheckpoints: Sendable {
             if c.kind == "purge" { continue }
             if c.count > lastSeq {
                 out.append(
-                    "le point de contrôle du \(c.at) compte \(c.count) entrées, le journal n'en a plus que \(lastSeq) : entrées supprimées"
+                    "le point de contrôle du \(c.at) compte \(c.count) entrées, le journal n'en a plus que \(lastSeq) "
+                        + ": entrées supprimées"
                 )
             } else if c.count > purgedThrough, let hash = bySeq[c.count], hash != c.hash {
                 out.append(

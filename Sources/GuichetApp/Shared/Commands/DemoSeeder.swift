@@ -8,7 +8,8 @@ import Vapor
 struct DemoSeeder {
     struct Refused: Error, CustomStringConvertible {
         var description: String {
-            "Mode démonstration refusé : la base contient des comptes réels. Utilisez une base vide (GUICHET_DATA_DIR ou DATABASE_URL distincts)."
+            "Mode démonstration refusé : la base contient des comptes réels. Utilisez une base vide (GUICHET_DATA_DIR "
+                + "ou DATABASE_URL distincts)."
         }
     }
 

@@ -114,9 +114,11 @@ public struct AppConfig: Sendable {
                     Problem(
                         setting: "DATABASE_URL",
                         french:
-                            "« \(redact(raw)) » n'est pas une adresse postgres://utilisateur:motdepasse@hôte:port/base ni sqlite:///chemin",
+                            "« \(redact(raw)) » n'est pas une adresse "
+                            + "postgres://utilisateur:motdepasse@hôte:port/base ni sqlite:///chemin",
                         english:
-                            "\"\(redact(raw))\" is neither postgres://user:password@host:port/database nor sqlite:///path"
+                            "\"\(redact(raw))\" is neither postgres://user:password@host:port/database nor "
+                            + "sqlite:///path"
                     ))
             }
         }
@@ -150,7 +152,8 @@ public struct AppConfig: Sendable {
                 Problem(
                     setting: "GUICHET_DEV_MAILBOX",
                     french:
-                        "la boîte de développement montre les liens de réinitialisation : interdite quand GUICHET_BASE_URL est en https (production)",
+                        "la boîte de développement montre les liens de réinitialisation : interdite quand "
+                        + "GUICHET_BASE_URL est en https (production)",
                     english:
                         "the development mailbox shows reset links: refused when GUICHET_BASE_URL is https (production)"
                 ))

@@ -9,7 +9,8 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         let h = [
             (
                 "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors "
+                    + "'none'; form-action 'self'; base-uri 'none'"
             ),
             ("X-Content-Type-Options", "nosniff"),
             ("X-Frame-Options", "DENY"),

@@ -20,7 +20,8 @@ extension Notifier {
             try await email(
                 to: user.email, subject: "\(what.prefix(1).uppercased())\(what.dropFirst()) à examiner",
                 body:
-                    "Une ou plusieurs \(what) attendent votre examen : \(link(path))\n\nLes suivantes s'ajoutent à cette liste sans nouvel e-mail tant qu'elle n'est pas traitée.",
+                    "Une ou plusieurs \(what) attendent votre examen : \(link(path))\n\nLes suivantes s'ajoutent à "
+                    + "cette liste sans nouvel e-mail tant qu'elle n'est pas traitée.",
                 on: tx)
         }
     }

@@ -136,7 +136,8 @@ public struct FileStore: Sendable {
         // PostgreSQL sums a bigint as numeric: cast back, on both databases.
         guard let sql = db as? any SQLDatabase else { throw CorruptRecord(description: "base SQL attendue") }
         let row = try await sql.raw(
-            "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) AS used FROM stored_files WHERE organisation_id = \(bind: organisationID)"
+            "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) AS used FROM stored_files WHERE organisation_id = "
+                + "\(bind: organisationID)"
         ).first()
         return try row?.decode(column: "used", as: Int64.self) ?? 0
     }

@@ -48,7 +48,8 @@ public enum Layout {
                 Footer {
                     Div {
                         Paragraph(
-                            "Guichet est un logiciel libre. Les règles appliquées sont citées par leur identifiant (RENO-…, AMI-…) et les données de référence par leur source."
+                            "Guichet est un logiciel libre. Les règles appliquées sont citées par leur identifiant "
+                                + "(RENO-…, AMI-…) et les données de référence par leur source."
                         )
                         Paragraph {
                             Link("Sources des données", url: "/sources")

@@ -34,8 +34,8 @@ public enum MailboxPage {
                 heading: "Boîte de développement",
                 blocks: [
                     .paragraph(
-                        "Boîte de développement : les 100 derniers messages de la file d'envoi. Désactivez-la en production "
-                            + "(GUICHET_DEV_MAILBOX)."),
+                        "Boîte de développement : les 100 derniers messages de la file d'envoi. Désactivez-la en "
+                            + "production (GUICHET_DEV_MAILBOX)."),
                     .table(
                         caption: nil, headers: ["Date", "Canal", "Destinataire", "Objet", "État"],
                         rows: messages.map {
