@@ -198,13 +198,13 @@ struct LandlordController: RouteCollection {
                     receivedAt: o.createdAt,
                     contestedBy: others.map { "\($0.name) (\(Self.statusText($0)))" }))
         }
-        let cursor = req.query[String.self, at: "apres"].flatMap(OrganisationStore.Cursor.init(text:))
+        let cursor = req.query[String.self, at: "apres"].flatMap(TimeCursor.init(text:))
         let decided = try await OrganisationStore().decided(
             kind: .landlord, after: cursor, limit: AMORequestsPage.pageSize + 1, on: req.db)
         let shown = decided.prefix(AMORequestsPage.pageSize)
         let next =
             decided.count > AMORequestsPage.pageSize
-            ? shown.last.map { NextPage.after("/admin/bailleurs", "apres", OrganisationStore.Cursor(of: $0).text) }
+            ? shown.last.map { NextPage.after("/admin/bailleurs", "apres", OrganisationStore.cursor(of: $0).text) }
             : nil
         let model = LandlordReviewsPage.Model(
             pending: pending,

@@ -16,13 +16,13 @@ struct AMORequestsController: RouteCollection {
                 id: o.id, request: AMORequest.decode(o.details), name: o.name, siret: o.identifier,
                 department: o.department, receivedAt: o.createdAt)
         }
-        let cursor = req.query[String.self, at: "apres"].flatMap(OrganisationStore.Cursor.init(text:))
+        let cursor = req.query[String.self, at: "apres"].flatMap(TimeCursor.init(text:))
         let decided = try await OrganisationStore().decided(
             kind: .amo, after: cursor, limit: AMORequestsPage.pageSize + 1, on: req.db)
         let shown = decided.prefix(AMORequestsPage.pageSize)
         let next =
             decided.count > AMORequestsPage.pageSize
-            ? shown.last.map { NextPage.after("/admin/amo", "apres", OrganisationStore.Cursor(of: $0).text) } : nil
+            ? shown.last.map { NextPage.after("/admin/amo", "apres", OrganisationStore.cursor(of: $0).text) } : nil
         let model = AMORequestsPage.Model(
             pending: pending,
             decided: shown.map {

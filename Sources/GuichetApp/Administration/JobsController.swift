@@ -10,14 +10,14 @@ struct JobsController: RouteCollection {
     }
 
     func jobs(req: Request) async throws -> Response {
-        let cursor = req.query[String.self, at: "avant"].flatMap(Self.cursor)
+        let cursor = req.query[String.self, at: "avant"].flatMap(TimeCursor.init(text:))
         let jobs = try await JobStore().page(state: nil, before: cursor, limit: JobsPage.pageSize + 1, on: req.db)
         let shown = jobs.prefix(JobsPage.pageSize)
         let counts = try await JobStore().counts(on: req.db)
         let next =
             jobs.count > JobsPage.pageSize
             ? shown.last.map {
-                NextPage.after("/admin/taches", "avant", "\($0.createdAt.timeIntervalSince1970)_\($0.id.uuidString)")
+                NextPage.after("/admin/taches", "avant", TimeCursor(at: $0.createdAt, id: $0.id).text)
             }
             : nil
         let model = JobsPage.Model(
@@ -40,13 +40,5 @@ struct JobsController: RouteCollection {
         try await req.audit.record("tâche.relance", by: .of(req), object: ("tâche", id.uuidString), on: req.db)
         return Flash.redirect(
             req, to: "/admin/taches", .success, "La tâche est relancée : le prochain passage du travailleur l'exécute.")
-    }
-
-    static func cursor(_ text: String) -> JobStore.Cursor? {
-        let parts = text.split(separator: "_")
-        guard parts.count == 2, let seconds = Double(parts[0]), seconds.isFinite,
-            let id = UUID(uuidString: String(parts[1]))
-        else { return nil }
-        return JobStore.Cursor(createdAt: Date(timeIntervalSince1970: seconds), id: id)
     }
 }

@@ -134,32 +134,14 @@ public struct OrganisationStore: Sendable {
         return try await q.sort(\.$name).all().map { try $0.record }
     }
 
-    /// Where a page of decided organisations ended: newest decision first, then identifier.
-    public struct Cursor: Sendable, Equatable {
-        public let decidedAt: Date
-        public let id: UUID
-
-        public init(of o: OrganisationRecord) {
-            self.decidedAt = o.decidedAt ?? Date(timeIntervalSince1970: 0)
-            self.id = o.id
-        }
-
-        /// `1733054400.5_UUID` in a query string.
-        public var text: String { "\(decidedAt.timeIntervalSince1970)_\(id.uuidString)" }
-
-        public init?(text: String) {
-            let parts = text.split(separator: "_")
-            guard parts.count == 2, let seconds = Double(parts[0]), seconds.isFinite,
-                let id = UUID(uuidString: String(parts[1]))
-            else { return nil }
-            self.decidedAt = Date(timeIntervalSince1970: seconds)
-            self.id = id
-        }
+    /// Where a page of decided organisations ended: its last decision.
+    public static func cursor(of o: OrganisationRecord) -> TimeCursor {
+        TimeCursor(at: o.decidedAt ?? Date(timeIntervalSince1970: 0), id: o.id)
     }
 
     /// Decided organisations of a kind, newest decision first, `limit` at a time (keyset).
     public func decided(
-        kind: OrganisationKind, after cursor: Cursor?, limit: Int, on db: Database
+        kind: OrganisationKind, after cursor: TimeCursor?, limit: Int, on db: Database
     ) async throws
         -> [OrganisationRecord]
     {
@@ -167,8 +149,8 @@ public struct OrganisationStore: Sendable {
             .filter(\.$status != OrganisationStatus.pending.rawValue)
         if let cursor {
             q = q.group(.or) { group in
-                group.filter(\.$decidedAt < cursor.decidedAt)
-                    .group(.and) { $0.filter(\.$decidedAt == cursor.decidedAt).filter(\.$id < cursor.id) }
+                group.filter(\.$decidedAt < cursor.at)
+                    .group(.and) { $0.filter(\.$decidedAt == cursor.at).filter(\.$id < cursor.id) }
             }
         }
         return try await q.sort(\.$decidedAt, .descending).sort(\.$id, .descending).limit(limit).all()

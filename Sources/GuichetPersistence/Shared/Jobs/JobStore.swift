@@ -134,13 +134,13 @@ public struct JobStore: Sendable {
     }
 
     /// The newest jobs first, `limit` at a time, after the page that ended at `before`.
-    public func page(state: JobState?, before: Cursor?, limit: Int, on db: Database) async throws -> [JobRecord] {
+    public func page(state: JobState?, before: TimeCursor?, limit: Int, on db: Database) async throws -> [JobRecord] {
         var q = JobModel.query(on: db)
         if let state { q = q.filter(\.$state == state.rawValue) }
         if let before {
             q = q.group(.or) { group in
-                group.filter(\.$createdAt < before.createdAt)
-                    .group(.and) { $0.filter(\.$createdAt == before.createdAt).filter(\.$id < before.id) }
+                group.filter(\.$createdAt < before.at)
+                    .group(.and) { $0.filter(\.$createdAt == before.at).filter(\.$id < before.id) }
             }
         }
         return try await q.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit).all()
@@ -153,17 +153,6 @@ public struct JobStore: Sendable {
             out[state] = try await JobModel.query(on: db).filter(\.$state == state.rawValue).count()
         }
         return out
-    }
-
-    /// Where a page of jobs ended.
-    public struct Cursor: Sendable, Equatable {
-        public let createdAt: Date
-        public let id: UUID
-
-        public init(createdAt: Date, id: UUID) {
-            self.createdAt = createdAt
-            self.id = id
-        }
     }
 }
 
