@@ -106,40 +106,20 @@ struct LandlordService: Sendable {
     /// An administrator accepts or refuses a pending organisation; its members are told.
     func decide(id: UUID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UUID) async throws -> Bool {
         let notifier = self.notifier
-        let clock = self.clock
-        return try await db.write { tx in
-            guard let org = try await OrganisationStore().locked(id: id, on: tx), org.kind == .landlord else {
-                return false
+        let decision = OrganisationDecision(accept: accept, reason: reason, adminID: adminID)
+        return try await decision.apply(
+            to: id, kind: .landlord, history: "Inscription", by: actor,
+            writer: LifecycleWriter(clock: clock, notifier: notifier), on: db
+        ) { org, tx in
+            let text =
+                accept
+                ? "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM est acceptée : vous pouvez "
+                    + "déposer ses tableaux de programmation : \(notifier.link("/ami"))"
+                : "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM n'a pas été acceptée."
+                    + (reason.isEmpty ? "" : "\nMotif : \(reason)")
+            return try await Self.members(of: org.id, on: tx).map {
+                .init(to: $0.email, subject: "Inscription de \(org.name) à l'AMI DROM", body: "Bonjour,\n\n\(text)")
             }
-            let event: OrganisationReview.Event = accept ? .accept : .refuse(reason: reason)
-            guard case .success(let transition) = OrganisationReview.transition(org.status, event, kind: org.kind)
-            else {
-                return false
-            }
-            var write = LifecycleWrite(
-                subject: org.subject, from: org.status.rawValue, to: transition.state.rawValue,
-                columns: OrganisationStore.decisionColumns(
-                    by: adminID, reason: reason.isEmpty ? nil : reason, at: clock.now()),
-                history: ["Inscription \(transition.state.french)."], motive: reason.isEmpty ? nil : reason)
-            for effect in transition.effects {
-                switch effect {
-                case .audit(let action):
-                    write.audit.append(.init(action: action, detail: reason))
-                case .tellMembers:
-                    let text =
-                        accept
-                        ? "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM est acceptée : vous pouvez déposer ses tableaux de programmation : \(notifier.link("/ami"))"
-                        : "L'inscription de \(org.name) (SIREN \(org.identifier)) à l'AMI DROM n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")"
-                    for member in try await Self.members(of: org.id, on: tx) {
-                        write.emails.append(
-                            .init(
-                                to: member.email, subject: "Inscription de \(org.name) à l'AMI DROM",
-                                body: "Bonjour,\n\n\(text)"))
-                    }
-                }
-            }
-            try await LifecycleWriter(clock: clock, notifier: notifier).apply(write, by: actor, on: tx)
-            return true
         }
     }
 

@@ -94,56 +94,40 @@ struct StaffService {
         let notifier = self.notifier
         let clock = self.clock
         let cost = self.bcryptCost
-        return try await db.write { tx in
-            guard let org = try await OrganisationStore().locked(id: id, on: tx), org.kind == .amo else { return false }
-            let event: OrganisationReview.Event = accept ? .accept : .refuse(reason: reason)
-            guard case .success(let transition) = OrganisationReview.transition(org.status, event, kind: org.kind)
-            else {
-                return false
-            }
-            var write = LifecycleWrite(
-                subject: org.subject, from: org.status.rawValue, to: transition.state.rawValue,
-                columns: OrganisationStore.decisionColumns(
-                    by: adminID, reason: reason.isEmpty ? nil : reason, at: clock.now()),
-                history: ["Demande de compte AMO \(transition.state.french)."], motive: reason.isEmpty ? nil : reason)
+        let decision = OrganisationDecision(accept: accept, reason: reason, adminID: adminID)
+        return try await decision.apply(
+            to: id, kind: .amo, history: "Demande de compte AMO", by: actor,
+            writer: LifecycleWriter(clock: clock, notifier: notifier), on: db
+        ) { org, tx in
             let details = AMORequest.decode(org.details)
-            for effect in transition.effects {
-                switch effect {
-                case .audit(let action):
-                    write.audit.append(.init(action: action, detail: reason))
-                case .tellMembers where accept:
-                    let user: UserRecord
-                    if let existing = try await UserStore().find(email: details.contactEmail, on: tx) {
-                        user = existing
-                    } else {
-                        user = try await UserStore().create(
-                            email: details.contactEmail, passwordHash: try Passwords(cost: cost).hash(Tokens.random()),
-                            displayName: details.contactName, phone: details.contactPhone, on: tx)
-                    }
-                    try await UserStore().grant(userID: user.id, role: .amo, organisationID: org.id, on: tx)
-                    let link = try await OneTimeLinks(clock: clock, notifier: notifier)
-                        .issue(
-                            for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime,
-                            path: "/reinitialisation", on: tx)
-                    write.emails.append(
-                        .init(
-                            to: details.contactEmail, subject: "Votre compte AMO est ouvert",
-                            body:
-                                "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET "
-                                + "\(org.identifier)) est acceptée. Choisissez votre mot de passe dans les 12 "
-                                + "heures :\n\(link)"
-                        ))
-                case .tellMembers:
-                    write.emails.append(
-                        .init(
-                            to: details.contactEmail, subject: "Votre demande de compte AMO",
-                            body:
-                                "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET \(org.identifier)) n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")"
-                        ))
-                }
+            guard accept else {
+                return [
+                    .init(
+                        to: details.contactEmail, subject: "Votre demande de compte AMO",
+                        body: "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET "
+                            + "\(org.identifier)) n'a pas été acceptée.\(reason.isEmpty ? "" : "\nMotif : \(reason)")")
+                ]
             }
-            try await LifecycleWriter(clock: clock, notifier: notifier).apply(write, by: actor, on: tx)
-            return true
+            let user: UserRecord
+            if let existing = try await UserStore().find(email: details.contactEmail, on: tx) {
+                user = existing
+            } else {
+                user = try await UserStore().create(
+                    email: details.contactEmail, passwordHash: try Passwords(cost: cost).hash(Tokens.random()),
+                    displayName: details.contactName, phone: details.contactPhone, on: tx)
+            }
+            try await UserStore().grant(userID: user.id, role: .amo, organisationID: org.id, on: tx)
+            let link = try await OneTimeLinks(clock: clock, notifier: notifier)
+                .issue(
+                    for: user.id, purpose: "reset", lifetime: AccountService.activationLifetime,
+                    path: "/reinitialisation", on: tx)
+            return [
+                .init(
+                    to: details.contactEmail, subject: "Votre compte AMO est ouvert",
+                    body: "Bonjour \(details.contactName),\n\nLa demande de compte AMO de \(org.name) (SIRET "
+                        + "\(org.identifier)) est acceptée. Choisissez votre mot de passe dans les 12 heures :\n\(link)"
+                )
+            ]
         }
     }
 }
