@@ -63,7 +63,7 @@ struct LandlordService: Sendable {
         guard errors.isEmpty, let siren, let kind else { return (nil, errors) }
         return (
             LandlordIdentification(
-                name: t("name"), siren: siren.value, kind: kind, address: t("address"), postalCode: t("postal_code"),
+                name: t("name"), siren: siren, kind: kind, address: t("address"), postalCode: t("postal_code"),
                 city: t("city"), contactName: t("contact_name"), contactEmail: email, contactPhone: t("contact_phone")),
             []
         )
@@ -83,12 +83,13 @@ struct LandlordService: Sendable {
         let postal = reference.communesByPostalCode[id.postalCode]?.first
         let department = postal.flatMap { InseeCode($0.insee)?.departmentCode } ?? String(id.postalCode.prefix(2))
         return try await db.write { tx in
-            let holders = try await OrganisationStore().find(kind: .landlord, identifier: id.siren, on: tx).filter {
+            let holders = try await OrganisationStore().find(kind: .landlord, identifier: id.siren.value, on: tx).filter
+            {
                 $0.status != .refused
             }
             let details = String(decoding: try JSONEncoder().encode(id), as: UTF8.self)
             let org = try await OrganisationStore().create(
-                kind: .landlord, name: id.name, identifier: id.siren, department: department,
+                kind: .landlord, name: id.name, identifier: id.siren.value, department: department,
                 status: .pending, details: details, on: tx)
             _ = try await UserStore().grant(userID: userID, role: .bailleur, organisationID: org.id, on: tx)
             try await AuditService(clock: clock).record(

@@ -18,7 +18,7 @@ public enum LandlordKind: String, Sendable, CaseIterable, Codable {
 /// `AMI-B`: the identification form of a landlord organisation.
 public struct LandlordIdentification: Sendable, Equatable, Codable {
     public var name: String
-    public var siren: String
+    public var siren: Siren
     public var kind: LandlordKind
     public var address: String
     public var postalCode: String
@@ -28,7 +28,7 @@ public struct LandlordIdentification: Sendable, Equatable, Codable {
     public var contactPhone: String
 
     public init(
-        name: String, siren: String, kind: LandlordKind, address: String, postalCode: String, city: String,
+        name: String, siren: Siren, kind: LandlordKind, address: String, postalCode: String, city: String,
         contactName: String, contactEmail: String, contactPhone: String
     ) {
         self.name = name

@@ -94,3 +94,34 @@ public struct Siret: Hashable, Sendable, CustomStringConvertible {
     public var siren: String { String(value.prefix(9)) }
     public var description: String { value }
 }
+
+/// Identifiers are stored and exchanged as their digits; reading one back checks it again.
+extension Siren: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let siren = Siren(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "SIREN invalide"))
+        }
+        self = siren
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
+extension Siret: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let siret = Siret(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "SIRET invalide"))
+        }
+        self = siret
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}

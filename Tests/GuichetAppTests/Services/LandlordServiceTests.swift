@@ -16,9 +16,12 @@ import Testing
             reference: try ReferenceDataCache.shared())
     }
 
-    static let identification = LandlordIdentification(
-        name: "Habitat Réunion", siren: "732829320", kind: .esh, address: "1 rue de Paris", postalCode: "97400",
-        city: "Saint-Denis", contactName: "Marie", contactEmail: "marie@hlm.test", contactPhone: "0262123456")
+    static func identification() throws -> LandlordIdentification {
+        LandlordIdentification(
+            name: "Habitat Réunion", siren: try #require(Siren("732829320")), kind: .esh, address: "1 rue de Paris",
+            postalCode: "97400",
+            city: "Saint-Denis", contactName: "Marie", contactEmail: "marie@hlm.test", contactPhone: "0262123456")
+    }
 
     @Test func aRegistrationIsReviewedOnceAndItsMembersAreTold() async throws {
         try await TestDatabase.run { db in
@@ -27,7 +30,7 @@ import Testing
                 email: "marie@hlm.test", passwordHash: "x", displayName: "Marie", on: db)
             guard
                 case .created(let org, let contested) = try await service.register(
-                    Self.identification, userID: user.id, actor: .system)
+                    try Self.identification(), userID: user.id, actor: .system)
             else {
                 Issue.record("registration refused")
                 return
@@ -60,7 +63,7 @@ import Testing
             _ = try await UserStore().grant(userID: staff.id, role: .instructeur, scope: ["974"], on: db)
             guard
                 case .refused(let problems) = try await service.register(
-                    Self.identification, userID: staff.id, actor: .system)
+                    try Self.identification(), userID: staff.id, actor: .system)
             else {
                 Issue.record("a staff account registered a landlord")
                 return

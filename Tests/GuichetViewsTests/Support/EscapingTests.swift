@@ -183,12 +183,13 @@ import Testing
 }
 
 extension PageModelEscapingTests {
-    @Test func landlordPages() {
+    @Test func landlordPages() throws {
         let p = Self.p
+        let siren = try #require(Siren("732829320"))
         let page = EscapingTests.page
         EscapingTests.expectEscaped(LandlordPages.registration(page, FormState(values: ["name": p], csrfToken: p)))
         let identification = LandlordIdentification(
-            name: p, siren: p, kind: .esh, address: p, postalCode: p, city: p, contactName: p, contactEmail: p,
+            name: p, siren: siren, kind: .esh, address: p, postalCode: p, city: p, contactName: p, contactEmail: p,
             contactPhone: p)
         EscapingTests.expectEscaped(
             LandlordPages.organisation(
