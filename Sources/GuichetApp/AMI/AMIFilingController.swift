@@ -60,8 +60,6 @@ struct AMIFilingController: RouteCollection {
 
     func path(_ s: Scope) -> String { "/ami/campagnes/\(s.campaign.campaign.year)/\(s.department)" }
 
-    static func phaseText(_ c: Campaign, now: Date) -> String { CampaignPhaseText.text(c, now: now) }
-
     // MARK: Pages
 
     func home(req: Request) async throws -> Response {
@@ -77,7 +75,7 @@ struct AMIFilingController: RouteCollection {
         let names = req.application.referenceData.departments
         let campaigns = try await CampaignStore().all(on: req.db).map { record in
             AMIHomePage.CampaignLine(
-                year: record.campaign.year, phase: Self.phaseText(record.campaign, now: now),
+                year: record.campaign.year, phase: CampaignPhaseText.text(record.campaign, now: now),
                 departments: record.campaign.departments.map { dep in
                     let f = filings.first { $0.campaignID == record.id && $0.department == dep }
                     let filing: AMIHomePage.Filing =
@@ -148,7 +146,7 @@ struct AMIFilingController: RouteCollection {
         let history = try await filing.asyncMap { try await FilingStore().events(filingID: $0.id, on: req.db) } ?? []
         let model = FilingPage.Model(
             year: c.year, department: s.department, departmentName: s.departmentName, organisation: org.name,
-            siren: org.identifier, phase: Self.phaseText(c, now: now), state: state,
+            siren: org.identifier, phase: CampaignPhaseText.text(c, now: now), state: state,
             closedMessage: open ? nil : c.window.check(at: now).message,
             maxUploadMB: req.application.guichetConfig.maxUploadBytes / 1_048_576,
             uploads: uploads.map { u in

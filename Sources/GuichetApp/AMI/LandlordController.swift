@@ -59,10 +59,6 @@ struct LandlordController: RouteCollection {
         try await organisationPage(req, state: req.formState())
     }
 
-    static func statusText(_ org: OrganisationRecord) -> String {
-        LandlordPages.statusText(org.status, reason: org.decisionReason)
-    }
-
     func organisationPage(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         guard let org = try await LandlordService.organisation(of: req.principal, on: req.db) else {
             throw Abort(.notFound)
@@ -196,7 +192,9 @@ struct LandlordController: RouteCollection {
                     identification: try? JSONDecoder().decode(LandlordIdentification.self, from: Data(o.details.utf8)),
                     registeredBy: try await LandlordService.members(of: o.id, on: req.db).map(\.email),
                     receivedAt: o.createdAt,
-                    contestedBy: others.map { "\($0.name) (\(Self.statusText($0)))" }))
+                    contestedBy: others.map {
+                        "\($0.name) (\(LandlordPages.statusText($0.status, reason: $0.decisionReason)))"
+                    }))
         }
         let cursor = req.query[String.self, at: "apres"].flatMap(TimeCursor.init(text:))
         let decided = try await OrganisationStore().decided(

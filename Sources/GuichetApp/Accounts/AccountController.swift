@@ -122,8 +122,4 @@ struct AccountController: RouteCollection {
         guard done else { throw Abort(.notFound) }
         return Flash.redirect(req, to: "/compte/jetons", .success, "Jeton révoqué.")
     }
-
-    static func frenchDate(_ d: Date) -> String {
-        AppClock.parisFormatter("dd/MM/yyyy HH:mm").string(from: d)
-    }
 }

@@ -9,8 +9,8 @@ public struct AppClock: Sendable {
     public static let system = AppClock(now: { Date() })
     public static func fixed(_ date: Date) -> AppClock { AppClock(now: { date }) }
 
-    /// Europe/Paris (shipped with every tzdata; UTC+1 only if it were ever missing).
-    public static let paris = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 3600) ?? .current
+    /// Europe/Paris.
+    public static let paris = ParisTime.zone
 
     /// The instant 00:00 in Paris on `day`.
     public static func startOfParisDay(_ day: Day) -> Date {
@@ -25,13 +25,7 @@ public struct AppClock: Sendable {
 
     /// A formatter of instants as French civil times in Europe/Paris, whatever the server's zone
     /// (`dd/MM/yyyy HH:mm`, `HH:mm`…). Make one per page or export, not one per value.
-    public static func parisFormatter(_ pattern: String) -> DateFormatter {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "fr_FR")
-        f.timeZone = paris
-        f.dateFormat = pattern
-        return f
-    }
+    public static func parisFormatter(_ pattern: String) -> DateFormatter { ParisTime.formatter(pattern) }
 }
 
 extension Day {

@@ -1,4 +1,5 @@
 import Foundation
+import GuichetDomain
 
 /// The development mailbox (`GUICHET_DEV_MAILBOX=true` only): the outbox's last messages.
 public enum MailboxPage {

@@ -1,25 +1,5 @@
 import Foundation
 
-/// Dates as French pages show them, in Europe/Paris (`30/09/2024 23:59`).
-public enum ParisTime {
-    private static let zone = TimeZone(identifier: "Europe/Paris") ?? .current
-
-    public static func format(_ date: Date, _ pattern: String = "dd/MM/yyyy HH:mm") -> String {
-        formatter(pattern).string(from: date)
-    }
-
-    /// One formatter for a whole list (making one costs far more than using it).
-    public static func formatter(_ pattern: String = "dd/MM/yyyy HH:mm") -> DateFormatter {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "fr_FR")
-        f.timeZone = zone
-        f.dateFormat = pattern
-        return f
-    }
-
-    public static func day(_ date: Date) -> String { format(date, "dd/MM/yyyy") }
-}
-
 /// A link to the next page of a list that grows (keyset pagination): the query string that
 /// resumes after the last row shown.
 public struct NextPage: Sendable, Equatable {
