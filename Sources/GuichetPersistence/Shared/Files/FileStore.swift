@@ -95,7 +95,11 @@ public struct FileStore: Sendable {
 
     public func info(id: UUID, on db: Database) async throws -> StoredFileInfo? {
         guard let m = try await StoredFileModel.find(id, on: db) else { return nil }
-        return StoredFileInfo(
+        return try Self.info(m)
+    }
+
+    static func info(_ m: StoredFileModel) throws -> StoredFileInfo {
+        StoredFileInfo(
             id: try m.requireID(), name: m.name, contentType: m.contentType, sha256: m.sha256, size: m.size,
             createdAt: m.createdAt)
     }
@@ -103,6 +107,11 @@ public struct FileStore: Sendable {
     /// The file's bytes, a chunk at a time, in order.
     public func read(id: UUID, on db: Database, _ each: (Data) async throws -> Void) async throws {
         guard let m = try await StoredFileModel.find(id, on: db) else { return }
+        try await read(m, on: db, each)
+    }
+
+    private func read(_ m: StoredFileModel, on db: Database, _ each: (Data) async throws -> Void) async throws {
+        let id = try m.requireID()
         switch m.backend {
         case "directory":
             guard case .directory(let root) = backend else { throw FileUnavailable(id: id) }
@@ -122,10 +131,11 @@ public struct FileStore: Sendable {
 
     /// The whole file (bounded by the upload limit).
     public func get(id: UUID, on db: Database) async throws -> StoredFile? {
-        guard let info = try await info(id: id, on: db) else { return nil }
+        guard let m = try await StoredFileModel.find(id, on: db) else { return nil }
+        let info = try Self.info(m)
         var data = Data()
         data.reserveCapacity(info.size)
-        try await read(id: id, on: db) { data.append($0) }
+        try await read(m, on: db) { data.append($0) }
         return StoredFile(
             id: info.id, name: info.name, contentType: info.contentType, sha256: info.sha256, data: data,
             createdAt: info.createdAt)
