@@ -15,9 +15,9 @@ struct EligibilityTestController: RouteCollection {
             if let v = req.query[String.self, at: key], v.count <= 200 { answers[key] = v }
         }
         let questionnaire = EligibilityQuestionnaire(answers: answers)
-        let (c, errors) = questionnaire.parse()
-        let today = req.application.clock.today
         let reference = req.application.referenceData
+        let (c, errors) = questionnaire.parse(reference: reference)
+        let today = req.application.clock.today
         let parameters = try await req.application.parameters.current(on: req.db)
         let result = RenovationSimulation.run(c, on: today, parameters: parameters, reference: reference)
         let e = result.eligibility

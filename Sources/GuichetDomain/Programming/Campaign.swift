@@ -140,7 +140,7 @@ public struct CampaignParameters: Sendable, Equatable {
                 nil, Criterion(.amiL, .missing, "Pas de quotité pour ce produit dans les paramètres de la campagne.")
             )
         }
-        let cap = Money(cents: costPrice.cents * q.tenThousandths / 10_000)
+        let cap = costPrice.share(q.tenThousandths, over: 10_000)
         return (
             cap,
             Criterion(

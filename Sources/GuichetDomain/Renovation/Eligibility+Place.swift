@@ -50,11 +50,14 @@ struct PlaceCheck {
             )
         }
         let zonage = reference.zonage(on: day, warnings: &warnings)
-        let name = reference.communeName(insee) ?? insee.value
-        guard let zone = zonage.zones[insee.value] else {
+        // An arrondissement of Paris, Lyon or Marseille is zoned as its commune (issue #11).
+        let arrondissement = Arrondissement(insee)
+        let commune = arrondissement?.commune ?? insee
+        let name = arrondissement?.name ?? reference.communeName(insee) ?? insee.value
+        guard let zone = zonage.zones[commune.value] else {
             return result(.fail, "Commune \(insee) inconnue du \(zonage.label).", region: region, insee: insee)
         }
-        let acv = reference.isActionCoeurDeVille(insee)
+        let acv = reference.isActionCoeurDeVille(commune)
         let status: CriterionStatus = zone.openForRenovationAid || acv ? .pass : .fail
         return PlaceCheck(
             criterion: Criterion(

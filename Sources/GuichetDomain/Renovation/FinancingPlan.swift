@@ -39,7 +39,7 @@ public enum FinancingPlanner {
 
         // RENO-F1
         let ceiling = kind.isLandlord ? p.ceilingLandlord : p.ceilingOwnerOccupier
-        let annex = ceiling.scaled(by: Int64(p.annexEnvelopePercent), over: 100)
+        let annex = ceiling.share(Int64(p.annexEnvelopePercent), over: 100)
         note(
             .f1,
             "Plafond de subvention \(euros(ceiling)) ; enveloppe des frais annexes \(p.annexEnvelopePercent) % : "
@@ -122,7 +122,7 @@ public enum FinancingPlanner {
         let companies = zip(input.companies, zip(financeable, shares)).map { c, pair in
             FinancingPlan.CompanyShare(
                 siret: c.siret, name: c.name, financeableWorks: pair.0, granted: pair.1,
-                depositCap: pair.1.scaled(by: Int64(p.depositPercent), over: 100))
+                depositCap: pair.1.share(Int64(p.depositPercent), over: 100))
         }
 
         // RENO-F6

@@ -16,9 +16,21 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Never below zero: used wherever a rule says "never below 0".
     @inlinable public var clampedAtZero: Money { cents < 0 ? .zero : self }
 
-    /// `self × numerator / denominator`, rounded half-up to the cent (exact integer arithmetic).
-    public func scaled(by numerator: Int64, over denominator: Int64) -> Money {
-        Money(cents: Money.divideHalfUp(cents * numerator, denominator))
+    /// `self × numerator / denominator` rounded down to the cent: a cap computed as a share never
+    /// exceeds the share (issue #11: 30 % of 7 443,62 € is 2 233,08 €, not 2 233,09 €). Exact on
+    /// 128 bits; a result beyond the range of `Int64` saturates instead of trapping.
+    public func share(_ numerator: Int64, over denominator: Int64) -> Money {
+        precondition(denominator > 0)
+        let product = cents.multipliedFullWidth(by: numerator)
+        let wide = (high: product.high, low: product.low)
+        // The quotient fits in 64 bits when |numerator| ≤ denominator; beyond, saturate.
+        guard numerator.magnitude <= denominator.magnitude else {
+            let (q, overflow) = (cents / denominator).multipliedReportingOverflow(by: numerator)
+            if overflow { return Money(cents: (cents < 0) != (numerator < 0) ? .min : .max) }
+            return Money(cents: q)
+        }
+        let (q, r) = denominator.dividingFullWidth(wide)
+        return Money(cents: r < 0 ? q - 1 : q)
     }
 
     /// Integer division rounded half away from zero.

@@ -19,7 +19,9 @@ public struct EligibilityQuestionnaire: Sendable {
 
     /// Reads the answers into a case; an answer that cannot be read is an error for its field
     /// (and the case lacks it, so its question comes back with the error and the typed value).
-    public func parse() -> (RenovationCase, [FormState.FieldError]) {
+    /// A typing mistake (a postal code La Poste does not know, an indivision of one owner) is an
+    /// error on its step, never an « inéligible » verdict (issue #11).
+    public func parse(reference: ReferenceData) -> (RenovationCase, [FormState.FieldError]) {
         var c = RenovationCase()
         var errors: [FormState.FieldError] = []
         func text(_ k: String) -> String? {
@@ -27,10 +29,10 @@ public struct EligibilityQuestionnaire: Sendable {
             return v
         }
         func yesNo(_ k: String) -> Bool? { text(k).flatMap { $0 == "oui" ? true : $0 == "non" ? false : nil } }
-        func count(_ k: String, label: String) -> Int? {
+        func count(_ k: String, label: String, from low: Int = 1) -> Int? {
             guard let t = text(k) else { return nil }
-            guard let n = Int(t), (1...20).contains(n) else {
-                errors.append(.init(field: k, message: "\(label) : indiquez un nombre entier de 1 à 20"))
+            guard let n = Int(t), (low...20).contains(n) else {
+                errors.append(.init(field: k, message: "\(label) : indiquez un nombre entier de \(low) à 20."))
                 return nil
             }
             return n
@@ -38,14 +40,15 @@ public struct EligibilityQuestionnaire: Sendable {
         func euros(_ k: String, label: String) -> Money? {
             guard let t = text(k) else { return nil }
             guard let m = FrenchInput.euros(t) else {
-                errors.append(.init(field: k, message: "\(label) : indiquez un montant en euros, par exemple 25 000"))
+                errors.append(.init(field: k, message: "\(label) : indiquez un montant en euros, par exemple 25 000."))
                 return nil
             }
             return m
         }
         c.applicant.kind = text("kind").flatMap(ApplicantKind.init(rawValue:))
         c.applicant.ownership = text("ownership").flatMap(Ownership.init(rawValue:))
-        c.applicant.jointOwners = count("joint_owners", label: "Nombre de propriétaires")
+        // RENO-E2: an indivision has at least two owners; « 1 » is a typing mistake.
+        c.applicant.jointOwners = count("joint_owners", label: "Nombre de propriétaires de l'indivision", from: 2)
         c.applicant.jointOwnersPartnered = yesNo("partnered")
         c.applicant.bareOwnerConsent = yesNo("consent")
         let household = Household(
@@ -68,9 +71,17 @@ public struct EligibilityQuestionnaire: Sendable {
         c.dwelling.principalResidence = yesNo("residence")
         if let p = text("postal_code") {
             if let pc = PostalCode(p.replacingOccurrences(of: " ", with: "")) {
-                c.dwelling.postalCode = pc
+                if reference.communes(postalCode: pc).isEmpty {
+                    errors.append(
+                        .init(
+                            field: "postal_code",
+                            message: "Code postal : \(pc) est inconnu de la base officielle de La Poste ; vérifiez-le.")
+                    )
+                } else {
+                    c.dwelling.postalCode = pc
+                }
             } else {
-                errors.append(.init(field: "postal_code", message: "Code postal : 5 chiffres, par exemple 01000"))
+                errors.append(.init(field: "postal_code", message: "Code postal : 5 chiffres, par exemple 01000."))
             }
         }
         c.dwelling.insee = text("insee").flatMap(InseeCode.init)

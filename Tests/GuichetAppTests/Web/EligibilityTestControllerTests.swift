@@ -67,4 +67,30 @@ import VaporTesting
             #expect(res.text.contains("name=\"tenant_in_place\""))
         }
     }
+
+    /// Issue #11: a typing mistake is an error on its step, never an « inéligible » verdict.
+    @Test func typingMistakesAreErrorsOnTheirStep() async throws {
+        try await TestApp.run { app in
+            let unknown = try await Self.get(app, "kind=owner_occupier&ownership=full&residence=oui&postal_code=99999")
+            #expect(!unknown.text.contains("ne semble pas éligible"))
+            #expect(unknown.text.contains("error-summary"))
+            #expect(unknown.text.contains("99999 est inconnu de la base officielle de La Poste"))
+            #expect(unknown.text.contains("name=\"postal_code\""))
+
+            let one = try await Self.get(app, "kind=owner_occupier&ownership=joint&joint_owners=1")
+            #expect(!one.text.contains("ne semble pas éligible"))
+            #expect(one.text.contains("indiquez un nombre entier de 2 à 20."))
+            #expect(one.text.contains("name=\"joint_owners\""))
+        }
+    }
+
+    /// Issue #11: a Paris address is zoned as Paris and shown as its arrondissement.
+    @Test func parisAddressIsShownAsItsArrondissement() async throws {
+        try await TestApp.run { app in
+            let res = try await Self.get(app, "kind=owner_occupier&ownership=full&residence=oui&postal_code=75011")
+            #expect(res.text.contains("ne semble pas éligible"))
+            #expect(res.text.contains("Paris 11e arrondissement (75111) : zone Abis"))
+            #expect(!res.text.contains("inconnue du zonage"))
+        }
+    }
 }

@@ -69,6 +69,27 @@ import Testing
         #expect(Fixtures.status(Fixtures.eligibility(c), .e6) == .missing)
     }
 
+    /// Issue #11: an arrondissement of Paris, Lyon or Marseille is zoned as its commune and shown
+    /// as the arrondissement (« Commune 75101 inconnue du zonage » before).
+    @Test(arguments: [
+        ("75001", "75101", "Paris 1er arrondissement", Zone.abis),
+        ("75020", "75120", "Paris 20e arrondissement", .abis),
+        ("69009", "69389", "Lyon 9e arrondissement", .a), ("13016", "13216", "Marseille 16e arrondissement", .a),
+    ])
+    func arrondissementIsZonedAsItsCommune(postal: String, insee: String, name: String, zone: Zone) {
+        var c = Fixtures.ownerOccupier()
+        c.dwelling.insee = nil
+        c.dwelling.postalCode = PostalCode(postal)
+        let e = Fixtures.eligibility(c)
+        #expect(e.zone == zone)
+        #expect(e.actionCoeurDeVille == false)
+        let message = e.criteria[5].message
+        #expect(message.hasPrefix("\(name) (\(insee)) : zone \(zone.rawValue)"), "\(message)")
+        #expect(!message.contains("inconnue"))
+        #expect(Arrondissement(InseeCode("75056")!) == nil, "the commune itself is no arrondissement")
+        #expect(Arrondissement(InseeCode("75121")!) == nil && Arrondissement(InseeCode("69380")!) == nil)
+    }
+
     // RENO-E1 each ownership kind.
     @Test(arguments: [(Ownership.full, CriterionStatus.pass), (.futureOwner, .fail), (.freeLodging, .fail)])
     func ownership(kind: Ownership, expected: CriterionStatus) {

@@ -52,6 +52,12 @@ import Testing
                 #expect(amount.cents >= 0, "no negative amount")
             }
             for c in p.companies { #expect(c.granted <= c.financeableWorks) }
+            // P-ACOMPTE: the deposit cap never exceeds its percentage, to the cent (issue #11).
+            for c in p.companies {
+                #expect(c.depositCap.cents * 100 <= c.granted.cents * Int64(params.depositPercent), "deposit ≤ 30 %")
+                #expect((c.depositCap.cents + 1) * 100 > c.granted.cents * Int64(params.depositPercent))
+            }
+            #expect(p.annexEnvelope.cents * 100 <= p.ceiling.cents * Int64(params.annexEnvelopePercent))
         }
     }
 

@@ -22,10 +22,15 @@ import Testing
         #expect(Money.divideHalfUp(n, d) == expected)
     }
 
-    @Test func scaledRoundsHalfUp() {
-        #expect(Money(cents: 1_600_000).scaled(by: 30, over: 100) == Money(cents: 480_000))
-        #expect(Money(cents: 5).scaled(by: 30, over: 100) == Money(cents: 2))  // 1.5 → 2
-        #expect(Money(cents: 1).scaled(by: 30, over: 100) == Money(cents: 0))  // 0.3 → 0
+    /// Issue #11: a cap computed as a share is rounded down, so rounding never exceeds the cap.
+    @Test func shareRoundsDownToTheCent() {
+        #expect(Money(cents: 744_362).share(30, over: 100) == Money(cents: 223_308))  // 2 233,086 → 2 233,08
+        #expect(Money(cents: 1_600_000).share(30, over: 100) == Money(cents: 480_000))
+        #expect(Money(cents: 5).share(30, over: 100) == Money(cents: 1))  // 1,5 → 1
+        #expect(Money(cents: 1).share(30, over: 100) == Money(cents: 0))
+        #expect(Money(cents: -5).share(30, over: 100) == Money(cents: -2))  // never above the share
+        #expect(Money(cents: .max).share(7_000, over: 10_000).cents == 6_456_360_425_798_343_064)
+        #expect(Money(cents: .max).share(3, over: 2) == Money(cents: .max))  // saturates, no trap
     }
 }
 
