@@ -24,6 +24,9 @@ struct AMIFilingController: RouteCollection {
             .GET, "ami", "campagnes", ":year", ":department", "tableaux", ":upload", "resultat.json", access: landlord,
             use: uploadJSON)
         routes.on(
+            .GET, "ami", "campagnes", ":year", ":department", "tableaux", ":upload", "progression.json",
+            access: landlord, use: uploadProgress)
+        routes.on(
             .GET, "ami", "campagnes", ":year", ":department", "tableaux", ":upload", "fichier", access: landlord,
             use: uploadFile)
         routes.on(.POST, "ami", "campagnes", ":year", ":department", "envoi", access: landlord, use: send)
@@ -233,6 +236,32 @@ struct AMIFilingController: RouteCollection {
         }
     }
 
+    /// The check's progress for the page's script: `{"status": "checking"|"checked"|"unreadable",
+    /// "permille": 0…1000, "stage": "…"}`, never cached.
+    func uploadProgress(req: Request) async throws -> Response {
+        let s = try await scope(req)
+        let u = try await findUpload(req, s)
+        let status: String =
+            switch u.status {
+            case .pending, .checking: "checking"
+            case .checked: "checked"
+            case .unreadable: "unreadable"
+            }
+        let body = JSONValue.object([
+            ("status", .string(status)), ("permille", .int(u.status == .checked ? 1000 : Self.permille(u))),
+            ("stage", .string(u.stage)),
+        ])
+        let response = Response.json(body.serialized())
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// Thousandths done, whatever unit the runner counted in.
+    static func permille(_ u: UploadRecord) -> Int {
+        guard u.progressTotal > 0 else { return 0 }
+        return min(1000, max(0, u.progressDone.multipliedReportingOverflow(by: 1000).partialValue / u.progressTotal))
+    }
+
     /// The file as it was uploaded (current or replaced, kept in history), streamed.
     func uploadFile(req: Request) async throws -> Response {
         let s = try await scope(req)
@@ -249,7 +278,7 @@ struct AMIFilingController: RouteCollection {
         let state: UploadPage.State
         switch u.status {
         case .pending, .checking:
-            state = .checking(done: u.progressDone, total: u.progressTotal, stage: u.stage)
+            state = .checking(permille: Self.permille(u), stage: u.stage)
         case .unreadable:
             state = .unreadable(u.message ?? "")
         case .checked:
@@ -257,8 +286,7 @@ struct AMIFilingController: RouteCollection {
             state = .checked(result, errorCount: u.errorCount)
         }
         let model = UploadPage.Model(
-            fileName: u.fileName, state: state, filingPath: path(s),
-            resultPath: "\(path(s))/tableaux/\(u.id)/resultat.json")
+            fileName: u.fileName, state: state, filingPath: path(s), pagePath: "\(path(s))/tableaux/\(u.id)")
         return .html(UploadPage.render(req.page(title: "Tableau « \(u.fileName) »"), model))
     }
 

@@ -5,7 +5,7 @@ import GuichetDomain
 /// figures, the operations with their pre-checks).
 public enum UploadPage {
     public enum State: Sendable, Equatable {
-        case checking(done: Int, total: Int, stage: String)
+        case checking(permille: Int, stage: String)
         case unreadable(String)
         case checked(ProgrammingCheckResult, errorCount: Int)
     }
@@ -13,15 +13,17 @@ public enum UploadPage {
     public struct Model: Sendable, Equatable {
         public let fileName: String
         public let state: State
-        /// The filing page, and this upload's JSON result.
+        /// The filing page, this upload's page, its JSON result and its JSON progress.
         public let filingPath: String
-        public let resultPath: String
+        public let pagePath: String
+        public var resultPath: String { pagePath + "/resultat.json" }
+        public var progressPath: String { pagePath + "/progression.json" }
 
-        public init(fileName: String, state: State, filingPath: String, resultPath: String) {
+        public init(fileName: String, state: State, filingPath: String, pagePath: String) {
             self.fileName = fileName
             self.state = state
             self.filingPath = filingPath
-            self.resultPath = resultPath
+            self.pagePath = pagePath
         }
     }
 
@@ -32,13 +34,16 @@ public enum UploadPage {
         var page = page
         var blocks: [InfoPageModel.Block] = []
         switch m.state {
-        case .checking(let done, let total, let stage):
-            page.refreshSeconds = 1
+        case .checking(let permille, let stage):
+            page.scripts.append(.progress)
             blocks.append(
-                .progress(label: "Vérification du tableau", done: done, total: max(total, 1000), detail: stage))
+                .progress(
+                    label: "Vérification du tableau", permille: permille, detail: stage, pollURL: m.progressPath,
+                    refreshURL: m.pagePath))
             blocks.append(
                 .paragraph(
-                    "Cette page se met à jour toute seule. Vous pouvez aussi la quitter : la vérification continue."))
+                    "La barre avance pendant la vérification ; sans JavaScript, utilisez « Actualiser ». Vous pouvez "
+                        + "aussi quitter cette page : la vérification continue."))
         case .unreadable(let message):
             blocks.append(.notice(.error, "Fichier illisible : \(message). Déposez un fichier corrigé."))
         case .checked(let result, let errorCount):

@@ -3,6 +3,7 @@ import GuichetAppTestSupport
 import GuichetDomain
 import GuichetFormats
 import GuichetPersistence
+import GuichetViews
 import Testing
 import VaporTesting
 
@@ -355,7 +356,19 @@ import VaporTesting
                 filingID: filing.id, fileID: file, fileName: "gros.xlsx", by: user.id, now: app.clock.now(), on: app.db)
             let pending = try await b.get("/ami/campagnes/2024/974/tableaux/\(upload.id)")
             #expect(pending.text.contains("<progress"))
-            #expect(pending.text.contains(#"http-equiv="refresh""#))
+            // Issue #11: no meta refresh; an inline script allowed by its hash, and a button without it.
+            #expect(!pending.text.contains("http-equiv"))
+            #expect(pending.text.contains("<script>" + InlineScript.progress.source + "</script>"))
+            #expect(
+                pending.text.contains(
+                    #"data-progress-url="/ami/campagnes/2024/974/tableaux/\#(upload.id)/progression.json""#))
+            #expect(pending.text.contains(">Actualiser</button>"))
+            let csp = try #require(pending.headers.first(name: "Content-Security-Policy"))
+            #expect(csp.contains(try #require(SecurityHeadersMiddleware.scriptHashes.first)))
+            let first = try await b.get("/ami/campagnes/2024/974/tableaux/\(upload.id)/progression.json")
+            #expect(first.status == .ok)
+            #expect(first.headers.first(name: .cacheControl) == "no-store")
+            #expect(first.text.contains(#""status":"checking""#) && first.text.contains(#""permille":0"#))
             // Progress written by the checker is what the page shows.
             let claimed = try #require(
                 try await UploadStore().claim(worker: "w", now: app.clock.now(), lease: 60, on: app.db))
@@ -364,7 +377,9 @@ import VaporTesting
                 id: upload.id, worker: "w", stage: "Contrôle des lignes : 600 sur 1 200", done: 750, total: 1000,
                 leaseUntil: app.clock.now().addingTimeInterval(60), on: app.db)
             let halfway = try await b.get("/ami/campagnes/2024/974/tableaux/\(upload.id)")
-            #expect(halfway.text.contains(#"value="75""#))
+            #expect(halfway.text.contains(#"value="750""#))
+            let json = try await b.get("/ami/campagnes/2024/974/tableaux/\(upload.id)/progression.json")
+            #expect(json.text.contains(#""permille":750"#) && json.text.contains("600 sur 1 200"))
             #expect(halfway.text.contains("600 sur 1 200") || halfway.text.contains("600 sur 1\u{202F}200"))
             // The lease of the stopped instance expires; a worker resumes the check.
             let later = UploadCheckRunner(app: app, workerID: "other")
@@ -374,7 +389,9 @@ import VaporTesting
                 leaseUntil: app.clock.now().addingTimeInterval(-1), on: app.db)
             #expect(try await later.runOnce() == true)
             let done = try await b.get("/ami/campagnes/2024/974/tableaux/\(upload.id)")
-            #expect(!done.text.contains("<progress"))
+            #expect(!done.text.contains("<progress") && !done.text.contains("<script"))
+            let finished = try await b.get("/ami/campagnes/2024/974/tableaux/\(upload.id)/progression.json")
+            #expect(finished.text.contains(#""status":"checked""#) && finished.text.contains(#""permille":1000"#))
             #expect(done.text.contains("Aucune erreur"))
             #expect(done.text.contains("les 500 premières sur 1\u{00A0}200"))
         }

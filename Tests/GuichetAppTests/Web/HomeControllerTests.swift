@@ -13,7 +13,8 @@ import VaporTesting
                 #expect(res.headers.contentType?.subType == "html")
                 #expect(res.text.hasPrefix("<!DOCTYPE html><html lang=\"fr\">"))
                 #expect(res.text.contains("Aller au contenu"))
-                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("script-src 'none'") == true)
+                let csp = res.headers.first(name: "Content-Security-Policy") ?? ""
+                #expect(csp.contains("script-src 'sha256-") && !csp.contains("unsafe-inline"))
                 #expect(!res.text.contains("<script"))
             }
         }

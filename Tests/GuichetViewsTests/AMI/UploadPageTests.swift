@@ -31,7 +31,7 @@ import Testing
             Self.page,
             .init(
                 fileName: "t.xlsx", state: .checked(Self.result(differences: []), errorCount: 1), filingPath: "/ami/x",
-                resultPath: "/ami/x/r.json"))
+                pagePath: "/ami/x/tableaux/1"))
         #expect(html.contains("1 erreur :"))
         #expect(html.contains("<td>F3</td>"))
         #expect(html.contains("1\u{202F}200") || html.contains("1 200") || html.contains("1\u{00A0}200"))
@@ -44,9 +44,18 @@ import Testing
         let html = UploadPage.render(
             Self.page,
             .init(
-                fileName: "t.xlsx", state: .checking(done: 500, total: 1000, stage: "Contrôle des lignes"),
-                filingPath: "/ami/x", resultPath: "/ami/x/r.json"))
-        #expect(html.contains(#"value="50""#))
+                fileName: "t.xlsx", state: .checking(permille: 500, stage: "Contrôle des lignes"),
+                filingPath: "/ami/x", pagePath: "/ami/x/tableaux/1"))
+        #expect(html.contains(#"value="500""#) && html.contains(#"max="1000""#))
+        #expect(html.contains("Vérification du tableau : 50\u{00A0}%"))
         #expect(html.contains("Contrôle des lignes"))
+        // Issue #11: progress by script, a button without it, never a meta refresh.
+        #expect(!html.contains("http-equiv"))
+        #expect(html.contains(#"data-progress-url="/ami/x/tableaux/1/progression.json""#))
+        #expect(
+            html.contains(#"<form method="get" action="/ami/x/tableaux/1""#)
+                || html.contains(#"action="/ami/x/tableaux/1""#))
+        #expect(html.contains(#"aria-live="polite""#))
+        #expect(html.hasSuffix("<script>" + InlineScript.progress.source + "</script></body></html>"))
     }
 }

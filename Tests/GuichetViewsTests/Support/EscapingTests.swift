@@ -56,7 +56,7 @@ import Testing
         let blocks: [InfoPageModel.Block] = [
             .paragraph(p), .heading(p), .table(caption: p, headers: [p], rows: [[p]]), .links([(p, p)]), .code(p),
             .button(action: p, label: p, hidden: [(p, p)], csrf: p), .form(Self.form),
-            .progress(label: p, done: 1, total: 2, detail: p),
+            .progress(label: p, permille: 1, detail: p, pollURL: p, refreshURL: p),
             .upload(action: p, label: p, hint: p, accept: p, submit: p, csrf: p),
             .definitions([(p, p)]), .notice(.warning, p),
         ]
@@ -178,7 +178,7 @@ import Testing
             UploadPage.render(
                 page,
                 .init(
-                    fileName: p, state: .checked(result, errorCount: 1), filingPath: p, resultPath: p)))
+                    fileName: p, state: .checked(result, errorCount: 1), filingPath: p, pagePath: p)))
     }
 }
 

@@ -106,7 +106,8 @@ public struct InfoPageModel: Sendable {
         case button(action: String, label: String, hidden: [(String, String)], csrf: String)
         case form(FormPageModel)
         /// A progress bar (`<progress>`) with its label and a line of detail.
-        case progress(label: String, done: Int, total: Int, detail: String)
+        /// A long job's progress (in thousandths), followed by `InlineScript.progress`.
+        case progress(label: String, permille: Int, detail: String, pollURL: String, refreshURL: String)
         /// A file upload form (multipart), one file field.
         case upload(action: String, label: String, hint: String, accept: String, submit: String, csrf: String)
         /// Terms and their values (`<dl>`).
@@ -147,14 +148,21 @@ public enum InfoPage {
             }.attr("action", action).attr("method", "post").class("inline-form")
         case .form(let f):
             return Div { FormPage.body(f) }.class("embedded-form")
-        case .progress(let label, let done, let total, let detail):
-            let percent = total > 0 ? min(100, done * 100 / total) : 0
+        case .progress(let label, let permille, let detail, let pollURL, let refreshURL):
+            // Without script: the bar as it was and an « Actualiser » button. With the inline
+            // `InlineScript.progress`: the bar and the live region follow the JSON at `pollURL`.
+            let bounded = min(1000, max(0, permille))
+            let percent = "\(bounded / 10)\u{00A0}%"
             return Div {
-                Label("\(label) : \(percent) %") {}.attr("for", "progression")
-                El("progress") { Text("\(percent) %") }.id("progression").attr("max", "100").attr(
-                    "value", String(percent))
-                Paragraph(detail).class("hint")
-            }.class("progress-block").attr("role", "status").attr("aria-live", "polite")
+                Label("\(label) : \(percent)") {}.attr("for", "progression").attr("data-progress-label", "1")
+                El("progress") { Text(percent) }.id("progression").attr("max", "1000").attr(
+                    "value", String(bounded))
+                Paragraph(detail).class("hint").attr("data-progress-live", "1").attr("role", "status")
+                    .attr("aria-live", "polite")
+                El("form") {
+                    Button { Text("Actualiser") }.attr("type", "submit").class("button button-secondary")
+                }.attr("method", "get").attr("action", refreshURL).attr("data-progress-refresh", "1")
+            }.class("progress-block").attr("data-progress-url", pollURL).attr("data-progress-title", label)
         case .upload(let action, let label, let hint, let accept, let submit, let csrf):
             return El("form") {
                 FormKit.hidden("_csrf", csrf)

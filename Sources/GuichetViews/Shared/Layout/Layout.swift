@@ -2,7 +2,8 @@ import GuichetDomain
 import Plot
 
 /// The French HTML shell of every page: skip link, header with navigation, flash messages,
-/// main content, footer. No script and no remote asset: the stylesheet is served by the platform.
+/// main content, footer. No remote asset: the stylesheet is served by the platform; the few
+/// inline scripts (`InlineScript`) only enhance a page that works without them.
 public enum Layout {
     public static func render(_ page: PageModel, @ComponentBuilder content: @escaping () -> Component) -> String {
         let html = HTML(
@@ -13,20 +14,15 @@ public enum Layout {
                 // The title as a text node only (Plot's `.title` copies it raw into meta tags).
                 .element(named: "title", text: "\(page.title) · Guichet Action Logement"),
                 .stylesheet("/css/guichet.css"),
-                .unwrap(page.refreshSeconds) {
-                    .meta(
-                        .attribute(named: "http-equiv", value: "refresh"),
-                        .attribute(named: "content", value: String($0)))
-                },
                 .link(.rel(.icon), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
             ),
             .body {
                 Link("Aller au contenu", url: "#contenu").class("skip-link")
-                if page.demo {
-                    Div { Text("DÉMONSTRATION : données fictives, aucun dossier réel") }
-                        .class("demo-banner").attr("role", "note")
-                }
                 Header {
+                    // Inside the banner landmark, white on #8f3523 (7,8:1) (issue #11).
+                    if page.demo {
+                        Paragraph("DÉMONSTRATION : données fictives, aucun dossier réel").class("demo-banner")
+                    }
                     Div {
                         Link(url: "/") {
                             Span { Text("Guichet") }.class("brand-name")
@@ -59,6 +55,9 @@ public enum Layout {
                         }
                     }.class("wrap")
                 }.class("site-footer")
+                for script in page.scripts {
+                    Node<HTML.BodyContext>.element(named: "script", nodes: [.raw(script.source)])
+                }
             }
         )
         return html.render()

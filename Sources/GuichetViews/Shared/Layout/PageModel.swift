@@ -39,8 +39,8 @@ public struct PageModel: Sendable {
     public var flashes: [Flash]
     public var demo: Bool
     public var version: String
-    /// Reload the page after this many seconds (progress of a long job, without script).
-    public var refreshSeconds: Int?
+    /// Inline scripts the page is enhanced by (allowed by their hash; never needed).
+    public var scripts: [InlineScript] = []
 
     public init(
         title: String, currentPath: String, navigation: [NavItem] = PageModel.publicNavigation,

@@ -37,7 +37,9 @@ public struct VoidEl: Component {
     }
 }
 
-/// A simple table of texts with a header row (and an optional caption).
+/// A simple table of texts with a header row (and an optional caption), inside its own
+/// scrolling box: a wide table scrolls by itself on a phone, not the whole page (issue #11). The
+/// box is focusable and named, so that a keyboard can scroll it too.
 public struct DataTable: Component {
     let caption: String?
     let headers: [String]
@@ -48,14 +50,17 @@ public struct DataTable: Component {
         self.rows = rows
     }
     public var body: Component {
-        El("table") {
-            if let caption { El("caption", text: caption) }
-            El("thead") { El("tr") { for h in headers { El("th", text: h).attr("scope", "col") } } }
-            El("tbody") {
-                for row in rows {
-                    El("tr") { for cell in row { El("td", text: cell) } }
+        Div {
+            El("table") {
+                if let caption { El("caption", text: caption) }
+                El("thead") { El("tr") { for h in headers { El("th", text: h).attr("scope", "col") } } }
+                El("tbody") {
+                    for row in rows {
+                        El("tr") { for cell in row { El("td", text: cell) } }
+                    }
                 }
-            }
-        }.class("data-table")
+            }.class("data-table")
+        }.class("table-scroll").attr("role", "region").attr("tabindex", "0")
+            .attr("aria-label", caption ?? "Tableau")
     }
 }
