@@ -10,6 +10,12 @@ public enum EligibilityTestPages {
     }
 
     public struct StepModel: Sendable {
+        /// The state with the questionnaire's order, so that the summary follows the questions.
+        var orderedState: FormState {
+            var s = state
+            s.fieldOrder = EligibilityQuestionnaire.fieldOrder
+            return s
+        }
         public let step: String
         public let stepNumber: Int
         public let stepCount: Int
@@ -66,10 +72,12 @@ public enum EligibilityTestPages {
     }
 
     public static func step(_ page: PageModel, _ m: StepModel) -> String {
-        Layout.render(page) {
+        var page = page
+        if m.state.hasErrors { page.title = "Erreur : " + page.title }
+        return Layout.render(page) {
             H1("Test d'éligibilité : aide à la rénovation énergétique")
             Paragraph("Étape \(m.stepNumber) sur \(m.stepCount) au plus : \(m.step)").class("progress")
-            FormKit.errorSummary(m.state)
+            FormKit.errorSummary(m.orderedState)
             Form(url: "/renovation/eligibilite", method: .get) {
                 for (name, value) in m.carried { FormKit.hidden(name, value) }
                 for q in m.questions {

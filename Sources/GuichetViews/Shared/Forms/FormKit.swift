@@ -4,35 +4,34 @@ import Plot
 /// error tied by `aria-describedby`, `aria-invalid` on fields in error, an error summary at the
 /// top linking to each field, and the typed value always shown again.
 public enum FormKit {
-    public static func fieldID(_ name: String) -> String {
-        "champ-" + name.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-    }
-
-    /// The summary shown above a refused form; each entry links to its field.
+    /// The summary shown above a refused form, every error at once in the order of the fields,
+    /// each linking to its field. The page opens on it: `autofocus` moves the focus there
+    /// without script (issue #11), and `role="alert"` has it read.
     public static func errorSummary(_ state: FormState) -> Component {
         if !state.hasErrors { return EmptyComponent() }
         return Div {
             H2(
                 state.errors.count == 1
                     ? "Le formulaire contient une erreur" : "Le formulaire contient \(state.errors.count) erreurs")
-            List(state.errors) { e in Link(e.message, url: "#" + fieldID(e.field)) }
-        }.class("error-summary").attr("role", "alert").attr("tabindex", "-1").id("resume-erreurs")
+            List(state.orderedErrors) { e in Link(e.message, url: "#" + state.fieldID(e.field)) }
+        }.class("error-summary").attr("role", "alert").attr("tabindex", "-1").attr("autofocus", "autofocus")
+            .id(state.idPrefix + "resume-erreurs")
     }
 
-    static func describedBy(_ name: String, hint: String?, error: String?) -> String? {
-        let ids = [hint != nil ? fieldID(name) + "-aide" : nil, error != nil ? fieldID(name) + "-erreur" : nil]
-            .compactMap { $0 }
+    static func describedBy(_ state: FormState, _ name: String, hint: String?, error: String?) -> String? {
+        let id = state.fieldID(name)
+        let ids = [hint != nil ? id + "-aide" : nil, error != nil ? id + "-erreur" : nil].compactMap { $0 }
         return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
     @ComponentBuilder
-    public static func hintAndError(_ name: String, hint: String?, error: String?) -> Component {
-        if let hint { Paragraph(hint).class("hint").id(fieldID(name) + "-aide") }
+    public static func hintAndError(_ state: FormState, _ name: String, hint: String?, error: String?) -> Component {
+        if let hint { Paragraph(hint).class("hint").id(state.fieldID(name) + "-aide") }
         if let error {
             Paragraph {
                 Span("Erreur : ").class("visually-hidden")
                 Text(error)
-            }.class("field-error").id(fieldID(name) + "-erreur")
+            }.class("field-error").id(state.fieldID(name) + "-erreur")
         }
     }
 
@@ -44,20 +43,20 @@ public enum FormKit {
     ) -> Component {
         let error = state.error(name)
         return Div {
-            Label(label) {}.attr("for", fieldID(name))
-            hintAndError(name, hint: hint, error: error)
+            Label(label) {}.attr("for", state.fieldID(name))
+            hintAndError(state, name, hint: hint, error: error)
             Div {
                 VoidEl(
                     "input",
                     [
-                        ("type", type), ("id", fieldID(name)), ("name", name),
+                        ("type", type), ("id", state.fieldID(name)), ("name", name),
                         ("value", type == "password" ? "" : state.value(name)),
                     ]
                         + (required ? [("required", "required")] : [])
                         + (inputmode.map { [("inputmode", $0)] } ?? [])
                         + (autocomplete.map { [("autocomplete", $0)] } ?? [])
                         + (error != nil ? [("aria-invalid", "true")] : [])
-                        + (describedBy(name, hint: hint, error: error).map { [("aria-describedby", $0)] } ?? []))
+                        + (describedBy(state, name, hint: hint, error: error).map { [("aria-describedby", $0)] } ?? []))
                 if let suffix { Span(suffix).class("input-suffix").attr("aria-hidden", "true") }
             }.class("input-line")
         }.class(error == nil ? "field" : "field field-invalid")
@@ -70,9 +69,9 @@ public enum FormKit {
         let error = state.error(name)
         return FieldSet {
             El("legend", text: legend)
-            hintAndError(name, hint: hint, error: error)
+            hintAndError(state, name, hint: hint, error: error)
             for (n, choice) in choices.enumerated() {
-                let id = n == 0 ? fieldID(name) : fieldID(name) + "-\(n)"
+                let id = n == 0 ? state.fieldID(name) : state.fieldID(name) + "-\(n)"
                 Div {
                     VoidEl(
                         "input",
@@ -84,7 +83,7 @@ public enum FormKit {
                 }.class("choice")
             }
         }.class(error == nil ? "field" : "field field-invalid")
-            .attr("aria-describedby", describedBy(name, hint: hint, error: error))
+            .attr("aria-describedby", describedBy(state, name, hint: hint, error: error))
     }
 
     /// A drop-down list.
@@ -94,17 +93,17 @@ public enum FormKit {
     ) -> Component {
         let error = state.error(name)
         return Div {
-            Label(label) {}.attr("for", fieldID(name))
-            hintAndError(name, hint: hint, error: error)
+            Label(label) {}.attr("for", state.fieldID(name))
+            hintAndError(state, name, hint: hint, error: error)
             El("select") {
                 El("option", text: placeholder).attr("value", "")
                 for c in choices {
                     El("option", text: c.label).attr("value", c.value)
                         .attr("selected", state.value(name) == c.value ? "selected" : nil)
                 }
-            }.id(fieldID(name)).attr("name", name)
+            }.id(state.fieldID(name)).attr("name", name)
                 .attr("aria-invalid", error != nil ? "true" : nil)
-                .attr("aria-describedby", describedBy(name, hint: hint, error: error))
+                .attr("aria-describedby", describedBy(state, name, hint: hint, error: error))
         }.class(error == nil ? "field" : "field field-invalid")
     }
 

@@ -10,6 +10,18 @@ public enum FormField: Sendable {
     case paragraph(String)
 }
 
+extension FormField {
+    /// The name of the value the field sends, if it sends one.
+    var name: String? {
+        switch self {
+        case .input(let name, _, _, _, _), .radios(let name, _, _, _), .select(let name, _, _, _),
+            .checkbox(let name, _, _):
+            name
+        case .heading, .paragraph: nil
+        }
+    }
+}
+
 /// A page made of one form (sign-in, sign-up, password, administration…): intro, error summary,
 /// fields that keep what was typed, submit button, and links below.
 public struct FormPageModel: Sendable {
@@ -38,18 +50,26 @@ public struct FormPageModel: Sendable {
 
 public enum FormPage {
     public static func render(_ page: PageModel, _ m: FormPageModel) -> String {
-        Layout.render(page) { body(m) }
+        var page = page
+        if m.state.hasErrors { page.title = "Erreur : " + page.title }
+        return Layout.render(page) { body(m) }
     }
 
-    /// The form alone, to embed in other pages.
-    public static func body(_ m: FormPageModel) -> Component {
-        Div {
-            H1(m.heading)
+    /// The form alone: the page's `<h1>`, or, embedded among other content, an `<h2>` with
+    /// field ids of its own (derived from its action, so that two forms never share an id).
+    public static func body(_ m: FormPageModel, embedded: Bool = false) -> Component {
+        var state = m.state
+        state.fieldOrder = m.fields.compactMap(\.name)
+        if embedded {
+            state.idPrefix = "champ-" + m.action.split(separator: "/").joined(separator: "-") + "-"
+        }
+        return Div {
+            if embedded { H2(m.heading) } else { H1(m.heading) }
             for p in m.intro { Paragraph(p) }
-            FormKit.errorSummary(m.state)
+            FormKit.errorSummary(state)
             El("form") {
-                FormKit.csrf(m.state)
-                for f in m.fields { field(f, m.state) }
+                FormKit.csrf(state)
+                for f in m.fields { field(f, state) }
                 FormKit.submit(m.submit)
             }.attr("action", m.action).attr("method", m.method).attr("novalidate", "novalidate")
             if !m.links.isEmpty {
@@ -81,14 +101,14 @@ extension FormKit {
     public static func checkbox(_ state: FormState, name: String, label: String, hint: String? = nil) -> Component {
         let error = state.error(name)
         return Div {
-            hintAndError(name, hint: hint, error: error)
+            hintAndError(state, name, hint: hint, error: error)
             Div {
                 VoidEl(
                     "input",
-                    [("type", "checkbox"), ("id", fieldID(name)), ("name", name), ("value", "oui")]
+                    [("type", "checkbox"), ("id", state.fieldID(name)), ("name", name), ("value", "oui")]
                         + (state.value(name) == "oui" ? [("checked", "checked")] : [])
                         + (error != nil ? [("aria-invalid", "true")] : []))
-                Label(label) {}.attr("for", fieldID(name))
+                Label(label) {}.attr("for", state.fieldID(name))
             }.class("choice")
         }.class(error == nil ? "field" : "field field-invalid")
     }
@@ -147,7 +167,7 @@ public enum InfoPage {
                 FormKit.submit(label, secondary: true)
             }.attr("action", action).attr("method", "post").class("inline-form")
         case .form(let f):
-            return Div { FormPage.body(f) }.class("embedded-form")
+            return Div { FormPage.body(f, embedded: true) }.class("embedded-form")
         case .progress(let label, let permille, let detail, let pollURL, let refreshURL):
             // Without script: the bar as it was and an « Actualiser » button. With the inline
             // `InlineScript.progress`: the bar and the live region follow the JSON at `pollURL`.
