@@ -71,6 +71,7 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
 
 func routes(_ app: Application) throws {
     try app.register(collection: HomeController())
+    try app.register(collection: InstructionController())
     try app.register(collection: HealthController())
     try app.register(collection: SimulationAPIController())
     try app.register(collection: EligibilityTestController())

@@ -443,7 +443,7 @@ def ami_filing(passwords):
 def landings(passwords):
     """Where each role lands after signing in, and its home pages."""
     expected = {"bailleur": "/ami", "instructeur": "/instruction", "administrateur": "/admin",
-                "beneficiaire": "/compte", "amo": "/compte", "comite": "/compte"}
+                "beneficiaire": "/compte", "amo": "/compte", "comite": "/instruction"}
     for role, email_user in [("administrateur", "admin"), ("instructeur", "instructeur"),
                              ("beneficiaire", "beneficiaire"), ("amo", "amo"), ("comite", "comite")]:
         p = Person("arrivée", role)

@@ -23,11 +23,22 @@ struct AuthController: RouteCollection {
 
     // MARK: Sign-in
 
+    /// Where a person lands after signing in without a page to return to (issue #11): an
+    /// administrator on the overview, an instructor on what their scope holds, a landlord on their
+    /// filings, everyone else on their account.
+    static func landing(for roles: [Role]) -> String {
+        if roles.contains(.administrateur) { return "/admin" }
+        if roles.contains(.instructeur) || roles.contains(.comite) { return "/instruction" }
+        if roles.contains(.bailleur) { return "/ami" }
+        return LocalRedirect.fallback
+    }
+
     func signInPage(_ req: Request, _ state: FormState, status: HTTPResponseStatus = .ok) -> Response {
-        let next = LocalRedirect.target(req.query[String.self, at: "suite"])
+        let suite = req.query[String.self, at: "suite"]
+        let next = suite.map { LocalRedirect.target($0) }
         let action =
             "/connexion"
-            + (next == "/" ? "" : "?suite=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            + (next.map { "?suite=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
         return .html(AuthPages.signIn(req.page(title: "Connexion"), action: action, state), status: status)
     }
 
@@ -41,11 +52,16 @@ struct AuthController: RouteCollection {
             email: v["email"] ?? "", password: v["password"] ?? "", actor: .of(req))
         let refusal: AuthPages.SignInRefusal
         switch result {
-        case .success(let token, _):
+        case .success(let token, let userID):
             // A new session id at every sign-in; the visitor's previous session (if any) ends.
             if let old = req.principal?.session { try await SessionStore().delete(id: old.id, on: req.db) }
-            let res = Flash.redirect(
-                req, to: LocalRedirect.target(req.query[String.self, at: "suite"]), .success, "Vous êtes connecté.")
+            let target: String
+            if let suite = req.query[String.self, at: "suite"] {
+                target = LocalRedirect.target(suite)
+            } else {
+                target = Self.landing(for: try await UserStore().grants(userID: userID, on: req.db).map(\.role))
+            }
+            let res = Flash.redirect(req, to: target, .success, "Vous êtes connecté.")
             res.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie(
                 token, req: req, maxAge: Int(SessionMiddleware.absoluteLifetime))
             return res

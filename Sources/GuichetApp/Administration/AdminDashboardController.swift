@@ -13,7 +13,9 @@ struct AdminDashboardController: RouteCollection {
             pendingAMORequests: try await OrganisationStore().list(kind: .amo, status: .pending, on: req.db).count,
             pendingLandlords: try await OrganisationStore().list(kind: .landlord, status: .pending, on: req.db).count,
             outboxPending: try await OutboxStore().pendingCount(on: req.db),
-            deadJobs: try await JobStore().counts(on: req.db)[.dead] ?? 0)
+            deadJobs: try await JobStore().counts(on: req.db)[.dead] ?? 0,
+            recentFilings: try await SentFilings(db: req.db, reference: req.application.referenceData).list(
+                departments: nil, limit: 10))
         return .html(AdminDashboard.render(req.page(title: "Administration"), model))
     }
 }

@@ -143,6 +143,14 @@ public struct FilingStore: Sendable {
         }
     }
 
+    /// Sent filings, last sent first, in the given departments (every department when nil): what
+    /// staff see of the AMI until its instruction exists (issue #11).
+    public func sent(departments: Set<String>?, limit: Int, on db: Database) async throws -> [FilingRecord] {
+        var q = AMIFilingModel.query(on: db).filter(\.$status == FilingState.sent.rawValue)
+        if let departments { q = q.filter(\.$department ~~ Array(departments)) }
+        return try await q.sort(\.$sentAt, .descending).limit(limit).all().map { try $0.record }
+    }
+
     /// The filing read again under its row lock, for a transition applied in this transaction.
     public func locked(_ filing: FilingRecord, on db: Database) async throws -> FilingRecord {
         try await TransitionStore.lock(table: AMIFilingModel.schema, id: filing.id, on: db)

@@ -7,12 +7,17 @@ public enum AdminDashboard {
         public let pendingLandlords: Int
         public let outboxPending: Int
         public let deadJobs: Int
+        public let recentFilings: [InstructionHome.SentFiling]
 
-        public init(pendingAMORequests: Int, pendingLandlords: Int, outboxPending: Int, deadJobs: Int) {
+        public init(
+            pendingAMORequests: Int, pendingLandlords: Int, outboxPending: Int, deadJobs: Int,
+            recentFilings: [InstructionHome.SentFiling] = []
+        ) {
             self.pendingAMORequests = pendingAMORequests
             self.pendingLandlords = pendingLandlords
             self.outboxPending = outboxPending
             self.deadJobs = deadJobs
+            self.recentFilings = recentFilings
         }
     }
 
@@ -21,7 +26,7 @@ public enum AdminDashboard {
             page,
             InfoPageModel(
                 heading: "Administration",
-                blocks: [
+                blocks: attention(m) + [
                     .links([
                         ("Comptes", "/admin/comptes"),
                         ("Demandes de compte AMO (\(m.pendingAMORequests) en attente)", "/admin/amo"),
@@ -31,7 +36,32 @@ public enum AdminDashboard {
                         ("Inscriptions des bailleurs sociaux (\(m.pendingLandlords) en attente)", "/admin/bailleurs"),
                         ("Tâches de fond (\(m.deadJobs) abandonnée\(m.deadJobs > 1 ? "s" : ""))", "/admin/taches"),
                     ]),
-                    .paragraph("Messages en attente d'envoi : \(m.outboxPending)."),
+                    .paragraph("Messages en attente d'envoi : \(FrenchFormat.integer(m.outboxPending))."),
+                    InstructionHome.filingsTable(m.recentFilings, caption: "Derniers dépôts AMI DROM envoyés"),
                 ]))
+    }
+
+    /// What waits for an administrator, first (issue #11: an overview where they land).
+    static func attention(_ m: Model) -> [InfoPageModel.Block] {
+        var out: [InfoPageModel.Block] = []
+        func plural(_ n: Int, _ one: String, _ many: String) -> String {
+            "\(FrenchFormat.integer(n)) \(n > 1 ? many : one)"
+        }
+        if m.pendingAMORequests > 0 {
+            out.append(.notice(.warning, plural(m.pendingAMORequests, "demande AMO attend", "demandes AMO attendent") + " une décision."))
+        }
+        if m.pendingLandlords > 0 {
+            out.append(
+                .notice(
+                    .warning,
+                    plural(m.pendingLandlords, "inscription de bailleur attend", "inscriptions de bailleurs attendent")
+                        + " une revue."))
+        }
+        if m.deadJobs > 0 {
+            out.append(
+                .notice(.error, plural(m.deadJobs, "tâche de fond abandonnée", "tâches de fond abandonnées") + " : à relancer."))
+        }
+        if out.isEmpty { out.append(.notice(.success, "Rien n'attend de décision.")) }
+        return out
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GuichetPersistence
+import GuichetViews
 
 /// The whole configuration, read once at start-up from the environment (and an optional
 /// `.env` file). Every faulty setting is named at once, in French and English.
@@ -46,6 +47,11 @@ public struct AppConfig: Sendable {
     public var organisationQuotaBytes: Int64
     /// Addresses of reverse proxies whose `X-Forwarded-For` is trusted.
     public var trustedProxies: [String]
+    /// Who runs this instance, for the legal notice, personal data, accessibility and help pages
+    /// (`GUICHET_PUBLISHER`, `GUICHET_PUBLISHER_ADDRESS`, `GUICHET_PUBLICATION_DIRECTOR`,
+    /// `GUICHET_HOST_NAME`, `GUICHET_HOST_ADDRESS`, `GUICHET_DPO_CONTACT`, `GUICHET_CONTACT`,
+    /// `GUICHET_CONTACT_PHONE`).
+    public var operatorInfo = PublicServicePages.Operator()
 
     public var isSecure: Bool { baseURL.scheme == "https" }
 
@@ -202,7 +208,13 @@ public struct AppConfig: Sendable {
             trustedProxies: (get("GUICHET_TRUSTED_PROXIES") ?? "").split(separator: ",").map {
                 $0.trimmingCharacters(in: .whitespaces)
             }.filter { !$0.isEmpty })
-        return problems.isEmpty ? .success(config) : .failure(Invalid(problems: problems))
+        var withOperator = config
+        withOperator.operatorInfo = PublicServicePages.Operator(
+            publisher: get("GUICHET_PUBLISHER"), publisherAddress: get("GUICHET_PUBLISHER_ADDRESS"),
+            publicationDirector: get("GUICHET_PUBLICATION_DIRECTOR"), host: get("GUICHET_HOST_NAME"),
+            hostAddress: get("GUICHET_HOST_ADDRESS"), dpoContact: get("GUICHET_DPO_CONTACT"),
+            serviceContact: get("GUICHET_CONTACT"), servicePhone: get("GUICHET_CONTACT_PHONE"))
+        return problems.isEmpty ? .success(withOperator) : .failure(Invalid(problems: problems))
     }
 
     /// Without `GUICHET_BASE_URL`, links in e-mails point where `serve` listens

@@ -2,14 +2,40 @@ import GuichetDomain
 import GuichetViews
 import Vapor
 
-/// Public pages: home, the two programmes, data sources.
+/// Public pages: home, the two programmes, data sources, and the public-service pages linked
+/// from every footer (legal notice, personal data, accessibility, help).
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.on(.GET, "", access: .everyone, use: home)
         routes.on(.GET, "renovation", access: .everyone, use: renovation)
         routes.on(.GET, "ami-drom", access: .everyone, use: ami)
         routes.on(.GET, "sources", access: .everyone, use: sources)
+        routes.on(.GET, "mentions-legales", access: .everyone, use: legalNotice)
+        routes.on(.GET, "donnees-personnelles", access: .everyone, use: personalData)
+        routes.on(.GET, "accessibilite", access: .everyone, use: accessibility)
+        routes.on(.GET, "aide", access: .everyone, use: help)
     }
+
+    func legalNotice(req: Request) async throws -> Response {
+        .html(PublicServicePages.legalNotice(req.page(title: "Mentions légales"), operatorInfo(req)))
+    }
+
+    func personalData(req: Request) async throws -> Response {
+        let retention = PublicServicePages.Retention(
+            sessionIdleMinutes: req.application.guichetConfig.sessionIdleTimeout / 60)
+        return .html(
+            PublicServicePages.personalData(req.page(title: "Données personnelles"), operatorInfo(req), retention))
+    }
+
+    func accessibility(req: Request) async throws -> Response {
+        .html(PublicServicePages.accessibility(req.page(title: "Déclaration d'accessibilité"), operatorInfo(req)))
+    }
+
+    func help(req: Request) async throws -> Response {
+        .html(PublicServicePages.help(req.page(title: "Aide et contact"), operatorInfo(req)))
+    }
+
+    func operatorInfo(_ req: Request) -> PublicServicePages.Operator { req.application.guichetConfig.operatorInfo }
 
     func home(req: Request) async throws -> Response {
         .html(HomePage.render(req.page(title: "Accueil")))

@@ -13,6 +13,9 @@ extension Request {
             accountLinks.append(.init("Mon compte", "/compte"))
             if p.has(.amo) || p.has(.bailleur) { accountLinks.append(.init("Jetons d'API", "/compte/jetons")) }
             if p.has(.bailleur) { nav.append(.init("Mes dépôts AMI", "/ami")) }
+            if p.has(.instructeur) || p.has(.comite) || p.has(.administrateur) {
+                nav.append(.init("Instruction", "/instruction"))
+            }
             if p.has(.administrateur) { nav.append(.init("Administration", "/admin")) }
             let idle = TimeInterval(application.guichetConfig.sessionIdleTimeout)
             // This request is activity: the idle delay starts again now.

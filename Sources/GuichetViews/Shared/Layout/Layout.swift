@@ -47,6 +47,7 @@ public enum Layout {
                             "Guichet est un logiciel libre. Les règles appliquées sont citées par leur identifiant "
                                 + "(RENO-…, AMI-…) et les données de référence par leur source."
                         )
+                        List(PublicServicePages.footerLinks) { l in Link(l.0, url: l.1) }.class("footer-links")
                         Paragraph {
                             Link("Sources des données", url: "/sources")
                             Text(" · ")
