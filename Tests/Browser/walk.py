@@ -229,14 +229,14 @@ def mailbox_link(person, to, pattern):
     person.go("/dev/mailbox")
     deadline = time.time() + 30
     while True:
-        rows = [r for r in person.driver.find_elements(By.CSS_SELECTOR, "main tr") if to in r.text]
+        rows = [r for r in person.driver.find_elements(By.CSS_SELECTOR, "main tbody tr") if to in r.text]
         if rows:
             break
         if time.time() > deadline:
             person.fail(f"aucun message pour {to} dans la boîte de développement")
         time.sleep(1)
         person.go("/dev/mailbox")
-    link = rows[0].find_element(By.TAG_NAME, "a")
+    link = rows[0].find_element(By.TAG_NAME, "a")  # newest first
     person.click(link)
     WebDriverWait(person.driver, 30).until(lambda d: "/dev/mailbox/" in d.current_url)
     person.check()
@@ -376,7 +376,7 @@ def filled_table(template, rows, broken=False):
             cell.value = v
             if isinstance(v, datetime.date):
                 cell.number_format = "DD/MM/YYYY"
-    path = os.path.join(OUT, f"tableau-{'erreurs' if broken else 'valide'}.xlsx")
+    path = os.path.join(OUT, f"tableau-{'a-corriger' if broken else 'valide'}.xlsx")
     wb.save(path)
     return path
 
@@ -395,7 +395,7 @@ def ami_filing(passwords):
 
         p.fill({"fichier": filled_table(template, 40, broken=True)})
         p.submit("Déposer")
-        WebDriverWait(p.driver, 120).until(lambda d: "erreur" in d.find_element(By.TAG_NAME, "main").text)
+        WebDriverWait(p.driver, 120).until(lambda d: "corrigez le fichier" in d.find_element(By.TAG_NAME, "main").text)
         p.check()
         p.expect("Cellule" in p.text() and "Feuille" in p.text(), "erreurs sans leur cellule")
         # The same page on a phone: the table scrolls in its own box, not the page.

@@ -152,10 +152,17 @@ struct AuthController: RouteCollection {
         return .html(AuthPages.forgotSent(req.page(title: "Vérifiez votre messagerie"), email: email))
     }
 
+    /// The form only for a link that can still be used: an unknown, used or expired link says so
+    /// at once, before anyone types a new password (issue #11).
     func resetForm(req: Request) async throws -> Response {
-        .html(
-            AuthPages.reset(
-                req.page(title: "Nouveau mot de passe"), token: req.parameters.get("token") ?? "", req.formState()))
+        let token = req.parameters.get("token") ?? ""
+        guard
+            case .ok = try await TokenStore().check(
+                tokenHash: Tokens.digest(token), purposes: ["reset"], now: req.application.clock.now(), on: req.db)
+        else {
+            return .html(AuthPages.resetExpired(req.page(title: "Lien expiré")), status: .gone)
+        }
+        return .html(AuthPages.reset(req.page(title: "Nouveau mot de passe"), token: token, req.formState()))
     }
 
     func reset(req: Request) async throws -> Response {

@@ -72,6 +72,20 @@ public struct TokenStore: Sendable {
         case expired, unknown
     }
 
+    /// Whether the token could be consumed now, without consuming it: a page checks its link
+    /// before showing the form that will spend it (issue #11).
+    public func check(tokenHash: String, purposes: [String], now: Date, on db: Database) async throws -> ConsumeResult {
+        guard
+            let m = try await OneTimeTokenModel.query(on: db).filter(\.$tokenHash == tokenHash)
+                .filter(\.$purpose ~~ purposes).first(), m.usedAt == nil
+        else { return .unknown }
+        if m.expiresAt < now { return .expired }
+        return .ok(
+            OneTimeTokenRecord(
+                id: try m.requireID(), userID: m.userID, purpose: m.purpose, payload: m.payload, expiresAt: m.expiresAt)
+        )
+    }
+
     /// Marks the token used (once, even under concurrent requests) and returns it.
     public func consume(tokenHash: String, purposes: [String], now: Date, on db: Database) async throws -> ConsumeResult
     {

@@ -121,6 +121,11 @@ import VaporTesting
             let mail = try #require(try await b.lastEmail(to: "marie@example.fr"))
             #expect(mail.subject == "Réinitialisation de votre mot de passe")
             let link = try #require(b.link(in: mail.body, path: "/reinitialisation/"))
+            // Issue #11: the link is checked before its form is shown, without spending it.
+            let form = try await b.get(link)
+            #expect(form.status == .ok && form.body.string.contains("password_confirm"))
+            let unknown = try await b.get("/reinitialisation/jeton-inconnu")
+            #expect(unknown.status == .gone && !unknown.body.string.contains("password_confirm"))
             let newPassword = "Tout nouveau mot de passe 2026"
             let weak = try await b.post(link, ["password": "court", "password_confirm": "court"])
             #expect(weak.status == .unprocessableEntity, "a refused password does not spend the link")
@@ -129,6 +134,7 @@ import VaporTesting
             #expect(
                 try await b.post(link, ["password": newPassword, "password_confirm": newPassword]).status == .gone,
                 "single use")
+            #expect(try await b.get(link).status == .gone, "a used link shows no form")
             #expect(
                 try await b.post("/connexion", ["email": "marie@example.fr", "password": newPassword]).status
                     == .seeOther)

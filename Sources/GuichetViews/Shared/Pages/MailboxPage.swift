@@ -1,5 +1,6 @@
 import Foundation
 import GuichetDomain
+import Plot
 
 /// The development mailbox (`GUICHET_DEV_MAILBOX=true` only): the outbox's last messages.
 public enum MailboxPage {
@@ -27,23 +28,42 @@ public enum MailboxPage {
         var title: String { subject.isEmpty ? "SMS" : subject }
     }
 
+    /// Newest first; each subject opens its message.
     public static func list(_ page: PageModel, _ messages: [Message]) -> String {
         let time = ParisTime.formatter()
-        return InfoPage.render(
-            page,
-            InfoPageModel(
-                heading: "Boîte de développement",
-                blocks: [
-                    .paragraph(
-                        "Boîte de développement : les 100 derniers messages de la file d'envoi. Désactivez-la en "
-                            + "production (GUICHET_DEV_MAILBOX)."),
-                    .table(
-                        caption: nil, headers: ["Date", "Canal", "Destinataire", "Objet", "État"],
-                        rows: messages.map {
-                            [time.string(from: $0.createdAt), $0.channel, $0.recipient, $0.subject, $0.status]
-                        }),
-                    .links(messages.map { ("\($0.recipient) — \($0.title)", "/dev/mailbox/\($0.id.uuidString)") }),
-                ]))
+        return Layout.render(page) {
+            H1("Boîte de développement")
+            Paragraph(
+                "Les 100 derniers messages de la file d'envoi, les plus récents d'abord. Désactivez cette boîte en "
+                    + "production (GUICHET_DEV_MAILBOX).")
+            if messages.isEmpty {
+                Paragraph("Aucun message.").class("muted")
+            } else {
+                Div {
+                    El("table") {
+                        El("caption", text: "Messages")
+                        El("thead") {
+                            El("tr") {
+                                for h in ["Date", "Canal", "Destinataire", "Objet", "État"] {
+                                    El("th", text: h).attr("scope", "col")
+                                }
+                            }
+                        }
+                        El("tbody") {
+                            for m in messages {
+                                El("tr") {
+                                    El("td", text: time.string(from: m.createdAt))
+                                    El("td", text: m.channel)
+                                    El("td", text: m.recipient)
+                                    El("td") { Link(m.title, url: "/dev/mailbox/\(m.id.uuidString)") }
+                                    El("td", text: m.status)
+                                }
+                            }
+                        }
+                    }.class("data-table")
+                }.class("table-scroll").attr("role", "region").attr("tabindex", "0").attr("aria-label", "Messages")
+            }
+        }
     }
 
     public static func show(_ page: PageModel, _ m: Message) -> String {
