@@ -224,12 +224,14 @@ class Person:
             return r.status, r.headers.get("Content-Type", ""), r.read()
 
 
-def mailbox_link(person, to, pattern):
-    """Opens the development mailbox, the newest message to `to`, and returns its link."""
+def mailbox_link(person, to, pattern, subject=""):
+    """Opens the development mailbox, the newest message to `to` (with `subject` in its subject),
+    and returns the link the message carries."""
     person.go("/dev/mailbox")
     deadline = time.time() + 30
     while True:
-        rows = [r for r in person.driver.find_elements(By.CSS_SELECTOR, "main tbody tr") if to in r.text]
+        rows = [r for r in person.driver.find_elements(By.CSS_SELECTOR, "main tbody tr")
+                if to in r.text and subject in r.text]
         if rows:
             break
         if time.time() > deadline:
@@ -287,7 +289,7 @@ def sign_up(journey, name, email):
     p.fill({"name": name, "email": email, "password": PASSWORD, "password_confirm": PASSWORD})
     p.submit("Créer")
     p.expect("e-mail" in p.text().lower(), "pas d'indication après l'inscription")
-    link = mailbox_link(p, email, r"https?://\S+/activation/\S+")
+    link = mailbox_link(p, email, r"https?://\S+/activation/\S+", "Activez")
     p.driver.get(link)
     p.check()
     p.expect("activé" in p.text().lower(), "activation non confirmée")
@@ -349,7 +351,7 @@ def landlord(passwords):
         p.quit()
     c = sign_up("invitation", f"Chloé Petit {STAMP}", colleague)
     try:
-        link = mailbox_link(c, colleague, r"https?://\S+/ami/invitations/\S+")
+        link = mailbox_link(c, colleague, r"https?://\S+/ami/invitations/\S+", "Invitation")
         c.driver.get(link)
         c.check()
         c.submit("Accepter")
@@ -394,7 +396,7 @@ def ami_filing(passwords):
         p.expect(status == 200 and "spreadsheetml" in kind, f"modèle : {status} {kind}")
 
         p.fill({"fichier": filled_table(template, 40, broken=True)})
-        p.submit("Déposer")
+        p.submit("Déposer", form=p.form_with("/tableau"))
         WebDriverWait(p.driver, 120).until(lambda d: "corrigez le fichier" in d.find_element(By.TAG_NAME, "main").text)
         p.check()
         p.expect("Cellule" in p.text() and "Feuille" in p.text(), "erreurs sans leur cellule")
@@ -406,8 +408,8 @@ def ami_filing(passwords):
         phone.expect(overflow <= 0, f"la page défile de côté de {overflow} px à 390 px")
 
         p.go(filing)
-        p.fill({"fichier": filled_table(template, 6000)})
-        p.submit("Déposer")
+        p.fill({"fichier": filled_table(template, 20000)})
+        p.submit("Remplacer", form=p.form_with("/tableau"))
         seen = set()
         deadline = time.time() + 300
         while time.time() < deadline:
@@ -418,11 +420,12 @@ def ami_filing(passwords):
                 seen.add(bars[0].get_attribute("value"))
             except WebDriverException:
                 pass
-            time.sleep(0.2)
+            time.sleep(0.1)
         WebDriverWait(p.driver, 60).until(lambda d: "Aucune erreur" in d.find_element(By.TAG_NAME, "main").text)
         p.check()
         p.expect(len(seen) >= 2, f"barre de progression jamais mise à jour (valeurs vues : {sorted(seen)})")
-        p.expect("6 000" in p.text() or "6\u202f000" in p.text() or "6\u00a0000" in p.text(),
+        print("Progression vue (millièmes) : " + ", ".join(sorted(seen, key=lambda v: int(v or 0))))
+        p.expect("20 000" in p.text() or "20\u202f000" in p.text() or "20\u00a0000" in p.text(),
                  "synthèse sans séparateur de milliers")
 
         p.go(filing)

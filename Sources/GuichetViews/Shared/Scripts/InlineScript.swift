@@ -5,7 +5,8 @@ public enum InlineScript: String, Sendable, CaseIterable {
     /// Follows a long job: polls the JSON progress address given by `data-progress-url`,
     /// updates the `<progress>` bar, announces the stage and each quarter in an `aria-live`
     /// region (not every second: a screen reader would speak without end), hides the
-    /// « Actualiser » button it makes useless, and opens the result once, when the job ends.
+    /// « Actualiser » button it makes useless, and, when the job ends, completes the bar and opens
+    /// the result (one reload, never a periodic one). Twice a second: the runner writes every 250 ms.
     case progress
 
     public var source: String {
@@ -41,12 +42,14 @@ public enum InlineScript: String, Sendable, CaseIterable {
               .then(function (p) {
                 failures = 0;
                 if (p.status !== "checking") {
+                  // The bar completes and the end is announced before the result opens.
+                  show({ permille: 1000, stage: "Vérification terminée" });
                   live.textContent = "Vérification terminée : ouverture du résultat.";
-                  window.location.reload();
+                  window.setTimeout(function () { window.location.reload(); }, 800);
                   return;
                 }
                 show(p);
-                window.setTimeout(tick, 1000);
+                window.setTimeout(tick, 500);
               })
               .catch(function () {
                 failures += 1;
@@ -54,7 +57,7 @@ public enum InlineScript: String, Sendable, CaseIterable {
                 window.setTimeout(tick, 2000);
               });
           }
-          window.setTimeout(tick, 1000);
+          window.setTimeout(tick, 500);
         })();
         """
 }
