@@ -104,6 +104,6 @@ struct CampaignService: Sendable {
     }
 
     static func summary(_ c: Campaign) -> String {
-        "\(c.departments.joined(separator: ",")) \(CampaignStore.civil(c.window.opens))–\(CampaignStore.civil(c.window.closes))"
+        "départements \(c.departments.joined(separator: ", ")) ; du \(c.window.opens.french) au \(c.window.closes.french)"
     }
 }

@@ -74,7 +74,7 @@ struct StaffService {
                 on: tx)
             try await AuditService(clock: clock).record(
                 "compte.création-personnel", by: actor, object: ("utilisateur", user.id.uuidString),
-                detail: roles.map(\.rawValue).joined(separator: ",")
+                detail: roles.map(\.french).joined(separator: ", ")
                     + (scope.isEmpty ? "" : " ; périmètre " + scope.joined(separator: ",")), on: tx)
             return Created(user: user, activationLink: link)
         }

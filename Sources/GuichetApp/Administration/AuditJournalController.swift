@@ -1,3 +1,4 @@
+import GuichetDomain
 import GuichetPersistence
 import GuichetViews
 import Vapor
@@ -17,8 +18,9 @@ struct AuditJournalController: RouteCollection {
         let shown = records.prefix(JournalPage.pageSize)
         let entries = shown.map { r in
             JournalPage.Entry(
-                seq: r.seq, at: r.at, actorLabel: r.actorLabel, actorRole: r.actorRole, action: r.action,
-                object: "\(r.objectType) \(r.objectID)", clientAddress: r.clientAddress)
+                seq: r.seq, at: r.at, actorLabel: r.actorLabel,
+                actorRole: Role(rawValue: r.actorRole)?.french ?? r.actorRole, action: r.action,
+                object: "\(r.objectType) \(r.objectID)", detail: r.detail, clientAddress: r.clientAddress)
         }
         let next =
             records.count > JournalPage.pageSize

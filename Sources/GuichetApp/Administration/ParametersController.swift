@@ -107,7 +107,7 @@ struct ParametersController: RouteCollection {
         p.anahAdditions =
             p.anahAdditions.filter { !($0.year == year && $0.region == region && $0.category == category) } + [ceiling]
         return try await publish(
-            req, p, note: "Plafonds Anah \(year) \(region.rawValue) \(category.rawValue) (\(source))")
+            req, p, note: "Plafonds Anah \(year) \(region.french), catégorie \(category.french) (\(source))")
     }
 
     func addParameter(req: Request) async throws -> Response {

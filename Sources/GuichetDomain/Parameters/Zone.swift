@@ -44,10 +44,20 @@ public struct AnahCeiling: Sendable, Hashable {
     public enum Region: String, Sendable, CaseIterable {
         case ileDeFrance = "ile_de_france"
         case other = "hors_ile_de_france"
+
+        public var french: String { self == .ileDeFrance ? "Île-de-France" : "hors Île-de-France" }
     }
     public enum Category: String, Sendable, CaseIterable {
         case tresModeste = "tres_modeste"
         case modeste, intermediaire
+
+        public var french: String {
+            switch self {
+            case .tresModeste: "très modeste"
+            case .modeste: "modeste"
+            case .intermediaire: "intermédiaire"
+            }
+        }
     }
     public let year: Int
     public let region: Region

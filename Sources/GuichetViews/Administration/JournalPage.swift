@@ -12,12 +12,14 @@ public enum JournalPage {
         public let actorRole: String
         public let action: String
         public let object: String
+        public let detail: String
         public let clientAddress: String
 
         public init(
             seq: Int, at: Date, actorLabel: String, actorRole: String, action: String, object: String,
-            clientAddress: String
+            detail: String = "", clientAddress: String
         ) {
+            self.detail = detail
             self.seq = seq
             self.at = at
             self.actorLabel = actorLabel
@@ -62,12 +64,15 @@ public enum JournalPage {
             ]))
         let time = ParisTime.formatter()
         let rows = m.entries.map { e in
-            [String(e.seq), time.string(from: e.at), e.actorLabel, e.actorRole, e.action, e.object, e.clientAddress]
+            [
+                String(e.seq), time.string(from: e.at), e.actorLabel, e.actorRole, e.action, e.object, e.detail,
+                e.clientAddress,
+            ]
         }
         blocks.append(
             .table(
                 caption: "Entrées, des plus récentes aux plus anciennes",
-                headers: ["N°", "Date", "Acteur", "Rôle", "Action", "Objet", "Adresse"], rows: rows))
+                headers: ["N°", "Date", "Acteur", "Rôle", "Action", "Objet", "Détail", "Adresse"], rows: rows))
         if let next = m.next { blocks.append(.links([(next.label, next.href)])) }
         return InfoPage.render(page, InfoPageModel(heading: "Journal d'audit", blocks: blocks))
     }

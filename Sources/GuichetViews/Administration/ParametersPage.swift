@@ -83,7 +83,7 @@ public enum ParametersPage {
             ($0.year, $0.region.rawValue, $0.category.rawValue) > ($1.year, $1.region.rawValue, $1.category.rawValue)
         }.map { c in
             [
-                String(c.year), c.region == .ileDeFrance ? "Île-de-France" : "hors Île-de-France", c.category.rawValue,
+                String(c.year), c.region.french, c.category.french,
                 c.persons.map { FrenchFormat.integer($0) }.joined(separator: " / "),
                 FrenchFormat.integer(c.perExtraPerson),
             ]

@@ -1,3 +1,4 @@
+import GuichetDomain
 import Plot
 
 /// Accessible form pieces (DSFR-like conventions): a label for every control, the hint and the
@@ -13,7 +14,7 @@ public enum FormKit {
             H2(
                 state.errors.count == 1
                     ? "Le formulaire contient une erreur" : "Le formulaire contient \(state.errors.count) erreurs")
-            List(state.orderedErrors) { e in Link(e.message, url: "#" + state.fieldID(e.field)) }
+            List(state.orderedErrors) { e in Link(FrenchText.sentence(e.message), url: "#" + state.fieldID(e.field)) }
         }.class("error-summary").attr("role", "alert").attr("tabindex", "-1").attr("autofocus", "autofocus")
             .id(state.idPrefix + "resume-erreurs")
     }
@@ -30,7 +31,7 @@ public enum FormKit {
         if let error {
             Paragraph {
                 Span("Erreur : ").class("visually-hidden")
-                Text(error)
+                Text(FrenchText.sentence(error))
             }.class("field-error").id(state.fieldID(name) + "-erreur")
         }
     }

@@ -1,3 +1,4 @@
+import GuichetDomain
 import Plot
 
 /// A field of a generic form page.
@@ -206,7 +207,7 @@ public enum InfoPage {
                 }
             }.class("definitions")
         case .notice(let kind, let text):
-            return Div { Paragraph(text) }.class("flash flash-\(kind.rawValue)").attr(
+            return Div { Paragraph(FrenchText.sentence(text)) }.class("flash flash-\(kind.rawValue)").attr(
                 "role", kind == .error ? "alert" : "status")
         }
     }

@@ -34,7 +34,7 @@ public enum Layout {
                 El("main") {
                     Div {
                         for flash in page.flashes {
-                            Div { Paragraph(flash.message) }
+                            Div { Paragraph(FrenchText.sentence(flash.message)) }
                                 .class("flash flash-\(flash.kind.rawValue)")
                                 .attr("role", flash.kind == .error ? "alert" : "status")
                         }
