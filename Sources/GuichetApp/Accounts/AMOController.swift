@@ -116,22 +116,22 @@ struct AMOController: RouteCollection {
     }
 
     func directory(req: Request) async throws -> Response {
-        let q = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
-        func fold(_ s: String) -> String {
-            s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
-        }
-        let dep = (req.query[String.self, at: "departement"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        let q = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        let dep = String(
+            (req.query[String.self, at: "departement"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+                .prefix(3))
+        let search = DirectorySearch(q)
         let all = try await OrganisationStore().list(kind: .amo, status: .accepted, on: req.db)
         let hits = all.filter { o in
-            (q.isEmpty || fold(o.name).contains(fold(q))
-                || o.identifier.contains(q.filter(\.isNumber).isEmpty ? "\u{0}" : q.filter(\.isNumber)))
-                && (dep.isEmpty || o.department == dep)
+            search.matches(name: o.name, siret: o.identifier) && (dep.isEmpty || o.department == dep)
         }
         let departments = req.application.referenceData.departments
-        let entries = hits.map {
-            AMOPages.Entry(
-                name: $0.name, siret: $0.identifier, department: $0.department,
-                departmentName: departments[$0.department]?.name ?? "")
+        let entries = FrenchText.sorted(hits, by: \.name).map { o in
+            let contact = AMORequest.decode(o.details)
+            return AMOPages.Entry(
+                name: o.name, siret: o.identifier, department: o.department,
+                departmentName: departments[o.department]?.name ?? "", contactName: contact.contactName,
+                contactEmail: contact.contactEmail, contactPhone: contact.contactPhone)
         }
         return .html(
             AMOPages.directory(req.page(title: "Annuaire des AMO"), query: q, department: dep, entries: entries))

@@ -63,12 +63,22 @@ public enum AMOPages {
         public let siret: String
         public let department: String
         public let departmentName: String
+        /// The contact the AMO gave in its request.
+        public let contactName: String
+        public let contactEmail: String
+        public let contactPhone: String
 
-        public init(name: String, siret: String, department: String, departmentName: String) {
+        public init(
+            name: String, siret: String, department: String, departmentName: String, contactName: String = "",
+            contactEmail: String = "", contactPhone: String = ""
+        ) {
             self.name = name
             self.siret = siret
             self.department = department
             self.departmentName = departmentName
+            self.contactName = contactName
+            self.contactEmail = contactEmail
+            self.contactPhone = contactPhone
         }
     }
 
@@ -76,7 +86,7 @@ public enum AMOPages {
         let search = FormPageModel(
             heading: "Rechercher", action: "/amo/annuaire", method: "get",
             fields: [
-                .input(name: "q", label: "Nom ou SIRET"),
+                .input(name: "q", label: "Nom, SIRET ou SIREN", hint: "Le début d'un mot du nom, ou les premiers chiffres"),
                 .input(name: "departement", label: "Département", hint: "Code, par exemple 01 ou 974"),
             ],
             submit: "Rechercher", state: FormState(values: ["q": query, "departement": department]))
@@ -90,8 +100,14 @@ public enum AMOPages {
                             + "d'un AMO est obligatoire (RENO-E10)."),
                     .form(search),
                     .table(
-                        caption: "\(entries.count) AMO", headers: ["Raison sociale", "SIRET", "Département"],
-                        rows: entries.map { [$0.name, $0.siret, "\($0.department) – \($0.departmentName)"] }),
+                        caption: "\(FrenchFormat.integer(entries.count)) AMO",
+                        headers: ["Raison sociale", "SIRET", "Département", "Contact", "E-mail", "Téléphone"],
+                        rows: entries.map {
+                            [
+                                $0.name, $0.siret, "\($0.department) – \($0.departmentName)", $0.contactName,
+                                $0.contactEmail, $0.contactPhone,
+                            ]
+                        }),
                 ]))
     }
 }

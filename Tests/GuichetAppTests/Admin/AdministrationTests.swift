@@ -89,6 +89,19 @@ import VaporTesting
 
             let dir = try await visitor.get("/amo/annuaire?q=renov&departement=01")
             #expect(dir.body.string.contains("73282932000074"))
+            // Issue #11: the contact it gave, words without apostrophes, digits only as a prefix.
+            for shown in ["Bruno Petit", "bruno@renov.test", "06 12 34 56 78", "01 – Ain"] {
+                #expect(dir.body.string.contains(shown), "\(shown)")
+            }
+            for query in ["r%C3%A9nov+conseil", "RENOV%27CONSEIL", "732+829", "73282932000074", "conseil"] {
+                #expect(
+                    try await visitor.get("/amo/annuaire?q=\(query)").body.string.contains("73282932000074"), "\(query)")
+            }
+            for query in ["zzz1", "2932", "conseils+renov+plus", "00074"] {
+                #expect(
+                    !(try await visitor.get("/amo/annuaire?q=\(query)").body.string.contains("73282932000074")),
+                    "\(query)")
+            }
             #expect(!(try await visitor.get("/amo/annuaire?departement=974").body.string.contains("73282932000074")))
         }
     }

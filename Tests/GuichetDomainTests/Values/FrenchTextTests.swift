@@ -32,3 +32,14 @@ import Testing
         #expect(FrenchText.searchWords("L’Habitat-Sud, S.A.") == ["l", "habitat", "sud", "s", "a"])
     }
 }
+
+@Suite struct DirectorySearchTests {
+    @Test(arguments: [
+        ("", true), ("rénov conseil", true), ("Renov'Conseil", true), ("renovconseil", true), ("conseil", true),
+        ("732", true), ("732 829 320", true), ("73282932000074", true), ("zzz1", false), ("2932", false),
+        ("onseil", false), ("00074", false), ("rénov bâtiment", false),
+    ])
+    func matches(query: String, expected: Bool) {
+        #expect(DirectorySearch(query).matches(name: "Rénov'Conseil", siret: "73282932000074") == expected)
+    }
+}
