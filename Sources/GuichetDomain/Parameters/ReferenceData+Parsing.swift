@@ -129,7 +129,7 @@ extension ReferenceData {
             if byInsee[insee] == nil { byInsee[insee] = c }
             byPostal[postal, default: []].append(c)
         }
-        for k in byPostal.keys { byPostal[k]?.sort { $0.name < $1.name } }
+        for k in byPostal.keys { byPostal[k] = byPostal[k].map { FrenchText.sorted($0, by: \.name) } }
 
         let dT = CSVTable(bytes: files.departments)
         var deps: [String: Department] = [:]

@@ -131,7 +131,9 @@ public struct OrganisationStore: Sendable {
     {
         var q = OrganisationModel.query(on: db).filter(\.$kind == kind.rawValue)
         if let status { q = q.filter(\.$status == status.rawValue) }
-        return try await q.sort(\.$name).all().map { try $0.record }
+        // French order whatever the database's collation (issue #11: « Saint-Éloi » came after
+        // « Saint-Victor »).
+        return FrenchText.sorted(try await q.all().map { try $0.record }, by: \.name)
     }
 
     /// Where a page of decided organisations ended: its last decision.
