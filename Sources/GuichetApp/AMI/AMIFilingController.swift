@@ -200,7 +200,8 @@ struct AMIFilingController: RouteCollection {
         {
         case .failure(let refusal):
             return try await filingPage(
-                req, s, notice: (.error, "\(FrenchText.clause(refusal.message)) (\(refusal.rule.rawValue))."), status: .unprocessableEntity)
+                req, s, notice: (.error, "\(FrenchText.clause(refusal.message)) (\(refusal.rule.rawValue))."),
+                status: .unprocessableEntity)
         case .success(let upload):
             return req.redirect(to: "\(path(s))/tableaux/\(upload.id)", redirectType: .normal)
         }
@@ -325,7 +326,8 @@ struct AMIFilingController: RouteCollection {
         {
         case .failure(let refusal):
             return try await filingPage(
-                req, s, sendState: req.formState(v), notice: (.error, "\(FrenchText.clause(refusal.message)) (\(refusal.rule.rawValue))."),
+                req, s, sendState: req.formState(v),
+                notice: (.error, "\(FrenchText.clause(refusal.message)) (\(refusal.rule.rawValue))."),
                 status: .unprocessableEntity)
         case .success:
             return Flash.redirect(

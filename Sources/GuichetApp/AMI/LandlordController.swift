@@ -181,7 +181,11 @@ struct LandlordController: RouteCollection {
 
     // MARK: Review by an administrator
 
-    func reviews(req: Request) async throws -> Response {
+    func reviews(req: Request) async throws -> Response { try await reviewsPage(req) }
+
+    func reviewsPage(
+        _ req: Request, refusal: RefusalAttempt? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         var pending: [LandlordReviewsPage.Pending] = []
         for o in try await OrganisationStore().list(kind: .landlord, status: .pending, on: req.db) {
             let others = try await OrganisationStore().find(kind: .landlord, identifier: o.identifier, on: req.db)
@@ -209,8 +213,8 @@ struct LandlordController: RouteCollection {
             decided: shown.map {
                 .init(name: $0.name, siret: $0.identifier, status: $0.status, reason: $0.decisionReason)
             },
-            next: next, csrfToken: req.csrfToken)
-        return .html(LandlordReviewsPage.render(req.page(title: "Inscriptions des bailleurs"), model))
+            next: next, csrfToken: req.csrfToken, refusal: refusal)
+        return .html(LandlordReviewsPage.render(req.page(title: "Inscriptions des bailleurs"), model), status: status)
     }
 
     func decide(req: Request) async throws -> Response {
@@ -220,8 +224,13 @@ struct LandlordController: RouteCollection {
         let v = try req.formValues()
         let accept = v["decision"] == "accept"
         let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
-        if !accept && reason.isEmpty {
-            return Flash.redirect(req, to: "/admin/bailleurs", .error, "Indiquez le motif du refus.")
+        if !accept {
+            let problems = RefusalAttempt.problems(reason: reason)
+            if !problems.isEmpty {
+                return try await reviewsPage(
+                    req, refusal: RefusalAttempt(id: id, reason: reason, problems: problems),
+                    status: .unprocessableEntity)
+            }
         }
         guard
             try await LandlordService(app: req.application).decide(

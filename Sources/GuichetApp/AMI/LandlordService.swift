@@ -60,6 +60,12 @@ struct LandlordService: Sendable {
         if !(10...15).contains(t("contact_phone").filter(\.isNumber).count) {
             errors.append(.init(field: "contact_phone", message: "Numéro de téléphone invalide (10 chiffres)."))
         }
+        errors += TextLimits.problems(
+            v.mapValues { $0.trimmingCharacters(in: .whitespaces) },
+            [
+                ("name", "Raison sociale", TextLimits.organisation), ("address", "Adresse", TextLimits.line),
+                ("city", "Commune", TextLimits.name), ("contact_name", "Nom du contact", TextLimits.name),
+            ])
         guard errors.isEmpty, let siren, let kind else { return (nil, errors) }
         return (
             LandlordIdentification(

@@ -60,6 +60,15 @@ struct AMOController: RouteCollection {
         if !(10...15).contains(phoneDigits.count) {
             errors.append(.init(field: "contact_phone", message: "Numéro de téléphone invalide (10 chiffres)."))
         }
+        errors += TextLimits.problems(
+            v.mapValues { $0.trimmingCharacters(in: .whitespaces) },
+            [
+                ("company_name", "Raison sociale", TextLimits.organisation),
+                ("legal_usage_name", "Nom d'usage", TextLimits.name),
+                ("legal_birth_name", "Nom de naissance", TextLimits.name),
+                ("legal_birth_city", "Ville de naissance", TextLimits.name),
+                ("contact_name", "Nom du contact", TextLimits.name),
+            ])
         if t("not_works_company") != "oui" {
             errors.append(
                 .init(
@@ -69,7 +78,8 @@ struct AMOController: RouteCollection {
                         + "certifier que ce n'est pas le cas."
                 ))
         }
-        if let siret, errors.isEmpty,
+        // Every problem at once: the SIRET already known is said with the others (issue #11).
+        if let siret,
             try await OrganisationStore().find(kind: .amo, identifier: siret.value, on: req.db).contains(where: {
                 $0.status != .refused
             })

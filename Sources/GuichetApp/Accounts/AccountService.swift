@@ -59,6 +59,8 @@ struct AccountService {
         if let p = Self.emailProblem(email) { errors.append(.init(field: "email", message: p)) }
         if name.trimmingCharacters(in: .whitespaces).isEmpty {
             errors.append(.init(field: "name", message: "Indiquez vos nom et prénom."))
+        } else if let long = TextLimits.problem(name, field: "name", label: "Nom et prénom", max: TextLimits.name) {
+            errors.append(long)
         }
         errors += passwordErrors(password, confirm: confirm, email: email, name: name)
         if !errors.isEmpty { return errors }

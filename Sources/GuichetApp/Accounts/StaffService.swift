@@ -35,15 +35,21 @@ struct StaffService {
     }
 
     /// Creates a staff account (or adds the roles to an existing one) and sends an activation link.
+    /// `scopeProblems` (read by the caller from the typed scope) are refused with the others, so
+    /// that every problem of the form is listed at once (issue #11).
     func createStaff(
-        email raw: String, name: String, roles: [Role], scope: [String], actor: AuditService.Actor
+        email raw: String, name: String, roles: [Role], scope: [String], scopeProblems: [FieldProblem] = [],
+        actor: AuditService.Actor
     ) async throws -> StaffResult {
         let email = AccountService.normalise(raw)
         var errors: [FieldProblem] = []
         if let p = AccountService.emailProblem(email) { errors.append(.init(field: "email", message: p)) }
         if name.trimmingCharacters(in: .whitespaces).isEmpty {
             errors.append(.init(field: "name", message: "Indiquez le nom."))
+        } else if let long = TextLimits.problem(name, field: "name", label: "Nom", max: TextLimits.name) {
+            errors.append(long)
         }
+        errors += scopeProblems
         if roles.isEmpty || !roles.allSatisfy(\.isStaff) {
             errors.append(.init(field: "role", message: "Choisissez un rôle : instructeur, comité ou administrateur."))
         }

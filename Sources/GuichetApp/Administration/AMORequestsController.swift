@@ -10,7 +10,11 @@ struct AMORequestsController: RouteCollection {
         routes.on(.POST, "admin", "amo", ":id", "decision", access: .admin, use: decide)
     }
 
-    func amoRequests(req: Request) async throws -> Response {
+    func amoRequests(req: Request) async throws -> Response { try await page(req) }
+
+    func page(
+        _ req: Request, refusal: RefusalAttempt? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let pending = try await OrganisationStore().list(kind: .amo, status: .pending, on: req.db).map { o in
             AMORequestsPage.Pending(
                 id: o.id, request: AMORequest.decode(o.details), name: o.name, siret: o.identifier,
@@ -28,8 +32,8 @@ struct AMORequestsController: RouteCollection {
             decided: shown.map {
                 .init(name: $0.name, siret: $0.identifier, status: $0.status, reason: $0.decisionReason)
             },
-            next: next, csrfToken: req.csrfToken)
-        return .html(AMORequestsPage.render(req.page(title: "Demandes AMO"), model))
+            next: next, csrfToken: req.csrfToken, refusal: refusal)
+        return .html(AMORequestsPage.render(req.page(title: "Demandes AMO"), model), status: status)
     }
 
     func decide(req: Request) async throws -> Response {
@@ -37,8 +41,13 @@ struct AMORequestsController: RouteCollection {
         let v = try req.formValues()
         let accept = v["decision"] == "accept"
         let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
-        if !accept && reason.isEmpty {
-            return Flash.redirect(req, to: "/admin/amo", .error, "Indiquez le motif du refus.")
+        if !accept {
+            let problems = RefusalAttempt.problems(reason: reason)
+            if !problems.isEmpty {
+                return try await page(
+                    req, refusal: RefusalAttempt(id: id, reason: reason, problems: problems),
+                    status: .unprocessableEntity)
+            }
         }
         let service = StaffService(app: req.application, db: req.db)
         guard

@@ -34,28 +34,26 @@ struct StaffAccountsController: RouteCollection {
     func createAccount(req: Request) async throws -> Response {
         let v = try req.formValues()
         let (scope, unknown) = StaffService.parseScope(v["scope"] ?? "", reference: req.application.referenceData)
-        var errors: [FormState.FieldError] =
+        var scopeProblems: [FieldProblem] =
             unknown.isEmpty
             ? [] : [.init(field: "scope", message: "Codes inconnus : \(unknown.joined(separator: ", ")).")]
         let role = Role(rawValue: v["role"] ?? "")
-        if role == .instructeur && scope.isEmpty && errors.isEmpty {
-            errors.append(
+        if role == .instructeur && scope.isEmpty && scopeProblems.isEmpty {
+            scopeProblems.append(
                 .init(field: "scope", message: "Un instructeur a un périmètre : au moins un département ou une région.")
             )
         }
-        if errors.isEmpty {
-            let service = StaffService(app: req.application, db: req.db)
-            switch try await service.createStaff(
-                email: v["email"] ?? "", name: v["name"] ?? "", roles: role.map { [$0] } ?? [], scope: scope,
-                actor: .of(req))
-            {
-            case .created(let c):
-                return Flash.redirect(
-                    req, to: "/admin/comptes", .success, "Compte créé pour \(c.user.email) : un lien lui a été envoyé.")
-            case .refused(let e):
-                errors = e
-            }
+        let service = StaffService(app: req.application, db: req.db)
+        switch try await service.createStaff(
+            email: v["email"] ?? "", name: v["name"] ?? "", roles: role.map { [$0] } ?? [], scope: scope,
+            scopeProblems: scopeProblems, actor: .of(req))
+        {
+        case .created(let c):
+            return Flash.redirect(
+                req, to: "/admin/comptes", .success, "Compte créé pour \(c.user.email) : un lien lui a été envoyé.")
+        case .refused(let errors):
+            return try await accountsPage(
+                req, state: req.formState(v, errors: errors), status: .unprocessableEntity)
         }
-        return try await accountsPage(req, state: req.formState(v, errors: errors), status: .unprocessableEntity)
     }
 }

@@ -147,7 +147,8 @@ public enum FilingPage {
         case .inProgress:
             blocks.append(.links([("Vérification en cours : suivre la progression", page)]))
         case .unreadable(let message):
-            blocks.append(.notice(.error, "Fichier illisible : \(FrenchText.clause(message)). Déposez un fichier corrigé."))
+            blocks.append(
+                .notice(.error, "Fichier illisible : \(FrenchText.clause(message)). Déposez un fichier corrigé."))
         case .errors(let n, _):
             blocks.append(
                 .notice(.error, "\(FrenchFormat.integer(n)) erreur\(n > 1 ? "s" : "") à corriger avant l'envoi."))

@@ -45,7 +45,8 @@ public enum UploadPage {
                     "La barre avance pendant la vérification ; sans JavaScript, utilisez « Actualiser ». Vous pouvez "
                         + "aussi quitter cette page : la vérification continue."))
         case .unreadable(let message):
-            blocks.append(.notice(.error, "Fichier illisible : \(FrenchText.clause(message)). Déposez un fichier corrigé."))
+            blocks.append(
+                .notice(.error, "Fichier illisible : \(FrenchText.clause(message)). Déposez un fichier corrigé."))
         case .checked(let result, let errorCount):
             blocks += Self.result(result, errorCount: errorCount)
             blocks.append(.links([("Résultat complet (JSON)", m.resultPath)]))

@@ -41,12 +41,16 @@ public enum AMORequestsPage {
         public let decided: [Decided]
         public let next: NextPage?
         public let csrfToken: String
+        public let refusal: RefusalAttempt?
 
-        public init(pending: [Pending], decided: [Decided], next: NextPage?, csrfToken: String) {
+        public init(
+            pending: [Pending], decided: [Decided], next: NextPage?, csrfToken: String, refusal: RefusalAttempt? = nil
+        ) {
             self.pending = pending
             self.decided = decided
             self.next = next
             self.csrfToken = csrfToken
+            self.refusal = refusal
         }
     }
 
@@ -55,16 +59,18 @@ public enum AMORequestsPage {
     public static func render(_ page: PageModel, _ m: Model) -> String {
         var blocks: [InfoPageModel.Block] = []
         if m.pending.isEmpty { blocks.append(.paragraph("Aucune demande en attente.")) }
-        for p in m.pending { blocks += pending(p, csrf: m.csrfToken) }
+        for p in m.pending { blocks += pending(p, csrf: m.csrfToken, refusal: m.refusal) }
         blocks.append(
             .table(
                 caption: "Demandes traitées", headers: ["Raison sociale", "SIRET", "Décision", "Motif"],
                 rows: m.decided.map { [$0.name, $0.siret, $0.status.french, $0.reason ?? ""] }))
         if let next = m.next { blocks.append(.links([(next.label, next.href)])) }
+        var page = page
+        if m.refusal != nil { page.title = "Erreur : " + page.title }
         return InfoPage.render(page, InfoPageModel(heading: "Demandes de compte AMO", blocks: blocks))
     }
 
-    static func pending(_ p: Pending, csrf: String) -> [InfoPageModel.Block] {
+    static func pending(_ p: Pending, csrf: String, refusal: RefusalAttempt?) -> [InfoPageModel.Block] {
         let d = p.request
         let action = "/admin/amo/\(p.id.uuidString)/decision"
         let representative =
@@ -85,7 +91,7 @@ public enum AMORequestsPage {
                 FormPageModel(
                     heading: "Refuser", action: action,
                     fields: [.input(name: "reason", label: "Motif du refus (envoyé au demandeur)")],
-                    submit: "Refuser la demande", state: FormState(values: ["decision": "refuse"], csrfToken: csrf))),
+                    submit: "Refuser la demande", state: RefusalAttempt.state(for: p.id, refusal, csrf: csrf))),
         ]
     }
 }

@@ -48,7 +48,10 @@ public enum AdminDashboard {
             "\(FrenchFormat.integer(n)) \(n > 1 ? many : one)"
         }
         if m.pendingAMORequests > 0 {
-            out.append(.notice(.warning, plural(m.pendingAMORequests, "demande AMO attend", "demandes AMO attendent") + " une décision."))
+            out.append(
+                .notice(
+                    .warning,
+                    plural(m.pendingAMORequests, "demande AMO attend", "demandes AMO attendent") + " une décision."))
         }
         if m.pendingLandlords > 0 {
             out.append(
@@ -59,7 +62,9 @@ public enum AdminDashboard {
         }
         if m.deadJobs > 0 {
             out.append(
-                .notice(.error, plural(m.deadJobs, "tâche de fond abandonnée", "tâches de fond abandonnées") + " : à relancer."))
+                .notice(
+                    .error,
+                    plural(m.deadJobs, "tâche de fond abandonnée", "tâches de fond abandonnées") + " : à relancer."))
         }
         if out.isEmpty { out.append(.notice(.success, "Rien n'attend de décision.")) }
         return out

@@ -33,8 +33,13 @@ public enum LandlordReviewsPage {
         public let decided: [AMORequestsPage.Decided]
         public let next: NextPage?
         public let csrfToken: String
+        public let refusal: RefusalAttempt?
 
-        public init(pending: [Pending], decided: [AMORequestsPage.Decided], next: NextPage?, csrfToken: String) {
+        public init(
+            pending: [Pending], decided: [AMORequestsPage.Decided], next: NextPage?, csrfToken: String,
+            refusal: RefusalAttempt? = nil
+        ) {
+            self.refusal = refusal
             self.pending = pending
             self.decided = decided
             self.next = next
@@ -71,13 +76,15 @@ public enum LandlordReviewsPage {
                         heading: "Refuser", action: action,
                         fields: [.input(name: "reason", label: "Motif du refus (envoyé aux membres)")],
                         submit: "Refuser l'inscription",
-                        state: FormState(values: ["decision": "refuse"], csrfToken: m.csrfToken))))
+                        state: RefusalAttempt.state(for: o.id, m.refusal, csrf: m.csrfToken))))
         }
         blocks.append(
             .table(
                 caption: "Inscriptions traitées", headers: ["Raison sociale", "SIREN", "Décision", "Motif"],
                 rows: m.decided.map { [$0.name, $0.siret, $0.status.french, $0.reason ?? ""] }))
         if let next = m.next { blocks.append(.links([(next.label, next.href)])) }
+        var page = page
+        if m.refusal != nil { page.title = "Erreur : " + page.title }
         return InfoPage.render(page, InfoPageModel(heading: "Inscriptions des bailleurs sociaux", blocks: blocks))
     }
 }

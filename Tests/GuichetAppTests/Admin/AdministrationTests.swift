@@ -95,7 +95,8 @@ import VaporTesting
             }
             for query in ["r%C3%A9nov+conseil", "RENOV%27CONSEIL", "732+829", "73282932000074", "conseil"] {
                 #expect(
-                    try await visitor.get("/amo/annuaire?q=\(query)").body.string.contains("73282932000074"), "\(query)")
+                    try await visitor.get("/amo/annuaire?q=\(query)").body.string.contains("73282932000074"), "\(query)"
+                )
             }
             for query in ["zzz1", "2932", "conseils+renov+plus", "00074"] {
                 #expect(

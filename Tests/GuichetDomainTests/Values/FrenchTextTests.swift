@@ -16,7 +16,9 @@ import Testing
 
     @Test func clauseDropsTheFinalStops() {
         #expect(FrenchText.clause("la partie manque. ") == "la partie manque")
-        #expect("Fichier illisible : \(FrenchText.clause("zip invalide.")). Déposez." == "Fichier illisible : zip invalide. Déposez.")
+        #expect(
+            "Fichier illisible : \(FrenchText.clause("zip invalide.")). Déposez."
+                == "Fichier illisible : zip invalide. Déposez.")
     }
 
     @Test func frenchCollationIgnoresAccentsAndCase() {

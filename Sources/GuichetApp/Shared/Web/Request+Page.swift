@@ -50,7 +50,9 @@ extension Request {
             let name = TextInput.withoutControlCharacters(String(bad.key.prefix(60)))
             throw Abort(.unprocessableEntity, reason: TextInput.controlCharacterMessage(field: name))
         }
-        return dict.mapValues { String($0.prefix(2_000)) }
+        // Not cut: each field's limit (`TextLimits`) is checked with its form and said with the
+        // length typed; the body limit (64 kB) bounds the whole.
+        return dict
     }
 }
 

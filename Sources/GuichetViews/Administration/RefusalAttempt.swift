@@ -1,0 +1,30 @@
+import Foundation
+import GuichetDomain
+
+/// A refusal form of a review list sent back with its problems (a missing or too long reason):
+/// the page is shown again with the error next to that request's reason field, and what was
+/// typed kept (issue #11: the error only flashed at the top of the page).
+public struct RefusalAttempt: Sendable, Equatable {
+    public let id: UUID
+    public let reason: String
+    public let problems: [FieldProblem]
+
+    public init(id: UUID, reason: String, problems: [FieldProblem]) {
+        self.id = id
+        self.reason = reason
+        self.problems = problems
+    }
+
+    /// The refusal form's state for the request `id`: this attempt's when it is the one.
+    static func state(for id: UUID, _ attempt: RefusalAttempt?, csrf: String) -> FormState {
+        guard let attempt, attempt.id == id else { return FormState(csrfToken: csrf) }
+        return FormState(values: ["reason": attempt.reason], errors: attempt.problems, csrfToken: csrf)
+    }
+
+    /// The reason's problems: required, at most `TextLimits.text` characters.
+    public static func problems(reason: String) -> [FieldProblem] {
+        if reason.isEmpty { return [FieldProblem(field: "reason", message: "Indiquez le motif du refus.")] }
+        return [TextLimits.problem(reason, field: "reason", label: "Motif du refus", max: TextLimits.text)]
+            .compactMap { $0 }
+    }
+}
