@@ -317,6 +317,10 @@ struct AMIFilingController: RouteCollection {
         let cost = money("cost_price", "Prix de revient total")
         let loan = money("loan_requested", "Prêt sollicité total")
         guard errors.isEmpty, let ops, let dwellings, let cost, let loan else {
+            if v["certify"] != "oui" {
+                errors.append(
+                    .init(field: "certify", message: "Cochez la case de certification pour envoyer le dépôt."))
+            }
             return try await filingPage(
                 req, s, sendState: req.formState(v, errors: errors), status: .unprocessableEntity)
         }
@@ -324,6 +328,10 @@ struct AMIFilingController: RouteCollection {
         switch try await AMIFilingService(app: req.application).send(
             try context(req, s), confirmed: confirmed, certified: v["certify"] == "oui")
         {
+        case .failure(let refusal) where !refusal.fields.isEmpty:
+            // Each problem next to its field: which figure differs, the certification box.
+            return try await filingPage(
+                req, s, sendState: req.formState(v, errors: refusal.fields), status: .unprocessableEntity)
         case .failure(let refusal):
             return try await filingPage(
                 req, s, sendState: req.formState(v),

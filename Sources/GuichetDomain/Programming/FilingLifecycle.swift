@@ -26,6 +26,34 @@ public struct UploadSummary: Sendable, Equatable {
 
 /// The synthesis fields of the filing form (pre-filled from the file, confirmed by the landlord).
 public struct FilingSynthesis: Sendable, Equatable {
+    /// Each figure typed that differs from the table's, as a problem of its form field
+    /// (`operations`, `dwellings`, `cost_price`, `loan_requested`).
+    public func differences(from typed: FilingSynthesis) -> [FieldProblem] {
+        var out: [FieldProblem] = []
+        func differs(_ field: String, _ label: String, _ table: String, _ given: String) {
+            out.append(
+                FieldProblem(field: field, message: "\(label) : \(given) saisi, le tableau déposé indique \(table)."))
+        }
+        if typed.operations != operations {
+            differs(
+                "operations", "Nombre d'opérations", FrenchFormat.integer(operations),
+                FrenchFormat.integer(typed.operations))
+        }
+        if typed.dwellings != dwellings {
+            differs(
+                "dwellings", "Nombre de logements", FrenchFormat.integer(dwellings),
+                FrenchFormat.integer(typed.dwellings))
+        }
+        if typed.costPrice != costPrice {
+            differs("cost_price", "Prix de revient total", costPrice.formatted(), typed.costPrice.formatted())
+        }
+        if typed.loanRequested != loanRequested {
+            differs(
+                "loan_requested", "Prêt sollicité total", loanRequested.formatted(), typed.loanRequested.formatted())
+        }
+        return out
+    }
+
     public var operations: Int
     public var dwellings: Int
     public var costPrice: Money
@@ -63,9 +91,13 @@ public enum FilingEffect: Sendable, Equatable {
 public struct FilingRefusal: Error, Sendable, Equatable {
     public let rule: RuleID
     public let message: String
-    public init(rule: RuleID, message: String) {
+    /// The problems of the « Envoyer » form's fields, each shown next to its field (issue #11):
+    /// which figure of the synthesis differs from the table, the certification box.
+    public let fields: [FieldProblem]
+    public init(rule: RuleID, message: String, fields: [FieldProblem] = []) {
         self.rule = rule
         self.message = message
+        self.fields = fields
     }
 }
 
@@ -119,31 +151,37 @@ public enum FilingLifecycle {
                     .init(
                         rule: .amiX,
                         message:
-                            "Le tableau contient \(errors) erreur\(errors > 1 ? "s" : "") : corrigez-les et déposez-le à nouveau avant d'envoyer."
+                            "Le tableau contient \(FrenchFormat.integer(errors)) erreur\(errors > 1 ? "s" : "") : corrigez-les et déposez-le à nouveau avant d'envoyer."
                     ))
             case .checked(_, let operations) where operations == 0:
                 return .failure(.init(rule: .amiX, message: "Le tableau ne contient aucune opération."))
             case .checked:
                 break
             }
-            guard let fromFile = current.synthesis, fromFile == confirmed else {
+            guard let fromFile = current.synthesis else {
                 return .failure(
-                    .init(
-                        rule: .amiX,
-                        message:
-                            "La synthèse saisie ne correspond pas au tableau déposé : reprenez les valeurs "
-                            + "pré-remplies ou déposez un tableau corrigé."
-                    ))
+                    .init(rule: .amiX, message: "La synthèse du tableau déposé manque : déposez-le à nouveau."))
             }
-            guard certified else {
-                return .failure(.init(rule: .amiX, message: "Cochez la case de certification pour envoyer le dépôt."))
+            // Every problem of the form at once, each on its field (issue #11).
+            var fields = fromFile.differences(from: confirmed)
+            if !certified {
+                fields.append(
+                    FieldProblem(field: "certify", message: "Cochez la case de certification pour envoyer le dépôt."))
+            }
+            guard fields.isEmpty else {
+                let message =
+                    fields.count == 1 && !certified
+                    ? "Cochez la case de certification pour envoyer le dépôt."
+                    : "La synthèse saisie ne correspond pas au tableau déposé : reprenez les valeurs pré-remplies ou "
+                        + "déposez un tableau corrigé."
+                return .failure(.init(rule: .amiX, message: message, fields: fields))
             }
             return .success(
                 (
                     .sent,
                     [
                         .history(
-                            "Dépôt envoyé : \(fromFile.operations) opération\(fromFile.operations > 1 ? "s" : ""), \(fromFile.dwellings) logements, prêt sollicité \(fromFile.loanRequested.formatted())."
+                            "Dépôt envoyé : \(FrenchFormat.integer(fromFile.operations)) opération\(fromFile.operations > 1 ? "s" : ""), \(FrenchFormat.integer(fromFile.dwellings)) logements, prêt sollicité \(fromFile.loanRequested.formatted())."
                         ),
                         .receipt, .acknowledgementEmail, .audit(action: "ami.dépôt.envoi"),
                     ]

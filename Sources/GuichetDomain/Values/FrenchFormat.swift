@@ -4,6 +4,11 @@
 public enum FrenchFormat {
     public static let space = "\u{00A0}"
 
+    /// « 1 opération », « 0 erreur », « 1 234 opérations »: French plural (0 and 1 singular).
+    public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(integer(n)) \(abs(n) > 1 ? (plural ?? singular + "s") : singular)"
+    }
+
     /// `1 234 567` for an integer.
     public static func integer(_ value: Int64) -> String {
         var bytes: [UInt8] = []

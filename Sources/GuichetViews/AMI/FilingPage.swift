@@ -191,8 +191,8 @@ public enum FilingPage {
                 case .inProgress: "en cours"
                 case .unreadable: "illisible"
                 case .errors(let n, let ops):
-                    "\(FrenchFormat.integer(ops)) opération(s), \(FrenchFormat.integer(n)) erreur(s)"
-                case .clean(let n): "\(FrenchFormat.integer(n)) opération(s), 0 erreur(s)"
+                    "\(FrenchFormat.count(ops, "opération")), \(FrenchFormat.count(n, "erreur"))"
+                case .clean(let n): "\(FrenchFormat.count(n, "opération")), aucune erreur"
                 }
             return [u.fileName, time.string(from: u.uploadedAt), check, u.isCurrent ? "actuel" : "remplacé"]
         }

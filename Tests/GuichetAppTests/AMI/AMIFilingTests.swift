@@ -277,8 +277,19 @@ import VaporTesting
                     "certify": "oui",
                 ])
             #expect(wrong.status == .unprocessableEntity)
-            #expect(wrong.text.contains("ne correspond pas"))
+            // Issue #11: the field that differs, next to it, with the table's figure.
+            #expect(wrong.text.contains("Nombre de logements : 44 saisi, le tableau déposé indique 45."))
+            #expect(wrong.text.contains(#"id="champ-ami-campagnes-2024-974-envoi-dwellings-erreur""#))
+            #expect(!wrong.text.contains("champ-ami-campagnes-2024-974-envoi-operations-erreur"))
             #expect(wrong.text.contains(#"value="44""#))
+            let unticked = try await b.post(
+                "/ami/campagnes/2024/974/envoi",
+                [
+                    "operations": "3", "dwellings": "4x", "cost_price": "6 000 000,00", "loan_requested": "700 000,00",
+                ])
+            #expect(unticked.status == .unprocessableEntity)
+            #expect(unticked.text.contains("champ-ami-campagnes-2024-974-envoi-dwellings-erreur"))
+            #expect(unticked.text.contains("champ-ami-campagnes-2024-974-envoi-certify-erreur"), "every error at once")
 
             clock.advance(59 * 60 + 59)  // 30/09/2024 23:59:59 in Paris
             let sent = try await b.post(
