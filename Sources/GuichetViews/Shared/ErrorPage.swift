@@ -2,9 +2,12 @@ import Plot
 
 /// French error pages (404, 403, 413, 422, 500…) that never show internals.
 public enum ErrorPage {
-    /// `message`: the platform's own French explanation of a refusal (4xx), shown with the page.
-    public static func render(status: Int, page: PageModel, reference: String? = nil, message: String? = nil) -> String
-    {
+    /// `message`: the platform's own French explanation of a refusal (4xx), shown with the page;
+    /// `back`: the page to return to (the form a too large file was sent from).
+    public static func render(
+        status: Int, page: PageModel, reference: String? = nil, message: String? = nil,
+        back: (label: String, href: String)? = nil
+    ) -> String {
         let (title, text) = wording(status)
         var p = page
         p.title = title
@@ -13,7 +16,10 @@ public enum ErrorPage {
             Paragraph(text)
             if let message { Paragraph(message).class("error-reason") }
             if let reference { Paragraph("Référence de l'incident : \(reference)").class("muted") }
-            Paragraph { Link("Revenir à l'accueil", url: "/").class("button button-secondary") }
+            Paragraph {
+                if let back { Link(back.label, url: back.href).class("button") }
+                Link("Revenir à l'accueil", url: "/").class("button button-secondary")
+            }.class("actions")
         }
     }
 

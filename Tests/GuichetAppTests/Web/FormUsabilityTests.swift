@@ -108,3 +108,31 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct TooLargeTests {
+    /// Issue #11: the too-large page states the limit and leads back to the form.
+    @Test func aTooLargeTableSaysTheLimitAndLeadsBack() async throws {
+        try await TestApp.run(
+            clock: TestClock(AMIFilingTests.utc("2024-06-01T08:00:00Z")).appClock,
+            environment: ["GUICHET_MAX_UPLOAD_MB": "1"]
+        ) { app in
+            try await AMIFilingTests.campaign2024(app)
+            let b = try await AMIFilingTests.landlord(app)
+            // Just over the limit: the filing page itself says so.
+            let over = try await b.upload(
+                "/ami/campagnes/2024/974/tableau", fileName: "gros.xlsx", data: Data(count: 1_048_576 + 10))
+            #expect(over.status == .payloadTooLarge)
+            #expect(over.text.contains("Fichier trop volumineux : 1 Mo au plus."))
+            // Beyond what the server reads at all (refused before the route): the error page, with
+            // the limit and the way back.
+            let request = Request(
+                application: app, method: .POST, url: URI(path: "/ami/campagnes/2024/974/tableau"),
+                on: app.eventLoopGroup.any())
+            let res = ErrorPagesMiddleware.response(for: Abort(.payloadTooLarge), request: request)
+            let html = res.body.string ?? ""
+            #expect(res.status == .payloadTooLarge)
+            #expect(html.contains("Un tableau déposé fait au plus 1 Mo"))
+            #expect(html.contains(#"href="/ami/campagnes/2024/974""#) && html.contains("Revenir au dépôt"))
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import GuichetDomain
 import GuichetFormats
 import GuichetPersistence
 import GuichetViews
@@ -30,6 +31,21 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         } else {
             status = .internalServerError
         }
+        var back: (label: String, href: String)?
+        if status == .payloadTooLarge {
+            // Issue #11: say the limit, and lead back to the form the file came from.
+            let uploads = request.application.guichetConfig.maxUploadBytes
+            let isUpload = request.url.path.hasSuffix("/tableau") || request.url.path.hasSuffix("/tableaux")
+            reason =
+                isUpload
+                ? "Un tableau déposé fait au plus \(FrenchFormat.integer(uploads / 1_048_576)) Mo : allégez le fichier "
+                    + "(lignes vides, mises en forme, images) et déposez-le de nouveau."
+                : "Un formulaire envoie au plus 64 ko de texte : raccourcissez les textes saisis."
+            let parent = request.url.path.split(separator: "/").dropLast().joined(separator: "/")
+            if LocalRedirect.isLocalPath("/" + parent), !parent.isEmpty {
+                back = (isUpload ? "Revenir au dépôt" : "Revenir à la page précédente", "/" + parent)
+            }
+        }
         if status.code >= 500 {
             let ref = String(UUID().uuidString.prefix(8)).lowercased()
             reference = ref
@@ -48,7 +64,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             headers = ["Content-Type": "text/html; charset=utf-8"]
             body = ErrorPage.render(
                 status: Int(status.code), page: request.page(title: "Erreur"), reference: reference,
-                message: status.code < 500 ? reason : nil)
+                message: status.code < 500 ? reason : nil, back: back)
         }
         var all = headers
         // What the refusal itself carries (`Allow` with a 405, `Retry-After`…).
