@@ -79,7 +79,7 @@ public struct PDFWriter: Sendable {
         objects.append(Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".utf8))
         objects.append(
             Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>".utf8))
-        objects.append(Array("<< /Title ".utf8) + Self.literal(title) + Array(" /Producer (Guichet) >>".utf8))
+        objects.append(Array("<< /Title ".utf8) + Self.textString(title) + Array(" /Producer (Guichet) >>".utf8))
         for (i, lines) in pages.enumerated() {
             var stream: [UInt8] = []
             func show(_ text: String, bold: Bool, size: Double, x: Double, y: Double) {
@@ -118,7 +118,21 @@ public struct PDFWriter: Sendable {
 
     static func n(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(format: "%.2f", d) }
 
-    /// A PDF literal string in WinAnsi encoding, `(` `)` and `\` escaped.
+    /// A text string of the document's information dictionary: UTF-16BE with its byte order mark,
+    /// written in hexadecimal (ISO 32000-1 § 7.9.2.2). A WinAnsi literal there is read as
+    /// PDFDocEncoding, where 0x96 is « Œ », not « – » (issue #11).
+    static func textString(_ s: String) -> [UInt8] {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = Array("<FEFF".utf8)
+        for unit in s.utf16 {
+            for shift in [12, 8, 4, 0] { out.append(hex[Int((unit >> UInt16(shift)) & 0xF)]) }
+        }
+        out.append(UInt8(ascii: ">"))
+        return out
+    }
+
+    /// A PDF literal string in WinAnsi encoding, `(` `)` and `\` escaped (page content, drawn
+    /// with the WinAnsi-encoded Helvetica).
     static func literal(_ s: String) -> [UInt8] {
         var out: [UInt8] = [40]
         for b in winAnsi(s) {
