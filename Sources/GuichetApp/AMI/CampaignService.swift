@@ -56,6 +56,9 @@ struct CampaignService: Sendable {
                     field: "motive",
                     message: "Indiquez le motif du changement de clôture : il est envoyé aux bailleurs concernés."))
         }
+        if let long = TextLimits.problem(motive, field: "motive", label: "Motif", max: TextLimits.text) {
+            return .failure(Refusal(field: long.field, message: long.message))
+        }
         return try await db.write(refusable: { tx in
             let filings = try await FilingStore().list(campaignID: record.id, on: tx)
             let kept = Set(campaign.departments)

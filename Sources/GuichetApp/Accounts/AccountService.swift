@@ -104,6 +104,9 @@ struct AccountService {
     ) async throws -> Result<UUID, Refused> {
         let display = name.trimmingCharacters(in: .whitespaces)
         var errors: Errors = display.isEmpty ? [.init(field: "name", message: "Indiquez vos nom et prénom.")] : []
+        if let long = TextLimits.problem(display, field: "name", label: "Nom et prénom", max: TextLimits.name) {
+            errors.append(long)
+        }
         errors += passwordErrors(password, confirm: confirm, email: email, name: display)
         if !errors.isEmpty { return .failure(Refused(fields: errors)) }
         let hash = try passwords.hash(password)

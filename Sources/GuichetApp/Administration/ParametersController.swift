@@ -55,6 +55,8 @@ struct ParametersController: RouteCollection {
         let reference = (v["reference"] ?? "").trimmingCharacters(in: .whitespaces)
         if reference.isEmpty {
             errors.append(.init(field: "reference", message: "Indiquez le texte qui fixe ce taux."))
+        } else if let long = TextLimits.problem(reference, field: "reference", label: "Texte", max: TextLimits.line) {
+            errors.append(long)
         }
         guard errors.isEmpty, let day, let rate else {
             return try await parametersPage(
@@ -96,6 +98,9 @@ struct ParametersController: RouteCollection {
         }
         let source = (v["source"] ?? "").trimmingCharacters(in: .whitespaces)
         if source.isEmpty { errors.append(.init(field: "source", message: "Indiquez la source des plafonds.")) }
+        if let long = TextLimits.problem(source, field: "source", label: "Source", max: TextLimits.line) {
+            errors.append(long)
+        }
         guard errors.isEmpty, let year, let region, let category else {
             return try await parametersPage(
                 req, anahState: req.formState(v, errors: errors), status: .unprocessableEntity)
@@ -119,9 +124,13 @@ struct ParametersController: RouteCollection {
         if day == nil { errors.append(.init(field: "valid_from", message: "Date invalide : format JJ/MM/AAAA.")) }
         let source = (v["source"] ?? "").trimmingCharacters(in: .whitespaces)
         if source.isEmpty { errors.append(.init(field: "source", message: "Indiquez la source de la valeur.")) }
+        if let long = TextLimits.problem(source, field: "source", label: "Source", max: TextLimits.line) {
+            errors.append(long)
+        }
         let raw = (v["value"] ?? "").trimmingCharacters(in: .whitespaces)
         var p = try await req.application.parameters.current(on: req.db)
-        if let series, let day, errors.isEmpty {
+        // The value is read even when other fields are wrong: every problem at once (issue #11).
+        if let series, let day = day ?? Day(year: 2000, month: 1, day: 1) {
             let ok: Bool
             switch series.kind {
             case .euros:
@@ -148,7 +157,8 @@ struct ParametersController: RouteCollection {
                     ok = false
                 }
             case .integer:
-                if let n = Int(raw), (0...1000).contains(n) {
+                let percent = ["P-ANNEX", "P-ACOMPTE", "P-ENDET"].contains(series.id)
+                if let n = Int(raw), (0...(percent ? 100 : 1000)).contains(n) {
                     let d = Dated(from: day, n, source: source)
                     switch series.id {
                     case "P-L-DUR": p.loanMaximumMonths = p.loanMaximumMonths.adding(d)

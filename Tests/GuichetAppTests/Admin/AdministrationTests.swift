@@ -143,6 +143,10 @@ import VaporTesting
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Date invalide"))
             #expect(bad.body.string.contains("Indiquez la source"))
+            #expect(bad.body.string.contains("Valeur illisible pour P-S-PO"), "every error at once (issue #11)")
+            let percent = try await admin.post(
+                "/admin/parametres", ["series": "P-ACOMPTE", "valid_from": "01/01/2027", "value": "300", "source": "x"])
+            #expect(percent.status == .unprocessableEntity, "a percentage is at most 100")
             #expect(
                 try await admin.post(
                     "/admin/parametres",
