@@ -37,6 +37,9 @@ STAMP = str(int(time.time()))
 PASSWORD = "Renovation-2026-sure!"
 
 pages = []  # (journey, role, path, axe summary, ok)
+RAW_VALUES = re.compile(
+    r"\b(tres_modeste|beneficiaire|comite|administrateur_|pending|sent|failed|owner_occupier|private_sector|"
+    r"accepted|refused|draft|checking|unreadable|ile_de_france|hors_ile_de_france)\b")
 failures = []
 
 
@@ -116,10 +119,22 @@ class Person:
             problems.append("meta refresh présent")
         if expect_status_ok and ("Erreur interne" in d.page_source or title.startswith("Erreur 5")):
             problems.append("erreur serveur")
+        # Internal values never reach a page (issue #11): French labels only.
+        shown = re.sub(r"\S+@\S+", "", d.find_element(By.TAG_NAME, "body").text)  # e-mail addresses aside
+        raw = sorted(set(re.findall(RAW_VALUES, shown)))
+        if raw:
+            problems.append("valeurs internes affichées : " + ", ".join(raw))
+        if re.search(r"[^.]\.\.(?!\.)", shown):
+            problems.append("« .. » dans un message")
         summary = "aucune violation" if not report["violations"] else (
             f"{len(bad)} critique/sérieuse, {len(minor)} mineure(s)"
             + (" (" + ", ".join(sorted({v['id'] for v in minor})) + ")" if minor else ""))
         pages.append((self.journey, self.role, path, summary, not problems))
+        if os.environ.get("GUICHET_BROWSER_SCREENSHOTS") == "1":
+            shots = os.path.join(OUT, "pages")
+            os.makedirs(shots, exist_ok=True)
+            name = re.sub(r"[^A-Za-z0-9]+", "-", f"{len(pages):03d}-{self.role}-{path}").strip("-")[:90]
+            d.save_screenshot(os.path.join(shots, name + ".png"))
         if problems:
             self.fail(path + " : " + " | ".join(problems))
         return d
@@ -316,6 +331,13 @@ def amo_request(passwords):
         admin.sign_in("admin@demo.guichet.invalid", passwords["admin@demo.guichet.invalid"])
         admin.go("/admin/amo")
         admin.expect(siret in admin.text().replace(" ", ""), "demande absente de la liste")
+        # A refusal without its reason: the error next to the field, the page opened on the summary.
+        admin.submit("Refuser la demande")
+        admin.expect("Indiquez le motif du refus." in admin.text(), "motif manquant non signalé")
+        focused = admin.driver.switch_to.active_element
+        admin.expect("error-summary" in (focused.get_attribute("class") or ""), "le focus n'est pas sur le résumé")
+        field = admin.driver.find_element(By.CSS_SELECTOR, "input[name=reason][aria-invalid=true]")
+        admin.expect(field.get_attribute("aria-describedby").endswith("-erreur"), "erreur non liée au champ")
         admin.submit("Accepter", form=admin.form_with("/decision"))
         admin.expect("accept" in admin.text().lower(), "acceptation non confirmée")
         admin.go("/amo/annuaire?q=renov+conseil+test")

@@ -141,7 +141,8 @@ struct AMIFilingController: RouteCollection {
             sendForm =
                 sendState
                 ?? req.formState([
-                    "operations": String(syn.operations), "dwellings": String(syn.dwellings),
+                    "operations": FrenchFormat.integer(syn.operations),
+                    "dwellings": FrenchFormat.integer(syn.dwellings),
                     "cost_price": FrenchFormat.amountInput(syn.costPrice),
                     "loan_requested": FrenchFormat.amountInput(syn.loanRequested),
                 ])

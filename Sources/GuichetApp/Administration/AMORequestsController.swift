@@ -18,7 +18,9 @@ struct AMORequestsController: RouteCollection {
         let pending = try await OrganisationStore().list(kind: .amo, status: .pending, on: req.db).map { o in
             AMORequestsPage.Pending(
                 id: o.id, request: AMORequest.decode(o.details), name: o.name, siret: o.identifier,
-                department: o.department, receivedAt: o.createdAt)
+                department: req.application.referenceData.departments[o.department].map {
+                    "\(o.department) – \($0.name)"
+                } ?? o.department, receivedAt: o.createdAt)
         }
         let cursor = req.query[String.self, at: "apres"].flatMap(TimeCursor.init(text:))
         let decided = try await OrganisationStore().decided(

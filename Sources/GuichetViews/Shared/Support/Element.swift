@@ -49,6 +49,11 @@ public struct DataTable: Component {
         self.headers = headers
         self.rows = rows
     }
+    /// A word of more than 32 characters (a SHA-256, a token): the cell may break it anywhere.
+    static func hasLongToken(_ text: String) -> Bool {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains { $0.count > 32 }
+    }
+
     public var body: Component {
         Div {
             El("table") {
@@ -56,7 +61,15 @@ public struct DataTable: Component {
                 El("thead") { El("tr") { for h in headers { El("th", text: h).attr("scope", "col") } } }
                 El("tbody") {
                     for row in rows {
-                        El("tr") { for cell in row { El("td", text: cell) } }
+                        El("tr") {
+                            for cell in row {
+                                if Self.hasLongToken(cell) {
+                                    El("td", text: cell).class("long-token")
+                                } else {
+                                    El("td", text: cell)
+                                }
+                            }
+                        }
                     }
                 }
             }.class("data-table")
