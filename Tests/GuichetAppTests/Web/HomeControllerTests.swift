@@ -1,4 +1,5 @@
 import GuichetAppTestSupport
+import GuichetViews
 import Testing
 import VaporTesting
 
@@ -61,6 +62,56 @@ import VaporTesting
                 #expect(res.status == .ok)
                 #expect(res.text.contains("--brand"))
             }
+        }
+    }
+}
+
+/// Issue #11: the public-service pages, linked from every footer, saying what the operator
+/// configured and what the platform does.
+@Suite struct PublicServicePagesTests {
+    @Test(arguments: [
+        ("/mentions-legales", "Directeur ou directrice de la publication"),
+        ("/donnees-personnelles", "Durées de conservation"), ("/accessibilite", "RGAA"),
+        ("/aide", "Questions fréquentes"),
+    ])
+    func eachPageAnswersInFrench(path: String, expected: String) async throws {
+        try await TestApp.run { app in
+            let res = try await app.testing().sendRequest(.GET, path)
+            #expect(res.status == .ok)
+            #expect(res.text.contains(expected))
+            #expect(res.text.contains("non renseigné par l'exploitant"), "an unset value is said to be unset")
+            for link in ["/mentions-legales", "/donnees-personnelles", "/accessibilite", "/aide"] {
+                #expect(res.text.contains(#"href="\#(link)""#), "footer link \(link)")
+            }
+        }
+    }
+
+    @Test func theOperatorIsConfigured() async throws {
+        try await TestApp.run(
+            environment: [
+                "GUICHET_PUBLISHER": "Action Logement Services", "GUICHET_DPO_CONTACT": "dpo@exemple.fr",
+                "GUICHET_SESSION_IDLE_MINUTES": "45",
+            ]
+        ) { app in
+            let legal = try await app.testing().sendRequest(.GET, "/mentions-legales")
+            #expect(legal.text.contains("Action Logement Services"))
+            let data = try await app.testing().sendRequest(.GET, "/donnees-personnelles")
+            #expect(data.text.contains("dpo@exemple.fr"))
+            #expect(data.text.contains("Fin après 45 minutes sans activité"), "the retention the code applies")
+        }
+    }
+
+    /// Issue #11: the demonstration banner inside the header landmark.
+    @Test func theDemoBannerIsInsideTheHeader() {
+        var page = PageModel(title: "Accueil", currentPath: "/")
+        page.demo = true
+        let html = HomePage.render(page)
+        let header = html.range(of: "<header")
+        let banner = html.range(of: "demo-banner")
+        let main = html.range(of: "<main")
+        #expect(header != nil && banner != nil && main != nil)
+        if let header, let banner, let main {
+            #expect(header.lowerBound < banner.lowerBound && banner.lowerBound < main.lowerBound)
         }
     }
 }
