@@ -75,7 +75,7 @@ struct AMIAdminController: RouteCollection {
         switch try await service.create(campaign, by: .of(req), on: req.db) {
         case .success:
             return Flash.redirect(
-                req, to: "/admin/ami/campagnes/\(campaign.year)", .success, "Campagne \(campaign.year) créée.")
+                req, to: "/admin/ami/campagnes/\(campaign.year)", .campaignCreated(year: campaign.year))
         case .failure(let refusal):
             let errors = [FieldProblem(field: refusal.field, message: refusal.message)]
             return .html(
@@ -102,8 +102,7 @@ struct AMIAdminController: RouteCollection {
         if let campaign = parsed {
             switch try await service.update(record, to: campaign, motive: v["motive"] ?? "", by: .of(req), on: req.db) {
             case .success:
-                return Flash.redirect(
-                    req, to: "/admin/ami/campagnes/\(year)", .success, "Campagne \(year) enregistrée.")
+                return Flash.redirect(req, to: "/admin/ami/campagnes/\(year)", .campaignSaved(year: year))
             case .failure(let refusal):
                 refusals = [FieldProblem(field: refusal.field, message: refusal.message)]
             }

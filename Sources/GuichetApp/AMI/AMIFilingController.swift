@@ -116,7 +116,7 @@ struct AMIFilingController: RouteCollection {
     }
 
     func filingPage(
-        _ req: Request, _ s: Scope, sendState: FormState? = nil, notice: (PageModel.FlashKind, String)? = nil,
+        _ req: Request, _ s: Scope, sendState: FormState? = nil, notice: Notice? = nil,
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         guard let org = s.organisation else { throw Abort(.notFound) }
@@ -160,7 +160,7 @@ struct AMIFilingController: RouteCollection {
             },
             sendForm: sendForm,
             history: history.reversed().map { .init(at: $0.at, actor: $0.actorLabel, text: $0.text) },
-            notice: notice.map { (kind: $0.0, text: $0.1) }, csrfToken: req.csrfToken)
+            notice: notice.map { (kind: $0.kind, text: $0.text) }, csrfToken: req.csrfToken)
         let page = req.page(title: "AMI DROM \(c.year) – \(s.department)")
         return .html(FilingPage.render(page, model), status: status)
     }
@@ -183,16 +183,13 @@ struct AMIFilingController: RouteCollection {
         let file = (try? req.content.decode(UploadForm.self))?.fichier
         guard let file, file.data.readableBytes > 0 else {
             return try await filingPage(
-                req, s, notice: (.error, "Choisissez le fichier .xlsx du tableau de programmation."),
+                req, s, notice: .chooseTableFile,
                 status: .unprocessableEntity)
         }
         guard file.data.readableBytes <= req.application.guichetConfig.maxUploadBytes else {
             return try await filingPage(
                 req, s,
-                notice: (
-                    .error,
-                    "Fichier trop volumineux : \(req.application.guichetConfig.maxUploadBytes / 1_048_576) Mo au plus."
-                ),
+                notice: .fileTooLarge(megabytes: req.application.guichetConfig.maxUploadBytes / 1_048_576),
                 status: .payloadTooLarge)
         }
         let name = String(file.filename.split(separator: "/").last ?? "tableau.xlsx").prefix(200)
@@ -201,7 +198,7 @@ struct AMIFilingController: RouteCollection {
         {
         case .failure(let refusal):
             return try await filingPage(
-                req, s, notice: (.error, "\(FrenchText.clause(refusal.message)) (\(refusal.rule.rawValue))."),
+                req, s, notice: .refused(message: refusal.message, rule: refusal.rule),
                 status: .unprocessableEntity)
         case .success(let upload):
             return req.redirect(to: "\(path(s))/tableaux/\(upload.id)", redirectType: .normal)
@@ -336,12 +333,10 @@ struct AMIFilingController: RouteCollection {
         case .failure(let refusal):
             return try await filingPage(
                 req, s, sendState: req.formState(v),
-                notice: (.error, "\(FrenchText.clause(refusal.message)) (\(refusal.rule.rawValue))."),
+                notice: .refused(message: refusal.message, rule: refusal.rule),
                 status: .unprocessableEntity)
         case .success:
-            return Flash.redirect(
-                req, to: path(s), .success,
-                "Dépôt envoyé. L'accusé de réception est disponible ci-dessous et a été envoyé par e-mail.")
+            return Flash.redirect(req, to: path(s), .filingSent)
         }
     }
 

@@ -47,11 +47,8 @@ struct LandlordController: RouteCollection {
                 LandlordPages.registration(req.page(title: "Inscription bailleur"), req.formState(v, errors: errors)),
                 status: .unprocessableEntity)
         case .created(let org, let contested):
-            let review =
-                contested
-                ? "Ce SIREN est déjà inscrit par un autre compte : Action Logement examinera les deux inscriptions et vous écrira."
-                : "Action Logement examine l'inscription et vous écrit dès qu'elle est acceptée ; vous pourrez alors déposer."
-            return Flash.redirect(req, to: "/ami/organisation", .success, "\(org.name) est enregistré. \(review)")
+            return Flash.redirect(
+                req, to: "/ami/organisation", .landlordRegistered(organisation: org.name, underReview: contested))
         }
     }
 
@@ -91,9 +88,7 @@ struct LandlordController: RouteCollection {
                 req, state: req.formState(v, errors: errors), status: .unprocessableEntity)
         }
         return Flash.redirect(
-            req, to: "/ami/organisation", .success,
-            "Invitation envoyée à \(AccountService.normalise(v["email"] ?? "")) : la personne deviendra membre quand elle l'aura acceptée."
-        )
+            req, to: "/ami/organisation", .invitationSent(email: AccountService.normalise(v["email"] ?? "")))
     }
 
     func remove(req: Request) async throws -> Response {
@@ -105,14 +100,12 @@ struct LandlordController: RouteCollection {
         case .notMember:
             throw Abort(.notFound)
         case .lastMember:
-            return Flash.redirect(
-                req, to: "/ami/organisation", .error,
-                "Le dernier membre d'un organisme ne peut pas le quitter : invitez d'abord un collègue.")
+            return Flash.redirect(req, to: "/ami/organisation", .lastMemberCannotLeave)
         case .removed:
             break
         }
-        if userID == p.user.id { return Flash.redirect(req, to: "/compte", .success, "Vous avez quitté \(org.name).") }
-        return Flash.redirect(req, to: "/ami/organisation", .success, "Le membre est retiré de \(org.name).")
+        if userID == p.user.id { return Flash.redirect(req, to: "/compte", .leftOrganisation(org.name)) }
+        return Flash.redirect(req, to: "/ami/organisation", .memberRemoved(from: org.name))
     }
 
     // MARK: Invitations
@@ -171,9 +164,9 @@ struct LandlordController: RouteCollection {
         switch try await service.accept(token: token, userID: userID, actor: .of(req)) {
         case .joined(let org):
             let next = req.principal == nil ? "/connexion?suite=%2Fami" : "/ami"
-            return Flash.redirect(req, to: next, .success, "Vous êtes membre de \(org.name).")
+            return Flash.redirect(req, to: next, .joined(org.name))
         case .refused(let message):
-            return Flash.redirect(req, to: "/ami/invitations/\(token)", .error, message)
+            return Flash.redirect(req, to: "/ami/invitations/\(token)", .invitationRefused(message))
         case .invalid:
             return try await invitationPage(req, state: req.formState())
         }
@@ -238,8 +231,6 @@ struct LandlordController: RouteCollection {
         else {
             throw Abort(.notFound)
         }
-        return Flash.redirect(
-            req, to: "/admin/bailleurs", .success,
-            accept ? "Inscription acceptée : les membres ont été prévenus." : "Inscription refusée.")
+        return Flash.redirect(req, to: "/admin/bailleurs", .landlordReviewed(accepted: accept))
     }
 }

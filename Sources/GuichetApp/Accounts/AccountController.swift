@@ -35,8 +35,7 @@ struct AccountController: RouteCollection {
                 try req.signedIn(), current: v["current_password"] ?? "", new: v["password"] ?? "",
                 confirm: v["password_confirm"] ?? "", actor: .of(req))
         if errors.isEmpty {
-            return Flash.redirect(
-                req, to: "/compte", .success, "Mot de passe changé ; vos autres sessions sont fermées.")
+            return Flash.redirect(req, to: "/compte", .passwordChanged)
         }
         return try page(req, password: req.formState(v, errors: errors), status: .unprocessableEntity)
     }
@@ -47,8 +46,7 @@ struct AccountController: RouteCollection {
             .requestEmailChange(
                 try req.signedIn(), newEmail: v["email"] ?? "", password: v["password"] ?? "", actor: .of(req))
         if errors.isEmpty {
-            return Flash.redirect(
-                req, to: "/compte", .info, "Un lien de confirmation a été envoyé à la nouvelle adresse.")
+            return Flash.redirect(req, to: "/compte", .emailConfirmationSent)
         }
         return try page(req, email: req.formState(v, errors: errors), status: .unprocessableEntity)
     }
@@ -58,9 +56,7 @@ struct AccountController: RouteCollection {
             token: req.parameters.get("token") ?? "", actor: .of(req))
         {
         case .activated:
-            return Flash.redirect(
-                req, to: req.principal == nil ? "/connexion" : "/compte", .success, "Nouvelle adresse e-mail confirmée."
-            )
+            return Flash.redirect(req, to: req.principal == nil ? "/connexion" : "/compte", .emailConfirmed)
         case .expired, .invalid:
             return .html(AccountPages.emailLinkInvalid(req.page(title: "Lien invalide")), status: .gone)
         }
@@ -120,6 +116,6 @@ struct AccountController: RouteCollection {
         }
         // Someone else's token, or an unknown one: not found.
         guard done else { throw Abort(.notFound) }
-        return Flash.redirect(req, to: "/compte/jetons", .success, "Jeton révoqué.")
+        return Flash.redirect(req, to: "/compte/jetons", .apiTokenRevoked)
     }
 }

@@ -61,7 +61,7 @@ struct AuthController: RouteCollection {
             } else {
                 target = Self.landing(for: try await UserStore().grants(userID: userID, on: req.db).map(\.role))
             }
-            let res = Flash.redirect(req, to: target, .success, "Vous êtes connecté.")
+            let res = Flash.redirect(req, to: target, .signedIn)
             res.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie(
                 token, req: req, maxAge: Int(SessionMiddleware.absoluteLifetime))
             return res
@@ -85,7 +85,7 @@ struct AuthController: RouteCollection {
             try await req.audit.record(
                 "déconnexion", by: .of(req), object: ("utilisateur", p.user.id.uuidString), on: req.db)
         }
-        let res = Flash.redirect(req, to: "/", .info, "Vous êtes déconnecté.")
+        let res = Flash.redirect(req, to: "/", .signedOut)
         res.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie("", req: req, maxAge: 0)
         return res
     }
@@ -96,7 +96,7 @@ struct AuthController: RouteCollection {
             try await SessionStore().touch(id: s.id, at: req.application.clock.now(), on: req.db)
         }
         let back = LocalRedirect.target(req.headers.first(name: .referer).flatMap { URL(string: $0)?.path })
-        return Flash.redirect(req, to: back, .success, "Session prolongée.")
+        return Flash.redirect(req, to: back, .sessionExtended)
     }
 
     // MARK: Sign-up and activation
@@ -123,8 +123,7 @@ struct AuthController: RouteCollection {
         let token = req.parameters.get("token") ?? ""
         switch try await service(req).activate(token: token, actor: .of(req)) {
         case .activated:
-            return Flash.redirect(
-                req, to: "/connexion", .success, "Votre compte est activé : vous pouvez vous connecter.")
+            return Flash.redirect(req, to: "/connexion", .accountActivated)
         case .expired:
             return .html(AuthPages.activationExpired(req.page(title: "Lien expiré")), status: .gone)
         case .invalid:
@@ -171,7 +170,7 @@ struct AuthController: RouteCollection {
         switch try await service(req).resetPassword(
             token: token, password: v["password"] ?? "", confirm: v["password_confirm"] ?? "", actor: .of(req))
         {
-        case .done: return Flash.redirect(req, to: "/connexion", .success, "Mot de passe enregistré : connectez-vous.")
+        case .done: return Flash.redirect(req, to: "/connexion", .passwordSaved)
         case .refused(let errors):
             return .html(
                 AuthPages.reset(

@@ -56,7 +56,6 @@ struct AMORequestsController: RouteCollection {
             try await service.decideAMO(
                 id: id, accept: accept, reason: reason, actor: .of(req), adminID: try req.signedIn().user.id)
         else { throw Abort(.notFound) }
-        let done = accept ? "Demande acceptée : le contact a reçu son lien d'accès." : "Demande refusée."
-        return Flash.redirect(req, to: "/admin/amo", .success, done)
+        return Flash.redirect(req, to: "/admin/amo", .amoRequestReviewed(accepted: accept))
     }
 }

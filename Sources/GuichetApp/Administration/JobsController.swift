@@ -38,7 +38,6 @@ struct JobsController: RouteCollection {
             throw Abort(.notFound)
         }
         try await req.audit.record("tâche.relance", by: .of(req), object: ("tâche", id.uuidString), on: req.db)
-        return Flash.redirect(
-            req, to: "/admin/taches", .success, "La tâche est relancée : le prochain passage du travailleur l'exécute.")
+        return Flash.redirect(req, to: "/admin/taches", .jobRetried)
     }
 }

@@ -37,7 +37,7 @@ struct ParametersController: RouteCollection {
             p, author: try req.signedIn().user.email, note: note, on: req.db)
         try await req.audit.record(
             "paramètres.version", by: .of(req), object: ("paramètres", label), detail: note, on: req.db)
-        return Flash.redirect(req, to: "/admin/parametres", .success, "Version \(label) enregistrée.")
+        return Flash.redirect(req, to: "/admin/parametres", .parametersSaved(version: label))
     }
 
     func addLivretA(req: Request) async throws -> Response {

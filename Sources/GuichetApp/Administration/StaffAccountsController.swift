@@ -49,8 +49,7 @@ struct StaffAccountsController: RouteCollection {
             scopeProblems: scopeProblems, actor: .of(req))
         {
         case .created(let c):
-            return Flash.redirect(
-                req, to: "/admin/comptes", .success, "Compte créé pour \(c.user.email) : un lien lui a été envoyé.")
+            return Flash.redirect(req, to: "/admin/comptes", .staffAccountCreated(email: c.user.email))
         case .refused(let errors):
             return try await accountsPage(
                 req, state: req.formState(v, errors: errors), status: .unprocessableEntity)

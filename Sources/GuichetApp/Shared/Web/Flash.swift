@@ -7,9 +7,10 @@ struct FlashKey: StorageKey { typealias Value = [PageModel.Flash] }
 enum Flash {
     static let cookieName = "guichet_flash"
 
-    static func redirect(_ req: Request, to path: String, _ kind: PageModel.FlashKind, _ message: String) -> Response {
+    /// Redirects to `path`, where the notice is shown once.
+    static func redirect(_ req: Request, to path: String, _ notice: Notice) -> Response {
         let res = req.redirect(to: path, redirectType: .normal)
-        let encoded = (kind.rawValue + "|" + message).data(using: .utf8)!.base64EncodedString()
+        let encoded = Data((notice.kind.rawValue + "|" + notice.text).utf8).base64EncodedString()
         res.cookies[cookieName] = HTTPCookies.Value(
             string: encoded, maxAge: 60, path: "/",
             isSecure: req.application.guichetConfig.isSecure, isHTTPOnly: true, sameSite: .lax)
