@@ -117,6 +117,8 @@ class Person:
             problems.append(f"{h1} <h1> sur la page")
         if refresh:
             problems.append("meta refresh présent")
+        if not title or title == "Guichet Action Logement" or title.startswith(" "):
+            problems.append(f"titre de page vide ou générique : « {title} »")
         if expect_status_ok and ("Erreur interne" in d.page_source or title.startswith("Erreur 5")):
             problems.append("erreur serveur")
         # Internal values never reach a page (issue #11): French labels only.

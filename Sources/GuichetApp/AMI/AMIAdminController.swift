@@ -25,7 +25,7 @@ struct AMIAdminController: RouteCollection {
                     departments: c.campaign.departments, sent: filings.filter { $0.state == .sent }.count,
                     filings: filings.count, examples: c.campaign.parameters.examples))
         }
-        return .html(CampaignPages.list(req.page(title: "Campagnes AMI DROM"), lines))
+        return .html(CampaignPages.list(req.page(), lines))
     }
 
     /// Department names for the form's boxes.
@@ -34,7 +34,7 @@ struct AMIAdminController: RouteCollection {
     func newForm(req: Request) async throws -> Response {
         .html(
             CampaignPages.form(
-                req.page(title: "Nouvelle campagne AMI DROM"), year: nil, departmentNames: names(req),
+                req.page(), year: nil, departmentNames: names(req),
                 req.formState(["opens_time": "00:00", "closes_time": "23:59"])))
     }
 
@@ -54,7 +54,7 @@ struct AMIAdminController: RouteCollection {
         }
         return .html(
             CampaignPages.show(
-                req.page(title: "Campagne \(year)"), campaign: record.campaign, filings: filings,
+                req.page(), campaign: record.campaign, filings: filings,
                 departmentNames: names(req), form: req.formState(CampaignForm.values(record.campaign))))
     }
 
@@ -66,7 +66,7 @@ struct AMIAdminController: RouteCollection {
         guard let campaign = parsed else {
             return .html(
                 CampaignPages.form(
-                    req.page(title: "Campagne AMI DROM"), year: nil, departmentNames: names(req),
+                    req.page(), year: nil, departmentNames: names(req),
                     req.formState(v, errors: errors)),
                 status: .unprocessableEntity)
         }
@@ -80,7 +80,7 @@ struct AMIAdminController: RouteCollection {
             let errors = [FieldProblem(field: refusal.field, message: refusal.message)]
             return .html(
                 CampaignPages.form(
-                    req.page(title: "Campagne AMI DROM"), year: nil, departmentNames: names(req),
+                    req.page(), year: nil, departmentNames: names(req),
                     req.formState(v, errors: errors), existing: campaign.year),
                 status: .unprocessableEntity)
         }
@@ -109,7 +109,7 @@ struct AMIAdminController: RouteCollection {
         }
         return .html(
             CampaignPages.form(
-                req.page(title: "Campagne \(year)"), year: year, departmentNames: names(req),
+                req.page(), year: year, departmentNames: names(req),
                 req.formState(v, errors: refusals)),
             status: .unprocessableEntity)
     }

@@ -66,7 +66,7 @@ struct AMIFilingController: RouteCollection {
     // MARK: Pages
 
     func home(req: Request) async throws -> Response {
-        let page = req.page(title: "AMI DROM")
+        let page = req.page()
         guard let org = try await LandlordService.organisation(of: req.principal, on: req.db) else {
             return .html(AMIHomePage.render(page, .noOrganisation))
         }
@@ -161,7 +161,7 @@ struct AMIFilingController: RouteCollection {
             sendForm: sendForm,
             history: history.reversed().map { .init(at: $0.at, actor: $0.actorLabel, text: $0.text) },
             notice: notice.map { (kind: $0.kind, text: $0.text) }, csrfToken: req.csrfToken)
-        let page = req.page(title: "AMI DROM \(c.year) – \(s.department)")
+        let page = req.page()
         return .html(FilingPage.render(page, model), status: status)
     }
 
@@ -286,7 +286,7 @@ struct AMIFilingController: RouteCollection {
         }
         let model = UploadPage.Model(
             fileName: u.fileName, state: state, filingPath: path(s), pagePath: "\(path(s))/tableaux/\(u.id)")
-        return .html(UploadPage.render(req.page(title: "Tableau « \(u.fileName) »"), model))
+        return .html(UploadPage.render(req.page(), model))
     }
 
     // MARK: Sending

@@ -25,7 +25,7 @@ struct LandlordController: RouteCollection {
         }
         var values: [String: String] = [:]
         if let p = req.principal { values = ["contact_name": p.user.displayName, "contact_email": p.user.email] }
-        return .html(LandlordPages.registration(req.page(title: "Inscription bailleur"), req.formState(values)))
+        return .html(LandlordPages.registration(req.page(), req.formState(values)))
     }
 
     func register(req: Request) async throws -> Response {
@@ -33,7 +33,7 @@ struct LandlordController: RouteCollection {
         let (identification, errors) = LandlordService.validate(v)
         guard let identification, let principal = req.principal else {
             return .html(
-                LandlordPages.registration(req.page(title: "Inscription bailleur"), req.formState(v, errors: errors)),
+                LandlordPages.registration(req.page(), req.formState(v, errors: errors)),
                 status: .unprocessableEntity)
         }
         if try await LandlordService.organisation(of: principal, on: req.db) != nil {
@@ -44,7 +44,7 @@ struct LandlordController: RouteCollection {
         {
         case .refused(let errors):
             return .html(
-                LandlordPages.registration(req.page(title: "Inscription bailleur"), req.formState(v, errors: errors)),
+                LandlordPages.registration(req.page(), req.formState(v, errors: errors)),
                 status: .unprocessableEntity)
         case .created(let org, let contested):
             return Flash.redirect(
@@ -74,7 +74,7 @@ struct LandlordController: RouteCollection {
             },
             invitations: pending.map { .init(email: $0.email, expiresAt: $0.expiresAt) }, inviteForm: state,
             csrfToken: req.csrfToken)
-        return .html(LandlordPages.organisation(req.page(title: org.name), model), status: status)
+        return .html(LandlordPages.organisation(req.page(), model), status: status)
     }
 
     func invite(req: Request) async throws -> Response {
@@ -116,7 +116,7 @@ struct LandlordController: RouteCollection {
 
     func invitationPage(_ req: Request, state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
-        let page = req.page(title: "Invitation")
+        let page = req.page()
         guard case .valid(let inv, let org) = try await LandlordService(app: req.application).invitation(token: token)
         else {
             return .html(InvitationPage.invalid(page), status: .notFound)
@@ -207,7 +207,7 @@ struct LandlordController: RouteCollection {
                 .init(name: $0.name, siret: $0.identifier, status: $0.status, reason: $0.decisionReason)
             },
             next: next, csrfToken: req.csrfToken, refusal: refusal)
-        return .html(LandlordReviewsPage.render(req.page(title: "Inscriptions des bailleurs"), model), status: status)
+        return .html(LandlordReviewsPage.render(req.page(), model), status: status)
     }
 
     func decide(req: Request) async throws -> Response {

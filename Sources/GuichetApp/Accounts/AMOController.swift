@@ -16,7 +16,7 @@ struct AMOController: RouteCollection {
         let departments = req.application.referenceData.departments.values.sorted { $0.code < $1.code }
             .map { (code: $0.code, name: $0.name) }
         return .html(
-            AMOPages.request(req.page(title: "Demande de compte AMO"), departments: departments, state), status: status)
+            AMOPages.request(req.page(), departments: departments, state), status: status)
     }
 
     func requestForm(req: Request) async throws -> Response {
@@ -122,7 +122,7 @@ struct AMOController: RouteCollection {
                 "amo.demande", by: .of(req), object: ("organisation", org.id.uuidString), detail: siret.value, on: tx)
         }
         return .html(
-            AMOPages.requestSent(req.page(title: "Demande envoyée"), company: request.companyName, email: email))
+            AMOPages.requestSent(req.page(), company: request.companyName, email: email))
     }
 
     func directory(req: Request) async throws -> Response {
@@ -144,6 +144,6 @@ struct AMOController: RouteCollection {
                 contactEmail: contact.contactEmail, contactPhone: contact.contactPhone)
         }
         return .html(
-            AMOPages.directory(req.page(title: "Annuaire des AMO"), query: q, department: dep, entries: entries))
+            AMOPages.directory(req.page(), query: q, department: dep, entries: entries))
     }
 }

@@ -23,7 +23,7 @@ struct AccountController: RouteCollection {
             displayName: p.user.displayName, email: p.user.email,
             roles: p.grants.map { (role: $0.role, scope: $0.scope) },
             passwordForm: password ?? req.formState(), emailForm: email ?? req.formState())
-        return .html(AccountPages.account(req.page(title: "Mon compte"), model), status: status)
+        return .html(AccountPages.account(req.page(), model), status: status)
     }
 
     func show(req: Request) async throws -> Response { try page(req) }
@@ -58,7 +58,7 @@ struct AccountController: RouteCollection {
         case .activated:
             return Flash.redirect(req, to: req.principal == nil ? "/connexion" : "/compte", .emailConfirmed)
         case .expired, .invalid:
-            return .html(AccountPages.emailLinkInvalid(req.page(title: "Lien invalide")), status: .gone)
+            return .html(AccountPages.emailLinkInvalid(req.page()), status: .gone)
         }
     }
 
@@ -78,7 +78,7 @@ struct AccountController: RouteCollection {
                     revoked: $0.revokedAt != nil)
             },
             created: created, form: state ?? req.formState(), csrfToken: req.csrfToken)
-        return .html(AccountPages.tokens(req.page(title: "Jetons d'API"), model))
+        return .html(AccountPages.tokens(req.page(), model))
     }
 
     func createToken(req: Request) async throws -> Response {

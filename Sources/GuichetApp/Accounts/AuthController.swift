@@ -39,7 +39,7 @@ struct AuthController: RouteCollection {
         let action =
             "/connexion"
             + (next.map { "?suite=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
-        return .html(AuthPages.signIn(req.page(title: "Connexion"), action: action, state), status: status)
+        return .html(AuthPages.signIn(req.page(), action: action, state), status: status)
     }
 
     func loginForm(req: Request) async throws -> Response {
@@ -102,7 +102,7 @@ struct AuthController: RouteCollection {
     // MARK: Sign-up and activation
 
     func signUpForm(req: Request) async throws -> Response {
-        .html(AuthPages.signUp(req.page(title: "Créer un compte"), req.formState()))
+        .html(AuthPages.signUp(req.page(), req.formState()))
     }
 
     func signUp(req: Request) async throws -> Response {
@@ -112,11 +112,11 @@ struct AuthController: RouteCollection {
             confirm: v["password_confirm"] ?? "", actor: .of(req))
         if !errors.isEmpty {
             return .html(
-                AuthPages.signUp(req.page(title: "Créer un compte"), req.formState(v, errors: errors)),
+                AuthPages.signUp(req.page(), req.formState(v, errors: errors)),
                 status: .unprocessableEntity)
         }
         let email = AccountService.normalise(v["email"] ?? "")
-        return .html(AuthPages.signUpSent(req.page(title: "Vérifiez votre messagerie"), email: email))
+        return .html(AuthPages.signUpSent(req.page(), email: email))
     }
 
     func activate(req: Request) async throws -> Response {
@@ -125,16 +125,16 @@ struct AuthController: RouteCollection {
         case .activated:
             return Flash.redirect(req, to: "/connexion", .accountActivated)
         case .expired:
-            return .html(AuthPages.activationExpired(req.page(title: "Lien expiré")), status: .gone)
+            return .html(AuthPages.activationExpired(req.page()), status: .gone)
         case .invalid:
-            return .html(AuthPages.activationInvalid(req.page(title: "Lien invalide")), status: .notFound)
+            return .html(AuthPages.activationInvalid(req.page()), status: .notFound)
         }
     }
 
     // MARK: Forgotten password
 
     func forgotForm(req: Request) async throws -> Response {
-        .html(AuthPages.forgot(req.page(title: "Mot de passe oublié"), req.formState()))
+        .html(AuthPages.forgot(req.page(), req.formState()))
     }
 
     func forgot(req: Request) async throws -> Response {
@@ -143,12 +143,12 @@ struct AuthController: RouteCollection {
         if let problem = AccountService.emailProblem(email) {
             return .html(
                 AuthPages.forgot(
-                    req.page(title: "Mot de passe oublié"),
+                    req.page(),
                     req.formState(v, errors: [.init(field: "email", message: problem)])),
                 status: .unprocessableEntity)
         }
         try await service(req).forgotPassword(email: email, actor: .of(req))
-        return .html(AuthPages.forgotSent(req.page(title: "Vérifiez votre messagerie"), email: email))
+        return .html(AuthPages.forgotSent(req.page(), email: email))
     }
 
     /// The form only for a link that can still be used: an unknown, used or expired link says so
@@ -159,9 +159,9 @@ struct AuthController: RouteCollection {
             case .ok = try await TokenStore().check(
                 tokenHash: Tokens.digest(token), purposes: ["reset"], now: req.application.clock.now(), on: req.db)
         else {
-            return .html(AuthPages.resetExpired(req.page(title: "Lien expiré")), status: .gone)
+            return .html(AuthPages.resetExpired(req.page()), status: .gone)
         }
-        return .html(AuthPages.reset(req.page(title: "Nouveau mot de passe"), token: token, req.formState()))
+        return .html(AuthPages.reset(req.page(), token: token, req.formState()))
     }
 
     func reset(req: Request) async throws -> Response {
@@ -174,10 +174,10 @@ struct AuthController: RouteCollection {
         case .refused(let errors):
             return .html(
                 AuthPages.reset(
-                    req.page(title: "Nouveau mot de passe"), token: token, req.formState(v, errors: errors)),
+                    req.page(), token: token, req.formState(v, errors: errors)),
                 status: .unprocessableEntity)
         case .expired, .invalid:
-            return .html(AuthPages.resetExpired(req.page(title: "Lien expiré")), status: .gone)
+            return .html(AuthPages.resetExpired(req.page()), status: .gone)
         }
     }
 }

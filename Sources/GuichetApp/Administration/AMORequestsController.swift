@@ -35,7 +35,7 @@ struct AMORequestsController: RouteCollection {
                 .init(name: $0.name, siret: $0.identifier, status: $0.status, reason: $0.decisionReason)
             },
             next: next, csrfToken: req.csrfToken, refusal: refusal)
-        return .html(AMORequestsPage.render(req.page(title: "Demandes AMO"), model), status: status)
+        return .html(AMORequestsPage.render(req.page(), model), status: status)
     }
 
     func decide(req: Request) async throws -> Response {

@@ -16,6 +16,6 @@ struct AdminDashboardController: RouteCollection {
             deadJobs: try await JobStore().counts(on: req.db)[.dead] ?? 0,
             recentFilings: try await SentFilings(db: req.db, reference: req.application.referenceData).list(
                 departments: nil, limit: 10))
-        return .html(AdminDashboard.render(req.page(title: "Administration"), model))
+        return .html(AdminDashboard.render(req.page(), model))
     }
 }

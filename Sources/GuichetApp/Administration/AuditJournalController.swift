@@ -26,7 +26,7 @@ struct AuditJournalController: RouteCollection {
             records.count > JournalPage.pageSize
             ? shown.last.map { NextPage.after("/admin/journal", "avant", String($0.seq)) } : nil
         let model = JournalPage.Model(integrity: integrity, entries: entries, next: next)
-        return .html(JournalPage.render(req.page(title: "Journal d'audit"), model))
+        return .html(JournalPage.render(req.page(), model))
     }
 
     func journal(req: Request) async throws -> Response {

@@ -29,7 +29,7 @@ struct JobsController: RouteCollection {
                     createdAt: job.createdAt, runAt: job.runAt, lastError: job.lastError)
             },
             next: next, csrfToken: req.csrfToken)
-        return .html(JobsPage.render(req.page(title: "Tâches de fond"), model))
+        return .html(JobsPage.render(req.page(), model))
     }
 
     func retry(req: Request) async throws -> Response {

@@ -27,7 +27,7 @@ struct ParametersController: RouteCollection {
             parameters: p, livretA: reference.livretA, anahCeilings: reference.anahCeilings, versions: versions,
             seriesForm: state ?? req.formState(), livretForm: livretState ?? req.formState(),
             anahForm: anahState ?? req.formState())
-        return .html(ParametersPage.render(req.page(title: "Paramètres"), model), status: status)
+        return .html(ParametersPage.render(req.page(), model), status: status)
     }
 
     func parameters(req: Request) async throws -> Response { try await parametersPage(req) }

@@ -26,7 +26,7 @@ struct StaffAccountsController: RouteCollection {
             users.count > StaffAccountsPage.pageSize
             ? shown.last.map { NextPage.after("/admin/comptes", "apres", $0.email) } : nil
         let model = StaffAccountsPage.Model(rows: rows, next: next, form: state ?? req.formState())
-        return .html(StaffAccountsPage.render(req.page(title: "Comptes"), model), status: status)
+        return .html(StaffAccountsPage.render(req.page(), model), status: status)
     }
 
     func accounts(req: Request) async throws -> Response { try await accountsPage(req) }

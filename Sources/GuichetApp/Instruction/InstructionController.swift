@@ -20,6 +20,6 @@ struct InstructionController: RouteCollection {
                     : set.sorted().map { "\($0) \(reference.departments[$0]?.name ?? "")" }.joined(separator: ", ")
             } ?? "tous les départements"
         return .html(
-            InstructionHome.render(req.page(title: "Instruction"), .init(scope: scope, filings: filings)))
+            InstructionHome.render(req.page(), .init(scope: scope, filings: filings)))
     }
 }

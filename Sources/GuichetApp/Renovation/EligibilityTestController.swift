@@ -31,7 +31,7 @@ struct EligibilityTestController: RouteCollection {
                 step: next.step.prefix(1).uppercased() + next.step.dropFirst(), stepNumber: next.number, stepCount: 5,
                 questions: next.questions, carried: carried,
                 state: FormState(values: answers, errors: errors.filter { asked.contains($0.field) }))
-            return .html(EligibilityTestPages.step(req.page(title: "Test d'éligibilité"), step))
+            return .html(EligibilityTestPages.step(req.page(), step))
         }
 
         let query = EligibilityQuestionnaire.fieldOrder.compactMap { k in
@@ -49,7 +49,7 @@ struct EligibilityTestController: RouteCollection {
             restartURL: "/renovation/eligibilite",
             editURL: "/renovation/eligibilite" + (editQuery.isEmpty ? "" : "?" + editQuery),
             parametersVersion: result.parametersVersion)
-        return .html(EligibilityTestPages.result(req.page(title: "Résultat du test d'éligibilité"), model))
+        return .html(EligibilityTestPages.result(req.page(), model))
     }
 
     static func name(_ q: EligibilityTestPages.Question) -> String {

@@ -72,7 +72,7 @@ public enum EligibilityTestPages {
     }
 
     public static func step(_ page: PageModel, _ m: StepModel) -> String {
-        var page = page
+        var page = page.titled("Test d'éligibilité")
         if m.state.hasErrors { page.title = "Erreur : " + page.title }
         return Layout.render(page) {
             H1("Test d'éligibilité : aide à la rénovation énergétique")
@@ -101,7 +101,7 @@ public enum EligibilityTestPages {
     }
 
     public static func result(_ page: PageModel, _ m: ResultModel) -> String {
-        Layout.render(page) {
+        Layout.render(page.titled("Résultat du test d'éligibilité")) {
             H1("Résultat du test d'éligibilité")
             Paragraph(
                 m.eligible

@@ -3,7 +3,7 @@ import Plot
 /// The home page: the two programmes and where to start.
 public enum HomePage {
     public static func render(_ page: PageModel) -> String {
-        Layout.render(page) {
+        Layout.render(page.titled("Accueil")) {
             Div {
                 H1("Les aides d'Action Logement, en ligne de bout en bout")
                 Paragraph(

@@ -26,7 +26,7 @@ public enum ProgrammePages {
     }
 
     public static func renovation(_ page: PageModel, facts f: RenovationFacts) -> String {
-        Layout.render(page) {
+        Layout.render(page.titled("Rénovation énergétique")) {
             H1("Aide à la rénovation énergétique")
             Paragraph(
                 "Une subvention et un prêt d'Action Logement pour isoler son logement ou remplacer son chauffage, "
@@ -90,7 +90,7 @@ public enum ProgrammePages {
     }
 
     public static func ami(_ page: PageModel) -> String {
-        Layout.render(page) {
+        Layout.render(page.titled("AMI DROM")) {
             H1("AMI DROM : programmation des bailleurs sociaux d'outre-mer")
             Paragraph(
                 "L'appel à manifestation d'intérêt annuel permet aux bailleurs sociaux de Guadeloupe (971), "

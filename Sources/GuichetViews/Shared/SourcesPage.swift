@@ -3,7 +3,7 @@ import Plot
 /// Where the rules and the reference data come from.
 public enum SourcesPage {
     public static func render(_ page: PageModel) -> String {
-        Layout.render(page) {
+        Layout.render(page.titled("Sources des données")) {
             H1("Sources des règles et des données")
             Paragraph(
                 "Les règles appliquées viennent de trois documents : la directive PP_TREPO_2_DIRPIV d'Action Logement "

@@ -63,7 +63,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         } else {
             headers = ["Content-Type": "text/html; charset=utf-8"]
             body = ErrorPage.render(
-                status: Int(status.code), page: request.page(title: "Erreur"), reference: reference,
+                status: Int(status.code), page: request.page(), reference: reference,
                 message: status.code < 500 ? reason : nil, back: back)
         }
         var all = headers

@@ -17,28 +17,28 @@ struct HomeController: RouteCollection {
     }
 
     func legalNotice(req: Request) async throws -> Response {
-        .html(PublicServicePages.legalNotice(req.page(title: "Mentions légales"), operatorInfo(req)))
+        .html(PublicServicePages.legalNotice(req.page(), operatorInfo(req)))
     }
 
     func personalData(req: Request) async throws -> Response {
         let retention = PublicServicePages.Retention(
             sessionIdleMinutes: req.application.guichetConfig.sessionIdleTimeout / 60)
         return .html(
-            PublicServicePages.personalData(req.page(title: "Données personnelles"), operatorInfo(req), retention))
+            PublicServicePages.personalData(req.page(), operatorInfo(req), retention))
     }
 
     func accessibility(req: Request) async throws -> Response {
-        .html(PublicServicePages.accessibility(req.page(title: "Déclaration d'accessibilité"), operatorInfo(req)))
+        .html(PublicServicePages.accessibility(req.page(), operatorInfo(req)))
     }
 
     func help(req: Request) async throws -> Response {
-        .html(PublicServicePages.help(req.page(title: "Aide et contact"), operatorInfo(req)))
+        .html(PublicServicePages.help(req.page(), operatorInfo(req)))
     }
 
     func operatorInfo(_ req: Request) -> PublicServicePages.Operator { req.application.guichetConfig.operatorInfo }
 
     func home(req: Request) async throws -> Response {
-        .html(HomePage.render(req.page(title: "Accueil")))
+        .html(HomePage.render(req.page()))
     }
 
     func renovation(req: Request) async throws -> Response {
@@ -50,14 +50,14 @@ struct HomeController: RouteCollection {
             loanMaximum: p.loanMaximum,
             loanMaximumMonths: p.loanMaximumMonths, deferralMaximumMonths: p.deferralMaximumMonths,
             loanRate: p.loanRate, livretADate: today.lastDayOfPreviousYear)
-        return .html(ProgrammePages.renovation(req.page(title: "Rénovation énergétique"), facts: facts))
+        return .html(ProgrammePages.renovation(req.page(), facts: facts))
     }
 
     func ami(req: Request) async throws -> Response {
-        .html(ProgrammePages.ami(req.page(title: "AMI DROM")))
+        .html(ProgrammePages.ami(req.page()))
     }
 
     func sources(req: Request) async throws -> Response {
-        .html(SourcesPage.render(req.page(title: "Sources des données")))
+        .html(SourcesPage.render(req.page()))
     }
 }

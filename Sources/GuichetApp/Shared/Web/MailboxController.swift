@@ -18,12 +18,12 @@ struct MailboxController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let messages = try await OutboxStore().recent(limit: 100, on: req.db).map(Self.message)
-        return .html(MailboxPage.list(req.page(title: "Boîte de développement"), messages))
+        return .html(MailboxPage.list(req.page(), messages))
     }
 
     func show(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let m = try await OutboxStore().find(id: id, on: req.db)
         else { throw Abort(.notFound) }
-        return .html(MailboxPage.show(req.page(title: m.subject.isEmpty ? "SMS" : m.subject), Self.message(m)))
+        return .html(MailboxPage.show(req.page(), Self.message(m)))
     }
 }

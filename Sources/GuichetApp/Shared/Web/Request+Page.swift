@@ -5,7 +5,7 @@ import Vapor
 extension Request {
     /// The page shell's model for this request: navigation for the visitor's roles, account box,
     /// flash messages, demonstration banner.
-    func page(title: String) -> PageModel {
+    func page(title: String = "") -> PageModel {
         var nav = PageModel.publicNavigation
         var accountLinks: [PageModel.NavItem] = []
         var account: PageModel.Account?

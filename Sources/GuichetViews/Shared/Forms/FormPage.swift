@@ -51,7 +51,7 @@ public struct FormPageModel: Sendable {
 
 public enum FormPage {
     public static func render(_ page: PageModel, _ m: FormPageModel) -> String {
-        var page = page
+        var page = page.titled(m.heading)
         if m.state.hasErrors { page.title = "Erreur : " + page.title }
         return Layout.render(page) { body(m) }
     }
@@ -146,7 +146,7 @@ public struct InfoPageModel: Sendable {
 
 public enum InfoPage {
     public static func render(_ page: PageModel, _ m: InfoPageModel) -> String {
-        Layout.render(page) {
+        Layout.render(page.titled(m.heading)) {
             H1(m.heading)
             for b in m.blocks { block(b) }
         }

@@ -12,7 +12,9 @@ public enum Layout {
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
                 // The title as a text node only (Plot's `.title` copies it raw into meta tags).
-                .element(named: "title", text: "\(page.title) · Guichet Action Logement"),
+                .element(
+                    named: "title",
+                    text: page.title.isEmpty ? "Guichet Action Logement" : "\(page.title) · Guichet Action Logement"),
                 .stylesheet("/css/guichet.css"),
                 .link(.rel(.icon), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
             ),

@@ -55,6 +55,15 @@ public struct PageModel: Sendable {
         self.version = version
     }
 
+    /// The page with `title` as its `<title>`, unless the edge already gave one: the view names its
+    /// page (its `<h1>`), so that controllers hold no page text (issue #10).
+    public func titled(_ title: String) -> PageModel {
+        guard self.title.isEmpty else { return self }
+        var p = self
+        p.title = title
+        return p
+    }
+
     /// Navigation of an anonymous visitor.
     public static let publicNavigation: [NavItem] = [
         NavItem("Accueil", "/"),

@@ -31,7 +31,7 @@ public enum MailboxPage {
     /// Newest first; each subject opens its message.
     public static func list(_ page: PageModel, _ messages: [Message]) -> String {
         let time = ParisTime.formatter()
-        return Layout.render(page) {
+        return Layout.render(page.titled("Boîte de développement")) {
             H1("Boîte de développement")
             Paragraph(
                 "Les 100 derniers messages de la file d'envoi, les plus récents d'abord. Désactivez cette boîte en "
