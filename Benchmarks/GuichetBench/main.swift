@@ -28,7 +28,8 @@ func measure(_ label: String, iterations fullIterations: Int, target: Double?, b
     let verdict =
         target.map { p(0.5) <= $0 ? "ok (cible < \(fmt($0)) µs)" : "AU-DESSUS de la cible \(fmt($0)) µs" } ?? ""
     print(
-        "\(label.padding(toLength: 44, withPad: " ", startingAt: 0)) médiane \(fmt(p(0.5))) µs  p90 \(fmt(p(0.9))) µs  p99 \(fmt(p(0.99))) µs  (\(iterations) essais) \(verdict)"
+        "\(label.padding(toLength: 44, withPad: " ", startingAt: 0)) médiane \(fmt(p(0.5))) µs  p90 \(fmt(p(0.9))) "
+            + "µs  p99 \(fmt(p(0.99))) µs  (\(iterations) essais) \(verdict)"
     )
 }
 
@@ -66,7 +67,8 @@ guard let reference = loaded else { fatalError("données de référence non char
 loads.sort()
 let loadMs = Double(loads[2].components.attoseconds) / 1e15 + Double(loads[2].components.seconds) * 1e3
 print(
-    "Chargement des données de référence           médiane \(fmt(loadMs)) ms (5 essais) \(loadMs < 300 ? "ok (cible < 300 ms)" : "AU-DESSUS de la cible 300 ms")"
+    "Chargement des données de référence           médiane \(fmt(loadMs)) ms (5 essais) "
+        + "\(loadMs < 300 ? "ok (cible < 300 ms)" : "AU-DESSUS de la cible 300 ms")"
 )
 
 // 2. The contract's example with a 240-month loan.

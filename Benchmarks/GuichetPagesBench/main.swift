@@ -28,7 +28,8 @@ for f in figures {
     failed = failed || !ok
     let verdict = ok ? "ok (cible p95 < 100 ms)" : "AU-DESSUS de la cible p95 100 ms"
     print(
-        "\(f.label.padding(toLength: 26, withPad: " ", startingAt: 0)) médiane \(ms(f.median))  p95 \(ms(f.p95))  max \(ms(f.max))  \(verdict)"
+        "\(f.label.padding(toLength: 26, withPad: " ", startingAt: 0)) médiane \(ms(f.median))  p95 \(ms(f.p95))  "
+            + "max \(ms(f.max))  \(verdict)"
     )
 }
 print("Durée totale (remplissage compris) : \(Int(Date().timeIntervalSince(started))) s")

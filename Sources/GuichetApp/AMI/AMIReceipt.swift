@@ -53,7 +53,8 @@ struct AMIReceipt {
                 let loan = op.loanRequested
                 blocks.append(
                     .paragraph(
-                        "\(ref) – \(type), \(product), \(dwellings) logement\(dwellings > 1 ? "s" : ""), prêt sollicité \(loan.formatted())"
+                        "\(ref) – \(type), \(product), \(dwellings) logement\(dwellings > 1 ? "s" : ""), prêt "
+                            + "sollicité \(loan.formatted())"
                     ))
             }
         }

@@ -92,7 +92,8 @@ struct CampaignService: Sendable {
         let body = """
             Bonjour,
 
-            La clôture de l'AMI DROM \(campaign.year) passe du \(old.window.closes.french) au \(campaign.window.closes.french) (heure de Paris).
+            La clôture de l'AMI DROM \(campaign.year) passe du \(old.window.closes.french) \
+            au \(campaign.window.closes.french) (heure de Paris).
             Motif : \(motive)
 
             Votre dépôt est en brouillon : \(notifier.link("/ami"))
@@ -107,6 +108,7 @@ struct CampaignService: Sendable {
     }
 
     static func summary(_ c: Campaign) -> String {
-        "départements \(c.departments.joined(separator: ", ")) ; du \(c.window.opens.french) au \(c.window.closes.french)"
+        "départements \(c.departments.joined(separator: ", ")) ; du \(c.window.opens.french) au "
+            + "\(c.window.closes.french)"
     }
 }

@@ -155,7 +155,11 @@ struct LandlordService: Sendable {
                 try await notifier.email(
                     to: email, subject: "Invitation à rejoindre \(organisation.name) sur Guichet",
                     body:
-                        "Bonjour,\n\n\(actor.label) vous invite à rejoindre les membres de \(organisation.name) (SIREN \(organisation.identifier)) sur Guichet, pour déposer ses tableaux de programmation à l'AMI DROM.\n\nPour accepter, ouvrez ce lien dans les 7 jours :\n\(notifier.link("/ami/invitations/\(token)"))\n\nSi vous ne connaissez pas cet organisme, ignorez ce message : rien ne change sans votre accord.",
+                        "Bonjour,\n\n\(actor.label) vous invite à rejoindre les membres de \(organisation.name) "
+                        + "(SIREN \(organisation.identifier)) sur Guichet, pour déposer ses tableaux de "
+                        + "programmation à l'AMI DROM.\n\nPour accepter, ouvrez ce lien dans les 7 jours "
+                        + ":\n\(notifier.link("/ami/invitations/\(token)"))\n\nSi vous ne connaissez pas cet "
+                        + "organisme, ignorez ce message : rien ne change sans votre accord.",
                     on: tx)
             }
             try await AuditService(clock: clock).record(

@@ -79,7 +79,10 @@ struct AccountService {
                 try await notifier.email(
                     to: email, subject: "Tentative de création de compte",
                     body:
-                        "Bonjour,\n\nUne demande de création de compte a été faite avec votre adresse, qui a déjà un compte sur Guichet.\nSi c'était vous, connectez-vous : \(notifier.link("/connexion"))\nMot de passe oublié : \(notifier.link("/mot-de-passe-oublie"))\nSinon, ignorez ce message.",
+                        "Bonjour,\n\nUne demande de création de compte a été faite avec votre adresse, qui a déjà un "
+                        + "compte sur Guichet.\nSi c'était vous, connectez-vous : "
+                        + "\(notifier.link("/connexion"))\nMot de passe oublié : "
+                        + "\(notifier.link("/mot-de-passe-oublie"))\nSinon, ignorez ce message.",
                     on: tx)
                 return
             }
@@ -195,7 +198,10 @@ struct AccountService {
                     try await notifier.email(
                         to: user.email, subject: "Compte temporairement verrouillé",
                         body:
-                            "Bonjour,\n\n\(LoginThrottle.lockAt) tentatives de connexion ont échoué sur votre compte en moins de 15 minutes. Par sécurité, la connexion est bloquée pendant 15 minutes.\nSi ce n'était pas vous, changez votre mot de passe : \(notifier.link("/mot-de-passe-oublie"))",
+                            "Bonjour,\n\n\(LoginThrottle.lockAt) tentatives de connexion ont échoué sur votre compte "
+                            + "en moins de 15 minutes. Par sécurité, la connexion est bloquée pendant 15 "
+                            + "minutes.\nSi ce n'était pas vous, changez votre mot de passe : "
+                            + "\(notifier.link("/mot-de-passe-oublie"))",
                         on: tx)
                     try await AuditService(clock: clock).record(
                         "compte.verrouillage", by: .system, object: ("utilisateur", user.id.uuidString), on: tx)

@@ -76,7 +76,8 @@ struct StaffService {
             try await notifier.email(
                 to: email, subject: "Votre accès à Guichet",
                 body:
-                    "Bonjour \(user.displayName),\n\nUn accès \(roles.map(\.french).joined(separator: ", ")) vous a été ouvert sur Guichet. Choisissez votre mot de passe dans les 12 heures :\n\(link)",
+                    "Bonjour \(user.displayName),\n\nUn accès \(roles.map(\.french).joined(separator: ", ")) vous a "
+                    + "été ouvert sur Guichet. Choisissez votre mot de passe dans les 12 heures :\n\(link)",
                 on: tx)
             try await AuditService(clock: clock).record(
                 "compte.création-personnel", by: actor, object: ("utilisateur", user.id.uuidString),

@@ -1,7 +1,8 @@
 /// Throttling of failed logins (issue #3), per account and per client address: from the 5th
 /// failure in 15 minutes each new attempt waits a growing delay (1, 2, 4, 8… seconds, at most
-/// 30 seconds, so that the lock stays reachable within the window); at 20 failures in 15 minutes the key is locked for 15 minutes (and the account's
-/// owner is told by e-mail). Pure: the caller passes the failure instants (seconds).
+/// 30 seconds, so that the lock stays reachable within the window); at 20 failures in 15 minutes
+/// the key is locked for 15 minutes (and the account's owner is told by e-mail). Pure: the caller
+/// passes the failure instants (seconds).
 public enum LoginThrottle {
     public static let window: Double = 15 * 60
     public static let delayFrom = 5

@@ -23,14 +23,16 @@ public enum Explanation: Sendable, Hashable {
             let base =
                 opens
                 ? "\(who) : emploi ouvrant droit à l'aide."
-                : "\(who) : l'aide est réservée aux salariés du secteur privé, agricole ou d'une entreprise publique assimilée."
+                : "\(who) : l'aide est réservée aux salariés du secteur privé, agricole ou d'une entreprise publique "
+                    + "assimilée."
             return tenant
                 ? base + " Le demandeur ne remplit pas les conditions : le droit est ouvert par le locataire." : base
         case .income(let label, let income, let pass, let year, let idf, let persons, let ceiling):
             let zone = idf ? "en Île-de-France" : "hors Île-de-France"
             let who = persons == 1 ? "1 personne" : "\(persons) personnes"
             return
-                "\(label)Revenu fiscal de référence \(income.formatted(dropZeroCents: true)) \(pass ? "≤" : ">") plafond modeste \(year) \(zone) pour \(who) : \(ceiling.formatted(dropZeroCents: true))"
+                "\(label)Revenu fiscal de référence \(income.formatted(dropZeroCents: true)) \(pass ? "≤" : ">") "
+                + "plafond modeste \(year) \(zone) pour \(who) : \(ceiling.formatted(dropZeroCents: true))"
         case .incomeMissing(let label, let ceiling):
             return
                 "\(label)indiquez le revenu fiscal de référence (plafond : \(ceiling.formatted(dropZeroCents: true)))."

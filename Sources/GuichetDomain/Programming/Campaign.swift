@@ -161,7 +161,8 @@ public struct CampaignParameters: Sendable, Equatable {
             n,
             Criterion(
                 .amiR, .pass,
-                "\(loan.formatted()) de prêt à \(unit.formatted()) par logement réservé (\(product.rawValue)) : \(n) réservation\(n > 1 ? "s" : "")."
+                "\(loan.formatted()) de prêt à \(unit.formatted()) par logement réservé (\(product.rawValue)) : \(n) "
+                    + "réservation\(n > 1 ? "s" : "")."
             )
         )
     }

@@ -151,7 +151,8 @@ public enum FilingLifecycle {
                     .init(
                         rule: .amiX,
                         message:
-                            "Le tableau contient \(FrenchFormat.integer(errors)) erreur\(errors > 1 ? "s" : "") : corrigez-les et déposez-le à nouveau avant d'envoyer."
+                            "Le tableau contient \(FrenchFormat.integer(errors)) erreur\(errors > 1 ? "s" : "") : "
+                            + "corrigez-les et déposez-le à nouveau avant d'envoyer."
                     ))
             case .checked(_, let operations) where operations == 0:
                 return .failure(.init(rule: .amiX, message: "Le tableau ne contient aucune opération."))
@@ -181,7 +182,10 @@ public enum FilingLifecycle {
                     .sent,
                     [
                         .history(
-                            "Dépôt envoyé : \(FrenchFormat.integer(fromFile.operations)) opération\(fromFile.operations > 1 ? "s" : ""), \(FrenchFormat.integer(fromFile.dwellings)) logements, prêt sollicité \(fromFile.loanRequested.formatted())."
+                            "Dépôt envoyé : \(FrenchFormat.integer(fromFile.operations)) "
+                                + "opération\(fromFile.operations > 1 ? "s" : ""), "
+                                + "\(FrenchFormat.integer(fromFile.dwellings)) logements, prêt sollicité "
+                                + "\(fromFile.loanRequested.formatted())."
                         ),
                         .receipt, .acknowledgementEmail, .audit(action: "ami.dépôt.envoi"),
                     ]

@@ -125,7 +125,8 @@ public enum Eligibility {
         case .pass:
             return Criterion(
                 .e2, .pass,
-                "Indivision de \(owners) propriétaires bailleurs : le droit est ouvert par \(right.opener?.french ?? "un indivisaire") (RENO-E4, RENO-E5)."
+                "Indivision de \(owners) propriétaires bailleurs : le droit est ouvert par "
+                    + "\(right.opener?.french ?? "un indivisaire") (RENO-E4, RENO-E5)."
             )
         case .missing:
             return Criterion(
@@ -160,7 +161,9 @@ public enum Eligibility {
         case .pass:
             return Criterion(
                 .e3, .pass,
-                "SCI de personnes physiques : le droit est ouvert par \(right.opener?.french ?? "l'associé majoritaire") ; le compte est ouvert au nom de l'associé majoritaire, les associés de plus de 25 % fournissent identité et avis d'imposition."
+                "SCI de personnes physiques : le droit est ouvert par "
+                    + "\(right.opener?.french ?? "l'associé majoritaire") ; le compte est ouvert au nom de l'associé "
+                    + "majoritaire, les associés de plus de 25 % fournissent identité et avis d'imposition."
             )
         case .missing:
             return Criterion(

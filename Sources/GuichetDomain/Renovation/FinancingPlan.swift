@@ -70,10 +70,8 @@ public enum FinancingPlanner {
         let financeable = input.companies.map(\.financeableWorks)
         let totalFinanceable = financeable.sum()
         var works = min(totalFinanceable, (ceiling - amo).clampedAtZero)
-        note(
-            .f3,
-            "Travaux finançables \(euros(totalFinanceable)) ; accordés \(euros(works))\(works < totalFinanceable ? " (plafonnés, répartis au prorata entre les entreprises)" : "")."
-        )
+        let capped = works < totalFinanceable ? " (plafonnés, répartis au prorata entre les entreprises)" : ""
+        note(.f3, "Travaux finançables \(euros(totalFinanceable)) ; accordés \(euros(works))\(capped).")
 
         // RENO-F4
         let dpe = dpeFinanced(input, on: day, warnings: &warnings)
@@ -129,10 +127,9 @@ public enum FinancingPlanner {
         let subsidy = amo + works + other
         let remaining = (totalCost - subsidy - externalAid).clampedAtZero
         let offered = remaining > p.remainingCostThreshold
-        note(
-            .f6,
-            "Reste à charge \(euros(remaining))\(offered ? " : supérieur à \(euros(p.remainingCostThreshold)), un prêt peut être proposé" : "")."
-        )
+        let loanOffer =
+            offered ? " : supérieur à \(euros(p.remainingCostThreshold)), un prêt peut être proposé" : ""
+        note(.f6, "Reste à charge \(euros(remaining))\(loanOffer).")
 
         // RENO-F7, RENO-F8
         var schedule: LoanSchedule?

@@ -36,7 +36,8 @@ struct AddLifecycleHistory: AsyncMigration {
         try await sql.raw(
             """
             INSERT INTO lifecycle_history
-                (id, subject_kind, subject_id, at, position, actor_id, actor_label, actor_role, from_state, to_state, text)
+                (id, subject_kind, subject_id, at, position, actor_id, actor_label, actor_role, from_state, to_state,
+                 text)
             SELECT id, 'ami_dépôt', filing_id, at, 0, actor_id, actor_label, '', '', '', text FROM ami_filing_events
             """
         ).run()

@@ -26,7 +26,8 @@ public enum CampaignPages {
         let rows = lines.map {
             [
                 String($0.year), $0.phase, $0.departments.joined(separator: ", "),
-                "\(FrenchFormat.integer($0.sent)) envoyé\($0.sent > 1 ? "s" : "") sur \(FrenchFormat.integer($0.filings))",
+                "\(FrenchFormat.integer($0.sent)) envoyé\($0.sent > 1 ? "s" : "") sur "
+                    + "\(FrenchFormat.integer($0.filings))",
                 $0.examples ? "exemples" : "décidés",
             ]
         }
@@ -78,7 +79,8 @@ public enum CampaignPages {
                     [
                         f.department, f.landlord, f.state.rawValue, f.sentAt.map(time.string) ?? "—",
                         f.synthesis.map {
-                            "\(FrenchFormat.count($0.operations, "opération")), \(FrenchFormat.count($0.dwellings, "logement")), "
+                            "\(FrenchFormat.count($0.operations, "opération")), "
+                                + "\(FrenchFormat.count($0.dwellings, "logement")), "
                                 + "\($0.loanRequested.formatted())"
                         } ?? "—",
                     ]

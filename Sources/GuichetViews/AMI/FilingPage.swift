@@ -201,7 +201,8 @@ public enum FilingPage {
                 caption: "Historique", headers: ["Date (heure de Paris)", "Par", "Événement"],
                 rows: m.history.map { [time.string(from: $0.at), $0.actor, $0.text] }),
             .table(
-                caption: "Tableaux déposés", headers: ["Fichier", "Déposé le", "Vérification", "Statut"], rows: uploads),
+                caption: "Tableaux déposés", headers: ["Fichier", "Déposé le", "Vérification", "Statut"],
+                rows: uploads),
             .links(
                 m.uploads.map {
                     (

@@ -87,7 +87,8 @@ public enum AMOPages {
             heading: "Rechercher", action: "/amo/annuaire", method: "get",
             fields: [
                 .input(
-                    name: "q", label: "Nom, SIRET ou SIREN", hint: "Le début d'un mot du nom, ou les premiers chiffres"),
+                    name: "q", label: "Nom, SIRET ou SIREN",
+                    hint: "Le début d'un mot du nom, ou les premiers chiffres"),
                 .input(name: "departement", label: "Département", hint: "Code, par exemple 01 ou 974"),
             ],
             submit: "Rechercher", state: FormState(values: ["q": query, "departement": department]))

@@ -89,7 +89,8 @@ struct AuditService: Sendable {
     /// CSV export (`;`-separated, UTF-8 with BOM, Paris times) for spreadsheet programs.
     static func csv(_ records: [AuditRecord]) -> String {
         var out =
-            "\u{FEFF}n°;date (Europe/Paris);acteur;rôle;action;objet;identifiant;adresse;navigateur;détail;empreinte\r\n"
+            "\u{FEFF}n°;date "
+            + "(Europe/Paris);acteur;rôle;action;objet;identifiant;adresse;navigateur;détail;empreinte\r\n"
         let f = AppClock.parisFormatter("dd/MM/yyyy HH:mm:ss")
         func cell(_ s: String) -> String {
             let needs = s.contains(";") || s.contains("\"") || s.contains("\n") || s.contains("\r")

@@ -85,7 +85,8 @@ public enum PagesBenchmark {
             """
             INSERT INTO audit_log (seq, at, actor_id, actor_label, actor_role, action, object_type, object_id,
                                    client_address, user_agent, detail, previous_hash, hash)
-            SELECT g, now() - make_interval(secs => \(unsafeRaw: String(audit)) - g), NULL, 'personne' || (g % 1000) || '@bench.invalid',
+            SELECT g, now() - make_interval(secs => \(unsafeRaw: String(audit)) - g), NULL,
+                   'personne' || (g % 1000) || '@bench.invalid',
                    'bénéficiaire', 'connexion.réussie', 'utilisateur', g::text, '192.0.2.1', 'bench', '',
                    md5((g - 1)::text) || md5((g - 1)::text), md5(g::text) || md5(g::text)
             FROM generate_series(1, \(unsafeRaw: String(audit))) AS g

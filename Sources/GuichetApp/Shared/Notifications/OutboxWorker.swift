@@ -38,9 +38,10 @@ struct OutboxWorker: Sendable {
                 try await store.markFailed(
                     id: message.id, worker: workerID, error: String(describing: error), retryAt: retryAt, on: db)
                 if retryAt == nil { round.failed += 1 } else { round.retried += 1 }
-                logger.warning(
-                    "outbox: envoi \(message.channel.french) à \(message.recipient) échoué (tentative \(attempts)) : \(error)"
-                )
+                let text =
+                    "outbox: envoi \(message.channel.french) à \(message.recipient) échoué (tentative \(attempts)) : "
+                    + "\(error)"
+                logger.warning("\(text)")
             }
         }
         return round
@@ -70,9 +71,8 @@ struct LogSender: MessageSender {
     let logger: Logger
     let channel: String
     func send(_ m: OutboxRecord) async throws {
-        logger.info(
-            "\(channel) (journal seulement) à \(m.recipient) : \(m.subject.isEmpty ? String(m.body.prefix(60)) : m.subject)"
-        )
+        let what = m.subject.isEmpty ? String(m.body.prefix(60)) : m.subject
+        logger.info("\(channel) (journal seulement) à \(m.recipient) : \(what)")
     }
 }
 

@@ -1,3 +1,4 @@
+import GuichetFormats
 import GuichetPersistence
 import Vapor
 
@@ -19,9 +20,11 @@ struct HealthController: RouteCollection {
             database = "unreachable"
         }
         let ok = database == "ok"
-        return .json(
-            #"{"status":"\#(ok ? "ok" : "degraded")","database":"\#(database)","version":"\#(GuichetVersion.current)"}"#,
-            status: ok ? .ok : .serviceUnavailable)
+        let body = JSONValue.object([
+            ("status", .string(ok ? "ok" : "degraded")), ("database", .string(database)),
+            ("version", .string(GuichetVersion.current)),
+        ])
+        return .json(body.serialized(), status: ok ? .ok : .serviceUnavailable)
     }
 
     func live(req: Request) async throws -> Response {
