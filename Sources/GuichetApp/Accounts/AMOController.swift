@@ -25,65 +25,15 @@ struct AMOController: RouteCollection {
 
     func submit(req: Request) async throws -> Response {
         let v = try req.formValues()
-        func t(_ k: String) -> String { (v[k] ?? "").trimmingCharacters(in: .whitespaces) }
-        var errors: [FormState.FieldError] = []
-        let siret = Siret(t("siret"))
-        if siret == nil {
-            errors.append(
-                .init(field: "siret", message: "SIRET invalide : 14 chiffres avec une clé de contrôle valide."))
-        }
-        if t("company_name").isEmpty {
-            errors.append(.init(field: "company_name", message: "Indiquez la raison sociale."))
-        }
-        if req.application.referenceData.departments[t("department")] == nil {
-            errors.append(.init(field: "department", message: "Choisissez un département."))
-        }
-        if !["Madame", "Monsieur"].contains(t("legal_civility")) {
-            errors.append(.init(field: "legal_civility", message: "Indiquez la civilité du représentant légal."))
-        }
-        for (k, label) in [
-            ("legal_usage_name", "le nom d'usage"), ("legal_birth_name", "le nom de naissance"),
-            ("legal_birth_city", "la ville de naissance"), ("contact_name", "le nom du contact"),
-        ] where t(k).isEmpty {
-            errors.append(.init(field: k, message: "Indiquez \(label)."))
-        }
-        if let birth = Day(french: t("legal_birth_date")) {
-            if birth > req.application.clock.today.adding(months: -12 * 18) {
-                errors.append(.init(field: "legal_birth_date", message: "Le représentant légal doit être majeur."))
-            }
-        } else {
-            errors.append(.init(field: "legal_birth_date", message: "Date de naissance invalide : format JJ/MM/AAAA."))
-        }
-        let email = AccountService.normalise(t("contact_email"))
-        if let p = AccountService.emailProblem(email) { errors.append(.init(field: "contact_email", message: p)) }
-        let phoneDigits = t("contact_phone").filter(\.isNumber)
-        if !(10...15).contains(phoneDigits.count) {
-            errors.append(.init(field: "contact_phone", message: "Numéro de téléphone invalide (10 chiffres)."))
-        }
-        errors += TextLimits.problems(
-            v.mapValues { $0.trimmingCharacters(in: .whitespaces) },
-            [
-                ("company_name", "Raison sociale", TextLimits.organisation),
-                ("legal_usage_name", "Nom d'usage", TextLimits.name),
-                ("legal_birth_name", "Nom de naissance", TextLimits.name),
-                ("legal_birth_city", "Ville de naissance", TextLimits.name),
-                ("contact_name", "Nom du contact", TextLimits.name),
-            ])
-        if t("not_works_company") != "oui" {
-            errors.append(
-                .init(
-                    field: "not_works_company",
-                    message:
-                        "Les entreprises de travaux ne peuvent pas avoir de compte AMO : cochez la case pour "
-                        + "certifier que ce n'est pas le cas."
-                ))
-        }
-        // Every problem at once: the SIRET already known is said with the others (issue #11).
-        if let siret,
+        let form = AMORequestForm.read(
+            v, today: req.application.clock.today, departments: req.application.referenceData.departments)
+        var errors = form.problems
+        if let siret = form.siret,
             try await OrganisationStore().find(kind: .amo, identifier: siret.value, on: req.db).contains(where: {
                 $0.status != .refused
             })
         {
+            // Every problem at once: the SIRET already known is said with the others (issue #11).
             errors.append(.init(field: "siret", message: "Une demande pour ce SIRET est déjà en cours ou acceptée."))
         }
         let now = req.application.clock.now()
@@ -91,26 +41,27 @@ struct AMOController: RouteCollection {
         if errors.isEmpty, try await !quota.clientAllowed(req.clientAddress, now: now, on: req.db) {
             errors.append(.init(field: "siret", message: MailQuota.tooManyMessage))
         }
-        guard errors.isEmpty, let siret else {
+        guard errors.isEmpty, let request = form.request else {
             return requestPage(req, req.formState(v, errors: errors), status: .unprocessableEntity)
         }
-        let request = AMORequest(
-            siret: siret.value, companyName: t("company_name"), department: t("department"),
-            legalCivility: t("legal_civility"),
-            legalUsageName: t("legal_usage_name"), legalBirthName: t("legal_birth_name"),
-            legalBirthDate: t("legal_birth_date"),
-            legalBirthCity: t("legal_birth_city"), contactName: t("contact_name"), contactEmail: email,
-            contactPhone: t("contact_phone"))
+        try await record(request, quota: quota, now: now, req: req)
+        return .html(
+            AMOPages.requestSent(req.page(), company: request.companyName, email: request.contactEmail))
+    }
+
+    /// The request stored for review, its acknowledgement e-mailed, the reviewers told, audited.
+    func record(_ request: AMORequest, quota: MailQuota, now: Date, req: Request) async throws {
+        let email = request.contactEmail
         try await req.db.write { tx in
             let org = try await OrganisationStore().create(
-                kind: .amo, name: request.companyName, identifier: siret.value,
+                kind: .amo, name: request.companyName, identifier: request.siret,
                 department: request.department, status: .pending, details: request.encoded(), on: tx)
             if try await quota.targetAllowed(email, now: now, on: tx) {
                 try await req.notifier.email(
                     to: email, subject: "Demande de compte AMO reçue",
                     body:
                         "Bonjour \(request.contactName),\n\nNous avons bien reçu la demande de compte AMO de "
-                        + "\(request.companyName) (SIRET \(siret.value)). Action Logement vous contactera par "
+                        + "\(request.companyName) (SIRET \(request.siret)). Action Logement vous contactera par "
                         + "e-mail avec la liste des pièces justificatives à fournir.",
                     on: tx)
             }
@@ -119,10 +70,8 @@ struct AMOController: RouteCollection {
                 kind: .amo, organisation: org.id,
                 what: "demandes de compte AMO", path: "/admin/amo", on: tx)
             try await req.audit.record(
-                "amo.demande", by: .of(req), object: ("organisation", org.id.uuidString), detail: siret.value, on: tx)
+                "amo.demande", by: .of(req), object: ("organisation", org.id.uuidString), detail: request.siret, on: tx)
         }
-        return .html(
-            AMOPages.requestSent(req.page(), company: request.companyName, email: email))
     }
 
     func directory(req: Request) async throws -> Response {

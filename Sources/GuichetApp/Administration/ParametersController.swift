@@ -130,53 +130,9 @@ struct ParametersController: RouteCollection {
         let raw = (v["value"] ?? "").trimmingCharacters(in: .whitespaces)
         var p = try await req.application.parameters.current(on: req.db)
         // The value is read even when other fields are wrong: every problem at once (issue #11).
-        if let series, let day = day ?? Day(year: 2000, month: 1, day: 1) {
-            let ok: Bool
-            switch series.kind {
-            case .euros:
-                if let m = FrenchInput.euros(raw), m.cents > 0 {
-                    let d = Dated(from: day, m, source: source)
-                    switch series.id {
-                    case "P-S-PO": p.subsidyCeilingOwnerOccupier = p.subsidyCeilingOwnerOccupier.adding(d)
-                    case "P-S-PB": p.subsidyCeilingLandlord = p.subsidyCeilingLandlord.adding(d)
-                    case "P-L-MAX": p.loanMaximum = p.loanMaximum.adding(d)
-                    default: p.remainingCostThreshold = p.remainingCostThreshold.adding(d)
-                    }
-                    ok = true
-                } else {
-                    ok = false
-                }
-            case .rate:
-                if let r = Rate(
-                    decimal: raw.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "%", with: "")
-                        .trimmingCharacters(in: .whitespaces), percent: true)
-                {
-                    p.loanRateFloor = p.loanRateFloor.adding(Dated(from: day, r, source: source))
-                    ok = true
-                } else {
-                    ok = false
-                }
-            case .integer:
-                let percent = ["P-ANNEX", "P-ACOMPTE", "P-ENDET"].contains(series.id)
-                if let n = Int(raw), (0...(percent ? 100 : 1000)).contains(n) {
-                    let d = Dated(from: day, n, source: source)
-                    switch series.id {
-                    case "P-L-DUR": p.loanMaximumMonths = p.loanMaximumMonths.adding(d)
-                    case "P-L-DEF": p.deferralMaximumMonths = p.deferralMaximumMonths.adding(d)
-                    case "P-ANNEX": p.annexEnvelopePercent = p.annexEnvelopePercent.adding(d)
-                    case "P-ACOMPTE": p.depositPercent = p.depositPercent.adding(d)
-                    default: p.debtRatioAlertPercent = p.debtRatioAlertPercent.adding(d)
-                    }
-                    ok = true
-                } else {
-                    ok = false
-                }
-            }
-            if !ok {
-                errors.append(
-                    .init(
-                        field: "value", message: "Valeur illisible pour \(series.id) (\(series.kind.french))."))
-            }
+        if let series, !ParameterEdit.apply(series, raw: raw, from: day ?? ParameterEdit.anyDay, source: source, to: &p) {
+            errors.append(
+                .init(field: "value", message: "Valeur illisible pour \(series.id) (\(series.kind.french))."))
         }
         guard errors.isEmpty, let series, let day else {
             return try await parametersPage(req, state: req.formState(v, errors: errors), status: .unprocessableEntity)
