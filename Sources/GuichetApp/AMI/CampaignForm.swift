@@ -41,32 +41,7 @@ enum CampaignForm {
                     .init(field: "env_\(d)", message: "Enveloppe du \(d) : montant en euros, par exemple 12 000 000."))
             }
         }
-        var quotites: [HousingProduct: Rate] = [:]
-        var bareme: [HousingProduct: Money] = [:]
-        for p in HousingProduct.allCases {
-            let q = t("q_\(p.rawValue)")
-            if !q.isEmpty {
-                if let r = Rate(frenchPercent: q), r <= .percent(100) {
-                    quotites[p] = r
-                } else {
-                    errors.append(
-                        .init(
-                            field: "q_\(p.rawValue)",
-                            message: "Quotité \(p.rawValue) : pourcentage entre 0 et 100, par exemple 30 ou 27,5."))
-                }
-            }
-            let b = t("b_\(p.rawValue)")
-            if !b.isEmpty {
-                if let m = Money(french: b), m.cents > 0 {
-                    bareme[p] = m
-                } else {
-                    errors.append(
-                        .init(
-                            field: "b_\(p.rawValue)",
-                            message: "Barème \(p.rawValue) : montant en euros par logement réservé."))
-                }
-            }
-        }
+        let (quotites, bareme) = productParameters(t, errors: &errors)
         guard errors.isEmpty, let year, let window else { return (nil, errors) }
         return (
             Campaign(
@@ -74,6 +49,35 @@ enum CampaignForm {
                 parameters: CampaignParameters(quotites: quotites, bareme: bareme, examples: t("examples") == "oui")),
             []
         )
+    }
+
+    /// `AMI-L` quotités and `AMI-R` barème per product, each optional.
+    static func productParameters(
+        _ t: (String) -> String, errors: inout [FieldProblem]
+    ) -> ([HousingProduct: Rate], [HousingProduct: Money]) {
+        var quotites: [HousingProduct: Rate] = [:]
+        var bareme: [HousingProduct: Money] = [:]
+        for p in HousingProduct.allCases {
+            let q = t("q_\(p.rawValue)")
+            if let r = Rate(frenchPercent: q), r <= .percent(100) {
+                quotites[p] = r
+            } else if !q.isEmpty {
+                errors.append(
+                    .init(
+                        field: "q_\(p.rawValue)",
+                        message: "Quotité \(p.rawValue) : pourcentage entre 0 et 100, par exemple 30 ou 27,5."))
+            }
+            let b = t("b_\(p.rawValue)")
+            if let m = Money(french: b), m.cents > 0 {
+                bareme[p] = m
+            } else if !b.isEmpty {
+                errors.append(
+                    .init(
+                        field: "b_\(p.rawValue)",
+                        message: "Barème \(p.rawValue) : montant en euros par logement réservé."))
+            }
+        }
+        return (quotites, bareme)
     }
 
     static func values(_ c: Campaign) -> [String: String] {

@@ -48,37 +48,11 @@ struct UploadCheckRunner: Sendable {
                     reference: reference, progress: { latest.set($0) })
             }
         }
-        let writer = Task {
-            var written: ProgrammingTableCheck.Progress?
-            while !Task.isCancelled {
-                if let p = latest.get(), p != written {
-                    written = p
-                    try? await UploadStore().progress(
-                        id: upload.id, worker: workerID, stage: p.detail, done: p.permille, total: 1000,
-                        leaseUntil: clock.now().addingTimeInterval(Self.lease), on: db)
-                }
-                try? await Task.sleep(for: .milliseconds(250))
-            }
-        }
+        let writer = progressWriter(upload: upload.id, latest: latest)
         let outcome = await work.value
         writer.cancel()
         _ = await writer.value
-        switch outcome {
-        case .success(let r):
-            let s = r.synthesis
-            try await UploadStore().finish(
-                id: upload.id, worker: workerID,
-                outcome: .checked(
-                    errors: r.errors.count, operations: s.operations, rows: r.rowsWithValues,
-                    resultJSON: r.json.serialized(),
-                    synthesis: FilingSynthesis(
-                        operations: s.operations, dwellings: s.dwellings, costPrice: s.costPrice,
-                        loanRequested: s.loanRequested)),
-                at: clock.now(), on: db)
-        case .failure(let f):
-            try await UploadStore().finish(
-                id: upload.id, worker: workerID, outcome: .unreadable(f.message), at: clock.now(), on: db)
-        }
+        try await finish(upload.id, outcome)
         return true
     }
 }
@@ -88,6 +62,45 @@ extension UploadCheckRunner {
     struct Busy: Error, CustomStringConvertible {
         let payload: String
         var description: String { "vérification du tableau \(payload) en cours ailleurs ou introuvable" }
+    }
+}
+
+extension UploadCheckRunner {
+    /// Writes the check's progress every 250 ms while it runs, renewing the lease.
+    func progressWriter(upload id: UUID, latest: ProgressBox) -> Task<Void, Never> {
+        let (db, clock, workerID) = (self.db, self.clock, self.workerID)
+        return Task {
+            var written: ProgrammingTableCheck.Progress?
+            while !Task.isCancelled {
+                if let p = latest.get(), p != written {
+                    written = p
+                    try? await UploadStore().progress(
+                        id: id, worker: workerID, stage: p.detail, done: p.permille, total: 1000,
+                        leaseUntil: clock.now().addingTimeInterval(Self.lease), on: db)
+                }
+                try? await Task.sleep(for: .milliseconds(250))
+            }
+        }
+    }
+
+    /// Records the check's outcome: the result and synthesis, or why the file cannot be read.
+    func finish(_ id: UUID, _ outcome: Result<ProgrammingTable.Result, XLSXReader.Failure>) async throws {
+        switch outcome {
+        case .success(let r):
+            let s = r.synthesis
+            try await UploadStore().finish(
+                id: id, worker: workerID,
+                outcome: .checked(
+                    errors: r.errors.count, operations: s.operations, rows: r.rowsWithValues,
+                    resultJSON: r.json.serialized(),
+                    synthesis: FilingSynthesis(
+                        operations: s.operations, dwellings: s.dwellings, costPrice: s.costPrice,
+                        loanRequested: s.loanRequested)),
+                at: clock.now(), on: db)
+        case .failure(let f):
+            try await UploadStore().finish(
+                id: id, worker: workerID, outcome: .unreadable(f.message), at: clock.now(), on: db)
+        }
     }
 }
 

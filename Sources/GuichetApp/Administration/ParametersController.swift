@@ -130,7 +130,8 @@ struct ParametersController: RouteCollection {
         let raw = (v["value"] ?? "").trimmingCharacters(in: .whitespaces)
         var p = try await req.application.parameters.current(on: req.db)
         // The value is read even when other fields are wrong: every problem at once (issue #11).
-        if let series, !ParameterEdit.apply(series, raw: raw, from: day ?? ParameterEdit.anyDay, source: source, to: &p) {
+        if let series, !ParameterEdit.apply(series, raw: raw, from: day ?? ParameterEdit.anyDay, source: source, to: &p)
+        {
             errors.append(
                 .init(field: "value", message: "Valeur illisible pour \(series.id) (\(series.kind.french))."))
         }
