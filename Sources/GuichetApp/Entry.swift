@@ -43,17 +43,7 @@ public enum GuichetMain {
         // `serve --demo` (never the default): demonstration accounts and banner.
         let demo = serving && env.arguments.contains("--demo")
         env.arguments.removeAll { $0 == "--demo" }
-        if serving {
-            try? LoggingSystem.bootstrap(from: &env)
-        } else {
-            // Commands print their result on standard output: logs go to standard error.
-            let level = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "") ?? .warning
-            LoggingSystem.bootstrap { label in
-                var h = StreamLogHandler.standardError(label: label)
-                h.logLevel = level
-                return h
-            }
-        }
+        bootstrapLogging(serving: serving, env: &env)
 
         let app: Application
         do { app = try await Application.make(env) } catch {
@@ -63,32 +53,67 @@ public enum GuichetMain {
         var options = ConfigureOptions()
         options.migrate = (config.autoMigrate && command != "migrate") || demo
         options.runOutboxWorker = serving
-        if serving {
-            print("Guichet \(GuichetVersion.current) — données : \(config.dataDirectory.path)")
-            print("Base de données : \(config.databaseDescription)")
-            print("Adresse publique (liens des e-mails) : \(config.baseURL.absoluteString)")
-            if config.mail.devMailbox {
-                print(
-                    "ATTENTION : boîte de développement active (/dev/mailbox, administrateurs ou démonstration) : "
-                        + "jamais en production."
-                )
+        if serving { printStartBanner(config) }
+        return await start(app, config: config, options: options, demo: demo, serving: serving)
+    }
+}
+
+extension GuichetMain {
+    /// The value of `--name VALUE` or `--name=VALUE`.
+    static func option(_ names: [String], in args: [String]) -> String? {
+        for (i, a) in args.enumerated() {
+            for n in names {
+                if a == n, i + 1 < args.count { return args[i + 1] }
+                if a.hasPrefix(n + "=") { return String(a.dropFirst(n.count + 1)) }
             }
-            fflush(nil)
         }
+        return nil
+    }
+
+    static func bootstrapLogging(serving: Bool, env: inout Environment) {
+        if serving {
+            try? LoggingSystem.bootstrap(from: &env)
+            return
+        }
+        // Commands print their result on standard output: logs go to standard error.
+        let level = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "") ?? .warning
+        LoggingSystem.bootstrap { label in
+            var h = StreamLogHandler.standardError(label: label)
+            h.logLevel = level
+            return h
+        }
+    }
+
+    static func printStartBanner(_ config: AppConfig) {
+        print("Guichet \(GuichetVersion.current) — données : \(config.dataDirectory.path)")
+        print("Base de données : \(config.databaseDescription)")
+        print("Adresse publique (liens des e-mails) : \(config.baseURL.absoluteString)")
+        if config.mail.devMailbox {
+            print(
+                "ATTENTION : boîte de développement active (/dev/mailbox, administrateurs ou démonstration) : "
+                    + "jamais en production.")
+        }
+        fflush(nil)
+    }
+
+    /// `serve --demo`: the demonstration accounts, each password printed once.
+    static func seedDemo(_ app: Application) async throws {
+        app.isDemo = true
+        let accounts = try await DemoSeeder(app: app).seed()
+        print("DÉMONSTRATION — comptes de démonstration (mots de passe à usage de test, affichés une seule fois) :")
+        for (email, role, password) in accounts {
+            print("  \(role.french.padding(toLength: 18, withPad: " ", startingAt: 0)) \(email)  \(password)")
+        }
+        fflush(nil)
+    }
+
+    /// Configures, seeds the demonstration when asked, starts and waits for the stop.
+    static func start(
+        _ app: Application, config: AppConfig, options: ConfigureOptions, demo: Bool, serving: Bool
+    ) async -> Int32 {
         do {
             try await configure(app, config: config, options: options)
-            if demo {
-                app.isDemo = true
-                let accounts = try await DemoSeeder(app: app).seed()
-                print(
-                    "DÉMONSTRATION — comptes de démonstration (mots de passe à usage de test, affichés une seule "
-                        + "fois) :"
-                )
-                for (email, role, password) in accounts {
-                    print("  \(role.french.padding(toLength: 18, withPad: " ", startingAt: 0)) \(email)  \(password)")
-                }
-                fflush(nil)
-            }
+            if demo { try await seedDemo(app) }
             try await app.startup()
             if serving, let address = app.http.server.shared.localAddress {
                 let host = address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "127.0.0.1"
@@ -106,19 +131,6 @@ public enum GuichetMain {
             try? await app.asyncShutdown()
             return 1
         }
-    }
-}
-
-extension GuichetMain {
-    /// The value of `--name VALUE` or `--name=VALUE`.
-    static func option(_ names: [String], in args: [String]) -> String? {
-        for (i, a) in args.enumerated() {
-            for n in names {
-                if a == n, i + 1 < args.count { return args[i + 1] }
-                if a.hasPrefix(n + "=") { return String(a.dropFirst(n.count + 1)) }
-            }
-        }
-        return nil
     }
 }
 

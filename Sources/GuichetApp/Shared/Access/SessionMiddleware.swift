@@ -30,19 +30,10 @@ struct SessionMiddleware: AsyncMiddleware {
                 req.principal = try await Self.apiPrincipal(bearer: bearer, now: now, on: req.db)
             }
         } else if let token = req.cookies[Self.cookieName]?.string, !token.isEmpty {
-            let store = SessionStore()
-            if let session = try await store.find(tokenHash: Tokens.digest(token), on: req.db) {
-                let idle = TimeInterval(req.application.guichetConfig.sessionIdleTimeout)
-                if now > session.expiresAt || now.timeIntervalSince(session.lastSeenAt) > idle {
-                    try await store.delete(id: session.id, on: req.db)
-                    expired = true
-                } else if let user = try await UserStore().find(id: session.userID, on: req.db) {
-                    if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
-                        try await store.touch(id: session.id, at: now, on: req.db)
-                    }
-                    let grants = try await UserStore().grants(userID: user.id, on: req.db)
-                    req.principal = Principal(user: user, grants: grants, session: session, viaAPIToken: false)
-                }
+            switch try await Self.sessionPrincipal(token: token, now: now, req: req) {
+            case .signedIn(let principal): req.principal = principal
+            case .expired: expired = true
+            case .none: break
             }
         }
         // Anonymous visitors keep a CSRF token of their own (double-submit cookie), created the
@@ -59,6 +50,28 @@ struct SessionMiddleware: AsyncMiddleware {
             response.cookies[Self.cookieName] = Self.cookie("", req: req, maxAge: 0)
         }
         return response
+    }
+
+    enum SessionOutcome {
+        case signedIn(Principal)
+        case expired, none
+    }
+
+    /// The person of a session cookie: signed in, or the session expired (and deleted), or none.
+    static func sessionPrincipal(token: String, now: Date, req: Request) async throws -> SessionOutcome {
+        let store = SessionStore()
+        guard let session = try await store.find(tokenHash: Tokens.digest(token), on: req.db) else { return .none }
+        let idle = TimeInterval(req.application.guichetConfig.sessionIdleTimeout)
+        if now > session.expiresAt || now.timeIntervalSince(session.lastSeenAt) > idle {
+            try await store.delete(id: session.id, on: req.db)
+            return .expired
+        }
+        guard let user = try await UserStore().find(id: session.userID, on: req.db) else { return .none }
+        if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
+            try await store.touch(id: session.id, at: now, on: req.db)
+        }
+        let grants = try await UserStore().grants(userID: user.id, on: req.db)
+        return .signedIn(Principal(user: user, grants: grants, session: session, viaAPIToken: false))
     }
 
     static func apiPrincipal(bearer: String, now: Date, on db: Database) async throws -> Principal {
