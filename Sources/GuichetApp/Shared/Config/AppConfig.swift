@@ -74,147 +74,29 @@ public struct AppConfig: Sendable {
         environment: [String: String], dotEnv: [String: String] = [:],
         workingDirectory: URL
     ) -> Result<AppConfig, Invalid> {
-        var problems: [Problem] = []
-        func get(_ key: String) -> String? {
-            let v = environment[key] ?? dotEnv[key]
-            return v?.isEmpty == true ? nil : v
-        }
-        func bool(_ key: String, default d: Bool) -> Bool {
-            guard let v = get(key)?.lowercased() else { return d }
-            switch v {
-            case "1", "true", "yes", "oui", "on": return true
-            case "0", "false", "no", "non", "off": return false
-            default:
-                problems.append(
-                    Problem(
-                        setting: key, french: "valeur « \(v) » non reconnue, attendu true ou false",
-                        english: "unrecognised value \"\(v)\", expected true or false"))
-                return d
-            }
-        }
-        func int(_ key: String, default d: Int, range: ClosedRange<Int>) -> Int {
-            guard let v = get(key) else { return d }
-            guard let n = Int(v), range.contains(n) else {
-                problems.append(
-                    Problem(
-                        setting: key,
-                        french: "« \(v) » n'est pas un entier entre \(range.lowerBound) et \(range.upperBound)",
-                        english: "\"\(v)\" is not an integer between \(range.lowerBound) and \(range.upperBound)"))
-                return d
-            }
-            return n
-        }
-
-        let dataSetting = get("GUICHET_DATA_DIR") ?? "var"
+        let r = SettingsReader(environment: environment, dotEnv: dotEnv)
+        let dataSetting = r.get("GUICHET_DATA_DIR") ?? "var"
         let dataDir =
             (dataSetting.hasPrefix("/")
             ? URL(fileURLWithPath: dataSetting)
             : workingDirectory.appendingPathComponent(dataSetting)).standardizedFileURL
-
-        var database = DatabaseKind.sqlite(path: dataDir.appendingPathComponent("guichet.sqlite").path)
-        if let raw = get("DATABASE_URL") {
-            if let kind = parseDatabaseURL(raw) {
-                database = kind
-            } else {
-                problems.append(
-                    Problem(
-                        setting: "DATABASE_URL",
-                        french:
-                            "« \(redact(raw)) » n'est pas une adresse "
-                            + "postgres://utilisateur:motdepasse@hôte:port/base ni sqlite:///chemin",
-                        english:
-                            "\"\(redact(raw))\" is neither postgres://user:password@host:port/database nor "
-                            + "sqlite:///path"
-                    ))
-            }
-        }
-
-        var baseURL = URL(string: "http://127.0.0.1:8080")!
-        if let raw = get("GUICHET_BASE_URL") {
-            if let u = URL(string: raw), let scheme = u.scheme, ["http", "https"].contains(scheme), u.host != nil {
-                baseURL = u
-            } else {
-                problems.append(
-                    Problem(
-                        setting: "GUICHET_BASE_URL", french: "« \(raw) » n'est pas une adresse http(s) complète",
-                        english: "\"\(raw)\" is not a full http(s) URL"))
-            }
-        }
-
-        let from = get("GUICHET_MAIL_FROM") ?? "Guichet Action Logement <ne-pas-repondre@guichet.invalid>"
-        if !from.contains("@") {
-            problems.append(
-                Problem(
-                    setting: "GUICHET_MAIL_FROM", french: "adresse d'expédition sans « @ »",
-                    english: "sender address has no \"@\""))
-        }
-        let mail = Mail(
-            from: from, smtpHost: get("SMTP_HOST"), smtpPort: int("SMTP_PORT", default: 587, range: 1...65535),
-            smtpUsername: get("SMTP_USERNAME"), smtpPassword: get("SMTP_PASSWORD"),
-            startTLS: bool("SMTP_STARTTLS", default: true), caFile: get("SMTP_CA_FILE"),
-            devMailbox: bool("GUICHET_DEV_MAILBOX", default: false))
-        if mail.devMailbox && baseURL.scheme == "https" {
-            problems.append(
-                Problem(
-                    setting: "GUICHET_DEV_MAILBOX",
-                    french:
-                        "la boîte de développement montre les liens de réinitialisation : interdite quand "
-                        + "GUICHET_BASE_URL est en https (production)",
-                    english:
-                        "the development mailbox shows reset links: refused when GUICHET_BASE_URL is https (production)"
-                ))
-        }
-        if let ca = mail.caFile, !FileManager.default.fileExists(atPath: ca) {
-            problems.append(
-                Problem(
-                    setting: "SMTP_CA_FILE", french: "fichier « \(ca) » introuvable",
-                    english: "file \"\(ca)\" not found"))
-        }
-        let smsURL = get("SMS_PROVIDER_URL")
-        if let u = smsURL, URL(string: u)?.scheme.map({ ["http", "https"].contains($0) }) != true {
-            problems.append(
-                Problem(
-                    setting: "SMS_PROVIDER_URL", french: "« \(u) » n'est pas une adresse http(s)",
-                    english: "\"\(u)\" is not an http(s) URL"))
-        }
-        if mail.smtpUsername != nil && mail.smtpPassword == nil {
-            problems.append(
-                Problem(
-                    setting: "SMTP_PASSWORD", french: "requis quand SMTP_USERNAME est défini",
-                    english: "required when SMTP_USERNAME is set"))
-        }
-
-        var fileBackend = FileBackend.database
-        switch get("GUICHET_FILE_STORAGE")?.lowercased() {
-        case nil, "database", "base": break
-        case "directory", "repertoire", "répertoire": fileBackend = .directory(dataDir.appendingPathComponent("files"))
-        case let other?:
-            problems.append(
-                Problem(
-                    setting: "GUICHET_FILE_STORAGE", french: "« \(other) » : attendu database ou directory",
-                    english: "\"\(other)\": expected database or directory"))
-        }
-
-        let config = AppConfig(
-            database: database, sms: SMS(providerURL: smsURL, providerToken: get("SMS_PROVIDER_TOKEN")),
-            outboxWorker: bool("GUICHET_OUTBOX_WORKER", default: true), dataDirectory: dataDir, baseURL: baseURL,
-            baseURLIsExplicit: get("GUICHET_BASE_URL") != nil, mail: mail,
-            autoMigrate: bool("GUICHET_AUTO_MIGRATE", default: true),
-            sessionIdleTimeout: int("GUICHET_SESSION_IDLE_MINUTES", default: 120, range: 5...1440) * 60,
-            maxUploadBytes: int("GUICHET_MAX_UPLOAD_MB", default: 20, range: 1...200) * 1_048_576,
-            fileBackend: fileBackend,
-            organisationQuotaBytes: Int64(int("GUICHET_ORGANISATION_QUOTA_MB", default: 1024, range: 1...1_048_576))
+        let baseURL = r.baseURL()
+        let mail = r.mail(baseURL: baseURL)
+        var config = AppConfig(
+            database: r.database(dataDir: dataDir), sms: r.sms(),
+            outboxWorker: r.bool("GUICHET_OUTBOX_WORKER", default: true), dataDirectory: dataDir, baseURL: baseURL,
+            baseURLIsExplicit: r.get("GUICHET_BASE_URL") != nil, mail: mail,
+            autoMigrate: r.bool("GUICHET_AUTO_MIGRATE", default: true),
+            sessionIdleTimeout: r.int("GUICHET_SESSION_IDLE_MINUTES", default: 120, range: 5...1440) * 60,
+            maxUploadBytes: r.int("GUICHET_MAX_UPLOAD_MB", default: 20, range: 1...200) * 1_048_576,
+            fileBackend: r.fileBackend(dataDir: dataDir),
+            organisationQuotaBytes: Int64(r.int("GUICHET_ORGANISATION_QUOTA_MB", default: 1024, range: 1...1_048_576))
                 * 1_048_576,
-            trustedProxies: (get("GUICHET_TRUSTED_PROXIES") ?? "").split(separator: ",").map {
+            trustedProxies: (r.get("GUICHET_TRUSTED_PROXIES") ?? "").split(separator: ",").map {
                 $0.trimmingCharacters(in: .whitespaces)
             }.filter { !$0.isEmpty })
-        var withOperator = config
-        withOperator.operatorInfo = PublicServicePages.Operator(
-            publisher: get("GUICHET_PUBLISHER"), publisherAddress: get("GUICHET_PUBLISHER_ADDRESS"),
-            publicationDirector: get("GUICHET_PUBLICATION_DIRECTOR"), host: get("GUICHET_HOST_NAME"),
-            hostAddress: get("GUICHET_HOST_ADDRESS"), dpoContact: get("GUICHET_DPO_CONTACT"),
-            serviceContact: get("GUICHET_CONTACT"), servicePhone: get("GUICHET_CONTACT_PHONE"))
-        return problems.isEmpty ? .success(withOperator) : .failure(Invalid(problems: problems))
+        config.operatorInfo = r.operatorInfo()
+        return r.problems.isEmpty ? .success(config) : .failure(Invalid(problems: r.problems))
     }
 
     /// Without `GUICHET_BASE_URL`, links in e-mails point where `serve` listens
