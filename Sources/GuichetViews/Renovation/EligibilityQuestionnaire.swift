@@ -70,25 +70,31 @@ public struct EligibilityQuestionnaire: Sendable {
         }
         c.dwelling.principalResidence = yesNo("residence")
         if let p = text("postal_code") {
-            if let pc = PostalCode(p.replacingOccurrences(of: " ", with: "")) {
-                if reference.communes(postalCode: pc).isEmpty {
-                    errors.append(
-                        .init(
-                            field: "postal_code",
-                            message: "Code postal : \(pc) est inconnu de la base officielle de La Poste ; vérifiez-le.")
-                    )
-                } else {
-                    c.dwelling.postalCode = pc
-                }
-            } else {
-                errors.append(.init(field: "postal_code", message: "Code postal : 5 chiffres, par exemple 01000."))
-            }
+            let (postal, problem) = Self.postalCode(p, reference: reference)
+            c.dwelling.postalCode = postal
+            if let problem { errors.append(problem) }
         }
         c.dwelling.insee = text("insee").flatMap(InseeCode.init)
         c.works = Works(
             insulation: yesNo("insulation"), insulationNotNeededPerDiagnosis: yesNo("not_needed"),
             heatingReplacement: yesNo("heating"), renewableHeatingOrHotWater: yesNo("renewable"))
         return (c, errors)
+    }
+
+    /// A postal code typed: five digits that La Poste knows, or the problem to show on its step.
+    static func postalCode(_ typed: String, reference: ReferenceData) -> (PostalCode?, FormState.FieldError?) {
+        guard let pc = PostalCode(typed.replacingOccurrences(of: " ", with: "")) else {
+            return (nil, .init(field: "postal_code", message: "Code postal : 5 chiffres, par exemple 01000."))
+        }
+        guard !reference.communes(postalCode: pc).isEmpty else {
+            return (
+                nil,
+                .init(
+                    field: "postal_code",
+                    message: "Code postal : \(pc) est inconnu de la base officielle de La Poste ; vérifiez-le.")
+            )
+        }
+        return (pc, nil)
     }
 
     /// The next questions, or `nil` when the test can conclude (every criterion decided, or one failed).
@@ -142,22 +148,7 @@ public struct EligibilityQuestionnaire: Sendable {
                         : "Le logement est-il loué, ou sera-t-il loué, comme résidence principale du locataire ?")
             ]
         case .e6:
-            if let pc = c.dwelling.postalCode, c.dwelling.insee == nil {
-                let communes = reference.communes(postalCode: pc)
-                if communes.count > 1 {
-                    return [
-                        .select(
-                            name: "insee", label: "Commune du logement",
-                            choices: communes.map { Choice($0.insee, $0.name) },
-                            hint: "Le code postal \(pc) couvre plusieurs communes.")
-                    ]
-                }
-            }
-            return [
-                .input(
-                    name: "postal_code", label: "Code postal du logement", hint: "5 chiffres, par exemple 01000",
-                    suffix: nil, inputmode: "numeric")
-            ]
+            return placeQuestions(c, reference: reference)
         case .e4:
             if primary.employment == nil {
                 return [Q.employment("employment", "Situation professionnelle \(whoseIncome)")]
@@ -172,29 +163,54 @@ public struct EligibilityQuestionnaire: Sendable {
             }
             return tenantQuestions(c)
         case .e8:
-            if c.works.insulation == nil {
-                return [
-                    Q.yesNo(
-                        "insulation",
-                        "Le projet comprend-il des travaux d'isolation thermique (murs, combles ou planchers) ?")
-                ]
-            }
-            if c.works.insulationNotNeededPerDiagnosis == nil {
-                return [
-                    Q.yesNo("not_needed", "Un diagnostic technique établit-il que l'isolation n'est pas nécessaire ?")
-                ]
-            }
-            return [
-                Q.yesNo("heating", "Le projet comprend-il le remplacement du système de chauffage ?"),
-                Q.yesNo(
-                    "renewable",
-                    "Le projet comprend-il un chauffage ou une eau chaude sanitaire utilisant une énergie "
-                        + "renouvelable ?"
-                ),
-            ]
+            return worksQuestions(c.works)
         default: break
         }
         return []
+    }
+
+    /// `RENO-E6`: the postal code, then the commune when the code covers several.
+    private func placeQuestions(_ c: RenovationCase, reference: ReferenceData) -> [Question] {
+        if let pc = c.dwelling.postalCode, c.dwelling.insee == nil {
+            let communes = reference.communes(postalCode: pc)
+            if communes.count > 1 {
+                return [
+                    .select(
+                        name: "insee", label: "Commune du logement",
+                        choices: communes.map { Choice($0.insee, $0.name) },
+                        hint: "Le code postal \(pc) couvre plusieurs communes.")
+                ]
+            }
+        }
+        return [
+            .input(
+                name: "postal_code", label: "Code postal du logement", hint: "5 chiffres, par exemple 01000",
+                suffix: nil, inputmode: "numeric")
+        ]
+    }
+
+    /// `RENO-E8`: insulation first, then what replaces it when a diagnosis says it is not needed.
+    private func worksQuestions(_ works: Works) -> [Question] {
+        if works.insulation == nil {
+            return [
+                Q.yesNo(
+                    "insulation",
+                    "Le projet comprend-il des travaux d'isolation thermique (murs, combles ou planchers) ?")
+            ]
+        }
+        if works.insulationNotNeededPerDiagnosis == nil {
+            return [
+                Q.yesNo("not_needed", "Un diagnostic technique établit-il que l'isolation n'est pas nécessaire ?")
+            ]
+        }
+        return [
+            Q.yesNo("heating", "Le projet comprend-il le remplacement du système de chauffage ?"),
+            Q.yesNo(
+                "renewable",
+                "Le projet comprend-il un chauffage ou une eau chaude sanitaire utilisant une énergie "
+                    + "renouvelable ?"
+            ),
+        ]
     }
 
     /// A landlord's right may be opened by the tenant.

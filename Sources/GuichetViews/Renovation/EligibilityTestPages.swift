@@ -128,44 +128,50 @@ public enum EligibilityTestPages {
                 H2("À savoir")
                 List(m.warnings)
             }
-            H2("Et maintenant ?")
-            if m.eligible {
-                Paragraph {
-                    Link("Créer mon compte", url: "/inscription").class("button")
-                    Text(" ")
-                    Link("Trouver un AMO", url: "/amo/annuaire").class("button button-secondary")
-                }
-                List {
-                    ListItem {
-                        Text(
-                            "Choisissez un assistant à maîtrise d'ouvrage (AMO) : son accompagnement est obligatoire "
-                                + "(RENO-E10). Il réalise le diagnostic technique, monte le dossier et le plan de "
-                                + "financement avec vous, puis contrôle les travaux."
-                        )
-                    }
-                    ListItem {
-                        Text("Faites établir les devis par des entreprises RGE pour les travaux principaux (RENO-E11).")
-                    }
-                    ListItem {
-                        Text(
-                            "Préparez vos pièces : pièce d'identité, avis d'imposition, dernier bulletin de salaire, "
-                                + "livret de famille, RIB, justificatif de propriété."
-                        )
-                    }
-                }
-            } else {
-                Paragraph(
-                    "Si une réponse était inexacte, modifiez-la : le test se met à jour. Pour toute question, le "
-                        + "service client d'Action Logement répond au 0970 830 831 (numéro non surtaxé), du lundi au "
-                        + "vendredi de 9 h à 17 h 30."
-                )
-            }
+            nextSteps(eligible: m.eligible)
             Paragraph {
                 Link("Modifier mes réponses", url: m.editURL).class("button button-secondary")
                 Text(" ")
                 Link("Recommencer le test", url: m.restartURL).class("button button-secondary")
             }
             Paragraph("Résultat indicatif, calculé avec les paramètres \(m.parametersVersion).").class("muted")
+        }
+    }
+
+    /// What to do next: an account and an AMO when eligible, how to correct an answer otherwise.
+    @ComponentBuilder
+    static func nextSteps(eligible: Bool) -> Component {
+        H2("Et maintenant ?")
+        if eligible {
+            Paragraph {
+                Link("Créer mon compte", url: "/inscription").class("button")
+                Text(" ")
+                Link("Trouver un AMO", url: "/amo/annuaire").class("button button-secondary")
+            }
+            List {
+                ListItem {
+                    Text(
+                        "Choisissez un assistant à maîtrise d'ouvrage (AMO) : son accompagnement est obligatoire "
+                            + "(RENO-E10). Il réalise le diagnostic technique, monte le dossier et le plan de "
+                            + "financement avec vous, puis contrôle les travaux."
+                    )
+                }
+                ListItem {
+                    Text("Faites établir les devis par des entreprises RGE pour les travaux principaux (RENO-E11).")
+                }
+                ListItem {
+                    Text(
+                        "Préparez vos pièces : pièce d'identité, avis d'imposition, dernier bulletin de salaire, "
+                            + "livret de famille, RIB, justificatif de propriété."
+                    )
+                }
+            }
+        } else {
+            Paragraph(
+                "Si une réponse était inexacte, modifiez-la : le test se met à jour. Pour toute question, le "
+                    + "service client d'Action Logement répond au 0970 830 831 (numéro non surtaxé), du lundi au "
+                    + "vendredi de 9 h à 17 h 30."
+            )
         }
     }
 }

@@ -56,27 +56,7 @@ public enum ProgrammePages {
                 }
             }
             H2("Quels montants ?")
-            DataTable(
-                headers: ["Aide", "Montant"],
-                rows: [
-                    [
-                        "Subvention, propriétaire occupant",
-                        "jusqu'à \(f.ceilingOwnerOccupier.formatted(dropZeroCents: true))",
-                    ],
-                    [
-                        "Subvention, propriétaire bailleur ou SCI",
-                        "jusqu'à \(f.ceilingLandlord.formatted(dropZeroCents: true))",
-                    ],
-                    [
-                        "Prêt complémentaire",
-                        "jusqu'à \(f.loanMaximum.formatted(dropZeroCents: true)), \(f.loanMaximumMonths) mois au plus "
-                            + "dont \(f.deferralMaximumMonths) de différé",
-                    ],
-                    [
-                        "Taux du prêt",
-                        "\(f.loanRate.frenchPercent) (Livret A au \(f.livretADate.french), 1 % au moins)",
-                    ],
-                ])
+            amounts(f)
             H2("Quels travaux ?")
             Paragraph(
                 "Le projet comprend des travaux d'isolation thermique (murs, combles ou planchers). Si un diagnostic "
@@ -87,6 +67,31 @@ public enum ProgrammePages {
             )
             Paragraph { Link("Faire le test d'éligibilité", url: "/renovation/eligibilite").class("button") }
         }
+    }
+
+    /// The amounts of today's parameters (`P-S-PO`, `P-S-PB`, `P-L-MAX`, the rate).
+    static func amounts(_ f: RenovationFacts) -> Component {
+        DataTable(
+            headers: ["Aide", "Montant"],
+            rows: [
+                [
+                    "Subvention, propriétaire occupant",
+                    "jusqu'à \(f.ceilingOwnerOccupier.formatted(dropZeroCents: true))",
+                ],
+                [
+                    "Subvention, propriétaire bailleur ou SCI",
+                    "jusqu'à \(f.ceilingLandlord.formatted(dropZeroCents: true))",
+                ],
+                [
+                    "Prêt complémentaire",
+                    "jusqu'à \(f.loanMaximum.formatted(dropZeroCents: true)), \(f.loanMaximumMonths) mois au plus "
+                        + "dont \(f.deferralMaximumMonths) de différé",
+                ],
+                [
+                    "Taux du prêt",
+                    "\(f.loanRate.frenchPercent) (Livret A au \(f.livretADate.french), 1 % au moins)",
+                ],
+            ])
     }
 
     public static func ami(_ page: PageModel) -> String {

@@ -87,55 +87,9 @@ public enum PublicServicePages {
                     .heading("Responsable du traitement"),
                     .definitions([("Responsable", o.publisher), ("Adresse", o.publisherAddress)]),
                     .heading("Finalités et bases légales"),
-                    .table(
-                        caption: "Ce que la plateforme fait de vos données",
-                        headers: ["Finalité", "Base légale"],
-                        rows: [
-                            [
-                                "Test d'éligibilité à l'aide à la rénovation",
-                                "Aucune donnée conservée : les réponses restent dans l'adresse de la page.",
-                            ],
-                            [
-                                "Comptes, connexion et sécurité (sessions, limitation des essais, journal d'audit)",
-                                "Intérêt légitime : protéger les comptes et prouver qui a fait quoi.",
-                            ],
-                            [
-                                "Demandes d'aide, dépôts AMI DROM, instruction et versements",
-                                "Exécution d'une mission d'intérêt général confiée à Action Logement (participation "
-                                    + "des employeurs à l'effort de construction) et du contrat d'aide.",
-                            ],
-                            [
-                                "Messages de service (activation, mot de passe, accusés de réception, notifications)",
-                                "Exécution du service demandé.",
-                            ],
-                        ]),
+                    purposes,
                     .heading("Durées de conservation"),
-                    .table(
-                        caption: "Combien de temps chaque donnée est gardée",
-                        headers: ["Donnée", "Durée"],
-                        rows: [
-                            [
-                                "Session de connexion",
-                                "Fin après \(r.sessionIdleMinutes) minutes sans activité et au plus 12 heures ; "
-                                    + "sessions expirées effacées automatiquement.",
-                            ],
-                            ["Lien d'activation du compte", "12 heures, usage unique."],
-                            ["Lien de réinitialisation du mot de passe", "1 heure, usage unique."],
-                            ["Invitation à rejoindre un organisme", "7 jours, usage unique."],
-                            [
-                                "Essais de connexion (adresse e-mail et adresse IP)",
-                                "24 heures, pour limiter les essais.",
-                            ],
-                            [
-                                "Journal d'audit",
-                                "Gardé tant que l'exploitant ne le purge pas (commande « guichet audit purge » avec "
-                                    + "une date) ; chaque purge est scellée et vérifiable.",
-                            ],
-                            [
-                                "Comptes, dossiers, tableaux déposés et accusés de réception",
-                                "Pendant le programme et les délais de contrôle fixés par l'exploitant.",
-                            ],
-                        ]),
+                    retention(r),
                     .heading("Destinataires"),
                     .paragraph(
                         "Les personnes habilitées d'Action Logement (instruction, comité, administration) dans la "
@@ -157,6 +111,61 @@ public enum PublicServicePages {
                             + "réclamation à la CNIL (Commission nationale de l'informatique et des libertés), "
                             + "3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, www.cnil.fr."),
                 ]))
+    }
+
+    /// What the platform does with personal data, and on which legal basis.
+    static let purposes: InfoPageModel.Block =
+        .table(
+            caption: "Ce que la plateforme fait de vos données",
+            headers: ["Finalité", "Base légale"],
+            rows: [
+                [
+                    "Test d'éligibilité à l'aide à la rénovation",
+                    "Aucune donnée conservée : les réponses restent dans l'adresse de la page.",
+                ],
+                [
+                    "Comptes, connexion et sécurité (sessions, limitation des essais, journal d'audit)",
+                    "Intérêt légitime : protéger les comptes et prouver qui a fait quoi.",
+                ],
+                [
+                    "Demandes d'aide, dépôts AMI DROM, instruction et versements",
+                    "Exécution d'une mission d'intérêt général confiée à Action Logement (participation "
+                        + "des employeurs à l'effort de construction) et du contrat d'aide.",
+                ],
+                [
+                    "Messages de service (activation, mot de passe, accusés de réception, notifications)",
+                    "Exécution du service demandé.",
+                ],
+            ])
+
+    /// How long each kind of data is kept, as the code applies it.
+    static func retention(_ r: Retention) -> InfoPageModel.Block {
+        .table(
+            caption: "Combien de temps chaque donnée est gardée",
+            headers: ["Donnée", "Durée"],
+            rows: [
+                [
+                    "Session de connexion",
+                    "Fin après \(r.sessionIdleMinutes) minutes sans activité et au plus 12 heures ; "
+                        + "sessions expirées effacées automatiquement.",
+                ],
+                ["Lien d'activation du compte", "12 heures, usage unique."],
+                ["Lien de réinitialisation du mot de passe", "1 heure, usage unique."],
+                ["Invitation à rejoindre un organisme", "7 jours, usage unique."],
+                [
+                    "Essais de connexion (adresse e-mail et adresse IP)",
+                    "24 heures, pour limiter les essais.",
+                ],
+                [
+                    "Journal d'audit",
+                    "Gardé tant que l'exploitant ne le purge pas (commande « guichet audit purge » avec "
+                        + "une date) ; chaque purge est scellée et vérifiable.",
+                ],
+                [
+                    "Comptes, dossiers, tableaux déposés et accusés de réception",
+                    "Pendant le programme et les délais de contrôle fixés par l'exploitant.",
+                ],
+            ])
     }
 
     public static func accessibility(_ page: PageModel, _ o: Operator) -> String {
