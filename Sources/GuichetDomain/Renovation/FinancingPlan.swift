@@ -37,19 +37,61 @@ public enum FinancingPlanner {
         func note(_ r: RuleID, _ m: String) { trace.append(Criterion(r, .pass, m)) }
         func euros(_ m: Money) -> String { m.formatted() }
 
+        let g = grants(input, kind: kind, on: day, parameters: p, trace: &trace, warnings: &warnings)
+        let (amo, works, other, externalAid, totalCost) = (g.amo, g.works, g.other, g.externalAid, g.totalCost)
+        let financeable = g.financeable
+        let shares = Allocation.largestRemainder(total: works, weights: financeable)
+        let companies = zip(input.companies, zip(financeable, shares)).map { c, pair in
+            FinancingPlan.CompanyShare(
+                siret: c.siret, name: c.name, financeableWorks: pair.0, granted: pair.1,
+                depositCap: pair.1.share(Int64(p.depositPercent), over: 100))
+        }
+
+        // RENO-F6
+        let subsidy = amo + works + other
+        let remaining = (totalCost - subsidy - externalAid).clampedAtZero
+        let offered = remaining > p.remainingCostThreshold
+        let loanOffer =
+            offered ? " : supérieur à \(euros(p.remainingCostThreshold)), un prêt peut être proposé" : ""
+        note(.f6, "Reste à charge \(euros(remaining))\(loanOffer).")
+
+        // RENO-F7, RENO-F8
+        let schedule = input.loan.flatMap {
+            loan($0, remaining: remaining, subsidy: subsidy, on: day, parameters: p, trace: &trace, warnings: &warnings)
+        }
+
+        // RENO-F9
+        let ratio = schedule.flatMap {
+            debtRatio($0, input, alertPercent: p.debtRatioAlertPercent, warnings: &warnings)
+        }
+        return FinancingPlan(
+            ceiling: g.ceiling, annexEnvelope: g.annex, amoCase: g.amoCase, amoGranted: amo,
+            companies: companies, worksGranted: works, otherFeesGranted: other,
+            externalAid: externalAid, totalCost: totalCost, loanOffered: offered,
+            loan: schedule, debtRatio: ratio, trace: trace)
+    }
+
+    /// What the subsidy grants before the loan: `RENO-F1` to `RENO-F5`.
+    struct Grants {
+        let ceiling, annex, amo, works, other, externalAid, totalCost: Money
+        let amoCase: Int
+        let financeable: [Money]
+    }
+
+    static func grants(
+        _ input: FinancingPlanInput, kind: ApplicantKind, on day: Day, parameters p: ResolvedParameters,
+        trace: inout [Criterion], warnings: inout [Warning]
+    ) -> Grants {
+        func note(_ r: RuleID, _ m: String) { trace.append(Criterion(r, .pass, m)) }
+        func euros(_ m: Money) -> String { m.formatted() }
         // RENO-F1
         let ceiling = kind.isLandlord ? p.ceilingLandlord : p.ceilingOwnerOccupier
         let annex = ceiling.share(Int64(p.annexEnvelopePercent), over: 100)
-        note(
-            .f1,
-            "Plafond de subvention \(euros(ceiling)) ; enveloppe des frais annexes \(p.annexEnvelopePercent) % : "
-                + "\(euros(annex))."
-        )
+        let envelope = "enveloppe des frais annexes \(p.annexEnvelopePercent) % : \(euros(annex))"
+        note(.f1, "Plafond de subvention \(euros(ceiling)) ; \(envelope).")
 
         // RENO-F2
-        let withAid = input.externalAid.contains { $0.amount.cents > 0 }
-        let amoCase = (kind.isLandlord ? 3 : 1) + (withAid ? 1 : 0)
-        let amoCap = p.amoCaps.cap(case: amoCase)
+        let (amoCase, amoCap) = amoCap(input, kind: kind, parameters: p)
         var amo = min(input.amoFee - input.amoExternalFunding, amoCap, annex, ceiling).clampedAtZero
         note(
             .f2,
@@ -58,15 +100,7 @@ public enum FinancingPlanner {
         )
 
         // RENO-F3
-        for c in input.companies where !c.rge && c.mainWorks.cents > 0 {
-            warnings.append(
-                Warning(
-                    .e11,
-                    "\(c.name) (\(c.siret)) n'est pas RGE ; ses travaux principaux (\(euros(c.mainWorks))) ne sont "
-                        + "pas financés par la subvention."
-                )
-            )
-        }
+        warnings += nonRGEWarnings(input.companies)
         let financeable = input.companies.map(\.financeableWorks)
         let totalFinanceable = financeable.sum()
         var works = min(totalFinanceable, (ceiling - amo).clampedAtZero)
@@ -88,93 +122,95 @@ public enum FinancingPlanner {
         let allWorks = input.companies.reduce(Money.zero) { $0 + $1.mainWorks + $1.inducedWorks }
         let totalCost =
             allWorks + input.loanOnlyWorks + input.amoFee + input.moeFee + input.doInsurance + input.dpeAuditFee
-        var excess = amo + works + other + externalAid - totalCost
-        if excess.cents > 0 {
-            let before = amo + works + other
-            for slot in 0..<3 where excess.cents > 0 {
-                let cut: Money
-                switch slot {
-                case 0:
-                    cut = min(other, excess)
-                    other -= cut
-                case 1:
-                    cut = min(works, excess)
-                    works -= cut
-                default:
-                    cut = min(amo, excess)
-                    amo -= cut
-                }
-                excess -= cut
-            }
-            trace.append(
-                Criterion(
-                    .f5, .pass,
-                    "Subvention réduite de \(euros(before - amo - works - other)) : subvention et aides externes "
-                        + "(\(euros(externalAid))) ne dépassent pas le coût total \(euros(totalCost))."
-                ))
-        } else {
-            note(.f5, "Pas de surfinancement : subvention et aides externes ≤ coût total \(euros(totalCost)).")
-        }
+        let excess = amo + works + other + externalAid - totalCost
+        let before = amo + works + other
+        (amo, works, other) = removeOverFinancing(excess, amo: amo, works: works, other: other)
+        note(
+            .f5,
+            excess.cents > 0
+                ? "Subvention réduite de \(euros(before - amo - works - other)) : subvention et aides externes "
+                    + "(\(euros(externalAid))) ne dépassent pas le coût total \(euros(totalCost))."
+                : "Pas de surfinancement : subvention et aides externes ≤ coût total \(euros(totalCost)).")
+        return Grants(
+            ceiling: ceiling, annex: annex, amo: amo, works: works, other: other, externalAid: externalAid,
+            totalCost: totalCost, amoCase: amoCase, financeable: financeable)
+    }
 
-        let shares = Allocation.largestRemainder(total: works, weights: financeable)
-        let companies = zip(input.companies, zip(financeable, shares)).map { c, pair in
-            FinancingPlan.CompanyShare(
-                siret: c.siret, name: c.name, financeableWorks: pair.0, granted: pair.1,
-                depositCap: pair.1.share(Int64(p.depositPercent), over: 100))
-        }
+    /// `RENO-F2`: the AMO case (1, 2 owner-occupier; 3, 4 landlord; +1 with external aid) and its cap.
+    static func amoCap(
+        _ input: FinancingPlanInput, kind: ApplicantKind, parameters p: ResolvedParameters
+    ) -> (Int, Money) {
+        let withAid = input.externalAid.contains { $0.amount.cents > 0 }
+        let amoCase = (kind.isLandlord ? 3 : 1) + (withAid ? 1 : 0)
+        return (amoCase, p.amoCaps.cap(case: amoCase))
+    }
 
-        // RENO-F6
-        let subsidy = amo + works + other
-        let remaining = (totalCost - subsidy - externalAid).clampedAtZero
-        let offered = remaining > p.remainingCostThreshold
-        let loanOffer =
-            offered ? " : supérieur à \(euros(p.remainingCostThreshold)), un prêt peut être proposé" : ""
-        note(.f6, "Reste à charge \(euros(remaining))\(loanOffer).")
-
-        // RENO-F7, RENO-F8
-        var schedule: LoanSchedule?
-        if let wish = input.loan {
-            let problems = LoanRules.check(wish, remainingCost: remaining, subsidy: subsidy, parameters: p)
-            if problems.isEmpty {
-                let s = LoanSchedule(
-                    amount: wish.amount, months: wish.months, deferralMonths: wish.deferralMonths,
-                    annualRate: p.loanRate)
-                schedule = s
-                let livret =
-                    p.livretA.map { "Livret A au \(day.lastDayOfPreviousYear.french) : \($0.rate.frenchPercent)" }
-                    ?? "Livret A inconnu"
-                note(
-                    .f8,
-                    "Prêt \(euros(wish.amount)) sur \(wish.months) mois dont \(wish.deferralMonths) de différé, taux "
-                        + "\(p.loanRate.frenchPercent) (\(livret), plancher 1 %) ; mensualité "
-                        + "\(euros(s.monthlyInstalment)), intérêts \(euros(s.totalInterest))."
-                )
-            } else {
-                warnings.append(contentsOf: problems.map { Warning(.f7, $0, failed: true) })
-            }
+    /// `RENO-E11`: the main works of a company without RGE are not financed by the subsidy.
+    static func nonRGEWarnings(_ companies: [WorksCompany]) -> [Warning] {
+        companies.filter { !$0.rge && $0.mainWorks.cents > 0 }.map { c in
+            Warning(
+                .e11,
+                "\(c.name) (\(c.siret)) n'est pas RGE ; ses travaux principaux (\(c.mainWorks.formatted())) ne sont "
+                    + "pas financés par la subvention.")
         }
+    }
 
-        // RENO-F9
-        var ratio: Double?
-        if let s = schedule, let income = input.monthlyIncome, income.cents > 0 {
-            let r = Double((s.monthlyInstalment + (input.monthlyCharges ?? .zero)).cents) / Double(income.cents)
-            ratio = r
-            if r * 100 > Double(p.debtRatioAlertPercent) {
-                warnings.append(
-                    Warning(
-                        .f9,
-                        "taux d'endettement \(FrenchFormat.percent(ratio: r)) supérieur à \(p.debtRatioAlertPercent) "
-                            + "% (mensualité \(euros(s.monthlyInstalment)) + charges "
-                            + "\(euros(input.monthlyCharges ?? .zero)) sur revenus \(euros(income)))."
-                    )
-                )
-            }
+    /// `RENO-F5`: an over-financing is taken from the other fees, then the works, then the AMO.
+    static func removeOverFinancing(
+        _ excess: Money, amo: Money, works: Money, other: Money
+    ) -> (amo: Money, works: Money, other: Money) {
+        guard excess.cents > 0 else { return (amo, works, other) }
+        var (amo, works, other, excess) = (amo, works, other, excess)
+        let fromOther = min(other, excess)
+        other -= fromOther
+        excess -= fromOther
+        let fromWorks = min(works, excess)
+        works -= fromWorks
+        excess -= fromWorks
+        amo -= min(amo, excess)
+        return (amo, works, other)
+    }
+
+    /// `RENO-F7`, `RENO-F8`: the loan asked for, checked, and its schedule at the Livret A rate.
+    static func loan(
+        _ wish: LoanRequest, remaining: Money, subsidy: Money, on day: Day, parameters p: ResolvedParameters,
+        trace: inout [Criterion], warnings: inout [Warning]
+    ) -> LoanSchedule? {
+        let problems = LoanRules.check(wish, remainingCost: remaining, subsidy: subsidy, parameters: p)
+        guard problems.isEmpty else {
+            warnings.append(contentsOf: problems.map { Warning(.f7, $0, failed: true) })
+            return nil
         }
-        return FinancingPlan(
-            ceiling: ceiling, annexEnvelope: annex, amoCase: amoCase, amoGranted: amo,
-            companies: companies, worksGranted: works, otherFeesGranted: other,
-            externalAid: externalAid, totalCost: totalCost, loanOffered: offered,
-            loan: schedule, debtRatio: ratio, trace: trace)
+        let s = LoanSchedule(
+            amount: wish.amount, months: wish.months, deferralMonths: wish.deferralMonths, annualRate: p.loanRate)
+        let livret =
+            p.livretA.map { "Livret A au \(day.lastDayOfPreviousYear.french) : \($0.rate.frenchPercent)" }
+            ?? "Livret A inconnu"
+        trace.append(
+            Criterion(
+                .f8, .pass,
+                "Prêt \(wish.amount.formatted()) sur \(wish.months) mois dont \(wish.deferralMonths) de différé, taux "
+                    + "\(p.loanRate.frenchPercent) (\(livret), plancher 1 %) ; mensualité "
+                    + "\(s.monthlyInstalment.formatted()), intérêts \(s.totalInterest.formatted())."))
+        return s
+    }
+
+    /// `RENO-F9`: (instalment + monthly charges) / monthly income, with a warning above the alert.
+    static func debtRatio(
+        _ s: LoanSchedule, _ input: FinancingPlanInput, alertPercent: Int, warnings: inout [Warning]
+    ) -> Double? {
+        guard let income = input.monthlyIncome, income.cents > 0 else { return nil }
+        let charges = input.monthlyCharges ?? .zero
+        let r = Double((s.monthlyInstalment + charges).cents) / Double(income.cents)
+        if r * 100 > Double(alertPercent) {
+            warnings.append(
+                Warning(
+                    .f9,
+                    "taux d'endettement \(FrenchFormat.percent(ratio: r)) supérieur à \(alertPercent) % (mensualité "
+                        + "\(s.monthlyInstalment.formatted()) + charges \(charges.formatted()) sur revenus "
+                        + "\(income.formatted()))."))
+        }
+        return r
     }
 
     /// `RENO-F4`: a DPE or audit is financed only when less than 3 months old at the reference
