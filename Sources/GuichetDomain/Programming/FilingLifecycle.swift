@@ -133,63 +133,65 @@ public enum FilingLifecycle {
             return .success((.draft, effects))
 
         case (.draft, .send(let confirmed, let certified)):
-            guard let current = ctx.current else {
-                return .failure(.init(rule: .amiX, message: "Déposez d'abord le tableau de programmation."))
-            }
-            switch current.check {
-            case .pending:
-                return .failure(
-                    .init(
-                        rule: .amiX,
-                        message: "Le tableau est en cours de vérification : attendez la fin avant d'envoyer."))
-            case .unreadable(let why):
-                return .failure(
-                    .init(
-                        rule: .amiX, message: "Le tableau déposé est illisible (\(why)) : déposez un fichier corrigé."))
-            case .checked(let errors, _) where errors > 0:
-                return .failure(
-                    .init(
-                        rule: .amiX,
-                        message:
-                            "Le tableau contient \(FrenchFormat.integer(errors)) erreur\(errors > 1 ? "s" : "") : "
-                            + "corrigez-les et déposez-le à nouveau avant d'envoyer."
-                    ))
-            case .checked(_, let operations) where operations == 0:
-                return .failure(.init(rule: .amiX, message: "Le tableau ne contient aucune opération."))
-            case .checked:
-                break
-            }
-            guard let fromFile = current.synthesis else {
-                return .failure(
-                    .init(rule: .amiX, message: "La synthèse du tableau déposé manque : déposez-le à nouveau."))
-            }
-            // Every problem of the form at once, each on its field (issue #11).
-            var fields = fromFile.differences(from: confirmed)
-            if !certified {
-                fields.append(
-                    FieldProblem(field: "certify", message: "Cochez la case de certification pour envoyer le dépôt."))
-            }
-            guard fields.isEmpty else {
-                let message =
-                    fields.count == 1 && !certified
-                    ? "Cochez la case de certification pour envoyer le dépôt."
-                    : "La synthèse saisie ne correspond pas au tableau déposé : reprenez les valeurs pré-remplies ou "
-                        + "déposez un tableau corrigé."
-                return .failure(.init(rule: .amiX, message: message, fields: fields))
-            }
-            return .success(
-                (
-                    .sent,
-                    [
-                        .history(
-                            "Dépôt envoyé : \(FrenchFormat.integer(fromFile.operations)) "
-                                + "opération\(fromFile.operations > 1 ? "s" : ""), "
-                                + "\(FrenchFormat.integer(fromFile.dwellings)) logements, prêt sollicité "
-                                + "\(fromFile.loanRequested.formatted())."
-                        ),
-                        .receipt, .acknowledgementEmail, .audit(action: "ami.dépôt.envoi"),
-                    ]
-                ))
+            return send(confirmed: confirmed, certified: certified, current: ctx.current)
         }
+    }
+
+    /// « Envoyer »: a checked table without error, the synthesis confirmed as the file gives it,
+    /// the certification ticked; every problem of the form at once, each on its field.
+    static func send(
+        confirmed: FilingSynthesis, certified: Bool, current: UploadSummary?
+    ) -> Result<(FilingState, [FilingEffect]), FilingRefusal> {
+        guard let current else {
+            return .failure(.init(rule: .amiX, message: "Déposez d'abord le tableau de programmation."))
+        }
+        if let refusal = tableRefusal(current.check) { return .failure(refusal) }
+        guard let fromFile = current.synthesis else {
+            return .failure(
+                .init(rule: .amiX, message: "La synthèse du tableau déposé manque : déposez-le à nouveau."))
+        }
+        // Every problem of the form at once, each on its field (issue #11).
+        var fields = fromFile.differences(from: confirmed)
+        if !certified {
+            fields.append(
+                FieldProblem(field: "certify", message: "Cochez la case de certification pour envoyer le dépôt."))
+        }
+        guard fields.isEmpty else {
+            let message =
+                fields.count == 1 && !certified
+                ? "Cochez la case de certification pour envoyer le dépôt."
+                : "La synthèse saisie ne correspond pas au tableau déposé : reprenez les valeurs pré-remplies ou "
+                    + "déposez un tableau corrigé."
+            return .failure(.init(rule: .amiX, message: message, fields: fields))
+        }
+        return .success(
+            (
+                .sent,
+                [
+                    .history(
+                        "Dépôt envoyé : \(FrenchFormat.integer(fromFile.operations)) "
+                            + "opération\(fromFile.operations > 1 ? "s" : ""), "
+                            + "\(FrenchFormat.integer(fromFile.dwellings)) logements, prêt sollicité "
+                            + "\(fromFile.loanRequested.formatted())."
+                    ),
+                    .receipt, .acknowledgementEmail, .audit(action: "ami.dépôt.envoi"),
+                ]
+            ))
+    }
+
+    /// Why the current table cannot be sent: still being checked, unreadable, with errors, empty.
+    static func tableRefusal(_ check: UploadSummary.Check) -> FilingRefusal? {
+        let message: String
+        switch check {
+        case .pending: message = "Le tableau est en cours de vérification : attendez la fin avant d'envoyer."
+        case .unreadable(let why): message = "Le tableau déposé est illisible (\(why)) : déposez un fichier corrigé."
+        case .checked(let errors, _) where errors > 0:
+            message =
+                "Le tableau contient \(FrenchFormat.count(errors, "erreur")) : corrigez-les et déposez-le à nouveau "
+                + "avant d'envoyer."
+        case .checked(_, let operations) where operations == 0: message = "Le tableau ne contient aucune opération."
+        case .checked: return nil
+        }
+        return FilingRefusal(rule: .amiX, message: message)
     }
 }
