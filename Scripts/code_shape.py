@@ -64,7 +64,7 @@ def check(path):
     longest = deepest = 0
     control = re.compile(r"\b(if|else|for|while|switch|guard|do|catch|repeat)\b")
     for k, line in enumerate(lines, 1):
-        if re.search(r"\bfunc\b|\binit[?!]?\s*[(<]|\bsubscript\b", line):
+        if re.search(r"\bfunc\b|(?<![.\w])init[?!]?\s*[(<]|\bsubscript\b", line):
             pending_func = k
         for pos, ch in enumerate(line):
             if ch == "{":

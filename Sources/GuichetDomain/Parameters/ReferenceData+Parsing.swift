@@ -44,64 +44,83 @@ extension ReferenceData {
     public static let zonageOctober2023 = Day(year: 2023, month: 10, day: 5)!
 
     public convenience init(files: Files) throws {
-        var names: [String: String] = [:]
-        func zone(_ r: Range<Int>, _ b: UnsafeBufferPointer<UInt8>) -> Zone? {
-            if CSVScanner.equals(r, b, "C") { return .c }
-            if CSVScanner.equals(r, b, "B2") { return .b2 }
-            if CSVScanner.equals(r, b, "B1") { return .b1 }
-            if CSVScanner.equals(r, b, "A") { return .a }
-            if CSVScanner.equals(r, b, "Abis") { return .abis }
-            return nil
-        }
-        func zonage(
-            _ bytes: [UInt8], file: String, zoneColumn: String, validFrom: Day, label: String, source: String,
-            keepNames: Bool
-        ) throws -> ZonageVersion {
-            var zones: [String: Zone] = [:]
-            zones.reserveCapacity(36_000)
-            var ci = -1
-            var zi = -1
-            var ni = -1
-            try CSVScanner.scan(bytes) { row, f, b in
-                if row == 0 {
-                    let header = f.map { CSVScanner.string($0, b) }
-                    ci = header.firstIndex(of: "code_insee") ?? -1
-                    zi = header.firstIndex(of: zoneColumn) ?? -1
-                    ni = header.firstIndex(of: "nom_commune") ?? -1
-                    if ci < 0 { throw ParseError.missingColumn(file: file, column: "code_insee") }
-                    if zi < 0 { throw ParseError.missingColumn(file: file, column: zoneColumn) }
-                    return
-                }
-                guard f.count > max(ci, zi) else { return }
-                guard let z = zone(f[zi], b) else {
-                    throw ParseError.badValue(file: file, row: row + 1, value: CSVScanner.string(f[zi], b))
-                }
-                let code = CSVScanner.string(f[ci], b)
-                zones[code] = z
-                if keepNames, ni >= 0, ni < f.count { names[code] = CSVScanner.string(f[ni], b) }
-            }
-            return ZonageVersion(validFrom: validFrom, label: label, source: source, zones: zones)
-        }
-        let z2022 = try zonage(
-            files.zonage2022, file: "zonage_abc_communes_2022_tiers.csv", zoneColumn: "zone_abc",
+        let (z2022, _) = try Self.zonage(
+            files.zonage2022, file: "zonage_abc_communes_2022_tiers.csv",
             validFrom: Day(year: 2019, month: 9, day: 15)!, label: Self.zonage2022Label,
             source: "francoisburdy/zones-abc-pinel-map, data/Zonage_abc_communes_2022.csv", keepNames: false)
-        let z2024 = try zonage(
-            files.zonage2024, file: "zonage_abc_communes_2024-07-05.csv", zoneColumn: "zone_abc",
+        let (z2024, _) = try Self.zonage(
+            files.zonage2024, file: "zonage_abc_communes_2024-07-05.csv",
             validFrom: Self.zonage2024From, label: "zonage en vigueur depuis le 5 juillet 2024",
             source: "openfisca-france, zonage-abc-juillet-2024.csv", keepNames: false)
-        let z2025 = try zonage(
-            files.zonage2025, file: "zonage_abc_communes_2025-09-05.csv", zoneColumn: "zone_abc",
+        let (z2025, names) = try Self.zonage(
+            files.zonage2025, file: "zonage_abc_communes_2025-09-05.csv",
             validFrom: Self.zonage2025From, label: "zonage de l'arrêté du 5 septembre 2025",
             source: "data.gouv.fr liste-des-communes-zonage-abc-5-septembre-2025.csv", keepNames: true)
+        let (byPostal, byInsee) = try Self.postalCodes(files.postalCodes, names: names)
+        self.init(
+            zonageVersions: [z2022, z2024, z2025],
+            actionCoeurDeVille: try Self.actionCoeurDeVille(files.actionCoeurDeVille),
+            communesByPostalCode: byPostal, communesByInsee: byInsee, departments: Self.departments(files.departments),
+            anahCeilings: try Self.anahCeilings(files.anahCeilings), livretA: try Self.livretA(files.livretA),
+            livretACheckedOn: Day(year: 2026, month: 1, day: 12)!, communeNames: names)
+    }
+}
 
-        let acvT = CSVTable(bytes: files.actionCoeurDeVille)
+extension ReferenceData {
+    static func zone(_ r: Range<Int>, _ b: UnsafeBufferPointer<UInt8>) -> Zone? {
+        if CSVScanner.equals(r, b, "C") { return .c }
+        if CSVScanner.equals(r, b, "B2") { return .b2 }
+        if CSVScanner.equals(r, b, "B1") { return .b1 }
+        if CSVScanner.equals(r, b, "A") { return .a }
+        if CSVScanner.equals(r, b, "Abis") { return .abis }
+        return nil
+    }
+
+    /// One zonage file (`code_insee`, `zone_abc`, optionally `nom_commune` kept in `names`).
+    static func zonage(
+        _ bytes: [UInt8], file: String, validFrom: Day, label: String, source: String,
+        keepNames: Bool
+    ) throws -> (ZonageVersion, names: [String: String]) {
+        var names: [String: String] = [:]
+        var zones: [String: Zone] = [:]
+        zones.reserveCapacity(36_000)
+        var (ci, zi, ni) = (-1, -1, -1)
+        try CSVScanner.scan(bytes) { row, f, b in
+            if row == 0 {
+                let header = f.map { CSVScanner.string($0, b) }
+                ci = header.firstIndex(of: "code_insee") ?? -1
+                zi = header.firstIndex(of: "zone_abc") ?? -1
+                ni = header.firstIndex(of: "nom_commune") ?? -1
+                if ci < 0 { throw ParseError.missingColumn(file: file, column: "code_insee") }
+                if zi < 0 { throw ParseError.missingColumn(file: file, column: "zone_abc") }
+                return
+            }
+            guard f.count > max(ci, zi) else { return }
+            guard let z = zone(f[zi], b) else {
+                throw ParseError.badValue(file: file, row: row + 1, value: CSVScanner.string(f[zi], b))
+            }
+            let code = CSVScanner.string(f[ci], b)
+            zones[code] = z
+            if keepNames, ni >= 0, ni < f.count { names[code] = CSVScanner.string(f[ni], b) }
+        }
+        return (ZonageVersion(validFrom: validFrom, label: label, source: source, zones: zones), names)
+    }
+
+    /// The Action Cœur de Ville communes: INSEE → name.
+    static func actionCoeurDeVille(_ bytes: [UInt8]) throws -> [String: String] {
+        let acvT = CSVTable(bytes: bytes)
         guard let ai = acvT.column("code_insee"), let an = acvT.column("nom_commune") else {
             throw ParseError.missingColumn(file: "action_coeur_de_ville_communes.csv", column: "code_insee")
         }
         var acv: [String: String] = [:]
         for r in acvT.rows where r.count > max(ai, an) { acv[r[ai]] = r[an] }
+        return acv
+    }
 
+    /// La Poste's table: communes by postal code (French order) and by INSEE code.
+    static func postalCodes(
+        _ bytes: [UInt8], names: [String: String]
+    ) throws -> ([String: [Commune]], [String: Commune]) {
         var byPostal: [String: [Commune]] = [:]
         var byInsee: [String: Commune] = [:]
         byInsee.reserveCapacity(36_000)
@@ -109,7 +128,7 @@ extension ReferenceData {
         var pi = -1
         var pn = -1
         var pp = -1
-        try CSVScanner.scan(files.postalCodes) { row, f, b in
+        try CSVScanner.scan(bytes) { row, f, b in
             if row == 0 {
                 let header = f.map { CSVScanner.string($0, b) }
                 pi = header.firstIndex(of: "code_commune_insee") ?? -1
@@ -130,16 +149,22 @@ extension ReferenceData {
             byPostal[postal, default: []].append(c)
         }
         for k in byPostal.keys { byPostal[k] = byPostal[k].map { FrenchText.sorted($0, by: \.name) } }
+        return (byPostal, byInsee)
+    }
 
-        let dT = CSVTable(bytes: files.departments)
+    static func departments(_ bytes: [UInt8]) -> [String: Department] {
+        let dT = CSVTable(bytes: bytes)
         var deps: [String: Department] = [:]
         for r in dT.rows where r.count >= 7 {
             deps[r[0]] = Department(
                 code: r[0], name: r[1], regionCode: r[2], regionName: r[3],
                 isIleDeFrance: r[5] == "1", isDROM: r[6] == "1")
         }
+        return deps
+    }
 
-        let aT = CSVTable(bytes: files.anahCeilings)
+    static func anahCeilings(_ bytes: [UInt8]) throws -> [AnahCeiling] {
+        let aT = CSVTable(bytes: bytes)
         var ceilings: [AnahCeiling] = []
         for (n, r) in aT.rows.enumerated() where r.count >= 11 {
             guard let y = Int(r[0]), let reg = AnahCeiling.Region(rawValue: r[1]),
@@ -158,8 +183,11 @@ extension ReferenceData {
                     year: y, region: reg, category: cat, persons: Array(values[0..<5]),
                     perExtraPerson: values[5], source: r[10]))
         }
+        return ceilings
+    }
 
-        let lT = CSVTable(bytes: files.livretA)
+    static func livretA(_ bytes: [UInt8]) throws -> [LivretARate] {
+        let lT = CSVTable(bytes: bytes)
         var rates: [LivretARate] = []
         for (n, r) in lT.rows.enumerated() where r.count >= 4 {
             guard let d = Day(iso: r[0]), let rate = Rate(decimal: r[1], percent: true) else {
@@ -167,11 +195,6 @@ extension ReferenceData {
             }
             rates.append(LivretARate(effective: d, rate: rate, reference: r[3]))
         }
-
-        self.init(
-            zonageVersions: [z2022, z2024, z2025], actionCoeurDeVille: acv,
-            communesByPostalCode: byPostal, communesByInsee: byInsee, departments: deps,
-            anahCeilings: ceilings, livretA: rates,
-            livretACheckedOn: Day(year: 2026, month: 1, day: 12)!, communeNames: names)
+        return rates
     }
 }
