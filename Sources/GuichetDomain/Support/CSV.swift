@@ -36,29 +36,7 @@ public enum CSVScanner {
                 fields.removeAll(keepingCapacity: true)
                 var lineEnded = false
                 while !lineEnded {
-                    if i < n, b[i] == 0x22 {  // quoted field
-                        let start = i + 1
-                        i += 1
-                        while i < n {
-                            if b[i] == 0x22 {
-                                if i + 1 < n, b[i + 1] == 0x22 {
-                                    i += 2
-                                    continue
-                                }
-                                break
-                            }
-                            i += 1
-                        }
-                        fields.append(start..<min(i, n))
-                        i += 1
-                        while i < n, b[i] != 0x2C, b[i] != 0x0A { i += 1 }
-                    } else {
-                        let start = i
-                        while i < n, b[i] != 0x2C, b[i] != 0x0A { i += 1 }
-                        var end = i
-                        if end > start, b[end - 1] == 0x0D { end -= 1 }
-                        fields.append(start..<end)
-                    }
+                    fields.append(field(b, from: &i))
                     if i >= n || b[i] == 0x0A { lineEnded = true }
                     i += 1
                 }
@@ -68,6 +46,42 @@ public enum CSVScanner {
                 }
             }
         }
+    }
+
+    /// One field from `i` (quoted or not), leaving `i` on the comma or newline that ends it.
+    @inline(__always)
+    static func field(_ b: UnsafeBufferPointer<UInt8>, from i: inout Int) -> Range<Int> {
+        let n = b.count
+        guard i < n, b[i] == 0x22 else {
+            let start = i
+            while i < n, b[i] != 0x2C, b[i] != 0x0A { i += 1 }
+            var end = i
+            if end > start, b[end - 1] == 0x0D { end -= 1 }
+            return start..<end
+        }
+        let start = i + 1
+        i = closingQuote(b, from: start)
+        let range = start..<min(i, n)
+        i += 1
+        while i < n, b[i] != 0x2C, b[i] != 0x0A { i += 1 }
+        return range
+    }
+
+    /// The quote that closes a quoted field (a doubled quote is part of the text), or the end.
+    @inline(__always)
+    static func closingQuote(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        while i < b.count {
+            if b[i] == 0x22 {
+                if i + 1 < b.count, b[i + 1] == 0x22 {
+                    i += 2
+                    continue
+                }
+                return i
+            }
+            i += 1
+        }
+        return b.count
     }
 
     /// The text of a field (doubled quotes of a quoted field are undone).
