@@ -30,52 +30,59 @@ public struct PDFWriter: Sendable {
     }
 
     public func render(_ blocks: [Block]) -> Data {
-        // Lay out lines on pages.
+        var layout = PageLayout()
+        for block in blocks { layout.add(block) }
+        return Self.serialize(objects(layout.pages))
+    }
+
+    /// Lines placed on A4 pages, top to bottom, a new page when the bottom margin is reached.
+    struct PageLayout {
         var pages: [[(PlacedLine, Double)]] = [[]]
-        var y = Self.pageHeight - Self.margin
-        func place(
-            _ text: String, bold: Bool = false, size: Double = 10, x: Double = Self.margin, gapBefore: Double = 0
+        var y = PDFWriter.pageHeight - PDFWriter.margin
+        let usable = PDFWriter.pageWidth - 2 * PDFWriter.margin
+
+        mutating func place(
+            _ text: String, bold: Bool = false, size: Double = 10, x: Double = PDFWriter.margin, gapBefore: Double = 0
         ) {
             let lineHeight = size * 1.4
             y -= gapBefore
-            if y - lineHeight < Self.margin + 20 {
+            if y - lineHeight < PDFWriter.margin + 20 {
                 pages.append([])
-                y = Self.pageHeight - Self.margin
+                y = PDFWriter.pageHeight - PDFWriter.margin
             }
             y -= lineHeight
             pages[pages.count - 1].append((PlacedLine(text: text, bold: bold, size: size, x: x), y))
         }
-        let usable = Self.pageWidth - 2 * Self.margin
-        for block in blocks {
+
+        mutating func add(_ block: Block) {
             switch block {
             case .title(let t):
-                for l in Self.wrap(t, width: usable, size: 16) { place(l, bold: true, size: 16) }
+                for l in PDFWriter.wrap(t, width: usable, size: 16) { place(l, bold: true, size: 16) }
                 y -= 6
             case .heading(let t):
-                for l in Self.wrap(t, width: usable, size: 12) { place(l, bold: true, size: 12, gapBefore: 8) }
+                for l in PDFWriter.wrap(t, width: usable, size: 12) { place(l, bold: true, size: 12, gapBefore: 8) }
             case .paragraph(let t):
-                for l in Self.wrap(t, width: usable, size: 10) { place(l) }
+                for l in PDFWriter.wrap(t, width: usable, size: 10) { place(l) }
                 y -= 4
             case .field(let label, let value):
                 let labelWidth = 190.0
-                let lines = Self.wrap(value, width: usable - labelWidth, size: 10)
-                for (i, l) in lines.enumerated() {
-                    if i == 0 { place(label, bold: true) } else { place("") }
+                for (i, l) in PDFWriter.wrap(value, width: usable - labelWidth, size: 10).enumerated() {
+                    place(i == 0 ? label : "", bold: true)
                     pages[pages.count - 1].append(
-                        (PlacedLine(text: l, bold: false, size: 10, x: Self.margin + labelWidth), y))
+                        (PlacedLine(text: l, bold: false, size: 10, x: PDFWriter.margin + labelWidth), y))
                 }
             case .spacer: y -= 10
             }
         }
+    }
 
-        // Objects: 1 catalog, 2 pages, 3 Helvetica, 4 Helvetica-Bold, 5 info, then page + content pairs.
+    /// Objects: 1 catalog, 2 pages, 3 Helvetica, 4 Helvetica-Bold, 5 info, then page + content pairs.
+    func objects(_ pages: [[(PlacedLine, Double)]]) -> [[UInt8]] {
         var objects: [[UInt8]] = []
         let pageIDs = pages.indices.map { 6 + 2 * $0 }
+        let kids = pageIDs.map { "\($0) 0 R" }.joined(separator: " ")
         objects.append(Array("<< /Type /Catalog /Pages 2 0 R >>".utf8))
-        objects.append(
-            Array(
-                "<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>"
-                    .utf8))
+        objects.append(Array("<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>".utf8))
         objects.append(Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".utf8))
         objects.append(
             Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>".utf8))
@@ -99,7 +106,11 @@ public struct PDFWriter: Sendable {
                         + ">> >> /Contents \(pageIDs[i] + 1) 0 R >>").utf8))
             objects.append(Array("<< /Length \(stream.count) >>\nstream\n".utf8) + stream + Array("\nendstream".utf8))
         }
+        return objects
+    }
 
+    /// The file: header, numbered objects, cross-reference table with each object's offset, trailer.
+    static func serialize(_ objects: [[UInt8]]) -> Data {
         var out: [UInt8] = Array("%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8)
         var offsets: [Int] = []
         for (i, body) in objects.enumerated() {
