@@ -171,44 +171,7 @@ enum SheetParser {
                     }
                     lastColumn = column
                     if attrs.selfClosing { continue }
-                    var text: String?
-                    var sharedIndex = -1
-                    // Inside the cell: <f> (skipped), <v>, <is><t>…</t></is>, until </c>.
-                    while sc.nextTag() {
-                        if sc.i + 1 < sc.b.count, sc.b[sc.i + 1] == 0x2F {
-                            var probe = sc
-                            probe.i += 1
-                            if probe.isTag("c") {
-                                while sc.i < sc.b.count, sc.b[sc.i] != 0x3E { sc.i += 1 }
-                                sc.i += 1
-                                break
-                            }
-                            sc.i += 1
-                            continue
-                        }
-                        if sc.isTag("v") {
-                            let (_, sClose) = sc.attributes([])
-                            if !sClose {
-                                if attrs.type == .shared { sharedIndex = sc.integerText() } else { text = sc.text() }
-                            }
-                            continue
-                        }
-                        if sc.isTag("t") {
-                            let (_, sClose) = sc.attributes([])
-                            if !sClose { text = (text ?? "") + sc.text() }
-                            continue
-                        }
-                        if sc.isTag("rPh") {
-                            sc.skip(past: "rPh")
-                            continue
-                        }
-                        if sc.isTag("f") {
-                            let (_, sClose) = sc.attributes([])
-                            if !sClose { _ = sc.text() }
-                            continue
-                        }
-                        sc.i += 1
-                    }
+                    let (text, sharedIndex) = Self.cellContent(&sc, type: attrs.type)
                     let value: XLSXValue?
                     if attrs.type == .shared {
                         value = sharedIndex >= 0 && sharedIndex < shared.count ? .text(shared[sharedIndex]) : nil
@@ -230,6 +193,39 @@ enum SheetParser {
             return .success(XLSXWorkbook.Sheet(name: name, rows: rows, merged: merged))
         }
         return try result.get()
+    }
+
+    /// A cell's content, read up to its `</c>`: the text of `<v>` or of `<is><t>…</t></is>`, or
+    /// the shared string's index; formulas and phonetic runs are skipped.
+    @inline(__always)
+    static func cellContent(_ sc: inout XMLScanner, type: XMLScanner.CellType) -> (String?, Int) {
+        var text: String?
+        var sharedIndex = -1
+        // Inside the cell: <f> (skipped), <v>, <is><t>…</t></is>, until </c>.
+        while sc.nextTag() {
+            if sc.i + 1 < sc.b.count, sc.b[sc.i + 1] == 0x2F {
+                if sc.closes("c") { break }
+                sc.i += 1
+            } else if sc.isTag("v") {
+                let (_, sClose) = sc.attributes([])
+                if !sClose && type == .shared {
+                    sharedIndex = sc.integerText()
+                } else if !sClose {
+                    text = sc.text()
+                }
+            } else if sc.isTag("t") {
+                let (_, sClose) = sc.attributes([])
+                if !sClose { text = (text ?? "") + sc.text() }
+            } else if sc.isTag("rPh") {
+                sc.skip(past: "rPh")
+            } else if sc.isTag("f") {
+                let (_, sClose) = sc.attributes([])
+                if !sClose { _ = sc.text() }
+            } else {
+                sc.i += 1
+            }
+        }
+        return (text, sharedIndex)
     }
 
     static func value(

@@ -73,16 +73,19 @@ struct XMLScanner {
             switch nextAttribute() {
             case .end(let selfClosing): return (values, selfClosing)
             case .attribute(let name, let value):
-                for (k, w) in wanted.enumerated() where values[k] == nil && name.count == w.utf8CodeUnitCount {
-                    var same = true
-                    for m in 0..<name.count where b[name.lowerBound + m] != w.utf8Start[m] {
-                        same = false
-                        break
-                    }
-                    if same { values[k] = Self.decode(b, value) }
+                for (k, w) in wanted.enumerated() where values[k] == nil && equals(name, w) {
+                    values[k] = Self.decode(b, value)
                 }
             }
         }
+    }
+
+    /// Whether the bytes in `range` spell `name`.
+    @inline(__always)
+    func equals(_ range: Range<Int>, _ name: StaticString) -> Bool {
+        guard range.count == name.utf8CodeUnitCount else { return false }
+        for m in 0..<range.count where b[range.lowerBound + m] != name.utf8Start[m] { return false }
+        return true
     }
 
     /// The kinds of cell (`t` attribute of `<c>`).
@@ -167,18 +170,27 @@ struct XMLScanner {
         return digits > 0 ? v : -1
     }
 
+    /// Moves past the `>` that ends the current tag.
+    @inline(__always)
+    mutating func skipPastTagEnd() {
+        while i < b.count, b[i] != 0x3E { i += 1 }
+        i += 1
+    }
+
+    /// At `<` of `</name>`: moves past its `>` and says so; anywhere else, moves nothing.
+    @inline(__always)
+    mutating func closes(_ name: StaticString) -> Bool {
+        var end = self
+        end.i = i + 1
+        guard end.isTag(name) else { return false }
+        skipPastTagEnd()
+        return true
+    }
+
     /// Skips past the closing tag `</name>`.
     mutating func skip(past name: StaticString) {
         while nextTag() {
-            if i + 1 < b.count, b[i + 1] == 0x2F {
-                var end = XMLScanner(b)
-                end.i = i + 1
-                if end.isTag(name) {
-                    while i < b.count, b[i] != 0x3E { i += 1 }
-                    i += 1
-                    return
-                }
-            }
+            if i + 1 < b.count, b[i + 1] == 0x2F, closes(name) { return }
             i += 1
         }
     }
