@@ -55,6 +55,19 @@ public enum ProgrammingTable {
         public var byType: [String: Count] = [:]
         public var byProduct: [String: Count] = [:]
         public init() {}
+
+        /// Counts a valid operation in the totals, by type and by product.
+        mutating func add(_ op: ProgrammedOperation) {
+            operations += 1
+            dwellings += op.dwellings
+            costPrice += op.costPrice
+            loanRequested += op.loanRequested
+            byType[op.kind.rawValue, default: .init()].operations += 1
+            byType[op.kind.rawValue, default: .init()].dwellings += op.dwellings
+            let p = op.product?.rawValue ?? "Sans produit"
+            byProduct[p, default: .init()].operations += 1
+            byProduct[p, default: .init()].dwellings += op.dwellings
+        }
     }
 
     public struct Result: Sendable {
@@ -85,17 +98,8 @@ public enum ProgrammingTable {
                     message: "Feuille « \(sheetName) » absente du classeur : utilisez le modèle fourni."))
             return r
         }
-        var columns: [Column: Int] = [:]
-        let byName = Dictionary(Column.allCases.map { (normalise($0.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
-        for (col, value) in sheet.rows[1] ?? [:] {
-            if case .text(let t) = value, let c = byName[normalise(t)], columns[c] == nil { columns[c] = col }
-        }
-        for c in Column.required where columns[c] == nil {
-            r.errors.append(
-                CellError(
-                    sheet: sheetName, cell: "1", header: c.rawValue, value: "",
-                    message: "Colonne « \(c.rawValue) » absente de la ligne d'en-tête."))
-        }
+        let (columns, missing) = headerColumns(sheet)
+        r.errors += missing
         if !r.errors.isEmpty { return r }
 
         var seen: [String: Int] = [:]
@@ -111,71 +115,13 @@ public enum ProgrammingTable {
             }
             r.rowsWithValues += 1
             var row = RowReader(sheet: sheetName, row: rowNumber, cells: cells, columns: columns, date1904: wb.date1904)
-            let referenceText = row.text(.reference, required: true)
-            let name = row.text(.name, required: true)
-            let insee = row.text(.insee, required: true)
-            let kind: OperationKind? = row.list(.kind, required: true)
-            let product: HousingProduct? = row.list(.product, required: kind != nil && kind != .demolition)
-            let dwellings = row.integer(.dwellings, required: true, minimum: 1)
-            let typology = [Column.t1, .t2, .t3, .t4, .t5].compactMap { row.integer($0, required: false, minimum: 0) }
-            _ = row.decimal(.surface, required: false, positive: false)
-            let cost = row.decimal(.cost, required: true, positive: true)
-            let loan = row.decimal(.loan, required: true, positive: true)
-            let dates = (
-                row.date(.approval), row.date(.declaration), row.date(.loanAgreement), row.date(.worksOrder),
-                row.date(.demolition)
-            )
-            let acv = row.yesNo(.acv) ?? false
-            for c in [Column.rtaa, .fans, .hotWater, .led, .lowCarbon] { _ = row.yesNo(c) }
-            _ = row.list(.dpe, required: false, allowed: ["A", "B", "C", "D", "E", "F", "G", "Sans objet"])
-            _ = row.decimal(.rent, required: false, positive: false)
-
-            if let insee {
-                if InseeCode(insee) == nil || !reference.isKnownCommune(insee) {
-                    row.error(.insee, "Code INSEE inconnu : 5 caractères d'une commune existante.")
-                } else if let department, InseeCode(insee)?.departmentCode != department {
-                    row.error(.insee, "La commune \(insee) n'est pas dans le département \(department) de ce dépôt.")
-                }
-            }
-            if let kind, kind == .demolition, product != nil {
-                row.error(.product, "Pas de produit pour une démolition : laissez la cellule vide.")
-            }
-            if let dwellings, typology.count == 5, typology.reduce(0, +) != dwellings {
-                row.error(
-                    .t1, "T1 à T5 et plus totalisent \(typology.reduce(0, +)) logements pour \(dwellings) indiqués.")
-            }
-            if let cost, let loan, loan > cost {
-                row.error(
-                    .loan, "Le prêt sollicité (\(loan.formatted())) dépasse le prix de revient (\(cost.formatted())).")
-            }
-            if let referenceText {
-                if let first = seen[referenceText] {
-                    row.error(.reference, "Référence déjà utilisée ligne \(first) : chaque opération a sa référence.")
-                } else {
-                    seen[referenceText] = rowNumber
-                }
-            }
+            let read = operation(&row, rowNumber: rowNumber, department: department, reference: reference, seen: &seen)
             r.errors += row.errors
-            guard row.errors.isEmpty, let referenceText, let name, let insee, let kind, let dwellings, let cost,
-                let loan
-            else { continue }
-            let op = ProgrammedOperation(
-                row: rowNumber, reference: referenceText, name: name, insee: insee, kind: kind, product: product,
-                dwellings: dwellings, costPrice: cost, loanRequested: loan, approvalDate: dates.0,
-                informationDeclarationDate: dates.1, loanAgreementDate: dates.2, worksOrderDate: dates.3,
-                demolitionAuthorisationDate: dates.4, actionCoeurDeVille: acv)
+            guard let op = read else { continue }
             r.operations.append(op)
             r.eligibility[rowNumber] = AMIEligibility.check(
-                op, year: year, department: department ?? InseeCode(insee)?.departmentCode ?? "")
-            r.synthesis.operations += 1
-            r.synthesis.dwellings += dwellings
-            r.synthesis.costPrice += cost
-            r.synthesis.loanRequested += loan
-            r.synthesis.byType[kind.rawValue, default: .init()].operations += 1
-            r.synthesis.byType[kind.rawValue, default: .init()].dwellings += dwellings
-            let p = product?.rawValue ?? "Sans produit"
-            r.synthesis.byProduct[p, default: .init()].operations += 1
-            r.synthesis.byProduct[p, default: .init()].dwellings += dwellings
+                op, year: year, department: department ?? InseeCode(op.insee)?.departmentCode ?? "")
+            r.synthesis.add(op)
         }
         r.cachedDifferences = cachedDifferences(wb, r.synthesis)
         // Errors in reading order: by row, then by column.
@@ -184,6 +130,83 @@ public enum ProgrammingTable {
             return (ra?.row ?? 0, ra?.column ?? 0) < (rb?.row ?? 0, rb?.column ?? 0)
         }
         return r
+    }
+
+    /// The columns of the header row, by name (accents, case and spaces aside), and the required
+    /// ones missing.
+    static func headerColumns(_ sheet: XLSXWorkbook.Sheet) -> ([Column: Int], [CellError]) {
+        var missing: [CellError] = []
+        var columns: [Column: Int] = [:]
+        let byName = Dictionary(Column.allCases.map { (normalise($0.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
+        for (col, value) in sheet.rows[1] ?? [:] {
+            if case .text(let t) = value, let c = byName[normalise(t)], columns[c] == nil { columns[c] = col }
+        }
+        for c in Column.required where columns[c] == nil {
+            missing.append(
+                CellError(
+                    sheet: sheetName, cell: "1", header: c.rawValue, value: "",
+                    message: "Colonne « \(c.rawValue) » absente de la ligne d'en-tête."))
+        }
+        return (columns, missing)
+    }
+
+    /// One row read into an operation, or its problems left in `row` (every cell checked).
+    static func operation(
+        _ row: inout RowReader, rowNumber: Int, department: String?, reference: some CommuneLookup,
+        seen: inout [String: Int]
+    ) -> ProgrammedOperation? {
+        let referenceText = row.text(.reference, required: true)
+        let name = row.text(.name, required: true)
+        let insee = row.text(.insee, required: true)
+        let kind: OperationKind? = row.list(.kind, required: true)
+        let product: HousingProduct? = row.list(.product, required: kind != nil && kind != .demolition)
+        let dwellings = row.integer(.dwellings, required: true, minimum: 1)
+        let typology = [Column.t1, .t2, .t3, .t4, .t5].compactMap { row.integer($0, required: false, minimum: 0) }
+        _ = row.decimal(.surface, required: false, positive: false)
+        let cost = row.decimal(.cost, required: true, positive: true)
+        let loan = row.decimal(.loan, required: true, positive: true)
+        let dates = (
+            row.date(.approval), row.date(.declaration), row.date(.loanAgreement), row.date(.worksOrder),
+            row.date(.demolition)
+        )
+        let acv = row.yesNo(.acv) ?? false
+        for c in [Column.rtaa, .fans, .hotWater, .led, .lowCarbon] { _ = row.yesNo(c) }
+        _ = row.list(.dpe, required: false, allowed: ["A", "B", "C", "D", "E", "F", "G", "Sans objet"])
+        _ = row.decimal(.rent, required: false, positive: false)
+
+        if let insee {
+            if InseeCode(insee) == nil || !reference.isKnownCommune(insee) {
+                row.error(.insee, "Code INSEE inconnu : 5 caractères d'une commune existante.")
+            } else if let department, InseeCode(insee)?.departmentCode != department {
+                row.error(.insee, "La commune \(insee) n'est pas dans le département \(department) de ce dépôt.")
+            }
+        }
+        if let kind, kind == .demolition, product != nil {
+            row.error(.product, "Pas de produit pour une démolition : laissez la cellule vide.")
+        }
+        if let dwellings, typology.count == 5, typology.reduce(0, +) != dwellings {
+            row.error(
+                .t1, "T1 à T5 et plus totalisent \(typology.reduce(0, +)) logements pour \(dwellings) indiqués.")
+        }
+        if let cost, let loan, loan > cost {
+            row.error(
+                .loan, "Le prêt sollicité (\(loan.formatted())) dépasse le prix de revient (\(cost.formatted())).")
+        }
+        if let referenceText {
+            if let first = seen[referenceText] {
+                row.error(.reference, "Référence déjà utilisée ligne \(first) : chaque opération a sa référence.")
+            } else {
+                seen[referenceText] = rowNumber
+            }
+        }
+        guard row.errors.isEmpty, let referenceText, let name, let insee, let kind, let dwellings, let cost,
+            let loan
+        else { return nil }
+        return ProgrammedOperation(
+            row: rowNumber, reference: referenceText, name: name, insee: insee, kind: kind, product: product,
+            dwellings: dwellings, costPrice: cost, loanRequested: loan, approvalDate: dates.0,
+            informationDeclarationDate: dates.1, loanAgreementDate: dates.2, worksOrderDate: dates.3,
+            demolitionAuthorisationDate: dates.4, actionCoeurDeVille: acv)
     }
 
     /// Compares the synthesis sheet's cached values (label in column A, value in column B) with
