@@ -85,87 +85,96 @@ public enum ProgrammingTemplate {
         year: Int, department: String, departmentName: String,
         communes: [(insee: String, name: String)]
     ) -> [XLSXWriter.Sheet] {
-        typealias C = ProgrammingTable.Column
-        let columns = C.allCases
-        func letter(_ c: C) -> String { CellReference.columnName(columns.firstIndex(of: c)! + 1) }
-        let last = ProgrammingTable.lastRow
-
         // Listes: one list per column, values from row 2.
-        let yesNo = ["Oui", "Non"]
         let lists: [(String, [String])] = [
             ("Type d'opération", OperationKind.allCases.map(\.rawValue)),
             ("Produit", HousingProduct.allCases.map(\.rawValue)),
-            ("Oui/Non", yesNo),
+            ("Oui/Non", ["Oui", "Non"]),
             ("Étiquette DPE", ProgrammingTable.dpeLabels),
             ("Code INSEE (\(department))", communes.map(\.insee)),
             ("Commune", communes.map(\.name)),
         ]
+        return [
+            programmation(lists: lists, department: department, communes: !communes.isEmpty),
+            synthesis(year: year, department: department, departmentName: departmentName),
+            listsSheet(lists),
+        ]
+    }
+
+    typealias C = ProgrammingTable.Column
+
+    /// The column letter of a column of « Programmation » (`A`, `B`…).
+    static func letter(_ c: C) -> String {
+        CellReference.columnName((C.allCases.firstIndex(of: c) ?? 0) + 1)
+    }
+
+    static func listsSheet(_ lists: [(String, [String])]) -> XLSXWriter.Sheet {
         let height = (lists.map(\.1.count).max() ?? 0) + 1
         var listRows: [[XLSXWriter.Cell?]] = Array(repeating: Array(repeating: nil, count: lists.count), count: height)
         for (c, (title, values)) in lists.enumerated() {
             listRows[0][c] = .init(.text(title), style: .header)
             for (r, v) in values.enumerated() { listRows[r + 1][c] = .init(.text(v)) }
         }
+        return XLSXWriter.Sheet(
+            name: listsSheetName, rows: listRows,
+            columns: [24, 12, 10, 14, 18, 32].map { XLSXWriter.Column(width: $0) }, frozenRows: 1)
+    }
+
+    /// « Programmation »: headers and column formats; validations down to the last readable row.
+    static func programmation(lists: [(String, [String])], department: String, communes: Bool) -> XLSXWriter.Sheet {
         func source(_ listIndex: Int) -> String {
             let col = CellReference.columnName(listIndex + 1)
             return "Listes!$\(col)$2:$\(col)$\(max(lists[listIndex].1.count + 1, 2))"
         }
-        let listsSheet = XLSXWriter.Sheet(
-            name: listsSheetName, rows: listRows,
-            columns: [24, 12, 10, 14, 18, 32].map { XLSXWriter.Column(width: $0) }, frozenRows: 1)
-
-        // Programmation: headers and column formats; validations down to the last readable row.
         var widths: [XLSXWriter.Column] = []
         var validations: [XLSXWriter.ListValidation] = []
-        for c in columns {
-            let style: XLSXWriter.Style? =
-                switch c {
-                case .approval, .declaration, .loanAgreement, .worksOrder, .demolition: .date
-                case .cost, .loan, .surface, .rent: .amount
-                case .dwellings, .t1, .t2, .t3, .t4, .t5: .integer
-                default: nil
-                }
-            let width: Double =
-                switch c {
-                case .name, .observations: 36
-                case .t1, .t2, .t3, .t4, .t5: 7
-                case .reference, .insee, .product, .dpe: 13
-                default: 18
-                }
-            widths.append(.init(width: width, style: style))
-            let range = "\(letter(c))2:\(letter(c))\(last)"
-            switch c {
-            case .kind:
-                validations.append(
-                    .init(
-                        range: range, source: source(0), title: c.rawValue,
-                        message: "Choisissez un type d'opération dans la liste (AMI-O)."))
-            case .product:
-                validations.append(
-                    .init(
-                        range: range, source: source(1), title: c.rawValue,
-                        message: "Choisissez un produit dans la liste ; laissez vide pour une démolition (AMI-O)."))
-            case .acv, .rtaa, .fans, .hotWater, .led, .lowCarbon:
-                validations.append(.init(range: range, source: source(2), title: c.rawValue, message: "Oui ou Non."))
-            case .dpe:
-                validations.append(
-                    .init(
-                        range: range, source: source(3), title: c.rawValue, message: "Étiquette A à G, ou Sans objet."))
-            case .insee where !communes.isEmpty:
-                validations.append(
-                    .init(
-                        range: range, source: source(4), title: c.rawValue,
-                        message: "Code INSEE d'une commune du département \(department) (voir la feuille Listes)."))
-            default: break
+        for c in C.allCases {
+            widths.append(.init(width: width(c), style: style(c)))
+            let range = "\(letter(c))2:\(letter(c))\(ProgrammingTable.lastRow)"
+            if let (list, message) = validation(c, department: department, communes: communes) {
+                validations.append(.init(range: range, source: source(list), title: c.rawValue, message: message))
             }
         }
-        let programmation = XLSXWriter.Sheet(
+        return XLSXWriter.Sheet(
             name: ProgrammingTable.sheetName,
-            rows: [columns.map { .init(.text($0.rawValue), style: .header) }],
+            rows: [C.allCases.map { .init(.text($0.rawValue), style: .header) }],
             columns: widths, frozenRows: 1, validations: validations)
+    }
 
-        // Données pour formulaire: label in A, formula in B (cached value 0: the table is empty).
-        var synthesisRows: [[XLSXWriter.Cell?]] = [
+    static func style(_ c: C) -> XLSXWriter.Style? {
+        switch c {
+        case .approval, .declaration, .loanAgreement, .worksOrder, .demolition: .date
+        case .cost, .loan, .surface, .rent: .amount
+        case .dwellings, .t1, .t2, .t3, .t4, .t5: .integer
+        default: nil
+        }
+    }
+
+    static func width(_ c: C) -> Double {
+        switch c {
+        case .name, .observations: 36
+        case .t1, .t2, .t3, .t4, .t5: 7
+        case .reference, .insee, .product, .dpe: 13
+        default: 18
+        }
+    }
+
+    /// The list a column's cells are chosen from (its index in « Listes ») and the message shown.
+    static func validation(_ c: C, department: String, communes: Bool) -> (Int, String)? {
+        switch c {
+        case .kind: (0, "Choisissez un type d'opération dans la liste (AMI-O).")
+        case .product: (1, "Choisissez un produit dans la liste ; laissez vide pour une démolition (AMI-O).")
+        case .acv, .rtaa, .fans, .hotWater, .led, .lowCarbon: (2, "Oui ou Non.")
+        case .dpe: (3, "Étiquette A à G, ou Sans objet.")
+        case .insee where communes:
+            (4, "Code INSEE d'une commune du département \(department) (voir la feuille Listes).")
+        default: nil
+        }
+    }
+
+    /// « Données pour formulaire »: label in A, formula in B (cached value 0: the table is empty).
+    static func synthesis(year: Int, department: String, departmentName: String) -> XLSXWriter.Sheet {
+        var rows: [[XLSXWriter.Cell?]] = [
             [
                 .init(
                     .text("Tableau de programmation AMI DROM \(year) – \(department) \(departmentName)"), style: .bold),
@@ -181,15 +190,14 @@ public enum ProgrammingTemplate {
             [.init(.text("Indicateur"), style: .header), .init(.text("Valeur"), style: .header)],
         ]
         for indicator in SynthesisIndicator.all {
-            synthesisRows.append([
+            rows.append([
                 .init(.text(indicator.label)),
                 .init(.formula(indicator.formula(letter), cached: 0), style: indicator.isAmount ? .amount : .integer),
             ])
         }
-        let synthesis = XLSXWriter.Sheet(
-            name: ProgrammingTable.synthesisSheetName, rows: synthesisRows,
+        return XLSXWriter.Sheet(
+            name: ProgrammingTable.synthesisSheetName, rows: rows,
             columns: [.init(width: 44), .init(width: 20)], frozenRows: 3)
-        return [programmation, synthesis, listsSheet]
     }
 
     public static func data(
