@@ -58,38 +58,9 @@ public struct XLSXReader: Sendable {
                 message:
                     "Fichier .xlsx endommagé : l'archive ne peut pas être ouverte (structure incohérente ou tronquée).")
         }
-        var budget = limits.maxTotalBytes
-        func part(_ path: String, required: Bool = true) throws(Failure) -> Data? {
-            guard let entry = archive.entries[path] else {
-                if required { throw Failure(message: "Fichier .xlsx incomplet : la partie « \(path) » manque.") }
-                return nil
-            }
-            // Zip bombs: the output is bounded while it is produced, whatever the headers claim.
-            let limit = min(limits.maxPartBytes, budget, max(1, entry.compressed.count) * limits.maxRatio + 1_048_576)
-            let out: Data
-            do { out = try archive.extract(entry, limit: limit) } catch {
-                switch error {
-                case .tooLarge:
-                    throw Failure(
-                        message:
-                            "Fichier refusé : son contenu compressé se déploie de façon disproportionnée (bombe de "
-                            + "décompression)."
-                    )
-                case .unsupported:
-                    throw Failure(
-                        message:
-                            "Fichier .xlsx non pris en charge : la partie « \(path) » utilise une compression inconnue."
-                    )
-                case .damaged: throw Failure(message: "Fichier .xlsx endommagé : la partie « \(path) » est illisible.")
-                }
-            }
-            budget -= out.count
-            try Self.refuseDeclarations(out, path: path)
-            return out
-        }
-
-        let workbookXML = try part("xl/workbook.xml")!
-        let rels = try XMLElements.parse(try part("xl/_rels/workbook.xml.rels")!, path: "workbook.xml.rels")
+        var parts = PartReader(archive: archive, limits: limits)
+        let workbookXML = try parts.required("xl/workbook.xml")
+        let rels = try XMLElements.parse(try parts.required("xl/_rels/workbook.xml.rels"), path: "workbook.xml.rels")
         let workbook = try XMLElements.parse(workbookXML, path: "workbook.xml")
         let date1904 =
             workbook.first { $0.name == "workbookPr" }.map { ["1", "true"].contains($0.attributes["date1904"] ?? "") }
@@ -100,11 +71,9 @@ public struct XLSXReader: Sendable {
             },
             uniquingKeysWith: { a, _ in a })
         var sharedStrings: [String] = []
-        if let data = try part("xl/sharedStrings.xml", required: false) {
-            sharedStrings = try SharedStrings.parse(data)
-        }
+        if let data = try parts.optional("xl/sharedStrings.xml") { sharedStrings = try SharedStrings.parse(data) }
         var dateStyles: [Bool] = []
-        if let data = try part("xl/styles.xml", required: false) { dateStyles = try DateStyles.parse(data) }
+        if let data = try parts.optional("xl/styles.xml") { dateStyles = try DateStyles.parse(data) }
 
         var sheets: [XLSXWorkbook.Sheet] = []
         for s in workbook where s.name == "sheet" {
@@ -113,14 +82,62 @@ public struct XLSXReader: Sendable {
             else { continue }
             if let wanted = sheetsToRead, !wanted.contains(name) { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            let xml = try part(path)!
             sheets.append(
                 try SheetParser.parse(
-                    xml, name: name, shared: sharedStrings, dateStyles: dateStyles, date1904: date1904,
-                    maxRows: limits.maxRows,
+                    try parts.required(path), name: name, shared: sharedStrings, dateStyles: dateStyles,
+                    date1904: date1904, maxRows: limits.maxRows,
                     progress: progress.map { p in { done, total in p(name, done, total) } }))
         }
         return XLSXWorkbook(sheets: sheets, date1904: date1904)
+    }
+
+    /// The parts of the archive, each inflated within its bounds and the file's total budget
+    /// (zip bombs: the output is bounded while it is produced, whatever the headers claim), and
+    /// refused when it declares a DOCTYPE or entities.
+    struct PartReader {
+        let archive: ZIPArchiveReader
+        let limits: Limits
+        var budget: Int
+
+        init(archive: ZIPArchiveReader, limits: Limits) {
+            self.archive = archive
+            self.limits = limits
+            budget = limits.maxTotalBytes
+        }
+
+        mutating func required(_ path: String) throws(Failure) -> Data {
+            guard let data = try optional(path) else {
+                throw Failure(message: "Fichier .xlsx incomplet : la partie « \(path) » manque.")
+            }
+            return data
+        }
+
+        mutating func optional(_ path: String) throws(Failure) -> Data? {
+            guard let entry = archive.entries[path] else { return nil }
+            let limit = min(limits.maxPartBytes, budget, max(1, entry.compressed.count) * limits.maxRatio + 1_048_576)
+            let out: Data
+            do { out = try archive.extract(entry, limit: limit) } catch {
+                throw Self.failure(error, path: path)
+            }
+            budget -= out.count
+            try XLSXReader.refuseDeclarations(out, path: path)
+            return out
+        }
+
+        static func failure(_ error: ZIPArchiveReader.Failure, path: String) -> Failure {
+            switch error {
+            case .tooLarge:
+                Failure(
+                    message: "Fichier refusé : son contenu compressé se déploie de façon disproportionnée (bombe de "
+                        + "décompression).")
+            case .unsupported:
+                Failure(
+                    message:
+                        "Fichier .xlsx non pris en charge : la partie « \(path) » utilise une compression inconnue."
+                )
+            case .damaged: Failure(message: "Fichier .xlsx endommagé : la partie « \(path) » est illisible.")
+            }
+        }
     }
 
     /// XML with a DOCTYPE or entity declarations is refused (billion laughs, external entities):
