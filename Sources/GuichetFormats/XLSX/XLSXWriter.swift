@@ -226,6 +226,29 @@ public struct XLSXWriter: Sendable {
         w.open("worksheet", ["xmlns": Self.mainNS, "xmlns:r": Self.relNS])
         let width = max(sheet.columns.count, sheet.rows.map(\.count).max() ?? 0, 1)
         w.empty("dimension", ["ref": "A1:" + CellReference.name(row: max(sheet.rows.count, 1), column: width)])
+        Self.views(sheet, into: &w)
+        w.empty("sheetFormatPr", ["defaultRowHeight": "15"])
+        Self.columns(sheet.columns, into: &w)
+        w.element("sheetData") { w in
+            for (r, row) in sheet.rows.enumerated() where row.contains(where: { $0 != nil }) {
+                w.element("row", ["r": String(r + 1)]) { w in
+                    for (c, cell) in row.enumerated() {
+                        guard let cell else { continue }
+                        Self.cell(cell, ref: CellReference.name(row: r + 1, column: c + 1), into: &w, strings: &strings)
+                    }
+                }
+            }
+        }
+        Self.validations(sheet.validations, into: &w)
+        w.empty(
+            "pageMargins",
+            ["left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
+        w.close("worksheet")
+        return w.output
+    }
+
+    /// The frozen header rows.
+    static func views(_ sheet: Sheet, into w: inout XMLWriter) {
         w.element("sheetViews") { w in
             w.element("sheetView", ["workbookViewId": "0"]) { w in
                 if sheet.frozenRows > 0 {
@@ -240,10 +263,13 @@ public struct XLSXWriter: Sendable {
                 }
             }
         }
-        w.empty("sheetFormatPr", ["defaultRowHeight": "15"])
-        if !sheet.columns.isEmpty {
+    }
+
+    /// Column widths and default styles.
+    static func columns(_ columns: [Column], into w: inout XMLWriter) {
+        if !columns.isEmpty {
             w.element("cols") { w in
-                for (i, c) in sheet.columns.enumerated() {
+                for (i, c) in columns.enumerated() {
                     let n = String(i + 1)
                     if let style = c.style {
                         w.empty(
@@ -258,19 +284,13 @@ public struct XLSXWriter: Sendable {
                 }
             }
         }
-        w.element("sheetData") { w in
-            for (r, row) in sheet.rows.enumerated() where row.contains(where: { $0 != nil }) {
-                w.element("row", ["r": String(r + 1)]) { w in
-                    for (c, cell) in row.enumerated() {
-                        guard let cell else { continue }
-                        Self.cell(cell, ref: CellReference.name(row: r + 1, column: c + 1), into: &w, strings: &strings)
-                    }
-                }
-            }
-        }
-        if !sheet.validations.isEmpty {
-            w.element("dataValidations", ["count": String(sheet.validations.count)]) { w in
-                for v in sheet.validations {
+    }
+
+    /// List validations (titles at most 32 characters, messages 255, as Excel requires).
+    static func validations(_ validations: [ListValidation], into w: inout XMLWriter) {
+        if !validations.isEmpty {
+            w.element("dataValidations", ["count": String(validations.count)]) { w in
+                for v in validations {
                     // Excel repairs a file whose titles exceed 32 characters or messages 255.
                     let title = String(v.title.prefix(32))
                     let message = String(v.message.prefix(255))
@@ -287,11 +307,6 @@ public struct XLSXWriter: Sendable {
                 }
             }
         }
-        w.empty(
-            "pageMargins",
-            ["left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
-        w.close("worksheet")
-        return w.output
     }
 
     static func cell(_ cell: Cell, ref: String, into w: inout XMLWriter, strings: inout SharedStringTable) {
