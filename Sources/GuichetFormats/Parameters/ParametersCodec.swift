@@ -9,24 +9,6 @@ public enum ParametersCodec {
     }
 
     public static func encode(_ p: RenovationParameters) -> String {
-        func series<V>(_ s: DatedSeries<V>, _ value: (V) -> JSONValue) -> (String, JSONValue) {
-            (
-                s.id,
-                .object([
-                    ("label", .string(s.label)),
-                    (
-                        "entries",
-                        .array(
-                            s.entries.map {
-                                .object([
-                                    ("valid_from", .string($0.validFrom.iso)), ("value", value($0.value)),
-                                    ("source", .string($0.source)),
-                                ])
-                            })
-                    ),
-                ])
-            )
-        }
         let money: (Money) -> JSONValue = { .int($0.cents) }
         let int: (Int) -> JSONValue = { .int($0) }
         return JSONValue.object([
@@ -44,30 +26,33 @@ public enum ParametersCodec {
             series(p.remainingCostThreshold, money),
             series(p.depositPercent, int),
             series(p.debtRatioAlertPercent, int),
-            (
-                "P-L-RATE-LIVRET-A",
-                .array(
-                    p.livretAAdditions.map {
-                        .object([
-                            ("effective", .string($0.effective.iso)), ("rate", .string($0.rate.decimalString)),
-                            ("reference", .string($0.reference)),
-                        ])
-                    })
-            ),
-            (
-                "P-ANAH",
-                .array(
-                    p.anahAdditions.map {
-                        .object([
-                            ("year", .int($0.year)), ("region", .string($0.region.rawValue)),
-                            ("category", .string($0.category.rawValue)),
-                            ("persons", .array($0.persons.map { .int($0) })),
-                            ("per_extra_person", .int($0.perExtraPerson)),
-                            ("source", .string($0.source)),
-                        ])
-                    })
-            ),
+            ("P-L-RATE-LIVRET-A", .array(p.livretAAdditions.map(livretA))),
+            ("P-ANAH", .array(p.anahAdditions.map(anah))),
         ]).serialized(pretty: true)
+    }
+
+    static func series<V>(_ s: DatedSeries<V>, _ value: (V) -> JSONValue) -> (String, JSONValue) {
+        let entries = s.entries.map {
+            JSONValue.object([
+                ("valid_from", .string($0.validFrom.iso)), ("value", value($0.value)), ("source", .string($0.source)),
+            ])
+        }
+        return (s.id, .object([("label", .string(s.label)), ("entries", .array(entries))]))
+    }
+
+    static func livretA(_ r: LivretARate) -> JSONValue {
+        .object([
+            ("effective", .string(r.effective.iso)), ("rate", .string(r.rate.decimalString)),
+            ("reference", .string(r.reference)),
+        ])
+    }
+
+    static func anah(_ c: AnahCeiling) -> JSONValue {
+        .object([
+            ("year", .int(c.year)), ("region", .string(c.region.rawValue)), ("category", .string(c.category.rawValue)),
+            ("persons", .array(c.persons.map { .int($0) })), ("per_extra_person", .int(c.perExtraPerson)),
+            ("source", .string(c.source)),
+        ])
     }
 
     public static func decode(_ text: String, version: String) throws -> RenovationParameters {
@@ -93,33 +78,6 @@ public enum ParametersCodec {
         }
         let money: (JSONValue) -> Money? = { $0.int64.map { Money(cents: $0) } }
         let int: (JSONValue) -> Int? = { $0.int64.map(Int.init) }
-        var rates: [LivretARate] = []
-        if case .array(let items)? = json["P-L-RATE-LIVRET-A"] {
-            for item in items {
-                guard case .string(let d)? = item["effective"], let day = Day(iso: d),
-                    case .string(let r)? = item["rate"],
-                    let rate = Rate(decimal: r), case .string(let ref)? = item["reference"]
-                else { throw DecodeError(reason: "taux du Livret A illisible") }
-                rates.append(LivretARate(effective: day, rate: rate, reference: ref))
-            }
-        }
-        var ceilings: [AnahCeiling] = []
-        if case .array(let items)? = json["P-ANAH"] {
-            for item in items {
-                guard let year = item["year"]?.int64, case .string(let reg)? = item["region"],
-                    let region = AnahCeiling.Region(rawValue: reg),
-                    case .string(let cat)? = item["category"], let category = AnahCeiling.Category(rawValue: cat),
-                    case .array(let ps)? = item["persons"], ps.count == 5, let extra = item["per_extra_person"]?.int64,
-                    case .string(let source)? = item["source"]
-                else { throw DecodeError(reason: "plafond Anah illisible") }
-                let persons = ps.compactMap(\.int64)
-                guard persons.count == 5 else { throw DecodeError(reason: "plafond Anah illisible") }
-                ceilings.append(
-                    AnahCeiling(
-                        year: Int(year), region: region, category: category, persons: persons, perExtraPerson: extra,
-                        source: source))
-            }
-        }
         var result = RenovationParameters(
             subsidyCeilingOwnerOccupier: try series("P-S-PO", money),
             subsidyCeilingLandlord: try series("P-S-PB", money),
@@ -140,8 +98,43 @@ public enum ParametersCodec {
             depositPercent: try series("P-ACOMPTE", int),
             debtRatioAlertPercent: try series("P-ENDET", int),
             version: version)
-        result.livretAAdditions = rates
-        result.anahAdditions = ceilings
+        result.livretAAdditions = try livretARates(json)
+        result.anahAdditions = try anahCeilings(json)
         return result
+    }
+
+    static func livretARates(_ json: JSONValue) throws -> [LivretARate] {
+        var rates: [LivretARate] = []
+        if case .array(let items)? = json["P-L-RATE-LIVRET-A"] {
+            for item in items {
+                guard case .string(let d)? = item["effective"], let day = Day(iso: d),
+                    case .string(let r)? = item["rate"],
+                    let rate = Rate(decimal: r), case .string(let ref)? = item["reference"]
+                else { throw DecodeError(reason: "taux du Livret A illisible") }
+                rates.append(LivretARate(effective: day, rate: rate, reference: ref))
+            }
+        }
+        return rates
+    }
+
+    static func anahCeilings(_ json: JSONValue) throws -> [AnahCeiling] {
+        var ceilings: [AnahCeiling] = []
+        if case .array(let items)? = json["P-ANAH"] {
+            for item in items {
+                guard let year = item["year"]?.int64, case .string(let reg)? = item["region"],
+                    let region = AnahCeiling.Region(rawValue: reg),
+                    case .string(let cat)? = item["category"], let category = AnahCeiling.Category(rawValue: cat),
+                    case .array(let ps)? = item["persons"], ps.count == 5, let extra = item["per_extra_person"]?.int64,
+                    case .string(let source)? = item["source"]
+                else { throw DecodeError(reason: "plafond Anah illisible") }
+                let persons = ps.compactMap(\.int64)
+                guard persons.count == 5 else { throw DecodeError(reason: "plafond Anah illisible") }
+                ceilings.append(
+                    AnahCeiling(
+                        year: Int(year), region: region, category: category, persons: persons, perExtraPerson: extra,
+                        source: source))
+            }
+        }
+        return ceilings
     }
 }
