@@ -1,3 +1,4 @@
+import Foundation
 import GuichetDomain
 
 /// The AMO account request form read: every problem at once, in the order of the form, and the

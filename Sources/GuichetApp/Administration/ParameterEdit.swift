@@ -1,3 +1,4 @@
+import Foundation
 import GuichetDomain
 import GuichetViews
 
