@@ -55,11 +55,8 @@ struct LandlordService: Sendable {
         if t("contact_name").isEmpty {
             errors.append(.init(field: "contact_name", message: "Indiquez le nom du contact."))
         }
-        let email = AccountService.normalise(t("contact_email"))
-        if let p = AccountService.emailProblem(email) { errors.append(.init(field: "contact_email", message: p)) }
-        if !(10...15).contains(t("contact_phone").filter(\.isNumber).count) {
-            errors.append(.init(field: "contact_phone", message: "Numéro de téléphone invalide (10 chiffres)."))
-        }
+        let (email, contactProblems) = ContactFields.read(t)
+        errors += contactProblems
         errors += TextLimits.problems(
             v.mapValues { $0.trimmingCharacters(in: .whitespaces) },
             [

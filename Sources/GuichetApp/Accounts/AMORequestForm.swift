@@ -32,11 +32,8 @@ struct AMORequestForm {
             errors.append(.init(field: k, message: "Indiquez \(label)."))
         }
         errors += birthDateProblems(t("legal_birth_date"), today: today)
-        let email = AccountService.normalise(t("contact_email"))
-        if let p = AccountService.emailProblem(email) { errors.append(.init(field: "contact_email", message: p)) }
-        if !(10...15).contains(t("contact_phone").filter(\.isNumber).count) {
-            errors.append(.init(field: "contact_phone", message: "Numéro de téléphone invalide (10 chiffres)."))
-        }
+        let (email, contactProblems) = ContactFields.read(t)
+        errors += contactProblems
         errors += TextLimits.problems(
             v.mapValues { $0.trimmingCharacters(in: .whitespaces) },
             [
