@@ -14,6 +14,8 @@ public struct ConfigureOptions: Sendable {
     public var bcryptCost: Int = 12
     /// Run the outbox worker in this process (`serve`).
     public var runOutboxWorker: Bool = false
+    /// PostgreSQL connections per event loop (tests run many apps at once and take fewer).
+    public var connectionsPerEventLoop: Int = 4
     public init() {}
 }
 
@@ -33,7 +35,8 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
         dataDirectory: config.dataDirectory, key: secrets.auditSigningKey, logger: app.logger)
 
     let target = options.databaseOverride ?? config.databaseTarget
-    let (factory, id) = try DatabaseSetup.factory(for: target)
+    let (factory, id) = try DatabaseSetup.factory(
+        for: target, connectionsPerEventLoop: options.connectionsPerEventLoop)
     app.databases.use(factory, as: id)
     app.migrations.add(GuichetMigrations.all)
 

@@ -35,6 +35,14 @@ public enum TestApp {
         clock: AppClock = .system, environment: [String: String] = [:],
         _ body: (Application) async throws -> T
     ) async throws -> T {
+        try await TestGate.run(enabled: postgresURL != nil) {
+            try await runApp(clock: clock, environment: environment, body)
+        }
+    }
+
+    static func runApp<T>(
+        clock: AppClock, environment: [String: String], _ body: (Application) async throws -> T
+    ) async throws -> T {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -46,6 +54,8 @@ public enum TestApp {
         options.migrate = true
         options.clock = clock
         options.bcryptCost = 4  // fast hashing in tests; production uses 12 (checked in AccountTests)
+        // Hundreds of apps run at once on one PostgreSQL: four connections each at most.
+        options.connectionsPerEventLoop = 2
         var schema: String?
         if let url = postgresURL {
             try checkLoopback(url)

@@ -10,6 +10,10 @@ import NIOPosix
 /// `GUICHET_TEST_DATABASE_URL`, dropped afterwards.
 public enum TestDatabase {
     public static func run<T>(_ body: (any Database) async throws -> T) async throws -> T {
+        try await TestGate.run(enabled: TestApp.postgresURL != nil) { try await runDatabase(body) }
+    }
+
+    static func runDatabase<T>(_ body: (any Database) async throws -> T) async throws -> T {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-db-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -28,7 +32,7 @@ public enum TestDatabase {
         let group = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: threadPool, on: group)
         let logger = Logger(label: "guichet.test-database")
-        let (factory, id) = try DatabaseSetup.factory(for: target)
+        let (factory, id) = try DatabaseSetup.factory(for: target, connectionsPerEventLoop: 2)
         databases.use(factory, as: id)
         let finish = {
             await databases.shutdownAsync()

@@ -17,8 +17,11 @@ public enum DatabaseSetup {
         public var description: String { "Adresse de base de données invalide : \(self)" }
     }
 
-    /// The Fluent factory for a target; `id` is `.sqlite` or `.psql`.
-    public static func factory(for target: DatabaseTarget) throws -> (DatabaseConfigurationFactory, DatabaseID) {
+    /// The Fluent factory for a target; `id` is `.sqlite` or `.psql`. `connectionsPerEventLoop`
+    /// bounds the PostgreSQL pool (4 in production; tests, which run many apps at once, take 2).
+    public static func factory(
+        for target: DatabaseTarget, connectionsPerEventLoop: Int = 4
+    ) throws -> (DatabaseConfigurationFactory, DatabaseID) {
         switch target {
         case .sqlite(let path):
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -27,7 +30,11 @@ public enum DatabaseSetup {
         case .postgres(let url, let searchPath):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = searchPath
-            return (.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), .psql)
+            return (
+                .postgres(
+                    configuration: config, maxConnectionsPerEventLoop: max(1, connectionsPerEventLoop),
+                    sqlLogLevel: .trace), .psql
+            )
         }
     }
 
