@@ -437,10 +437,10 @@ def ami_filing(passwords):
         seen = set()
         deadline = time.time() + 300
         while time.time() < deadline:
-            bars = p.driver.find_elements(By.TAG_NAME, "progress")
-            if not bars:
-                break
-            try:
+            try:  # the page reloads once at the end: an element may go stale under the hand
+                bars = p.driver.find_elements(By.TAG_NAME, "progress")
+                if not bars:
+                    break
                 seen.add(bars[0].get_attribute("value"))
             except WebDriverException:
                 pass
