@@ -122,6 +122,7 @@ import VaporTesting
             let res = try await Self.post(app, big)
             #expect(res.status == .payloadTooLarge)
             #expect(res.text.contains("errors"))
+            #expect(res.text.contains("1 Mio au plus"), "the API keeps its own refusal, not a page's wording")
         }
     }
 

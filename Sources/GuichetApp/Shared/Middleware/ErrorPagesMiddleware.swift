@@ -32,15 +32,18 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             status = .internalServerError
         }
         var back: (label: String, href: String)?
-        if status == .payloadTooLarge {
-            // Issue #11: say the limit, and lead back to the form the file came from.
+        if status == .payloadTooLarge, reason == nil, !request.url.path.hasPrefix("/api/") {
+            // Issue #11: say the limit, and lead back to the form the file came from. The API
+            // keeps its own refusal (the simulation's 1 Mio), never a page's wording.
             let uploads = request.application.guichetConfig.maxUploadBytes
-            let isUpload = request.url.path.hasSuffix("/tableau") || request.url.path.hasSuffix("/tableaux")
+            let forms = request.application.routes.defaultMaxBodySize.value / 1024
+            let isUpload = request.url.path.hasSuffix("/tableau")
             reason =
                 isUpload
                 ? "Un tableau déposé fait au plus \(FrenchFormat.integer(uploads / 1_048_576)) Mo : allégez le fichier "
                     + "(lignes vides, mises en forme, images) et déposez-le de nouveau."
-                : "Un formulaire envoie au plus 64 ko de texte : raccourcissez les textes saisis."
+                : "Un formulaire envoie au plus \(FrenchFormat.integer(forms)) ko de texte : raccourcissez les textes "
+                    + "saisis."
             let parent = request.url.path.split(separator: "/").dropLast().joined(separator: "/")
             if LocalRedirect.isLocalPath("/" + parent), !parent.isEmpty {
                 back = (isUpload ? "Revenir au dépôt" : "Revenir à la page précédente", "/" + parent)
