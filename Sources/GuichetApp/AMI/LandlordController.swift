@@ -215,16 +215,8 @@ struct LandlordController: RouteCollection {
             throw Abort(.notFound)
         }
         let v = try req.formValues()
-        let accept = v["decision"] == "accept"
-        let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
-        if !accept {
-            let problems = RefusalAttempt.problems(reason: reason)
-            if !problems.isEmpty {
-                return try await reviewsPage(
-                    req, refusal: RefusalAttempt(id: id, reason: reason, problems: problems),
-                    status: .unprocessableEntity)
-            }
-        }
+        let (accept, reason, refused) = RefusalAttempt.decision(id: id, v)
+        if let refused { return try await reviewsPage(req, refusal: refused, status: .unprocessableEntity) }
         guard
             try await LandlordService(app: req.application).decide(
                 id: id, accept: accept, reason: reason, actor: .of(req), adminID: admin.user.id)

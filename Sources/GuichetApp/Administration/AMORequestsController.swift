@@ -41,16 +41,8 @@ struct AMORequestsController: RouteCollection {
     func decide(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
         let v = try req.formValues()
-        let accept = v["decision"] == "accept"
-        let reason = (v["reason"] ?? "").trimmingCharacters(in: .whitespaces)
-        if !accept {
-            let problems = RefusalAttempt.problems(reason: reason)
-            if !problems.isEmpty {
-                return try await page(
-                    req, refusal: RefusalAttempt(id: id, reason: reason, problems: problems),
-                    status: .unprocessableEntity)
-            }
-        }
+        let (accept, reason, refused) = RefusalAttempt.decision(id: id, v)
+        if let refused { return try await page(req, refusal: refused, status: .unprocessableEntity) }
         let service = StaffService(app: req.application, db: req.db)
         guard
             try await service.decideAMO(

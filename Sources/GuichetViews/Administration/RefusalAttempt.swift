@@ -21,8 +21,19 @@ public struct RefusalAttempt: Sendable, Equatable {
         return FormState(values: ["reason": attempt.reason], errors: attempt.problems, csrfToken: csrf)
     }
 
+    /// A review form's decision: accept, or refuse with its reason; a refusal whose reason is
+    /// missing or too long comes back as an attempt to show again, and nothing is decided.
+    public static func decision(
+        id: UUID, _ values: [String: String]
+    ) -> (accept: Bool, reason: String, refused: RefusalAttempt?) {
+        let accept = values["decision"] == "accept"
+        let reason = (values["reason"] ?? "").trimmingCharacters(in: .whitespaces)
+        let problems = accept ? [] : Self.problems(reason: reason)
+        return (accept, reason, problems.isEmpty ? nil : RefusalAttempt(id: id, reason: reason, problems: problems))
+    }
+
     /// The reason's problems: required, at most `TextLimits.text` characters.
-    public static func problems(reason: String) -> [FieldProblem] {
+    static func problems(reason: String) -> [FieldProblem] {
         if reason.isEmpty { return [FieldProblem(field: "reason", message: "Indiquez le motif du refus.")] }
         return [TextLimits.problem(reason, field: "reason", label: "Motif du refus", max: TextLimits.text)]
             .compactMap { $0 }
