@@ -39,29 +39,14 @@ public enum MailboxPage {
             if messages.isEmpty {
                 Paragraph("Aucun message.").class("muted")
             } else {
-                Div {
-                    El("table") {
-                        El("caption", text: "Messages")
-                        El("thead") {
-                            El("tr") {
-                                for h in ["Date", "Canal", "Destinataire", "Objet", "État"] {
-                                    El("th", text: h).attr("scope", "col")
-                                }
-                            }
-                        }
-                        El("tbody") {
-                            for m in messages {
-                                El("tr") {
-                                    El("td", text: time.string(from: m.createdAt))
-                                    El("td", text: m.channel)
-                                    El("td", text: m.recipient)
-                                    El("td") { Link(m.title, url: "/dev/mailbox/\(m.id.uuidString)") }
-                                    El("td", text: m.status)
-                                }
-                            }
-                        }
-                    }.class("data-table")
-                }.class("table-scroll").attr("role", "region").attr("tabindex", "0").attr("aria-label", "Messages")
+                DataTable(
+                    caption: "Messages", headers: ["Date", "Canal", "Destinataire", "Objet", "État"],
+                    cells: messages.map { m in
+                        [
+                            .init(time.string(from: m.createdAt)), .init(m.channel), .init(m.recipient),
+                            .init(m.title, href: "/dev/mailbox/\(m.id.uuidString)"), .init(m.status),
+                        ]
+                    })
             }
         }
     }

@@ -41,17 +41,37 @@ public struct VoidEl: Component {
 /// scrolling box: a wide table scrolls by itself on a phone, not the whole page (issue #11). The
 /// box is focusable and named, so that a keyboard can scroll it too.
 public struct DataTable: Component {
+    /// A cell's text, and the page it opens when it is a link.
+    public struct Cell: Sendable, Hashable {
+        public let text: String
+        public let href: String?
+        public init(_ text: String, href: String? = nil) {
+            self.text = text
+            self.href = href
+        }
+    }
+
     let caption: String?
     let headers: [String]
-    let rows: [[String]]
+    let rows: [[Cell]]
     public init(caption: String? = nil, headers: [String], rows: [[String]]) {
+        self.init(caption: caption, headers: headers, cells: rows.map { $0.map { Cell($0) } })
+    }
+    public init(caption: String? = nil, headers: [String], cells: [[Cell]]) {
         self.caption = caption
         self.headers = headers
-        self.rows = rows
+        self.rows = cells
     }
     /// A word of more than 32 characters (a SHA-256, a token): the cell may break it anywhere.
     static func hasLongToken(_ text: String) -> Bool {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains { $0.count > 32 }
+    }
+
+    static func cell(_ cell: Cell) -> Component {
+        let td = El("td") {
+            if let href = cell.href { Link(cell.text, url: href) } else { Text(cell.text) }
+        }
+        return hasLongToken(cell.text) ? td.class("long-token") : td
     }
 
     public var body: Component {
@@ -61,15 +81,7 @@ public struct DataTable: Component {
                 El("thead") { El("tr") { for h in headers { El("th", text: h).attr("scope", "col") } } }
                 El("tbody") {
                     for row in rows {
-                        El("tr") {
-                            for cell in row {
-                                if Self.hasLongToken(cell) {
-                                    El("td", text: cell).class("long-token")
-                                } else {
-                                    El("td", text: cell)
-                                }
-                            }
-                        }
+                        El("tr") { for cell in row { Self.cell(cell) } }
                     }
                 }
             }.class("data-table")
