@@ -65,8 +65,7 @@ public enum AMORequestsPage {
                 caption: "Demandes traitées", headers: ["Raison sociale", "SIRET", "Décision", "Motif"],
                 rows: m.decided.map { [$0.name, $0.siret, $0.status.french, $0.reason ?? ""] }))
         if let next = m.next { blocks.append(.links([(next.label, next.href)])) }
-        var page = page.titled("Demandes de compte AMO")
-        if m.refusal != nil { page.title = "Erreur : " + page.title }
+        let page = page.titled("Demandes de compte AMO").refused(m.refusal != nil)
         return InfoPage.render(page, InfoPageModel(heading: "Demandes de compte AMO", blocks: blocks))
     }
 

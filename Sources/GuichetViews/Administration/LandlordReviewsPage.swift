@@ -83,8 +83,7 @@ public enum LandlordReviewsPage {
                 caption: "Inscriptions traitées", headers: ["Raison sociale", "SIREN", "Décision", "Motif"],
                 rows: m.decided.map { [$0.name, $0.siret, $0.status.french, $0.reason ?? ""] }))
         if let next = m.next { blocks.append(.links([(next.label, next.href)])) }
-        var page = page.titled("Inscriptions des bailleurs sociaux")
-        if m.refusal != nil { page.title = "Erreur : " + page.title }
+        let page = page.titled("Inscriptions des bailleurs sociaux").refused(m.refusal != nil)
         return InfoPage.render(page, InfoPageModel(heading: "Inscriptions des bailleurs sociaux", blocks: blocks))
     }
 }

@@ -72,9 +72,7 @@ public enum EligibilityTestPages {
     }
 
     public static func step(_ page: PageModel, _ m: StepModel) -> String {
-        var page = page.titled("Test d'éligibilité")
-        if m.state.hasErrors { page.title = "Erreur : " + page.title }
-        return Layout.render(page) {
+        Layout.render(page.titled("Test d'éligibilité").refused(m.state.hasErrors)) {
             H1("Test d'éligibilité : aide à la rénovation énergétique")
             Paragraph("Étape \(m.stepNumber) sur \(m.stepCount) au plus : \(m.step)").class("progress")
             FormKit.errorSummary(m.orderedState)

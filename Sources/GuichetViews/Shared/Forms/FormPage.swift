@@ -51,9 +51,7 @@ public struct FormPageModel: Sendable {
 
 public enum FormPage {
     public static func render(_ page: PageModel, _ m: FormPageModel) -> String {
-        var page = page.titled(m.heading)
-        if m.state.hasErrors { page.title = "Erreur : " + page.title }
-        return Layout.render(page) { body(m) }
+        Layout.render(page.titled(m.heading).refused(m.state.hasErrors)) { body(m) }
     }
 
     /// The form alone: the page's `<h1>`, or, embedded among other content, an `<h2>` with

@@ -64,6 +64,15 @@ public struct PageModel: Sendable {
         return p
     }
 
+    /// The page titled « Erreur : … » when a form on it was refused, so that the title read first
+    /// says so (issue #11).
+    public func refused(_ refused: Bool) -> PageModel {
+        guard refused else { return self }
+        var p = self
+        p.title = "Erreur : " + title
+        return p
+    }
+
     /// Navigation of an anonymous visitor.
     public static let publicNavigation: [NavItem] = [
         NavItem("Accueil", "/"),
