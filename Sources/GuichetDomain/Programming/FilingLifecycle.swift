@@ -169,9 +169,8 @@ public enum FilingLifecycle {
                 .sent,
                 [
                     .history(
-                        "Dépôt envoyé : \(FrenchFormat.integer(fromFile.operations)) "
-                            + "opération\(fromFile.operations > 1 ? "s" : ""), "
-                            + "\(FrenchFormat.integer(fromFile.dwellings)) logements, prêt sollicité "
+                        "Dépôt envoyé : \(FrenchFormat.count(fromFile.operations, "opération")), "
+                            + "\(FrenchFormat.count(fromFile.dwellings, "logement")), prêt sollicité "
                             + "\(fromFile.loanRequested.formatted())."
                     ),
                     .receipt, .acknowledgementEmail, .audit(action: "ami.dépôt.envoi"),

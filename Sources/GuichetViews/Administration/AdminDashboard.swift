@@ -44,27 +44,27 @@ public enum AdminDashboard {
     /// What waits for an administrator, first (issue #11: an overview where they land).
     static func attention(_ m: Model) -> [InfoPageModel.Block] {
         var out: [InfoPageModel.Block] = []
-        func plural(_ n: Int, _ one: String, _ many: String) -> String {
-            "\(FrenchFormat.integer(n)) \(n > 1 ? many : one)"
-        }
         if m.pendingAMORequests > 0 {
             out.append(
                 .notice(
                     .warning,
-                    plural(m.pendingAMORequests, "demande AMO attend", "demandes AMO attendent") + " une décision."))
+                    FrenchFormat.count(m.pendingAMORequests, "demande AMO attend", "demandes AMO attendent")
+                        + " une décision."))
         }
         if m.pendingLandlords > 0 {
             out.append(
                 .notice(
                     .warning,
-                    plural(m.pendingLandlords, "inscription de bailleur attend", "inscriptions de bailleurs attendent")
+                    FrenchFormat.count(
+                        m.pendingLandlords, "inscription de bailleur attend", "inscriptions de bailleurs attendent")
                         + " une revue."))
         }
         if m.deadJobs > 0 {
             out.append(
                 .notice(
                     .error,
-                    plural(m.deadJobs, "tâche de fond abandonnée", "tâches de fond abandonnées") + " : à relancer."))
+                    FrenchFormat.count(m.deadJobs, "tâche de fond abandonnée", "tâches de fond abandonnées")
+                        + " : à relancer."))
         }
         if out.isEmpty { out.append(.notice(.success, "Rien n'attend de décision.")) }
         return out
