@@ -3,7 +3,7 @@ import GuichetDomain
 import GuichetViews
 
 /// A new dated value of one editable parameter, read from what the administrator typed and
-/// added to its series: euros, a rate, or a whole number (percentages at most 100).
+/// added to its series: euros, a rate, a whole number, or a whole percentage (at most 100).
 enum ParameterEdit {
     /// A day to read a value with when the typed date is wrong (the value is still checked).
     static let anyDay = Day.supportedRange.lowerBound
@@ -21,9 +21,8 @@ enum ParameterEdit {
                 .trimmingCharacters(in: .whitespaces)
             guard let r = Rate(decimal: text, percent: true) else { return false }
             p.loanRateFloor = p.loanRateFloor.adding(Dated(from: day, r, source: source))
-        case .integer:
-            let percent = ["P-ANNEX", "P-ACOMPTE", "P-ENDET"].contains(series.id)
-            guard let n = Int(raw), (0...(percent ? 100 : 1000)).contains(n) else { return false }
+        case .integer, .percent:
+            guard let n = Int(raw), (0...(series.kind == .percent ? 100 : 1000)).contains(n) else { return false }
             addInteger(series.id, Dated(from: day, n, source: source), to: &p)
         }
         return true

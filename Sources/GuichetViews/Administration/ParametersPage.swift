@@ -10,12 +10,15 @@ public enum ParametersPage {
         public enum Kind: Sendable, Equatable {
             case euros
             case integer
+            /// A whole percentage, 0 to 100.
+            case percent
             case rate
 
             public var french: String {
                 switch self {
                 case .euros: "euros"
                 case .integer: "entier"
+                case .percent: "pourcentage entier de 0 à 100"
                 case .rate: "taux"
                 }
             }
@@ -33,10 +36,10 @@ public enum ParametersPage {
         .init(id: "P-L-DUR", label: "Durée maximum du prêt (mois)", kind: .integer),
         .init(id: "P-L-DEF", label: "Différé maximum (mois)", kind: .integer),
         .init(id: "P-L-RATE", label: "Taux plancher du prêt (%)", kind: .rate),
-        .init(id: "P-ANNEX", label: "Enveloppe des frais annexes (% du plafond)", kind: .integer),
+        .init(id: "P-ANNEX", label: "Enveloppe des frais annexes (% du plafond)", kind: .percent),
         .init(id: "P-RAC", label: "Reste à charge déclenchant le prêt", kind: .euros),
-        .init(id: "P-ACOMPTE", label: "Acompte maximum (% de la part de l'entreprise)", kind: .integer),
-        .init(id: "P-ENDET", label: "Taux d'endettement signalé (%)", kind: .integer),
+        .init(id: "P-ACOMPTE", label: "Acompte maximum (% de la part de l'entreprise)", kind: .percent),
+        .init(id: "P-ENDET", label: "Taux d'endettement signalé (%)", kind: .percent),
     ]
 
     public struct Version: Sendable, Equatable {
