@@ -42,15 +42,13 @@ struct AMIAdminController: RouteCollection {
         guard let year = req.parameters.get("year", as: Int.self),
             let record = try await CampaignStore().find(year: year, on: req.db)
         else { throw Abort(.notFound) }
-        var filings: [CampaignPages.Filing] = []
-        for f in try await FilingStore().list(campaignID: record.id, on: req.db) {
-            let org = try await OrganisationStore().find(id: f.organisationID, on: req.db)
-            let upload =
-                try await f.currentUploadID.asyncMap { try await UploadStore().find(id: $0, on: req.db) } ?? nil
-            filings.append(
-                .init(
-                    department: f.department, landlord: org?.name ?? "", state: f.state, sentAt: f.sentAt,
-                    synthesis: upload?.synthesis))
+        let records = try await FilingStore().list(campaignID: record.id, on: req.db)
+        let organisations = try await OrganisationStore().find(ids: Set(records.map(\.organisationID)), on: req.db)
+        let uploads = try await UploadStore().find(ids: Set(records.compactMap(\.currentUploadID)), on: req.db)
+        let filings = records.map { f in
+            CampaignPages.Filing(
+                department: f.department, landlord: organisations[f.organisationID]?.name ?? "", state: f.state,
+                sentAt: f.sentAt, synthesis: f.currentUploadID.flatMap { uploads[$0]?.synthesis })
         }
         return .html(
             CampaignPages.show(

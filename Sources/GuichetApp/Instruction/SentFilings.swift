@@ -32,16 +32,15 @@ struct SentFilings {
         let filings = try await FilingStore().sent(departments: departments, limit: limit, on: db)
         var years: [UUID: Int] = [:]
         for c in try await CampaignStore().all(on: db) { years[c.id] = c.campaign.year }
-        var out: [InstructionHome.SentFiling] = []
-        for f in filings {
-            let org = try await OrganisationStore().find(id: f.organisationID, on: db)
-            let upload = try await f.currentUploadID.asyncMap { try await UploadStore().find(id: $0, on: db) } ?? nil
-            out.append(
-                .init(
-                    year: years[f.campaignID] ?? 0, department: f.department,
-                    departmentName: reference.departments[f.department]?.name ?? "", landlord: org?.name ?? "",
-                    sentAt: f.sentAt, synthesis: upload?.synthesis))
+        // Whatever the number of filings, their organisations and current tables in one query each.
+        let organisations = try await OrganisationStore().find(ids: Set(filings.map(\.organisationID)), on: db)
+        let uploads = try await UploadStore().find(ids: Set(filings.compactMap(\.currentUploadID)), on: db)
+        return filings.map { f in
+            InstructionHome.SentFiling(
+                year: years[f.campaignID] ?? 0, department: f.department,
+                departmentName: reference.departments[f.department]?.name ?? "",
+                landlord: organisations[f.organisationID]?.name ?? "", sentAt: f.sentAt,
+                synthesis: f.currentUploadID.flatMap { uploads[$0]?.synthesis })
         }
-        return out
     }
 }

@@ -32,6 +32,13 @@ public struct UploadStore: Sendable {
         try await AMIUploadModel.find(id, on: db)?.record
     }
 
+    /// Several uploads in one query, by id.
+    public func find(ids: Set<UUID>, on db: Database) async throws -> [UUID: UploadRecord] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await AMIUploadModel.query(on: db).filter(\.$id ~~ Array(ids)).all().map { try $0.record }
+        return Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func list(filingID: UUID, on db: Database) async throws -> [UploadRecord] {
         try await AMIUploadModel.query(on: db).filter(\.$filingID == filingID).sort(\.$uploadedAt, .descending).all()
             .map { try $0.record }

@@ -119,6 +119,13 @@ public struct OrganisationStore: Sendable {
         try await OrganisationModel.find(id, on: db)?.record
     }
 
+    /// Several organisations in one query, by id.
+    public func find(ids: Set<UUID>, on db: Database) async throws -> [UUID: OrganisationRecord] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await OrganisationModel.query(on: db).filter(\.$id ~~ Array(ids)).all().map { try $0.record }
+        return Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func find(kind: OrganisationKind, identifier: String, on db: Database) async throws -> [OrganisationRecord] {
         try await OrganisationModel.query(on: db).filter(\.$kind == kind.rawValue).filter(\.$identifier == identifier)
             .all().map { try $0.record }
