@@ -21,10 +21,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/pointfreeco/swift-tagged.git", from: "0.10.0"),
     ],
     targets: [
         .target(
             name: "GuichetDomain",
+            dependencies: [.product(name: "Tagged", package: "swift-tagged")],
             resources: [.copy("Resources/reference")]
         ),
         // zlib (Debian's zlib1g-dev, as ZIPFoundation needs): the XLSX reader inflates ZIP

@@ -206,7 +206,7 @@ struct AMIFilingController: RouteCollection {
     }
 
     func findUpload(_ req: Request, _ s: Scope) async throws -> UploadRecord {
-        guard let org = s.organisation, let id = req.parameters.get("upload", as: UUID.self),
+        guard let org = s.organisation, let id = req.parameters.get("upload", as: UploadID.self),
             let upload = try await UploadStore().find(id: id, on: req.db),
             let filing = try await FilingStore().find(id: upload.filingID, on: req.db),
             filing.organisationID == org.id, filing.campaignID == s.campaign.id, filing.department == s.department

@@ -21,7 +21,7 @@ struct AMIFilingService: Sendable {
         let campaign: CampaignRecord
         let organisation: OrganisationRecord
         let department: String
-        let userID: UUID
+        let userID: UserID
         let actor: AuditService.Actor
     }
 
@@ -38,7 +38,7 @@ struct AMIFilingService: Sendable {
         // A browser or a script names the file: no control character reaches the database.
         let fileName = TextInput.withoutControlCharacters(rawName)
         if let refusal = Self.notAccepted(c.organisation) { return .failure(refusal) }
-        let result: Result<(UploadRecord, [UUID]), FilingRefusal> = try await db.write(refusable: { tx in
+        let result: Result<(UploadRecord, [JobID]), FilingRefusal> = try await db.write(refusable: { tx in
             let created = try await FilingStore().findOrCreate(
                 campaignID: c.campaign.id, organisationID: c.organisation.id, department: c.department, now: now, on: tx
             )
@@ -50,7 +50,7 @@ struct AMIFilingService: Sendable {
                 return .failure(refusal)
             case .success(let (state, effects)):
                 let digest = SHA256.hash(data: data).hex
-                let fileID: UUID
+                let fileID: StoredFileID
                 do {
                     fileID = try await files.put(
                         name: fileName, contentType: Self.spreadsheetType, sha256: digest, data: data, now: now,
@@ -107,7 +107,7 @@ struct AMIFilingService: Sendable {
                 write.columns += [.init("sent_at", now), .init("sent_by", c.userID)]
                 try await LifecycleWriter(clock: clock, notifier: notifier).apply(write, by: c.actor, on: tx)
                 guard let updated = try await FilingStore().find(id: filing.id, on: tx) else {
-                    throw ChangedMeanwhile(subjectKind: FilingRecord.subjectKind, id: filing.id)
+                    throw ChangedMeanwhile(subjectKind: FilingRecord.subjectKind, id: filing.id.rawValue)
                 }
                 return .success(updated)
             }
@@ -166,7 +166,7 @@ extension AMIFilingService {
     private func storeReceipt(
         _ filing: FilingRecord, current: UploadRecord, file: StoredFile, confirmed: FilingSynthesis, _ c: Context,
         on tx: Database
-    ) async throws -> UUID {
+    ) async throws -> StoredFileID {
         let now = clock.now()
         let pdf = AMIReceipt(
             campaign: c.campaign.campaign, organisation: c.organisation, department: c.department,

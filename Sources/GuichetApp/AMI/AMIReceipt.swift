@@ -12,7 +12,7 @@ struct AMIReceipt {
     let departmentName: String
     let sentAt: Date
     let sentBy: String
-    let filingID: UUID
+    let filingID: FilingID
     let upload: UploadRecord
     let file: StoredFile
     let synthesis: FilingSynthesis

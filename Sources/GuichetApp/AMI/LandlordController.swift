@@ -93,7 +93,7 @@ struct LandlordController: RouteCollection {
 
     func remove(req: Request) async throws -> Response {
         guard let org = try await LandlordService.organisation(of: req.principal, on: req.db), let p = req.principal,
-            let userID = req.parameters.get("user", as: UUID.self)
+            let userID = req.parameters.get("user", as: UserID.self)
         else { throw Abort(.notFound) }
         try req.require(.act, .organisation(org))
         switch try await LandlordService(app: req.application).remove(member: userID, from: org, actor: .of(req)) {
@@ -141,7 +141,7 @@ struct LandlordController: RouteCollection {
         guard case .valid(let inv, _) = try await service.invitation(token: token) else {
             return try await invitationPage(req, state: req.formState())
         }
-        let userID: UUID
+        let userID: UserID
         if let p = req.principal {
             userID = p.user.id
         } else {
@@ -211,7 +211,7 @@ struct LandlordController: RouteCollection {
     }
 
     func decide(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self), let admin = req.principal else {
+        guard let id = req.parameters.get("id", as: OrganisationID.self), let admin = req.principal else {
             throw Abort(.notFound)
         }
         let v = try req.formValues()

@@ -78,7 +78,7 @@ struct LandlordService: Sendable {
     }
 
     /// Creates a pending organisation with the person as its first member, for review.
-    func register(_ id: LandlordIdentification, userID: UUID, actor: AuditService.Actor) async throws -> Registered {
+    func register(_ id: LandlordIdentification, userID: UserID, actor: AuditService.Actor) async throws -> Registered {
         let grants = try await UserStore().grants(userID: userID, on: db)
         if Self.isStaff(grants) { return .refused([.init(field: "siren", message: Self.staffRefusal)]) }
         let notifier = self.notifier
@@ -108,7 +108,9 @@ struct LandlordService: Sendable {
     }
 
     /// An administrator accepts or refuses a pending organisation; its members are told.
-    func decide(id: UUID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UUID) async throws -> Bool {
+    func decide(
+        id: OrganisationID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UserID
+    ) async throws -> Bool {
         let notifier = self.notifier
         let decision = OrganisationDecision(accept: accept, reason: reason, adminID: adminID)
         return try await decision.apply(
@@ -130,7 +132,7 @@ struct LandlordService: Sendable {
     /// Invites a person by e-mail. The answer does not depend on the address (issue #9): the
     /// invitation is sent in every case, within the mail quota, and only its acceptance decides.
     func invite(
-        organisation: OrganisationRecord, email raw: String, invitedBy: UUID, actor: AuditService.Actor
+        organisation: OrganisationRecord, email raw: String, invitedBy: UserID, actor: AuditService.Actor
     ) async throws -> [FieldProblem] {
         let email = AccountService.normalise(raw)
         if let p = AccountService.emailProblem(email) { return [.init(field: "email", message: p)] }
@@ -188,7 +190,7 @@ struct LandlordService: Sendable {
     /// The invitee accepts: the account of the invited address gets the landlord role for the
     /// organisation. `userID` is the signed-in person (whose e-mail must be the invited one) or
     /// the account just created for the invited address.
-    func accept(token: String, userID: UUID, actor: AuditService.Actor) async throws -> Acceptance {
+    func accept(token: String, userID: UserID, actor: AuditService.Actor) async throws -> Acceptance {
         guard case .valid(let inv, let org) = try await invitation(token: token) else { return .invalid }
         let clock = self.clock
         let result = try await db.write(refusable: { tx -> Result<Acceptance, AcceptRefusal> in
@@ -224,7 +226,7 @@ struct LandlordService: Sendable {
 
     /// A member leaves, or removes another member; never the last one.
     func remove(
-        member userID: UUID, from organisation: OrganisationRecord, actor: AuditService.Actor
+        member userID: UserID, from organisation: OrganisationRecord, actor: AuditService.Actor
     ) async throws -> Removal {
         let clock = self.clock
         let result = try await db.write(refusable: { tx -> Result<Bool, RemovalRefusal> in
@@ -247,7 +249,7 @@ struct LandlordService: Sendable {
 
     struct RemovalRefusal: Error, Sendable { let reason: Removal }
 
-    static func members(of organisationID: UUID, on db: Database) async throws -> [UserRecord] {
+    static func members(of organisationID: OrganisationID, on db: Database) async throws -> [UserRecord] {
         var out: [UserRecord] = []
         for g in try await UserStore().grants(role: .bailleur, on: db) where g.organisationID == organisationID {
             if let u = try await UserStore().find(id: g.userID, on: db) { out.append(u) }

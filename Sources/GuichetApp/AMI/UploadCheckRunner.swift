@@ -19,7 +19,7 @@ struct UploadCheckRunner: Sendable {
 
     /// Checks one upload (when `id` is given) or the oldest due one. Returns whether one ran.
     @discardableResult
-    func runOnce(id: UUID? = nil) async throws -> Bool {
+    func runOnce(id: UploadID? = nil) async throws -> Bool {
         let db = self.db
         let clock = self.clock
         guard
@@ -67,7 +67,7 @@ extension UploadCheckRunner {
 
 extension UploadCheckRunner {
     /// Writes the check's progress every 250 ms while it runs, renewing the lease.
-    func progressWriter(upload id: UUID, latest: ProgressBox) -> Task<Void, Never> {
+    func progressWriter(upload id: UploadID, latest: ProgressBox) -> Task<Void, Never> {
         let (db, clock, workerID) = (self.db, self.clock, self.workerID)
         return Task {
             var written: ProgrammingTableCheck.Progress?
@@ -84,7 +84,7 @@ extension UploadCheckRunner {
     }
 
     /// Records the check's outcome: the result and synthesis, or why the file cannot be read.
-    func finish(_ id: UUID, _ outcome: Result<ProgrammingTable.Result, XLSXReader.Failure>) async throws {
+    func finish(_ id: UploadID, _ outcome: Result<ProgrammingTable.Result, XLSXReader.Failure>) async throws {
         switch outcome {
         case .success(let r):
             let s = r.synthesis

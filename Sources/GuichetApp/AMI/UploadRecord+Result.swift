@@ -12,6 +12,6 @@ extension UploadRecord {
 /// A checked upload whose stored result cannot be read: a fault of the platform, never shown as
 /// an empty result.
 struct CheckResultUnreadable: Error, CustomStringConvertible {
-    let upload: UUID
+    let upload: UploadID
     var description: String { "résultat de vérification illisible pour le tableau \(upload)" }
 }

@@ -102,7 +102,7 @@ struct AccountController: RouteCollection {
     }
 
     func revokeToken(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self),
+        guard let id = req.parameters.get("id", as: APITokenID.self),
             let token = try await TokenStore().findAPIToken(id: id, on: req.db)
         else { throw Abort(.notFound) }
         try req.require(.act, .apiToken(owner: token.userID))

@@ -104,7 +104,7 @@ struct AccountService {
     func createInvited(
         email: String, name: String, password: String, confirm: String,
         actor: AuditService.Actor
-    ) async throws -> Result<UUID, Refused> {
+    ) async throws -> Result<UserID, Refused> {
         let display = name.trimmingCharacters(in: .whitespaces)
         var errors: Errors = display.isEmpty ? [.init(field: "name", message: "Indiquez vos nom et prénom.")] : []
         if let long = TextLimits.problem(display, field: "name", label: "Nom et prénom", max: TextLimits.name) {
@@ -162,7 +162,7 @@ struct AccountService {
     // MARK: Sign-in
 
     enum SignIn: Equatable {
-        case success(token: String, userID: UUID)
+        case success(token: String, userID: UserID)
         case invalid
         case notActivated
         case wait(seconds: Int)

@@ -1,4 +1,5 @@
 import Fluent
+import GuichetDomain
 import GuichetPersistence
 import Vapor
 
@@ -11,7 +12,7 @@ struct OneTimeLinks {
     /// Issues a link to `path`/token, valid `lifetime` seconds; earlier links of the same purpose
     /// stop working.
     func issue(
-        for userID: UUID, purpose: String, lifetime: TimeInterval, path: String, payload: String = "",
+        for userID: UserID, purpose: String, lifetime: TimeInterval, path: String, payload: String = "",
         on tx: Database
     ) async throws -> String {
         let token = Tokens.random()

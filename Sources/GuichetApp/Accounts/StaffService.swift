@@ -96,7 +96,7 @@ struct StaffService {
     /// Accepts or refuses a pending AMO request. Accepting opens an AMO account to the commercial
     /// contact (activation link by e-mail). False when the request is unknown or already decided.
     func decideAMO(
-        id: UUID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UUID
+        id: OrganisationID, accept: Bool, reason: String, actor: AuditService.Actor, adminID: UserID
     ) async throws -> Bool {
         let notifier = self.notifier
         let clock = self.clock

@@ -1,3 +1,4 @@
+import GuichetDomain
 import GuichetPersistence
 import GuichetViews
 import Vapor
@@ -17,7 +18,7 @@ struct JobsController: RouteCollection {
         let next =
             jobs.count > JobsPage.pageSize
             ? shown.last.map {
-                NextPage.after("/admin/taches", "avant", TimeCursor(at: $0.createdAt, id: $0.id).text)
+                NextPage.after("/admin/taches", "avant", TimeCursor(at: $0.createdAt, id: $0.id.rawValue).text)
             }
             : nil
         let model = JobsPage.Model(
@@ -33,7 +34,7 @@ struct JobsController: RouteCollection {
     }
 
     func retry(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("id", as: JobID.self) else { throw Abort(.notFound) }
         guard try await JobStore().retry(id: id, now: req.application.clock.now(), on: req.db) else {
             throw Abort(.notFound)
         }

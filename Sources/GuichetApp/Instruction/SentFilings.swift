@@ -30,7 +30,7 @@ struct SentFilings {
 
     func list(departments: Set<String>?, limit: Int = 50) async throws -> [InstructionHome.SentFiling] {
         let filings = try await FilingStore().sent(departments: departments, limit: limit, on: db)
-        var years: [UUID: Int] = [:]
+        var years: [CampaignID: Int] = [:]
         for c in try await CampaignStore().all(on: db) { years[c.id] = c.campaign.year }
         // Whatever the number of filings, their organisations and current tables in one query each.
         let organisations = try await OrganisationStore().find(ids: Set(filings.map(\.organisationID)), on: db)

@@ -1,11 +1,12 @@
 import Fluent
 import Foundation
+import GuichetDomain
 
 /// `AMI-K` campaigns. Opening and closing are civil times (`2024-09-30T23:59`) in `time_zone`;
 /// the parameter tables are JSON objects of integers (cents, ten-thousandths).
 final class AMICampaignModel: Model, @unchecked Sendable {
     static let schema = "ami_campaigns"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .random) var id: CampaignID?
     @Field(key: "year") var year: Int
     @Field(key: "departments") var departments: String
     @Field(key: "opens_at") var opensAt: String
@@ -22,15 +23,15 @@ final class AMICampaignModel: Model, @unchecked Sendable {
 /// One landlord's filing for one department of a campaign (`AMI-B`).
 final class AMIFilingModel: Model, @unchecked Sendable {
     static let schema = "ami_filings"
-    @ID(key: .id) var id: UUID?
-    @Field(key: "campaign_id") var campaignID: UUID
-    @Field(key: "organisation_id") var organisationID: UUID
+    @ID(custom: .id, generatedBy: .random) var id: FilingID?
+    @Field(key: "campaign_id") var campaignID: CampaignID
+    @Field(key: "organisation_id") var organisationID: OrganisationID
     @Field(key: "department") var department: String
     @Field(key: "status") var status: String
-    @OptionalField(key: "current_upload_id") var currentUploadID: UUID?
+    @OptionalField(key: "current_upload_id") var currentUploadID: UploadID?
     @OptionalField(key: "sent_at") var sentAt: Date?
-    @OptionalField(key: "sent_by") var sentBy: UUID?
-    @OptionalField(key: "receipt_file_id") var receiptFileID: UUID?
+    @OptionalField(key: "sent_by") var sentBy: UserID?
+    @OptionalField(key: "receipt_file_id") var receiptFileID: StoredFileID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "version") var version: Int
     init() {}
@@ -39,12 +40,12 @@ final class AMIFilingModel: Model, @unchecked Sendable {
 /// A programming table uploaded to a filing, its check's progress and result.
 final class AMIUploadModel: Model, @unchecked Sendable {
     static let schema = "ami_uploads"
-    @ID(key: .id) var id: UUID?
-    @Field(key: "filing_id") var filingID: UUID
-    @Field(key: "file_id") var fileID: UUID
+    @ID(custom: .id, generatedBy: .random) var id: UploadID?
+    @Field(key: "filing_id") var filingID: FilingID
+    @Field(key: "file_id") var fileID: StoredFileID
     @Field(key: "file_name") var fileName: String
     @Field(key: "uploaded_at") var uploadedAt: Date
-    @Field(key: "uploaded_by") var uploadedBy: UUID
+    @Field(key: "uploaded_by") var uploadedBy: UserID
     @Field(key: "status") var status: String
     @Field(key: "stage") var stage: String
     @Field(key: "progress_done") var progressDone: Int

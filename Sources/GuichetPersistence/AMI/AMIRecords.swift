@@ -2,28 +2,28 @@ import Foundation
 import GuichetDomain
 
 public struct CampaignRecord: Sendable, Equatable {
-    public let id: UUID
+    public let id: CampaignID
     public let campaign: Campaign
     public let updatedAt: Date
 }
 
 public struct FilingRecord: Sendable, Equatable {
-    public let id: UUID
-    public let campaignID: UUID
-    public let organisationID: UUID
+    public let id: FilingID
+    public let campaignID: CampaignID
+    public let organisationID: OrganisationID
     public let department: String
     public let state: FilingState
-    public let currentUploadID: UUID?
+    public let currentUploadID: UploadID?
     public let sentAt: Date?
-    public let sentBy: UUID?
-    public let receiptFileID: UUID?
+    public let sentBy: UserID?
+    public let receiptFileID: StoredFileID?
     public let createdAt: Date
     /// Checked and incremented by every transition (`TransitionStore.move`).
     public let version: Int
 
     /// The filing as its lifecycle moves it.
     public var subject: LifecycleSubject {
-        LifecycleSubject(table: "ami_filings", kind: Self.subjectKind, id: id, version: version)
+        LifecycleSubject(table: "ami_filings", kind: Self.subjectKind, id: id.rawValue, version: version)
     }
     public static let subjectKind = "ami_dépôt"
 }
@@ -37,12 +37,12 @@ public enum UploadStatus: String, Sendable, Equatable {
 }
 
 public struct UploadRecord: Sendable, Equatable {
-    public let id: UUID
-    public let filingID: UUID
-    public let fileID: UUID
+    public let id: UploadID
+    public let filingID: FilingID
+    public let fileID: StoredFileID
     public let fileName: String
     public let uploadedAt: Date
-    public let uploadedBy: UUID
+    public let uploadedBy: UserID
     public let status: UploadStatus
     public let stage: String
     public let progressDone: Int

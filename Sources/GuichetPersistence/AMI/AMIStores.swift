@@ -30,7 +30,7 @@ public struct CampaignStore: Sendable {
         try await AMICampaignModel.query(on: db).filter(\.$year == year).first()?.record
     }
 
-    public func find(id: UUID, on db: Database) async throws -> CampaignRecord? {
+    public func find(id: CampaignID, on db: Database) async throws -> CampaignRecord? {
         try await AMICampaignModel.find(id, on: db)?.record
     }
 
@@ -91,7 +91,7 @@ public struct FilingStore: Sendable {
 
     /// The organisation's filing for the department, created as a draft when there is none.
     public func findOrCreate(
-        campaignID: UUID, organisationID: UUID, department: String, now: Date, on db: Database
+        campaignID: CampaignID, organisationID: OrganisationID, department: String, now: Date, on db: Database
     ) async throws -> FilingRecord {
         if let f = try await find(
             campaignID: campaignID, organisationID: organisationID, department: department, on: db)
@@ -120,7 +120,7 @@ public struct FilingStore: Sendable {
     }
 
     public func find(
-        campaignID: UUID, organisationID: UUID, department: String, on db: Database
+        campaignID: CampaignID, organisationID: OrganisationID, department: String, on db: Database
     ) async throws -> FilingRecord? {
         try await AMIFilingModel.query(on: db).filter(\.$campaignID == campaignID).filter(
             \.$organisationID == organisationID
@@ -128,16 +128,16 @@ public struct FilingStore: Sendable {
         .filter(\.$department == department).first()?.record
     }
 
-    public func find(id: UUID, on db: Database) async throws -> FilingRecord? {
+    public func find(id: FilingID, on db: Database) async throws -> FilingRecord? {
         try await AMIFilingModel.find(id, on: db)?.record
     }
 
-    public func list(organisationID: UUID, on db: Database) async throws -> [FilingRecord] {
+    public func list(organisationID: OrganisationID, on db: Database) async throws -> [FilingRecord] {
         try await AMIFilingModel.query(on: db).filter(\.$organisationID == organisationID).sort(\.$createdAt).all().map
         { try $0.record }
     }
 
-    public func list(campaignID: UUID, on db: Database) async throws -> [FilingRecord] {
+    public func list(campaignID: CampaignID, on db: Database) async throws -> [FilingRecord] {
         try await AMIFilingModel.query(on: db).filter(\.$campaignID == campaignID).sort(\.$department).all().map {
             try $0.record
         }
@@ -153,15 +153,15 @@ public struct FilingStore: Sendable {
 
     /// The filing read again under its row lock, for a transition applied in this transaction.
     public func locked(_ filing: FilingRecord, on db: Database) async throws -> FilingRecord {
-        try await TransitionStore.lock(table: AMIFilingModel.schema, id: filing.id, on: db)
+        try await TransitionStore.lock(table: AMIFilingModel.schema, id: filing.id.rawValue, on: db)
         guard let fresh = try await find(id: filing.id, on: db) else {
             throw CorruptRecord(description: "dépôt \(filing.id) disparu")
         }
         return fresh
     }
 
-    public func events(filingID: UUID, on db: Database) async throws -> [FilingEventRecord] {
-        try await TransitionStore.history(kind: FilingRecord.subjectKind, id: filingID, on: db)
+    public func events(filingID: FilingID, on db: Database) async throws -> [FilingEventRecord] {
+        try await TransitionStore.history(kind: FilingRecord.subjectKind, id: filingID.rawValue, on: db)
             .map { FilingEventRecord(at: $0.at, actorLabel: $0.actor.label, text: $0.text) }
     }
 }

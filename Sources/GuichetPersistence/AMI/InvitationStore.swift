@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
+import GuichetDomain
 import SQLKit
 
 public struct InvitationRecord: Sendable, Equatable {
-    public let id: UUID
-    public let organisationID: UUID
+    public let id: InvitationID
+    public let organisationID: OrganisationID
     public let email: String
     public let expiresAt: Date
     public let acceptedAt: Date?
@@ -15,7 +16,7 @@ public struct InvitationStore: Sendable {
     public init() {}
 
     public func create(
-        organisationID: UUID, email: String, tokenHash: String, invitedBy: UUID, now: Date, expiresAt: Date,
+        organisationID: OrganisationID, email: String, tokenHash: String, invitedBy: UserID, now: Date, expiresAt: Date,
         on db: any Database
     ) async throws -> InvitationRecord {
         let m = LandlordInvitationModel()
@@ -34,13 +35,15 @@ public struct InvitationStore: Sendable {
     }
 
     /// Pending invitations of an organisation (not accepted, not expired).
-    public func pending(organisationID: UUID, now: Date, on db: any Database) async throws -> [InvitationRecord] {
+    public func pending(
+        organisationID: OrganisationID, now: Date, on db: any Database
+    ) async throws -> [InvitationRecord] {
         try await LandlordInvitationModel.query(on: db).filter(\.$organisationID == organisationID)
             .filter(\.$acceptedAt == nil).filter(\.$expiresAt > now).sort(\.$createdAt).all().map { try $0.record }
     }
 
     /// Marks the invitation accepted, once: false when it was accepted meanwhile.
-    public func accept(id: UUID, by userID: UUID, at now: Date, on db: any Database) async throws -> Bool {
+    public func accept(id: InvitationID, by userID: UserID, at now: Date, on db: any Database) async throws -> Bool {
         guard let sql = db as? any SQLDatabase else { return false }
         let rows = try await sql.update(LandlordInvitationModel.schema)
             .set("accepted_at", to: SQLBind(now)).set("accepted_by", to: SQLBind(userID))
@@ -53,7 +56,8 @@ public struct InvitationStore: Sendable {
 extension LandlordInvitationModel {
     var record: InvitationRecord {
         InvitationRecord(
-            id: id ?? UUID(), organisationID: organisationID, email: email, expiresAt: expiresAt, acceptedAt: acceptedAt
+            id: id ?? InvitationID(), organisationID: organisationID, email: email, expiresAt: expiresAt,
+            acceptedAt: acceptedAt
         )
     }
 }

@@ -10,7 +10,7 @@ public struct UploadStore: Sendable {
     public init() {}
 
     public func create(
-        filingID: UUID, fileID: UUID, fileName: String, by: UUID, now: Date, on db: Database
+        filingID: FilingID, fileID: StoredFileID, fileName: String, by: UserID, now: Date, on db: Database
     ) async throws -> UploadRecord {
         let m = AMIUploadModel()
         m.filingID = filingID
@@ -28,29 +28,29 @@ public struct UploadStore: Sendable {
         return try m.record
     }
 
-    public func find(id: UUID, on db: Database) async throws -> UploadRecord? {
+    public func find(id: UploadID, on db: Database) async throws -> UploadRecord? {
         try await AMIUploadModel.find(id, on: db)?.record
     }
 
     /// Several uploads in one query, by id.
-    public func find(ids: Set<UUID>, on db: Database) async throws -> [UUID: UploadRecord] {
+    public func find(ids: Set<UploadID>, on db: Database) async throws -> [UploadID: UploadRecord] {
         guard !ids.isEmpty else { return [:] }
         let records = try await AMIUploadModel.query(on: db).filter(\.$id ~~ Array(ids)).all().map { try $0.record }
         return Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func list(filingID: UUID, on db: Database) async throws -> [UploadRecord] {
+    public func list(filingID: FilingID, on db: Database) async throws -> [UploadRecord] {
         try await AMIUploadModel.query(on: db).filter(\.$filingID == filingID).sort(\.$uploadedAt, .descending).all()
             .map { try $0.record }
     }
 
-    public func supersede(id: UUID, at: Date, on db: Database) async throws {
+    public func supersede(id: UploadID, at: Date, on db: Database) async throws {
         try await AMIUploadModel.query(on: db).set(\.$supersededAt, to: at).filter(\.$id == id).update()
     }
 
     /// Claims one check (a given one, or any due) for `worker` until `now + lease`.
     public func claim(
-        id: UUID? = nil, worker: String, now: Date, lease: TimeInterval, on db: Database
+        id: UploadID? = nil, worker: String, now: Date, lease: TimeInterval, on db: Database
     ) async throws -> UploadRecord? {
         guard let sql = db as? SQLDatabase else { return nil }
         let (pending, checking) = (UploadStatus.pending.rawValue, UploadStatus.checking.rawValue)
@@ -78,7 +78,7 @@ public struct UploadStore: Sendable {
     /// Progress of a claimed check; extends the lease. False when the claim was lost.
     @discardableResult
     public func progress(
-        id: UUID, worker: String, stage: String, done: Int, total: Int, leaseUntil: Date, on db: Database
+        id: UploadID, worker: String, stage: String, done: Int, total: Int, leaseUntil: Date, on db: Database
     ) async throws -> Bool {
         guard let m = try await AMIUploadModel.query(on: db).filter(\.$id == id).filter(\.$lockedBy == worker).first()
         else { return false }
@@ -95,7 +95,7 @@ public struct UploadStore: Sendable {
         case unreadable(String)
     }
 
-    public func finish(id: UUID, worker: String, outcome: Outcome, at: Date, on db: Database) async throws {
+    public func finish(id: UploadID, worker: String, outcome: Outcome, at: Date, on db: Database) async throws {
         guard let m = try await AMIUploadModel.query(on: db).filter(\.$id == id).filter(\.$lockedBy == worker).first()
         else { return }
         switch outcome {

@@ -3,7 +3,7 @@ import GuichetDomain
 
 /// Plain values handed out by the account stores (Fluent models never leave persistence).
 public struct UserRecord: Sendable, Equatable {
-    public let id: UUID
+    public let id: UserID
     public let email: String
     public let passwordHash: String
     public let displayName: String
@@ -15,14 +15,14 @@ public struct UserRecord: Sendable, Equatable {
 
 public struct RoleGrantRecord: Sendable, Equatable {
     public let id: UUID
-    public let userID: UUID
+    public let userID: UserID
     public let role: Role
-    public let organisationID: UUID?
+    public let organisationID: OrganisationID?
     public let scope: [String]
 }
 
 public struct OrganisationRecord: Sendable, Equatable {
-    public let id: UUID
+    public let id: OrganisationID
     public let kind: OrganisationKind
     public let name: String
     public let identifier: String
@@ -37,13 +37,13 @@ public struct OrganisationRecord: Sendable, Equatable {
 
     /// The organisation as its review moves it.
     public var subject: LifecycleSubject {
-        LifecycleSubject(table: "organisations", kind: "organisation", id: id, version: version)
+        LifecycleSubject(table: "organisations", kind: "organisation", id: id.rawValue, version: version)
     }
 }
 
 public struct SessionRecord: Sendable, Equatable {
     public let id: UUID
-    public let userID: UUID
+    public let userID: UserID
     public let csrfToken: String
     public let createdAt: Date
     public let lastSeenAt: Date
@@ -52,15 +52,15 @@ public struct SessionRecord: Sendable, Equatable {
 
 public struct OneTimeTokenRecord: Sendable, Equatable {
     public let id: UUID
-    public let userID: UUID
+    public let userID: UserID
     public let purpose: String
     public let payload: String
     public let expiresAt: Date
 }
 
 public struct APITokenRecord: Sendable, Equatable {
-    public let id: UUID
-    public let userID: UUID
+    public let id: APITokenID
+    public let userID: UserID
     public let name: String
     public let createdAt: Date
     public let lastUsedAt: Date?
@@ -101,11 +101,12 @@ public struct OutboxRecord: Sendable, Equatable {
         channel: OutboxChannel, recipient: String, subject: String = "", body: String
     ) -> OutboxRecord {
         OutboxRecord(
-            id: UUID(), channel: channel, recipient: recipient, subject: subject, body: body, status: .pending,
+            id: OutboxMessageID(), channel: channel, recipient: recipient, subject: subject, body: body,
+            status: .pending,
             attempts: 0, lastError: nil, createdAt: Date(), sentAt: nil)
     }
 
-    public let id: UUID
+    public let id: OutboxMessageID
     public let channel: OutboxChannel
     public let recipient: String
     public let subject: String
@@ -120,7 +121,7 @@ public struct OutboxRecord: Sendable, Equatable {
 public struct AuditRecord: Sendable, Equatable {
     public let seq: Int
     public let at: Date
-    public let actorID: UUID?
+    public let actorID: UserID?
     public let actorLabel: String
     public let actorRole: String
     public let action: String

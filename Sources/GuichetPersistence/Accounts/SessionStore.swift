@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GuichetDomain
 import SQLKit
 
 /// Sessions live in the database so that any app instance can serve any request.
@@ -7,7 +8,7 @@ public struct SessionStore: Sendable {
     public init() {}
 
     public func create(
-        tokenHash: String, userID: UUID, csrfToken: String, now: Date, expiresAt: Date, on db: Database
+        tokenHash: String, userID: UserID, csrfToken: String, now: Date, expiresAt: Date, on db: Database
     ) async throws -> SessionRecord {
         let m = SessionModel()
         m.tokenHash = tokenHash
@@ -32,7 +33,7 @@ public struct SessionStore: Sendable {
         try await SessionModel.query(on: db).filter(\.$id == id).delete()
     }
 
-    public func deleteAll(userID: UUID, except: UUID? = nil, on db: Database) async throws {
+    public func deleteAll(userID: UserID, except: UUID? = nil, on db: Database) async throws {
         var q = SessionModel.query(on: db).filter(\.$userID == userID)
         if let except { q = q.filter(\.$id != except) }
         try await q.delete()
@@ -54,7 +55,7 @@ public struct TokenStore: Sendable {
     public init() {}
 
     public func createOneTime(
-        userID: UUID, purpose: String, tokenHash: String, payload: String = "",
+        userID: UserID, purpose: String, tokenHash: String, payload: String = "",
         now: Date, expiresAt: Date, on db: Database
     ) async throws {
         let m = OneTimeTokenModel()
@@ -106,13 +107,13 @@ public struct TokenStore: Sendable {
         )
     }
 
-    public func invalidate(userID: UUID, purposes: [String], now: Date, on db: Database) async throws {
+    public func invalidate(userID: UserID, purposes: [String], now: Date, on db: Database) async throws {
         try await OneTimeTokenModel.query(on: db).set(\.$usedAt, to: now).filter(\.$userID == userID)
             .filter(\.$purpose ~~ purposes).filter(\.$usedAt == nil).update()
     }
 
     public func createAPIToken(
-        userID: UUID, name: String, tokenHash: String, now: Date, on db: Database
+        userID: UserID, name: String, tokenHash: String, now: Date, on db: Database
     ) async throws -> APITokenRecord {
         let m = APITokenModel()
         m.userID = userID
@@ -124,7 +125,7 @@ public struct TokenStore: Sendable {
             id: try m.requireID(), userID: userID, name: name, createdAt: now, lastUsedAt: nil, revokedAt: nil)
     }
 
-    public func apiTokens(userID: UUID, on db: Database) async throws -> [APITokenRecord] {
+    public func apiTokens(userID: UserID, on db: Database) async throws -> [APITokenRecord] {
         try await APITokenModel.query(on: db).filter(\.$userID == userID).sort(\.$createdAt, .descending).all().map {
             APITokenRecord(
                 id: try $0.requireID(), userID: $0.userID, name: $0.name, createdAt: $0.createdAt,
@@ -145,7 +146,7 @@ public struct TokenStore: Sendable {
             revokedAt: nil)
     }
 
-    public func findAPIToken(id: UUID, on db: Database) async throws -> APITokenRecord? {
+    public func findAPIToken(id: APITokenID, on db: Database) async throws -> APITokenRecord? {
         guard let m = try await APITokenModel.find(id, on: db) else { return nil }
         return APITokenRecord(
             id: try m.requireID(), userID: m.userID, name: m.name, createdAt: m.createdAt, lastUsedAt: m.lastUsedAt,
@@ -153,7 +154,7 @@ public struct TokenStore: Sendable {
     }
 
     /// Revokes one of the user's tokens; false when it is not theirs or already revoked.
-    public func revokeAPIToken(id: UUID, userID: UUID, now: Date, on db: Database) async throws -> Bool {
+    public func revokeAPIToken(id: APITokenID, userID: UserID, now: Date, on db: Database) async throws -> Bool {
         guard
             let m = try await APITokenModel.query(on: db).filter(\.$id == id).filter(\.$userID == userID)
                 .filter(\.$revokedAt == nil).first()

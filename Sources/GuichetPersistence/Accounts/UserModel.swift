@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
+import GuichetDomain
 
 final class UserModel: Model, @unchecked Sendable {
     static let schema = "users"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .random) var id: UserID?
     @Field(key: "email") var email: String
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "display_name") var displayName: String
@@ -17,9 +18,9 @@ final class UserModel: Model, @unchecked Sendable {
 final class RoleGrantModel: Model, @unchecked Sendable {
     static let schema = "role_grants"
     @ID(key: .id) var id: UUID?
-    @Field(key: "user_id") var userID: UUID
+    @Field(key: "user_id") var userID: UserID
     @Field(key: "role") var role: String
-    @OptionalField(key: "organisation_id") var organisationID: UUID?
+    @OptionalField(key: "organisation_id") var organisationID: OrganisationID?
     /// Comma-separated region or department codes (instructeurs).
     @Field(key: "scope") var scope: String
     init() {}
@@ -27,7 +28,7 @@ final class RoleGrantModel: Model, @unchecked Sendable {
 
 final class OrganisationModel: Model, @unchecked Sendable {
     static let schema = "organisations"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .random) var id: OrganisationID?
     @Field(key: "kind") var kind: String
     @Field(key: "name") var name: String
     @Field(key: "identifier") var identifier: String
@@ -35,7 +36,7 @@ final class OrganisationModel: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "details") var details: String
     @OptionalField(key: "decided_at") var decidedAt: Date?
-    @OptionalField(key: "decided_by") var decidedBy: UUID?
+    @OptionalField(key: "decided_by") var decidedBy: UserID?
     @OptionalField(key: "decision_reason") var decisionReason: String?
     @Field(key: "is_demo") var isDemo: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -47,7 +48,7 @@ final class SessionModel: Model, @unchecked Sendable {
     static let schema = "sessions"
     @ID(key: .id) var id: UUID?
     @Field(key: "token_hash") var tokenHash: String
-    @Field(key: "user_id") var userID: UUID
+    @Field(key: "user_id") var userID: UserID
     @Field(key: "csrf_token") var csrfToken: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "last_seen_at") var lastSeenAt: Date
@@ -58,7 +59,7 @@ final class SessionModel: Model, @unchecked Sendable {
 final class OneTimeTokenModel: Model, @unchecked Sendable {
     static let schema = "one_time_tokens"
     @ID(key: .id) var id: UUID?
-    @Field(key: "user_id") var userID: UUID
+    @Field(key: "user_id") var userID: UserID
     @Field(key: "purpose") var purpose: String
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "payload") var payload: String
@@ -70,8 +71,8 @@ final class OneTimeTokenModel: Model, @unchecked Sendable {
 
 final class APITokenModel: Model, @unchecked Sendable {
     static let schema = "api_tokens"
-    @ID(key: .id) var id: UUID?
-    @Field(key: "user_id") var userID: UUID
+    @ID(custom: .id, generatedBy: .random) var id: APITokenID?
+    @Field(key: "user_id") var userID: UserID
     @Field(key: "name") var name: String
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "created_at") var createdAt: Date
@@ -93,7 +94,7 @@ final class AttemptModel: Model, @unchecked Sendable {
 
 final class OutboxModel: Model, @unchecked Sendable {
     static let schema = "outbox"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .random) var id: OutboxMessageID?
     @Field(key: "channel") var channel: String
     @Field(key: "recipient") var recipient: String
     @Field(key: "subject") var subject: String
@@ -113,7 +114,7 @@ final class AuditEntryModel: Model, @unchecked Sendable {
     static let schema = "audit_log"
     @ID(custom: "seq", generatedBy: .user) var id: Int?
     @Field(key: "at") var at: Date
-    @OptionalField(key: "actor_id") var actorID: UUID?
+    @OptionalField(key: "actor_id") var actorID: UserID?
     @Field(key: "actor_label") var actorLabel: String
     @Field(key: "actor_role") var actorRole: String
     @Field(key: "action") var action: String

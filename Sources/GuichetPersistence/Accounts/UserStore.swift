@@ -25,7 +25,7 @@ public struct UserStore: Sendable {
         try await UserModel.query(on: db).filter(\.$email == email.lowercased()).first()?.record
     }
 
-    public func find(id: UUID, on db: Database) async throws -> UserRecord? {
+    public func find(id: UserID, on db: Database) async throws -> UserRecord? {
         try await UserModel.find(id, on: db)?.record
     }
 
@@ -42,7 +42,7 @@ public struct UserStore: Sendable {
     }
 
     /// The roles of several accounts, in one query.
-    public func grants(userIDs: [UUID], on db: Database) async throws -> [UUID: [RoleGrantRecord]] {
+    public func grants(userIDs: [UserID], on db: Database) async throws -> [UserID: [RoleGrantRecord]] {
         guard !userIDs.isEmpty else { return [:] }
         let all = try await RoleGrantModel.query(on: db).filter(\.$userID ~~ userIDs).all().map { try $0.record }
         return Dictionary(grouping: all, by: \.userID)
@@ -52,20 +52,20 @@ public struct UserStore: Sendable {
         try await UserModel.query(on: db).filter(\.$isDemo == false).count()
     }
 
-    public func activate(id: UUID, at: Date, on db: Database) async throws {
+    public func activate(id: UserID, at: Date, on db: Database) async throws {
         try await UserModel.query(on: db).set(\.$activatedAt, to: at).filter(\.$id == id).filter(\.$activatedAt == nil)
             .update()
     }
 
-    public func setPassword(id: UUID, hash: String, on db: Database) async throws {
+    public func setPassword(id: UserID, hash: String, on db: Database) async throws {
         try await UserModel.query(on: db).set(\.$passwordHash, to: hash).filter(\.$id == id).update()
     }
 
-    public func setEmail(id: UUID, email: String, on db: Database) async throws {
+    public func setEmail(id: UserID, email: String, on db: Database) async throws {
         try await UserModel.query(on: db).set(\.$email, to: email.lowercased()).filter(\.$id == id).update()
     }
 
-    public func grants(userID: UUID, on db: Database) async throws -> [RoleGrantRecord] {
+    public func grants(userID: UserID, on db: Database) async throws -> [RoleGrantRecord] {
         try await RoleGrantModel.query(on: db).filter(\.$userID == userID).all().map { try $0.record }
     }
 
@@ -75,7 +75,7 @@ public struct UserStore: Sendable {
 
     @discardableResult
     public func grant(
-        userID: UUID, role: Role, organisationID: UUID? = nil, scope: [String] = [], on db: Database
+        userID: UserID, role: Role, organisationID: OrganisationID? = nil, scope: [String] = [], on db: Database
     ) async throws -> RoleGrantRecord {
         let m = RoleGrantModel()
         m.userID = userID
@@ -86,7 +86,7 @@ public struct UserStore: Sendable {
         return try m.record
     }
 
-    public func revoke(userID: UUID, role: Role, organisationID: UUID, on db: Database) async throws {
+    public func revoke(userID: UserID, role: Role, organisationID: OrganisationID, on db: Database) async throws {
         try await RoleGrantModel.query(on: db).filter(\.$userID == userID).filter(\.$role == role.rawValue)
             .filter(\.$organisationID == organisationID).delete()
     }
@@ -115,12 +115,12 @@ public struct OrganisationStore: Sendable {
         return try m.record
     }
 
-    public func find(id: UUID, on db: Database) async throws -> OrganisationRecord? {
+    public func find(id: OrganisationID, on db: Database) async throws -> OrganisationRecord? {
         try await OrganisationModel.find(id, on: db)?.record
     }
 
     /// Several organisations in one query, by id.
-    public func find(ids: Set<UUID>, on db: Database) async throws -> [UUID: OrganisationRecord] {
+    public func find(ids: Set<OrganisationID>, on db: Database) async throws -> [OrganisationID: OrganisationRecord] {
         guard !ids.isEmpty else { return [:] }
         let records = try await OrganisationModel.query(on: db).filter(\.$id ~~ Array(ids)).all().map { try $0.record }
         return Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -145,7 +145,7 @@ public struct OrganisationStore: Sendable {
 
     /// Where a page of decided organisations ended: its last decision.
     public static func cursor(of o: OrganisationRecord) -> TimeCursor {
-        TimeCursor(at: o.decidedAt ?? Date(timeIntervalSince1970: 0), id: o.id)
+        TimeCursor(at: o.decidedAt ?? Date(timeIntervalSince1970: 0), id: o.id.rawValue)
     }
 
     /// Decided organisations of a kind, newest decision first, `limit` at a time (keyset).
@@ -159,7 +159,7 @@ public struct OrganisationStore: Sendable {
         if let cursor {
             q = q.group(.or) { group in
                 group.filter(\.$decidedAt < cursor.at)
-                    .group(.and) { $0.filter(\.$decidedAt == cursor.at).filter(\.$id < cursor.id) }
+                    .group(.and) { $0.filter(\.$decidedAt == cursor.at).filter(\.$id < OrganisationID(cursor.id)) }
             }
         }
         return try await q.sort(\.$decidedAt, .descending).sort(\.$id, .descending).limit(limit).all()
@@ -167,13 +167,13 @@ public struct OrganisationStore: Sendable {
     }
 
     /// The organisation read again under its row lock, for a transition applied in this transaction.
-    public func locked(id: UUID, on db: Database) async throws -> OrganisationRecord? {
-        try await TransitionStore.lock(table: OrganisationModel.schema, id: id, on: db)
+    public func locked(id: OrganisationID, on db: Database) async throws -> OrganisationRecord? {
+        try await TransitionStore.lock(table: OrganisationModel.schema, id: id.rawValue, on: db)
         return try await find(id: id, on: db)
     }
 
     /// The columns a decision sets beside the new status.
-    public static func decisionColumns(by: UUID, reason: String?, at: Date) -> [TransitionStore.Column] {
+    public static func decisionColumns(by: UserID, reason: String?, at: Date) -> [TransitionStore.Column] {
         [.init("decided_by", by), .init("decided_at", at), .init("decision_reason", reason)]
     }
 }

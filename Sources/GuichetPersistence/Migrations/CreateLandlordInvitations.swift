@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GuichetDomain
 
 /// Invitations to join a landlord organisation (issue #9: members join by consent).
 struct CreateLandlordInvitations: AsyncMigration {
@@ -27,14 +28,14 @@ struct CreateLandlordInvitations: AsyncMigration {
 /// One invitation: a single-use link (its token stored hashed) valid until `expires_at`.
 final class LandlordInvitationModel: Model, @unchecked Sendable {
     static let schema = "landlord_invitations"
-    @ID(key: .id) var id: UUID?
-    @Field(key: "organisation_id") var organisationID: UUID
+    @ID(custom: .id, generatedBy: .random) var id: InvitationID?
+    @Field(key: "organisation_id") var organisationID: OrganisationID
     @Field(key: "email") var email: String
     @Field(key: "token_hash") var tokenHash: String
-    @Field(key: "invited_by") var invitedBy: UUID
+    @Field(key: "invited_by") var invitedBy: UserID
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "accepted_at") var acceptedAt: Date?
-    @OptionalField(key: "accepted_by") var acceptedBy: UUID?
+    @OptionalField(key: "accepted_by") var acceptedBy: UserID?
     init() {}
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GuichetDomain
 import SQLKit
 
 /// The append-only audit trail. Each entry carries the hash of the previous one; the hash
@@ -9,7 +10,7 @@ public struct AuditStore: Sendable {
 
     public struct NewEntry: Sendable {
         public var at: Date
-        public var actorID: UUID?
+        public var actorID: UserID?
         public var actorLabel: String
         public var actorRole: String
         public var action: String
@@ -19,7 +20,7 @@ public struct AuditStore: Sendable {
         public var userAgent: String
         public var detail: String
         public init(
-            at: Date, actorID: UUID?, actorLabel: String, actorRole: String, action: String, objectType: String,
+            at: Date, actorID: UserID?, actorLabel: String, actorRole: String, action: String, objectType: String,
             objectID: String, clientAddress: String, userAgent: String, detail: String
         ) {
             self.at = at

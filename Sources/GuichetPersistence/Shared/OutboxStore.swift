@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GuichetDomain
 import SQLKit
 
 /// Notifications waiting to be sent (e-mail, SMS). Rows are written in the same transaction as
@@ -46,14 +47,16 @@ public struct OutboxStore: Sendable {
         .filter(\.$lockedUntil > now).all().map { try $0.record }
     }
 
-    public func markSent(id: UUID, worker: String, at: Date, on db: Database) async throws {
+    public func markSent(id: OutboxMessageID, worker: String, at: Date, on db: Database) async throws {
         try await OutboxModel.query(on: db).set(\.$status, to: OutboxStatus.sent.rawValue).set(\.$sentAt, to: at)
             .set(\.$lockedBy, to: nil).set(\.$lockedUntil, to: nil)
             .filter(\.$id == id).filter(\.$lockedBy == worker).update()
     }
 
     /// A failed attempt: retried at `retryAt`, or given up (`failed`) when `retryAt` is nil.
-    public func markFailed(id: UUID, worker: String, error: String, retryAt: Date?, on db: Database) async throws {
+    public func markFailed(
+        id: OutboxMessageID, worker: String, error: String, retryAt: Date?, on db: Database
+    ) async throws {
         guard let m = try await OutboxModel.query(on: db).filter(\.$id == id).filter(\.$lockedBy == worker).first()
         else { return }
         m.attempts += 1
@@ -70,7 +73,7 @@ public struct OutboxStore: Sendable {
         return try await q.sort(\.$createdAt, .descending).limit(limit).all().map { try $0.record }
     }
 
-    public func find(id: UUID, on db: Database) async throws -> OutboxRecord? {
+    public func find(id: OutboxMessageID, on db: Database) async throws -> OutboxRecord? {
         try await OutboxModel.find(id, on: db)?.record
     }
 

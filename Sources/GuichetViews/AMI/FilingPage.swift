@@ -19,13 +19,13 @@ public enum FilingPage {
     }
 
     public struct Upload: Sendable, Equatable {
-        public let id: UUID
+        public let id: UploadID
         public let fileName: String
         public let uploadedAt: Date
         public let check: Check
         public let isCurrent: Bool
 
-        public init(id: UUID, fileName: String, uploadedAt: Date, check: Check, isCurrent: Bool) {
+        public init(id: UploadID, fileName: String, uploadedAt: Date, check: Check, isCurrent: Bool) {
             self.id = id
             self.fileName = fileName
             self.uploadedAt = uploadedAt

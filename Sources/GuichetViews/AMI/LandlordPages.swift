@@ -36,13 +36,13 @@ public enum LandlordPages {
     }
 
     public struct Member: Sendable, Equatable {
-        public let id: UUID
+        public let id: UserID
         public let name: String
         public let email: String
         public let activated: Bool
         public let isViewer: Bool
 
-        public init(id: UUID, name: String, email: String, activated: Bool, isViewer: Bool) {
+        public init(id: UserID, name: String, email: String, activated: Bool, isViewer: Bool) {
             self.id = id
             self.name = name
             self.email = email

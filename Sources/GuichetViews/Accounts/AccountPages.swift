@@ -69,13 +69,13 @@ public enum AccountPages {
     }
 
     public struct Token: Sendable, Equatable {
-        public let id: UUID
+        public let id: APITokenID
         public let name: String
         public let createdAt: Date
         public let lastUsedAt: Date?
         public let revoked: Bool
 
-        public init(id: UUID, name: String, createdAt: Date, lastUsedAt: Date?, revoked: Bool) {
+        public init(id: APITokenID, name: String, createdAt: Date, lastUsedAt: Date?, revoked: Bool) {
             self.id = id
             self.name = name
             self.createdAt = createdAt

@@ -5,14 +5,16 @@ import GuichetDomain
 /// refuse forms, then the decided ones by pages.
 public enum AMORequestsPage {
     public struct Pending: Sendable, Equatable {
-        public let id: UUID
+        public let id: OrganisationID
         public let request: AMORequest
         public let name: String
         public let siret: String
         public let department: String
         public let receivedAt: Date?
 
-        public init(id: UUID, request: AMORequest, name: String, siret: String, department: String, receivedAt: Date?) {
+        public init(
+            id: OrganisationID, request: AMORequest, name: String, siret: String, department: String, receivedAt: Date?
+        ) {
             self.id = id
             self.request = request
             self.name = name

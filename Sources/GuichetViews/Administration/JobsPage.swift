@@ -5,7 +5,7 @@ import GuichetDomain
 /// attempt, which an administrator can start again.
 public enum JobsPage {
     public struct Row: Sendable, Equatable {
-        public let id: UUID
+        public let id: JobID
         public let kind: String
         public let state: String
         public let isDead: Bool
@@ -16,7 +16,7 @@ public enum JobsPage {
         public let lastError: String?
 
         public init(
-            id: UUID, kind: String, state: String, isDead: Bool, attempts: Int, maxAttempts: Int,
+            id: JobID, kind: String, state: String, isDead: Bool, attempts: Int, maxAttempts: Int,
             createdAt: Date, runAt: Date, lastError: String?
         ) {
             self.id = id

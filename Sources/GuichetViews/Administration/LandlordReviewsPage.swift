@@ -5,7 +5,7 @@ import GuichetDomain
 /// flagged with the other registrations, then the decided ones by pages.
 public enum LandlordReviewsPage {
     public struct Pending: Sendable, Equatable {
-        public let id: UUID
+        public let id: OrganisationID
         public let name: String
         public let siren: String
         public let identification: LandlordIdentification?
@@ -15,7 +15,8 @@ public enum LandlordReviewsPage {
         public let contestedBy: [String]
 
         public init(
-            id: UUID, name: String, siren: String, identification: LandlordIdentification?, registeredBy: [String],
+            id: OrganisationID, name: String, siren: String, identification: LandlordIdentification?,
+            registeredBy: [String],
             receivedAt: Date?, contestedBy: [String]
         ) {
             self.id = id

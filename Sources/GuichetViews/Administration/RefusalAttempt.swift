@@ -5,18 +5,18 @@ import GuichetDomain
 /// the page is shown again with the error next to that request's reason field, and what was
 /// typed kept (issue #11: the error only flashed at the top of the page).
 public struct RefusalAttempt: Sendable, Equatable {
-    public let id: UUID
+    public let id: OrganisationID
     public let reason: String
     public let problems: [FieldProblem]
 
-    public init(id: UUID, reason: String, problems: [FieldProblem]) {
+    public init(id: OrganisationID, reason: String, problems: [FieldProblem]) {
         self.id = id
         self.reason = reason
         self.problems = problems
     }
 
     /// The refusal form's state for the request `id`: this attempt's when it is the one.
-    static func state(for id: UUID, _ attempt: RefusalAttempt?, csrf: String) -> FormState {
+    static func state(for id: OrganisationID, _ attempt: RefusalAttempt?, csrf: String) -> FormState {
         guard let attempt, attempt.id == id else { return FormState(csrfToken: csrf) }
         return FormState(values: ["reason": attempt.reason], errors: attempt.problems, csrfToken: csrf)
     }
@@ -24,7 +24,7 @@ public struct RefusalAttempt: Sendable, Equatable {
     /// A review form's decision: accept, or refuse with its reason; a refusal whose reason is
     /// missing or too long comes back as an attempt to show again, and nothing is decided.
     public static func decision(
-        id: UUID, _ values: [String: String]
+        id: OrganisationID, _ values: [String: String]
     ) -> (accept: Bool, reason: String, refused: RefusalAttempt?) {
         let accept = values["decision"] == "accept"
         let reason = (values["reason"] ?? "").trimmingCharacters(in: .whitespaces)

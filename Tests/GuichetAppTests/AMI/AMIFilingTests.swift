@@ -34,7 +34,7 @@ import VaporTesting
         for org in try await OrganisationStore().list(kind: .landlord, status: .pending, on: app.db) {
             #expect(
                 try await LandlordService(app: app).decide(
-                    id: org.id, accept: true, reason: "", actor: .system, adminID: UUID()))
+                    id: org.id, accept: true, reason: "", actor: .system, adminID: UserID()))
         }
     }
 

@@ -75,9 +75,9 @@ import VaporTesting
 }
 
 @Suite struct ObjectPolicyTests {
-    static func principal(_ grants: [(Role, UUID?, [String])]) -> Principal {
+    static func principal(_ grants: [(Role, OrganisationID?, [String])]) -> Principal {
         let user = UserRecord(
-            id: UUID(), email: "x@y.fr", passwordHash: "", displayName: "X", phone: nil, activatedAt: nil,
+            id: UserID(), email: "x@y.fr", passwordHash: "", displayName: "X", phone: nil, activatedAt: nil,
             isDemo: false,
             createdAt: nil)
         return Principal(
@@ -88,18 +88,19 @@ import VaporTesting
             session: nil, viaAPIToken: false)
     }
 
-    static func filing(_ organisation: UUID, _ department: String) -> FilingRecord {
+    static func filing(_ organisation: OrganisationID, _ department: String) -> FilingRecord {
         FilingRecord(
-            id: UUID(), campaignID: UUID(), organisationID: organisation, department: department, state: .draft,
+            id: FilingID(), campaignID: CampaignID(), organisationID: organisation, department: department,
+            state: .draft,
             currentUploadID: nil, sentAt: nil, sentBy: nil, receiptFileID: nil, createdAt: Date(), version: 0)
     }
 
     @Test func membersActStaffSeeWithinTheirScope() {
         let policy = ObjectPolicy(regionOf: { ["974": "04", "971": "01"][$0] })
-        let org = UUID()
+        let org = OrganisationID()
         let f = Self.filing(org, "974")
         #expect(policy.allows(Self.principal([(.bailleur, org, [])]), .act, .filing(f)))
-        #expect(!policy.allows(Self.principal([(.bailleur, UUID(), [])]), .see, .filing(f)))
+        #expect(!policy.allows(Self.principal([(.bailleur, OrganisationID(), [])]), .see, .filing(f)))
         #expect(policy.allows(Self.principal([(.instructeur, nil, ["R04"])]), .see, .filing(f)), "by region")
         #expect(policy.allows(Self.principal([(.instructeur, nil, ["974"])]), .see, .filing(f)), "by department")
         #expect(!policy.allows(Self.principal([(.instructeur, nil, ["971", "R01"])]), .see, .filing(f)))

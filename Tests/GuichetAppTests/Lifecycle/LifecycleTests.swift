@@ -73,7 +73,8 @@ import VaporTesting
             let mails = try await Self.count(
                 "SELECT COUNT(*) AS n FROM outbox WHERE subject LIKE '%accusé de réception%'", on: app.db)
             #expect(mails - mailsBefore == 1, "one member, one acknowledgement")
-            let history = try await TransitionStore.history(kind: FilingRecord.subjectKind, id: filing.id, on: app.db)
+            let history = try await TransitionStore.history(
+                kind: FilingRecord.subjectKind, id: filing.id.rawValue, on: app.db)
             #expect(history.filter { $0.toState == FilingState.sent.rawValue }.count == 1)
             #expect(history.last?.actor.role == "bailleur")
         }
@@ -129,9 +130,10 @@ import VaporTesting
             #expect(try await Self.count("SELECT COUNT(*) AS n FROM audit_log", on: app.db) == audit)
             #expect(try await Self.count("SELECT COUNT(*) AS n FROM outbox", on: app.db) == outbox)
             #expect(
-                try await TransitionStore.history(kind: "organisation", id: org.id, on: app.db).map(\.text) == [
-                    "Demande acceptée."
-                ])
+                try await TransitionStore.history(kind: "organisation", id: org.id.rawValue, on: app.db).map(\.text)
+                    == [
+                        "Demande acceptée."
+                    ])
         }
     }
 

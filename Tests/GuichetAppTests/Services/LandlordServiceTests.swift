@@ -39,17 +39,17 @@ import Testing
             #expect(org.status == .pending && org.department == "974")
             #expect(try await UserStore().grants(userID: user.id, on: db).map(\.role) == [.bailleur])
 
-            #expect(try await service.decide(id: org.id, accept: true, reason: "", actor: .system, adminID: UUID()))
+            #expect(try await service.decide(id: org.id, accept: true, reason: "", actor: .system, adminID: UserID()))
             let accepted = try #require(try await OrganisationStore().find(id: org.id, on: db))
             #expect(accepted.status == .accepted && accepted.version == 1)
             let mails = try await OutboxStore().recent(limit: 10, channel: .email, on: db)
             #expect(mails.contains { $0.recipient == "marie@hlm.test" && $0.body.contains("est acceptée") })
-            let history = try await TransitionStore.history(kind: "organisation", id: org.id, on: db)
+            let history = try await TransitionStore.history(kind: "organisation", id: org.id.rawValue, on: db)
             #expect(history.map(\.toState) == ["accepted"])
 
             // Decided once: a second decision is refused and changes nothing.
             #expect(
-                try await service.decide(id: org.id, accept: false, reason: "non", actor: .system, adminID: UUID())
+                try await service.decide(id: org.id, accept: false, reason: "non", actor: .system, adminID: UserID())
                     == false)
             #expect(try await OrganisationStore().find(id: org.id, on: db)?.status == .accepted)
         }

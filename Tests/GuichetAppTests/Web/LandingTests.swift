@@ -39,7 +39,7 @@ import VaporTesting
     }
 
     static func grant(_ role: Role, _ scope: [String]) -> RoleGrantRecord {
-        RoleGrantRecord(id: UUID(), userID: UUID(), role: role, organisationID: nil, scope: scope)
+        RoleGrantRecord(id: UUID(), userID: UserID(), role: role, organisationID: nil, scope: scope)
     }
 
     @Test func anInstructorSeesTheSentFilingsOfTheirScopeOnly() async throws {

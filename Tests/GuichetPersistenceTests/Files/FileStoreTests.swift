@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GuichetAppTestSupport
+import GuichetDomain
 import SQLKit
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
 @Suite struct FileStoreTests {
     static func bytes(_ count: Int) -> Data { Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }) }
 
-    static func chunkCount(_ id: UUID, on db: Database) async throws -> Int {
+    static func chunkCount(_ id: StoredFileID, on db: Database) async throws -> Int {
         try await FileChunkModel.query(on: db).filter(\.$fileID == id).count()
     }
 

@@ -14,7 +14,7 @@ import Testing
         -> FilingPage.Model
     {
         let upload = FilingPage.Upload(
-            id: UUID(), fileName: "prog.xlsx", uploadedAt: Date(timeIntervalSince1970: 1_717_228_800), check: check,
+            id: UploadID(), fileName: "prog.xlsx", uploadedAt: Date(timeIntervalSince1970: 1_717_228_800), check: check,
             isCurrent: true)
         return FilingPage.Model(
             year: 2024, department: "974", departmentName: "La Réunion", organisation: "Habitat", siren: "732829320",

@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func deadJobsCanBeStartedAgain() {
-        let id = UUID()
+        let id = JobID()
         let row = JobsPage.Row(
             id: id, kind: "Vérification", state: "abandonnée", isDead: true, attempts: 5, maxAttempts: 5,
             createdAt: Date(timeIntervalSince1970: 0), runAt: Date(timeIntervalSince1970: 0), lastError: "délai dépassé"
@@ -56,7 +56,7 @@ import Testing
             legalBirthName: "Skłodowska", legalBirthDate: "07/11/1867", legalBirthCity: "Varsovie",
             contactName: "Pierre",
             contactEmail: "p@r.fr", contactPhone: "0102030405")
-        let id = UUID()
+        let id = OrganisationID()
         let html = AMORequestsPage.render(
             Self.page,
             .init(

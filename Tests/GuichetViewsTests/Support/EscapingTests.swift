@@ -129,7 +129,8 @@ import Testing
                     counts: [.init(state: p, count: 1)],
                     rows: [
                         .init(
-                            id: UUID(), kind: p, state: p, isDead: true, attempts: 1, maxAttempts: 1, createdAt: Date(),
+                            id: JobID(), kind: p, state: p, isDead: true, attempts: 1, maxAttempts: 1,
+                            createdAt: Date(),
                             runAt: Date(), lastError: p)
                     ],
                     next: nil, csrfToken: p)))
@@ -140,7 +141,9 @@ import Testing
             AMORequestsPage.render(
                 page,
                 .init(
-                    pending: [.init(id: UUID(), request: request, name: p, siret: p, department: p, receivedAt: nil)],
+                    pending: [
+                        .init(id: OrganisationID(), request: request, name: p, siret: p, department: p, receivedAt: nil)
+                    ],
                     decided: [.init(name: p, siret: p, status: .refused, reason: p)], next: nil, csrfToken: p)))
     }
 
@@ -155,7 +158,7 @@ import Testing
                     campaigns: [.init(year: 2024, phase: p, departments: [.init(code: p, name: p, filing: .draft)])])))
         EscapingTests.expectEscaped(AMIHomePage.render(page, .notAccepted(message: p)))
         let upload = FilingPage.Upload(
-            id: UUID(), fileName: p, uploadedAt: Date(), check: .unreadable(p), isCurrent: true)
+            id: UploadID(), fileName: p, uploadedAt: Date(), check: .unreadable(p), isCurrent: true)
         EscapingTests.expectEscaped(
             FilingPage.render(
                 page,
@@ -197,8 +200,8 @@ extension PageModelEscapingTests {
                 .init(
                     name: p, siren: p, status: .refused, decisionReason: p, identification: identification,
                     members: [
-                        .init(id: UUID(), name: p, email: p, activated: true, isViewer: false),
-                        .init(id: UUID(), name: p, email: p, activated: false, isViewer: true),
+                        .init(id: UserID(), name: p, email: p, activated: true, isViewer: false),
+                        .init(id: UserID(), name: p, email: p, activated: false, isViewer: true),
                     ],
                     invitations: [.init(email: p, expiresAt: Date())],
                     inviteForm: FormState(values: ["email": p], csrfToken: p),
@@ -236,7 +239,7 @@ extension PageModelEscapingTests {
             AccountPages.tokens(
                 page,
                 .init(
-                    tokens: [.init(id: UUID(), name: p, createdAt: Date(), lastUsedAt: nil, revoked: false)],
+                    tokens: [.init(id: APITokenID(), name: p, createdAt: Date(), lastUsedAt: nil, revoked: false)],
                     created: p,
                     form: state, csrfToken: p)))
     }

@@ -21,7 +21,7 @@ struct ObjectPolicy: Sendable {
     enum Object: Sendable {
         case filing(FilingRecord)
         case organisation(OrganisationRecord)
-        case apiToken(owner: UUID)
+        case apiToken(owner: UserID)
     }
 
     /// The region of a department (`974` → `R04`), for instructors' scopes.

@@ -12,7 +12,9 @@ struct Principal: Sendable {
     var roles: Set<Role> { Set(grants.map(\.role)) }
     func has(_ role: Role) -> Bool { roles.contains(role) }
     /// Organisations the person belongs to, for a role.
-    func organisations(for role: Role) -> [UUID] { grants.filter { $0.role == role }.compactMap(\.organisationID) }
+    func organisations(for role: Role) -> [OrganisationID] {
+        grants.filter { $0.role == role }.compactMap(\.organisationID)
+    }
     /// The role to record in the audit trail (the highest held).
     var auditRole: String {
         for r in [Role.administrateur, .instructeur, .comite, .amo, .bailleur, .beneficiaire] where has(r) {

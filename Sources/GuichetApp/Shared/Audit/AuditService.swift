@@ -1,4 +1,5 @@
 import Fluent
+import GuichetDomain
 import GuichetPersistence
 import Vapor
 
@@ -7,7 +8,7 @@ import Vapor
 /// (`guichet audit verify`).
 struct AuditService: Sendable {
     struct Actor: Sendable {
-        let id: UUID?
+        let id: UserID?
         let label: String
         let role: String
         let clientAddress: String

@@ -22,7 +22,9 @@ struct DemoSeeder {
         let passwords = Passwords(cost: app.bcryptCost)
         return try await db.write { tx in
             var out: [(String, Role, String)] = []
-            func org(_ kind: OrganisationKind, _ name: String, _ id: String, _ dep: String) async throws -> UUID {
+            func org(
+                _ kind: OrganisationKind, _ name: String, _ id: String, _ dep: String
+            ) async throws -> OrganisationID {
                 if let existing = try await OrganisationStore().find(kind: kind, identifier: id, on: tx).first {
                     return existing.id
                 }
@@ -33,7 +35,7 @@ struct DemoSeeder {
             }
             let amo = try await org(.amo, "Rénov'Conseil Démo", "73282932000074", "01")
             let landlord = try await org(.landlord, "Habitat Social Démo", "732829320", "974")
-            let accounts: [(Role, String, String, UUID?, [String])] = [
+            let accounts: [(Role, String, String, OrganisationID?, [String])] = [
                 (.beneficiaire, "beneficiaire@demo.guichet.invalid", "Bénédicte Démo", nil, []),
                 (.amo, "amo@demo.guichet.invalid", "Amaury Démo (AMO)", amo, []),
                 (.bailleur, "bailleur@demo.guichet.invalid", "Bastien Démo (bailleur)", landlord, []),

@@ -1,4 +1,5 @@
 import Foundation
+import GuichetDomain
 import GuichetPersistence
 import Vapor
 
@@ -9,7 +10,9 @@ extension Application {
         let db = self.db
         let handlers: [JobKind: JobRunner.Handler] = [
             .checkProgrammingTable: { job in
-                guard let id = UUID(uuidString: job.payload) else { throw UploadCheckRunner.Busy(payload: job.payload) }
+                guard let id = UploadID(uuidString: job.payload) else {
+                    throw UploadCheckRunner.Busy(payload: job.payload)
+                }
                 if try await checker.runOnce(id: id) { return }
                 // Another worker holds the table's check, or it is already finished.
                 guard let upload = try await UploadStore().find(id: id, on: db) else { return }

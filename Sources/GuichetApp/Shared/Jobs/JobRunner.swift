@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GuichetDomain
 import GuichetPersistence
 import Logging
 
@@ -40,7 +41,7 @@ struct JobRunner: Sendable {
 
     /// Runs one due job (the given one, or the oldest due). Returns whether one ran.
     @discardableResult
-    func runOnce(id: UUID? = nil) async throws -> Bool {
+    func runOnce(id: JobID? = nil) async throws -> Bool {
         guard
             let job = try await JobStore().claim(id: id, worker: workerID, now: clock.now(), lease: Self.lease, on: db)
         else { return false }
@@ -61,7 +62,7 @@ struct JobRunner: Sendable {
     }
 
     /// Starts `id` now, after the commit that enqueued it: in the background, or inline.
-    func start(_ id: UUID) async {
+    func start(_ id: JobID) async {
         if inline {
             do { try await runOnce(id: id) } catch { logger.error("tâche \(id) : \(error)") }
             return

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GuichetDomain
 import GuichetPersistence
 
 /// A transition ready to be stored: the domain's table decided the new state and its effects,
@@ -46,7 +47,7 @@ struct LifecycleWriter: Sendable {
     func apply(
         _ write: LifecycleWrite, by actor: AuditService.Actor, onBehalfOf: String? = nil, on tx: Database
     )
-        async throws -> [UUID]
+        async throws -> [JobID]
     {
         let now = clock.now()
         try await TransitionStore.move(write.subject, from: write.from, to: write.to, columns: write.columns, on: tx)
@@ -65,7 +66,7 @@ struct LifecycleWriter: Sendable {
         for email in write.emails {
             try await notifier.email(to: email.to, subject: email.subject, body: email.body, on: tx)
         }
-        var jobs: [UUID] = []
+        var jobs: [JobID] = []
         for job in write.jobs {
             jobs.append(try await JobStore().enqueue(kind: job.kind.rawValue, payload: job.payload, runAt: now, on: tx))
         }

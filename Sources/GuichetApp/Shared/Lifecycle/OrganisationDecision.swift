@@ -10,14 +10,15 @@ import GuichetPersistence
 struct OrganisationDecision: Sendable {
     let accept: Bool
     let reason: String
-    let adminID: UUID
+    let adminID: UserID
 
     /// What `.tellMembers` writes for a kind of organisation (it may also open accounts, in `tx`).
     typealias Tell = @Sendable (_ org: OrganisationRecord, _ tx: any Database) async throws -> [LifecycleWrite.Email]
 
     /// False when the organisation is unknown, of another kind, or already decided.
     func apply(
-        to id: UUID, kind: OrganisationKind, history: String, by actor: AuditService.Actor, writer: LifecycleWriter,
+        to id: OrganisationID, kind: OrganisationKind, history: String, by actor: AuditService.Actor,
+        writer: LifecycleWriter,
         on db: any Database, tell: @escaping Tell
     ) async throws -> Bool {
         let decision = self

@@ -11,7 +11,7 @@ extension Notifier {
     ///   - what: the requests, in French (« demandes de compte AMO »).
     ///   - path: the page where they are reviewed.
     func reviewersOfFirstPending(
-        kind: OrganisationKind, organisation: UUID, what: String, path: String, on tx: any Database
+        kind: OrganisationKind, organisation: OrganisationID, what: String, path: String, on tx: any Database
     ) async throws {
         let pending = try await OrganisationStore().list(kind: kind, status: .pending, on: tx)
         guard pending.allSatisfy({ $0.id == organisation }) else { return }

@@ -1,3 +1,4 @@
+import GuichetDomain
 import GuichetPersistence
 import GuichetViews
 import Vapor
@@ -22,7 +23,8 @@ struct MailboxController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self), let m = try await OutboxStore().find(id: id, on: req.db)
+        guard let id = req.parameters.get("id", as: OutboxMessageID.self),
+            let m = try await OutboxStore().find(id: id, on: req.db)
         else { throw Abort(.notFound) }
         return .html(MailboxPage.show(req.page(), Self.message(m)))
     }

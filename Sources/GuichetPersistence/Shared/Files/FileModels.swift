@@ -1,11 +1,12 @@
 import Fluent
 import Foundation
+import GuichetDomain
 
 /// A stored file's description (uploads, receipts, later supporting documents): name, type,
 /// size, SHA-256, the organisation it counts against, and where its bytes are (`backend`).
 final class StoredFileModel: Model, @unchecked Sendable {
     static let schema = "stored_files"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .random) var id: StoredFileID?
     @Field(key: "name") var name: String
     @Field(key: "content_type") var contentType: String
     @Field(key: "sha256") var sha256: String
@@ -13,7 +14,7 @@ final class StoredFileModel: Model, @unchecked Sendable {
     /// Empty: the bytes are in chunks (database) or in a file (directory).
     @Field(key: "data") var data: Data
     @Field(key: "backend") var backend: String
-    @OptionalField(key: "organisation_id") var organisationID: UUID?
+    @OptionalField(key: "organisation_id") var organisationID: OrganisationID?
     @Field(key: "created_at") var createdAt: Date
     init() {}
 }
@@ -23,7 +24,7 @@ final class StoredFileModel: Model, @unchecked Sendable {
 final class FileChunkModel: Model, @unchecked Sendable {
     static let schema = "stored_file_chunks"
     @ID(key: .id) var id: UUID?
-    @Field(key: "file_id") var fileID: UUID
+    @Field(key: "file_id") var fileID: StoredFileID
     @Field(key: "seq") var seq: Int
     @Field(key: "data") var data: Data
     init() {}

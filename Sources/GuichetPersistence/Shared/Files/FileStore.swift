@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
+import GuichetDomain
 import SQLKit
 
 /// A stored file, read whole (the programming-table reader needs random access).
 public struct StoredFile: Sendable, Equatable {
-    public let id: UUID
+    public let id: StoredFileID
     public let name: String
     public let contentType: String
     public let sha256: String
@@ -14,7 +15,7 @@ public struct StoredFile: Sendable, Equatable {
 
 /// A stored file's description, for streaming it.
 public struct StoredFileInfo: Sendable, Equatable {
-    public let id: UUID
+    public let id: StoredFileID
     public let name: String
     public let contentType: String
     public let sha256: String
@@ -62,16 +63,16 @@ public struct FileStore: Sendable {
     /// Stores `data`; `sha256` is the caller's digest of it (the app computes it with
     /// swift-crypto). Throws `QuotaExceeded` before writing anything.
     public func put(
-        name: String, contentType: String, sha256: String, data: Data, now: Date, organisationID: UUID? = nil,
+        name: String, contentType: String, sha256: String, data: Data, now: Date, organisationID: OrganisationID? = nil,
         on db: Database
-    ) async throws -> UUID {
+    ) async throws -> StoredFileID {
         if let organisationID, let quotaBytes {
             let used = try await usage(organisationID: organisationID, on: db)
             if used + Int64(data.count) > quotaBytes {
                 throw QuotaExceeded(used: used, adding: Int64(data.count), quota: quotaBytes)
             }
         }
-        let id = UUID()
+        let id = StoredFileID()
         let m = StoredFileModel()
         m.id = id
         m.name = name
@@ -93,7 +94,7 @@ public struct FileStore: Sendable {
         return id
     }
 
-    public func info(id: UUID, on db: Database) async throws -> StoredFileInfo? {
+    public func info(id: StoredFileID, on db: Database) async throws -> StoredFileInfo? {
         guard let m = try await StoredFileModel.find(id, on: db) else { return nil }
         return try Self.info(m)
     }
@@ -105,7 +106,7 @@ public struct FileStore: Sendable {
     }
 
     /// The file's bytes, a chunk at a time, in order.
-    public func read(id: UUID, on db: Database, _ each: (Data) async throws -> Void) async throws {
+    public func read(id: StoredFileID, on db: Database, _ each: (Data) async throws -> Void) async throws {
         guard let m = try await StoredFileModel.find(id, on: db) else { return }
         try await read(m, on: db, each)
     }
@@ -130,7 +131,7 @@ public struct FileStore: Sendable {
     }
 
     /// The whole file (bounded by the upload limit).
-    public func get(id: UUID, on db: Database) async throws -> StoredFile? {
+    public func get(id: StoredFileID, on db: Database) async throws -> StoredFile? {
         guard let m = try await StoredFileModel.find(id, on: db) else { return nil }
         let info = try Self.info(m)
         var data = Data()
@@ -142,7 +143,7 @@ public struct FileStore: Sendable {
     }
 
     /// The bytes an organisation's files take.
-    public func usage(organisationID: UUID, on db: Database) async throws -> Int64 {
+    public func usage(organisationID: OrganisationID, on db: Database) async throws -> Int64 {
         // PostgreSQL sums a bigint as numeric: cast back, on both databases.
         guard let sql = db as? any SQLDatabase else { throw CorruptRecord(description: "base SQL attendue") }
         let row = try await sql.raw(
@@ -152,7 +153,7 @@ public struct FileStore: Sendable {
         return try row?.decode(column: "used", as: Int64.self) ?? 0
     }
 
-    static func writeChunks(of data: Data, file id: UUID, on db: Database) async throws {
+    static func writeChunks(of data: Data, file id: StoredFileID, on db: Database) async throws {
         var seq = 0
         var offset = data.startIndex
         while offset < data.endIndex {
@@ -170,7 +171,7 @@ public struct FileStore: Sendable {
 
 /// A file written to a directory whose storage is not configured on this instance.
 public struct FileUnavailable: Error, Sendable, CustomStringConvertible {
-    public let id: UUID
+    public let id: StoredFileID
     public var description: String { "fichier \(id) : stockage en répertoire non configuré sur cette instance" }
 }
 
@@ -179,12 +180,12 @@ public struct FileUnavailable: Error, Sendable, CustomStringConvertible {
 struct DirectoryFiles {
     let root: URL
 
-    func path(_ id: UUID) -> URL {
+    func path(_ id: StoredFileID) -> URL {
         let name = id.uuidString.lowercased()
         return root.appendingPathComponent(String(name.prefix(2))).appendingPathComponent(name)
     }
 
-    func write(_ data: Data, id: UUID) throws {
+    func write(_ data: Data, id: StoredFileID) throws {
         let target = path(id)
         let directory = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -213,7 +214,7 @@ struct DirectoryFiles {
         }
     }
 
-    func read(id: UUID, chunkSize: Int, _ each: (Data) async throws -> Void) async throws {
+    func read(id: StoredFileID, chunkSize: Int, _ each: (Data) async throws -> Void) async throws {
         let handle = try FileHandle(forReadingFrom: path(id))
         defer { try? handle.close() }
         while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {

@@ -1,11 +1,12 @@
 import Fluent
 import Foundation
+import GuichetDomain
 
 /// Background work that must happen even if the instance that asked for it stops: a row per job,
 /// claimed with a lease, retried with backoff, kept as `dead` after its last attempt (issue #10).
 final class JobModel: Model, @unchecked Sendable {
     static let schema = "jobs"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .random) var id: JobID?
     @Field(key: "kind") var kind: String
     @Field(key: "payload") var payload: String
     @Field(key: "state") var state: String

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GuichetDomain
 import SQLKit
 
 /// Where a job stands. `running` with an expired lease is due again: its worker stopped.
@@ -20,7 +21,7 @@ public enum JobState: String, Sendable, CaseIterable, Codable {
 }
 
 public struct JobRecord: Sendable, Equatable {
-    public let id: UUID
+    public let id: JobID
     public let kind: String
     public let payload: String
     public let state: JobState
@@ -42,7 +43,7 @@ public struct JobStore: Sendable {
     public func enqueue(
         kind: String, payload: String, runAt: Date, maxAttempts: Int = 5, on db: Database
     )
-        async throws -> UUID
+        async throws -> JobID
     {
         let m = JobModel()
         m.kind = kind
@@ -60,7 +61,7 @@ public struct JobStore: Sendable {
     /// counts the attempt. The conditions are repeated in the UPDATE so that a concurrent
     /// claimer that waited on the row re-checks them (see `OutboxStore.claim`).
     public func claim(
-        id: UUID? = nil, worker: String, now: Date, lease: TimeInterval, on db: Database
+        id: JobID? = nil, worker: String, now: Date, lease: TimeInterval, on db: Database
     )
         async throws -> JobRecord?
     {
@@ -77,7 +78,7 @@ public struct JobStore: Sendable {
         update = Self.due(update, now: now)
         let claimed = try await update.where("id", .in, SQLGroupExpression(due.query)).returning("id").all()
         guard let row = claimed.first else { return nil }
-        let claimedID = try row.decode(column: "id", as: UUID.self)
+        let claimedID = JobID(try row.decode(column: "id", as: UUID.self))
         return try await JobModel.find(claimedID, on: db)?.record
     }
 
@@ -92,7 +93,7 @@ public struct JobStore: Sendable {
         }
     }
 
-    public func complete(id: UUID, worker: String, at: Date, on db: Database) async throws {
+    public func complete(id: JobID, worker: String, at: Date, on db: Database) async throws {
         try await JobModel.query(on: db)
             .set(\.$state, to: JobState.done.rawValue).set(\.$finishedAt, to: at)
             .set(\.$lockedBy, to: nil).set(\.$lockedUntil, to: nil)
@@ -101,7 +102,7 @@ public struct JobStore: Sendable {
     }
 
     /// A failed attempt: queued again at `retryAt`, or dead when the attempts are spent.
-    public func fail(id: UUID, worker: String, error: String, retryAt: Date, at: Date, on db: Database) async throws {
+    public func fail(id: JobID, worker: String, error: String, retryAt: Date, at: Date, on db: Database) async throws {
         guard let m = try await JobModel.query(on: db).filter(\.$id == id).filter(\.$lockedBy == worker).first() else {
             return
         }
@@ -119,7 +120,7 @@ public struct JobStore: Sendable {
     }
 
     /// An administrator gives a dead job another round of attempts.
-    public func retry(id: UUID, now: Date, on db: Database) async throws -> Bool {
+    public func retry(id: JobID, now: Date, on db: Database) async throws -> Bool {
         guard let sql = db as? any SQLDatabase else { return false }
         let rows = try await sql.update(JobModel.schema)
             .set("state", to: JobState.queued.rawValue).set("attempts", to: 0).set("run_at", to: now)
@@ -129,7 +130,7 @@ public struct JobStore: Sendable {
         return rows.count == 1
     }
 
-    public func find(id: UUID, on db: Database) async throws -> JobRecord? {
+    public func find(id: JobID, on db: Database) async throws -> JobRecord? {
         try await JobModel.find(id, on: db)?.record
     }
 
@@ -140,7 +141,7 @@ public struct JobStore: Sendable {
         if let before {
             q = q.group(.or) { group in
                 group.filter(\.$createdAt < before.at)
-                    .group(.and) { $0.filter(\.$createdAt == before.at).filter(\.$id < before.id) }
+                    .group(.and) { $0.filter(\.$createdAt == before.at).filter(\.$id < JobID(before.id)) }
             }
         }
         return try await q.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit).all()

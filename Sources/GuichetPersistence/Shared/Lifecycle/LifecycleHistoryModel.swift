@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GuichetDomain
 
 /// One line of an object's history, whatever its lifecycle (filing, organisation, later the
 /// renovation dossier and payments): append-only.
@@ -11,7 +12,7 @@ final class LifecycleHistoryModel: Model, @unchecked Sendable {
     @Field(key: "at") var at: Date
     /// The order of the lines one transition writes at the same instant.
     @Field(key: "position") var position: Int
-    @OptionalField(key: "actor_id") var actorID: UUID?
+    @OptionalField(key: "actor_id") var actorID: UserID?
     @Field(key: "actor_label") var actorLabel: String
     @Field(key: "actor_role") var actorRole: String
     @OptionalField(key: "on_behalf_of") var onBehalfOf: String?

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GuichetDomain
 import SQLKit
 
 /// Another request moved the object first: the transition wrote nothing (issue #10). The web
@@ -32,12 +33,12 @@ public struct LifecycleSubject: Sendable, Equatable {
 
 /// Who acted, as histories show it: « AMO X pour le compte de Y ».
 public struct HistoryActor: Sendable, Equatable {
-    public let id: UUID?
+    public let id: UserID?
     public let label: String
     public let role: String
     public let onBehalfOf: String?
 
-    public init(id: UUID?, label: String, role: String, onBehalfOf: String? = nil) {
+    public init(id: UserID?, label: String, role: String, onBehalfOf: String? = nil) {
         self.id = id
         self.label = label
         self.role = role

@@ -5,7 +5,7 @@ import Plot
 /// The development mailbox (`GUICHET_DEV_MAILBOX=true` only): the outbox's last messages.
 public enum MailboxPage {
     public struct Message: Sendable, Equatable {
-        public let id: UUID
+        public let id: OutboxMessageID
         public let createdAt: Date
         public let channel: String
         public let recipient: String
@@ -14,7 +14,8 @@ public enum MailboxPage {
         public let body: String
 
         public init(
-            id: UUID, createdAt: Date, channel: String, recipient: String, subject: String, status: String, body: String
+            id: OutboxMessageID, createdAt: Date, channel: String, recipient: String, subject: String, status: String,
+            body: String
         ) {
             self.id = id
             self.createdAt = createdAt
