@@ -211,9 +211,10 @@ struct LandlordController: RouteCollection {
     }
 
     func decide(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: OrganisationID.self), let admin = req.principal else {
-            throw Abort(.notFound)
-        }
+        guard let id = req.parameters.get("id", as: OrganisationID.self), let admin = req.principal,
+            let org = try await OrganisationStore().find(id: id, on: req.db), org.kind == .landlord,
+            org.status == .pending
+        else { throw Abort(.notFound) }
         let v = try req.formValues()
         let (accept, reason, refused) = RefusalAttempt.decision(id: id, v)
         if let refused { return try await reviewsPage(req, refusal: refused, status: .unprocessableEntity) }

@@ -39,7 +39,9 @@ struct AMORequestsController: RouteCollection {
     }
 
     func decide(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: OrganisationID.self) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("id", as: OrganisationID.self),
+            let org = try await OrganisationStore().find(id: id, on: req.db), org.kind == .amo, org.status == .pending
+        else { throw Abort(.notFound) }
         let v = try req.formValues()
         let (accept, reason, refused) = RefusalAttempt.decision(id: id, v)
         if let refused { return try await page(req, refusal: refused, status: .unprocessableEntity) }

@@ -70,6 +70,12 @@ import VaporTesting
             #expect(
                 tooLong.body.string.contains("Motif du refus : 2\u{00A0}000 caractères au plus (2\u{00A0}399 saisis)."))
             #expect(try await OrganisationStore().find(id: org.id, on: app.db)?.status == .pending, "nothing written")
+            let unknown = "/admin/amo/\(OrganisationID().uuidString)/decision"
+            #expect(try await admin.post(unknown, ["decision": "refuse", "reason": " "]).status == .notFound)
+            let landlord = "/admin/bailleurs/\(org.id.uuidString)/decision"
+            #expect(
+                try await admin.post(landlord, ["decision": "refuse", "reason": " "]).status == .notFound,
+                "an AMO request is not a landlord's")
         }
     }
 

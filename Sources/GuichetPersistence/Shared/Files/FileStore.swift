@@ -50,6 +50,8 @@ public struct QuotaExceeded: Error, Sendable, Equatable {
 /// quota.
 public struct FileStore: Sendable {
     public static let chunkSize = 256 * 1024
+    /// Chunks read per query when a file is streamed from the database.
+    static let chunksPerQuery = 4
 
     public let backend: FileBackend
     /// Bytes an organisation may keep (nil: no limit).
@@ -120,12 +122,20 @@ public struct FileStore: Sendable {
         default:
             // Files written before chunks kept their bytes in the row.
             if !m.data.isEmpty { try await each(m.data) }
+            // A few chunks per query: one round trip per `chunksPerQuery` chunks, memory bounded
+            // by as many chunks.
             var seq = 0
-            while let chunk = try await FileChunkModel.query(on: db).filter(\.$fileID == id).filter(\.$seq == seq)
-                .first()
-            {
-                try await each(chunk.data)
-                seq += 1
+            while true {
+                let batch = try await FileChunkModel.query(on: db).filter(\.$fileID == id).filter(\.$seq >= seq)
+                    .sort(\.$seq).limit(Self.chunksPerQuery).all()
+                for chunk in batch {
+                    guard chunk.seq == seq else {
+                        throw CorruptRecord(description: "fichier \(id) : morceau \(seq) absent")
+                    }
+                    try await each(chunk.data)
+                    seq += 1
+                }
+                if batch.count < Self.chunksPerQuery { break }
             }
         }
     }
