@@ -122,21 +122,27 @@ public struct FileStore: Sendable {
         default:
             // Files written before chunks kept their bytes in the row.
             if !m.data.isEmpty { try await each(m.data) }
-            // A few chunks per query: one round trip per `chunksPerQuery` chunks, memory bounded
-            // by as many chunks.
-            var seq = 0
-            while true {
-                let batch = try await FileChunkModel.query(on: db).filter(\.$fileID == id).filter(\.$seq >= seq)
-                    .sort(\.$seq).limit(Self.chunksPerQuery).all()
-                for chunk in batch {
-                    guard chunk.seq == seq else {
-                        throw CorruptRecord(description: "fichier \(id) : morceau \(seq) absent")
-                    }
-                    try await each(chunk.data)
-                    seq += 1
+            try await Self.readChunks(of: id, on: db, each)
+        }
+    }
+
+    /// The chunks of a file in the database, a few per query: one round trip per
+    /// `chunksPerQuery` chunks, memory bounded by as many chunks.
+    private static func readChunks(
+        of id: StoredFileID, on db: Database, _ each: (Data) async throws -> Void
+    ) async throws {
+        var seq = 0
+        while true {
+            let batch = try await FileChunkModel.query(on: db).filter(\.$fileID == id).filter(\.$seq >= seq)
+                .sort(\.$seq).limit(chunksPerQuery).all()
+            for chunk in batch {
+                guard chunk.seq == seq else {
+                    throw CorruptRecord(description: "fichier \(id) : morceau \(seq) absent")
                 }
-                if batch.count < Self.chunksPerQuery { break }
+                try await each(chunk.data)
+                seq += 1
             }
+            if batch.count < chunksPerQuery { return }
         }
     }
 
