@@ -44,7 +44,7 @@ public enum Funder: String, Sendable, CaseIterable, Codable {
     }
 }
 
-public struct ExternalAid: Sendable, Hashable {
+public struct ExternalAid: Sendable, Hashable, Codable {
     public var funder: Funder
     public var amount: Money
     public init(funder: Funder, amount: Money) {

@@ -1,0 +1,91 @@
+/// The inputs of the financing plan (`RENO-F`), the loan question first (the guide).
+public struct PlanSection: Sendable, Hashable, Codable {
+    /// « Souhaitez-vous un prêt complémentaire ? »: nil until answered.
+    public var loanWanted: Bool?
+    public var loan: LoanWish?
+    public var companies: [DossierCompany] = []
+    public var amoFee: Money?
+    public var amoExternalFunding: Money = .zero
+    public var moeFee: Money = .zero
+    public var moeByWorksCompany = false
+    public var doInsurance: Money = .zero
+    public var dpeAuditFee: Money = .zero
+    public var dpeAuditDate: Day?
+    public var externalAid: [ExternalAid] = []
+    public var loanOnlyWorks: Money = .zero
+    public var monthlyIncome: Money?
+    public var monthlyCharges: Money?
+    public init() {}
+}
+
+public struct LoanWish: Sendable, Hashable, Codable {
+    public var amount: Money
+    public var months: Int
+    public var deferralMonths: Int
+    public init(amount: Money, months: Int, deferralMonths: Int) {
+        self.amount = amount
+        self.months = months
+        self.deferralMonths = deferralMonths
+    }
+}
+
+/// A works company as the dossier names it: its SIRET (`RENO-E11`), the type of main works it
+/// does (the guide's table) and the amounts of its quote financeable by the subsidy.
+public struct DossierCompany: Sendable, Hashable, Codable {
+    public var siret: Siret
+    public var name: String
+    public var rge: Bool
+    public var mainWorkType: MainWorkType
+    public var mainWorks: Money
+    public var inducedWorks: Money
+    public init(
+        siret: Siret, name: String, rge: Bool, mainWorkType: MainWorkType, mainWorks: Money, inducedWorks: Money
+    ) {
+        self.siret = siret
+        self.name = name
+        self.rge = rge
+        self.mainWorkType = mainWorkType
+        self.mainWorks = mainWorks
+        self.inducedWorks = inducedWorks
+    }
+}
+
+/// The guide's table of main works (`RENO-E8`): items marked ✗ there (windows, doors, shutters,
+/// glazing) are never financed by the subsidy and cannot be chosen.
+public enum MainWorkType: String, Sendable, CaseIterable, Codable {
+    case wallInsulation = "isolation_murs"
+    case atticInsulation = "isolation_combles"
+    case floorInsulation = "isolation_planchers"
+    case heatingReplacement = "remplacement_chauffage"
+    case renewableHeating = "chauffage_renouvelable"
+    case renewableHotWater = "eau_chaude_renouvelable"
+    case windows = "fenêtres"
+    case doors = "portes"
+    case shutters = "volets"
+    case glazing = "vitrages"
+
+    public var french: String {
+        switch self {
+        case .wallInsulation: "Isolation thermique des murs"
+        case .atticInsulation: "Isolation thermique des combles ou toitures"
+        case .floorInsulation: "Isolation thermique des planchers bas"
+        case .heatingReplacement: "Remplacement du système de chauffage"
+        case .renewableHeating: "Chauffage utilisant une source d'énergie renouvelable"
+        case .renewableHotWater: "Eau chaude sanitaire utilisant une source d'énergie renouvelable"
+        case .windows: "Fenêtres"
+        case .doors: "Portes"
+        case .shutters: "Volets"
+        case .glazing: "Vitrages"
+        }
+    }
+
+    /// ✗ in the guide's table.
+    public var isFinanceable: Bool {
+        switch self {
+        case .windows, .doors, .shutters, .glazing: false
+        default: true
+        }
+    }
+
+    public static let choosable = allCases.filter(\.isFinanceable)
+}

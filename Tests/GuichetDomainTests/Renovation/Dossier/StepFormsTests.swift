@@ -1,0 +1,83 @@
+import Foundation
+import GuichetDomain
+import Testing
+
+/// Each step's form: every problem at once, nothing changed on a problem, and the answers written
+/// back as the values that read them again.
+@Suite struct StepFormsTests {
+    @Test func theApplicantsFormListsEveryProblemAndChangesNothing() {
+        var a = DossierAnswers()
+        let problems = StepForms.applyApplicant(
+            ["email": "pas-une-adresse", "employment": "private_sector", "company_siret": "123", "tax_income": "abc"],
+            to: &a)
+        #expect(
+            Set(problems.map(\.field)) == [
+                "email", "mobile", "company_name", "company_siret", "tax_income", "household_size",
+            ])
+        #expect(a == DossierAnswers(), "nothing written")
+    }
+
+    @Test func answersReadBackAsTheSameAnswers() throws {
+        let full = DossierFixtures.ownerOccupier
+        for (values, apply) in [
+            (StepForms.applicantValues(full), StepForms.applyApplicant),
+            (StepForms.worksValues(full), StepForms.applyWorks),
+            (PlanForm.values(full), PlanForm.apply),
+        ] as [([String: String], ([String: String], inout DossierAnswers) -> [FieldProblem])] {
+            var copy = full
+            #expect(apply(values, &copy) == [])
+            #expect(copy == full)
+        }
+        var copy = full
+        #expect(
+            StepForms.applyDwelling(
+                StepForms.dwellingValues(full).merging(["insee": "01053"]) { _, b in b }, to: &copy,
+                reference: Fixtures.reference) == [])
+        #expect(copy.dwelling.insee == "01053")
+        let data = try JSONEncoder().encode(full)
+        #expect(try JSONDecoder().decode(DossierAnswers.self, from: data) == full)
+    }
+
+    @Test func aPostalCodeOfSeveralCommunesAsksForTheCommune() {
+        var a = DossierAnswers()
+        let problems = StepForms.applyDwelling(
+            ["address": "1 place Neuve", "postal_code": "01000", "principal_residence": "oui"], to: &a,
+            reference: Fixtures.reference)
+        #expect(problems.map(\.field) == ["insee"])
+        #expect(
+            StepForms.applyDwelling(
+                ["address": "1 place Neuve", "postal_code": "01000", "insee": "01344", "principal_residence": "oui"],
+                to: &a,
+                reference: Fixtures.reference) == [])
+        #expect(a.dwelling.insee == "01344")
+    }
+
+    @Test func windowsCannotBeChosenAsMainWorks() {
+        let values = [
+            "siret": "732 829 320 00074", "name": "Vitres & Co", "rge": "oui", "work_type": "fenêtres",
+            "main_works": "8 000",
+        ]
+        guard case .failure(let p) = PlanForm.readCompany(values, existing: []) else {
+            Issue.record("windows must be refused")
+            return
+        }
+        #expect(
+            p.fields.map(\.message) == [
+                "Type de travaux principaux : « Fenêtres » n'est pas financé par l'aide (RENO-E8)."
+            ])
+        var ok = values
+        ok["work_type"] = "isolation_murs"
+        #expect((try? PlanForm.readCompany(ok, existing: []).get())?.mainWorks == .euros(8_000))
+    }
+
+    @Test func theDossierIsDecidedByTheSameEngineAsTheTest() {
+        let a = DossierFixtures.ownerOccupier
+        let c = a.renovationCase
+        #expect(c.applicant.household.referenceTaxIncome == .euros(25_000))
+        #expect(c.plan?.companies.first?.mainWorks == .euros(12_000))
+        let result = RenovationSimulation.run(
+            c, on: Fixtures.day("2020-06-15"), parameters: Fixtures.parameters, reference: Fixtures.reference)
+        #expect(result.eligibility.eligible)
+        #expect(result.financing?.subsidy == .euros(13_500))
+    }
+}
