@@ -51,71 +51,62 @@ public struct DossierRefusal: Error, Sendable, Equatable {
 }
 
 public enum DossierLifecycle {
-    public static func transition(
-        _ state: DossierState, _ event: DossierEvent, mandate: MandateStatus
-    ) -> Result<Transition<DossierState, DossierEffect>, DossierRefusal> {
+    public typealias Outcome = Result<Transition<DossierState, DossierEffect>, DossierRefusal>
+
+    public static func transition(_ state: DossierState, _ event: DossierEvent, mandate: MandateStatus) -> Outcome {
         guard state.isEditable else {
             return .failure(DossierRefusal("Ce dossier est « \(state.french) » : il ne peut plus être modifié."))
         }
         switch event {
         case .save(let step):
-            return .success(
-                Transition(
-                    to: state, [.history("Étape « \(step.french) » enregistrée."), .audit(action: "dossier.étape")]))
+            return stay(state, "Étape « \(step.french) » enregistrée.", "dossier.étape")
         case .chooseAMO(let name, let byAMO):
             guard mandate != .accepted else {
                 return .failure(DossierRefusal("Un AMO est déjà mandaté : retirez d'abord son mandat."))
             }
             if byAMO {
-                return .success(
-                    Transition(
-                        to: state,
-                        [
-                            .setMandate(.accepted), .history("AMO « \(name) » choisi et mandaté."),
-                            .audit(action: "dossier.amo"),
-                        ]))
+                return stay(state, "AMO « \(name) » choisi et mandaté.", "dossier.amo", [.setMandate(.accepted)])
             }
-            return .success(
-                Transition(
-                    to: state,
-                    [
-                        .setMandate(.requested), .history("Mandat demandé à l'AMO « \(name) »."), .mandateRequestEmail,
-                        .audit(action: "dossier.amo"),
-                    ]))
+            return stay(
+                state, "Mandat demandé à l'AMO « \(name) ».", "dossier.amo",
+                [.setMandate(.requested), .mandateRequestEmail])
         case .acceptMandate(let name):
             guard mandate == .requested else {
                 return .failure(DossierRefusal("Aucune demande de mandat en attente pour ce dossier."))
             }
-            return .success(
-                Transition(
-                    to: state,
-                    [
-                        .setMandate(.accepted), .history("Mandat accepté par l'AMO « \(name) »."),
-                        .audit(action: "dossier.mandat"),
-                    ]))
+            return stay(state, "Mandat accepté par l'AMO « \(name) ».", "dossier.mandat", [.setMandate(.accepted)])
         case .withdrawMandate(let name):
             guard mandate != .none else { return .failure(DossierRefusal("Aucun AMO n'est mandaté pour ce dossier.")) }
-            return .success(
-                Transition(
-                    to: state,
-                    [
-                        .setMandate(.none), .history("Mandat de l'AMO « \(name) » retiré."),
-                        .audit(action: "dossier.mandat"),
-                    ]))
+            return stay(state, "Mandat de l'AMO « \(name) » retiré.", "dossier.mandat", [.setMandate(.none)])
         case .file(let problems):
-            guard state == .draft else {
-                return .failure(DossierRefusal("Ce dossier renvoyé pour correction se redépose depuis l'instruction."))
-            }
-            guard problems.isEmpty else {
-                return .failure(DossierRefusal("Le dossier ne peut pas encore être déposé.", problems: problems))
-            }
-            return .success(
-                Transition(
-                    to: .filed,
-                    [
-                        .history("Dossier déposé."), .storeDecision, .acknowledgementEmails, .receipt,
-                        .audit(action: "dossier.dépôt"),
-                    ]))
+            return file(state, problems)
         }
+    }
+
+    /// An event that changes the answers or the mandate, not the state.
+    static func stay(
+        _ state: DossierState, _ history: String, _ action: String, _ effects: [DossierEffect] = []
+    )
+        -> Outcome
+    {
+        .success(Transition(to: state, effects + [.history(history), .audit(action: action)]))
+    }
+
+    /// « Déposer »: only a draft, only without problem; the decision is stored, the applicant and
+    /// the AMO are told, the receipt is made.
+    static func file(_ state: DossierState, _ problems: [FilingProblem]) -> Outcome {
+        guard state == .draft else {
+            return .failure(DossierRefusal("Ce dossier renvoyé pour correction se redépose depuis l'instruction."))
+        }
+        guard problems.isEmpty else {
+            return .failure(DossierRefusal("Le dossier ne peut pas encore être déposé.", problems: problems))
+        }
+        return .success(
+            Transition(
+                to: .filed,
+                [
+                    .history("Dossier déposé."), .storeDecision, .acknowledgementEmails, .receipt,
+                    .audit(action: "dossier.dépôt"),
+                ]))
     }
 }
