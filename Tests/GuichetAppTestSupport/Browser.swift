@@ -93,13 +93,16 @@ extension Browser {
     @discardableResult
     public func upload(
         _ path: String, field: String = "fichier", fileName: String, data: Data,
-        contentType: String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        contentType: String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        fields: [String: String] = [:]
     ) async throws -> TestingHTTPResponse {
         if csrf == nil { try await get(signedIn ? "/" : "/connexion") }
         let boundary = "----guichet-test-\(UUID().uuidString)"
         var body = ByteBuffer()
-        if let csrf {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n")
+        var all = fields
+        if let csrf { all["_csrf"] = csrf }
+        for (name, value) in all.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         body.writeString(
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; "

@@ -250,10 +250,6 @@ struct LandlordService: Sendable {
     struct RemovalRefusal: Error, Sendable { let reason: Removal }
 
     static func members(of organisationID: OrganisationID, on db: Database) async throws -> [UserRecord] {
-        var out: [UserRecord] = []
-        for g in try await UserStore().grants(role: .bailleur, on: db) where g.organisationID == organisationID {
-            if let u = try await UserStore().find(id: g.userID, on: db) { out.append(u) }
-        }
-        return out.sorted { $0.email < $1.email }
+        try await UserStore().members(of: organisationID, role: .bailleur, on: db)
     }
 }

@@ -130,6 +130,24 @@ struct AccountService {
     }
 
     func sendActivation(user: UserRecord, on tx: Database) async throws {
+        try await Self.sendActivation(user: user, links: links, notifier: notifier, on: tx)
+    }
+
+    /// The 12-hour activation e-mail (`RENO-C`). An account made by an AMO has no password yet:
+    /// its link leads to choosing one (which activates it).
+    static func sendActivation(user: UserRecord, links: OneTimeLinks, notifier: Notifier, on tx: Database) async throws
+    {
+        if user.passwordHash.isEmpty {
+            let link = try await links.issue(
+                for: user.id, purpose: "reset", lifetime: activationLifetime, path: "/reinitialisation", on: tx)
+            try await notifier.email(
+                to: user.email, subject: "Activez votre compte Guichet",
+                body:
+                    "Bonjour \(user.displayName),\n\nPour activer votre compte, choisissez votre mot de passe dans les "
+                    + "12 heures :\n\(link)",
+                on: tx)
+            return
+        }
         let link = try await links.issue(
             for: user.id, purpose: "activation", lifetime: Self.activationLifetime, path: "/activation", on: tx)
         try await notifier.email(

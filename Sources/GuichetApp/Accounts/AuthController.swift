@@ -30,6 +30,7 @@ struct AuthController: RouteCollection {
         if roles.contains(.administrateur) { return "/admin" }
         if roles.contains(.instructeur) || roles.contains(.comite) { return "/instruction" }
         if roles.contains(.bailleur) { return "/ami" }
+        if roles.contains(.amo) || roles.contains(.beneficiaire) { return "/dossiers" }
         return LocalRedirect.fallback
     }
 

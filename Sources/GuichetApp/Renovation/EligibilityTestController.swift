@@ -38,7 +38,7 @@ struct EligibilityTestController: RouteCollection {
             answers[k].map { "\(k)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
         }
         let editQuery = query.dropLast().joined(separator: "&")
-        let model = EligibilityTestPages.ResultModel(
+        var model = EligibilityTestPages.ResultModel(
             eligible: e.eligible,
             criteria: e.criteria.map {
                 .init(
@@ -49,6 +49,12 @@ struct EligibilityTestController: RouteCollection {
             restartURL: "/renovation/eligibilite",
             editURL: "/renovation/eligibilite" + (editQuery.isEmpty ? "" : "?" + editQuery),
             parametersVersion: result.parametersVersion)
+        let all = query.joined(separator: "&")
+        if let p = req.principal {
+            model.next = p.has(.amo) ? .amo(answers: all) : p.has(.beneficiaire) ? .beneficiary(answers: all) : .staff
+        } else {
+            model.next = .visitor(answers: all)
+        }
         return .html(EligibilityTestPages.result(req.page(), model))
     }
 

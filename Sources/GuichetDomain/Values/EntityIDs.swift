@@ -16,6 +16,8 @@ public enum EntityTag {
     public enum OutboxMessage {}
     public enum APIToken {}
     public enum Invitation {}
+    public enum Dossier {}
+    public enum DossierDocument {}
 }
 
 public typealias UserID = Tagged<EntityTag.User, UUID>
@@ -28,3 +30,5 @@ public typealias JobID = Tagged<EntityTag.Job, UUID>
 public typealias OutboxMessageID = Tagged<EntityTag.OutboxMessage, UUID>
 public typealias APITokenID = Tagged<EntityTag.APIToken, UUID>
 public typealias InvitationID = Tagged<EntityTag.Invitation, UUID>
+public typealias DossierID = Tagged<EntityTag.Dossier, UUID>
+public typealias DossierDocumentID = Tagged<EntityTag.DossierDocument, UUID>

@@ -48,6 +48,14 @@ public struct UserStore: Sendable {
         return Dictionary(grouping: all, by: \.userID)
     }
 
+    /// The members of an organisation holding `role`, in e-mail order (two queries).
+    public func members(of organisation: OrganisationID, role: Role, on db: Database) async throws -> [UserRecord] {
+        let ids = try await RoleGrantModel.query(on: db).filter(\.$organisationID == organisation)
+            .filter(\.$role == role.rawValue).all().map(\.userID)
+        guard !ids.isEmpty else { return [] }
+        return try await UserModel.query(on: db).filter(\.$id ~~ ids).sort(\.$email).all().map { try $0.record }
+    }
+
     public func countNonDemo(on db: Database) async throws -> Int {
         try await UserModel.query(on: db).filter(\.$isDemo == false).count()
     }

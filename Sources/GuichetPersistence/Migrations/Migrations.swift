@@ -14,6 +14,7 @@ public enum GuichetMigrations {
             CreateJobs(),
             AddHotIndexes(),
             AddFileChunks(),
+            CreateRenovationDossiers(),
         ]
     }
 }

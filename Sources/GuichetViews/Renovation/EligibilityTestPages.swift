@@ -57,6 +57,14 @@ public enum EligibilityTestPages {
         public let restartURL: String
         public let editURL: String
         public let parametersVersion: String
+        /// Where an eligible result leads, by who looks at it; `answers` is the test's query string.
+        public enum Next: Sendable {
+            case visitor(answers: String)
+            case beneficiary(answers: String)
+            case amo(answers: String)
+            case staff
+        }
+        public var next: Next = .visitor(answers: "")
         public init(
             eligible: Bool, criteria: [CriterionLine], facts: [(String, String)], warnings: [String],
             restartURL: String, editURL: String, parametersVersion: String
@@ -126,7 +134,7 @@ public enum EligibilityTestPages {
                 H2("À savoir")
                 List(m.warnings)
             }
-            nextSteps(eligible: m.eligible)
+            nextSteps(eligible: m.eligible, next: m.next)
             Paragraph {
                 Link("Modifier mes réponses", url: m.editURL).class("button button-secondary")
                 Text(" ")
@@ -138,11 +146,20 @@ public enum EligibilityTestPages {
 
     /// What to do next: an account and an AMO when eligible, how to correct an answer otherwise.
     @ComponentBuilder
-    static func nextSteps(eligible: Bool) -> Component {
+    static func nextSteps(eligible: Bool, next: ResultModel.Next) -> Component {
         H2("Et maintenant ?")
         if eligible {
             Paragraph {
-                Link("Créer mon compte", url: "/inscription").class("button")
+                switch next {
+                case .visitor(let answers):
+                    Link("Créer mon compte et mon dossier", url: "/renovation/compte?" + answers).class("button")
+                case .beneficiary(let answers):
+                    Link("Créer un dossier pour ce logement", url: "/dossiers/nouveau?" + answers).class("button")
+                case .amo(let answers):
+                    Link("Créer le compte du bénéficiaire", url: "/dossiers/nouveau?" + answers).class("button")
+                case .staff:
+                    EmptyComponent()
+                }
                 Text(" ")
                 Link("Trouver un AMO", url: "/amo/annuaire").class("button button-secondary")
             }

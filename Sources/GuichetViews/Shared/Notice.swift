@@ -26,11 +26,22 @@ public enum Notice: Sendable, Equatable {
     case parametersSaved(version: String)
     case staffAccountCreated(email: String)
     case jobRetried
+    // Renovation dossiers
+    case dossierSaved(step: DossierStep)
+    case dossierCreated(reference: String)
+    case dossierFiled(reference: String)
+    case mandateRequested(amo: String)
+    case mandateAccepted
+    case mandateWithdrawn
+    case documentStored(String)
+    case documentDeleted(String)
+    case dossierRefused(String)
 
     public var kind: PageModel.FlashKind {
         switch self {
         case .signedOut, .emailConfirmationSent: .info
-        case .lastMemberCannotLeave, .invitationRefused, .chooseTableFile, .fileTooLarge, .refused: .error
+        case .lastMemberCannotLeave, .invitationRefused, .chooseTableFile, .fileTooLarge, .refused, .dossierRefused:
+            .error
         default: .success
         }
     }
@@ -75,6 +86,19 @@ public enum Notice: Sendable, Equatable {
         case .parametersSaved(let version): "Version \(version) enregistrée."
         case .staffAccountCreated(let email): "Compte créé pour \(email) : un lien lui a été envoyé."
         case .jobRetried: "La tâche est relancée : le prochain passage du travailleur l'exécute."
+        case .dossierSaved(let step): "« \(step.french) » enregistré."
+        case .dossierCreated(let reference):
+            "Dossier \(reference) créé : le bénéficiaire a reçu un e-mail pour activer son compte sous 12 heures."
+        case .dossierFiled(let reference):
+            "Dossier \(reference) déposé. Un accusé de réception a été envoyé par e-mail ; le PDF "
+                + "sera disponible ici dans un instant."
+        case .mandateRequested(let amo):
+            "Demande de mandat envoyée à \(amo) : le dossier lui sera ouvert dès qu'il l'aura acceptée."
+        case .mandateAccepted: "Mandat accepté : vous pouvez compléter le dossier pour le compte du bénéficiaire."
+        case .mandateWithdrawn: "Mandat retiré : l'AMO n'a plus accès au dossier."
+        case .documentStored(let title): "« \(title) » enregistré."
+        case .documentDeleted(let title): "« \(title) » supprimé."
+        case .dossierRefused(let message): FrenchText.sentence(message)
         }
     }
 }

@@ -32,7 +32,7 @@ import VaporTesting
             #expect(try await b.get(link).status == .notFound, "an activation link works once")
             let login = try await b.post("/connexion", ["email": "MARIE@example.fr ", "password": Self.password])
             #expect(login.status == .seeOther)
-            #expect(login.headers.first(name: .location) == "/compte")
+            #expect(login.headers.first(name: .location) == "/dossiers", "a beneficiary lands on their dossiers")
             let cookie = try #require(login.headers[.setCookie].first { $0.hasPrefix("guichet_session=") })
             #expect(cookie.contains("HttpOnly"))
             #expect(cookie.contains("SameSite=Lax"))

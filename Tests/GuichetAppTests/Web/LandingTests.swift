@@ -13,7 +13,7 @@ import VaporTesting
 @Suite struct LandingTests {
     @Test(arguments: [
         ([Role.administrateur], "/admin"), ([.instructeur], "/instruction"), ([.comite], "/instruction"),
-        ([.bailleur], "/ami"), ([.beneficiaire], "/compte"), ([.amo], "/compte"),
+        ([.bailleur], "/ami"), ([.beneficiaire], "/dossiers"), ([.amo], "/dossiers"),
         ([.bailleur, .administrateur], "/admin"),
     ])
     func eachRoleLandsOnItsPage(roles: [Role], expected: String) {

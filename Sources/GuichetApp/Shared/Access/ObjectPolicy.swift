@@ -22,6 +22,7 @@ struct ObjectPolicy: Sendable {
         case filing(FilingRecord)
         case organisation(OrganisationRecord)
         case apiToken(owner: UserID)
+        case dossier(DossierRecord)
     }
 
     /// The region of a department (`974` → `R04`), for instructors' scopes.
@@ -38,7 +39,27 @@ struct ObjectPolicy: Sendable {
             return member || (action == .see && p.has(.administrateur))
         case .apiToken(let owner):
             return p.user.id == owner
+        case .dossier(let d):
+            return dossier(p, action, d)
         }
+    }
+
+    /// A renovation dossier: its beneficiary sees and acts; the AMO it names sees it once chosen
+    /// (to accept the mandate) and acts once mandated, or while confirming the dossier it created;
+    /// staff see filed dossiers of their scope (the dwelling's department).
+    func dossier(_ p: Principal, _ action: Action, _ d: DossierRecord) -> Bool {
+        if p.user.id == d.beneficiaryID { return true }
+        if let amo = d.amoID, p.organisations(for: .amo).contains(amo) {
+            switch d.mandate {
+            case .accepted: return true
+            case .requested: return action == .see
+            case .none: return d.createdByAMO
+            }
+        }
+        guard action == .see, d.state != .draft, let insee = d.answers.dwelling.insee.flatMap(InseeCode.init) else {
+            return false
+        }
+        return staffSees(p, department: insee.departmentCode)
     }
 
     /// Administrators and the committee see every department; an instructor those of their scope.

@@ -6,6 +6,7 @@ import Vapor
 struct ReferenceDataKey: StorageKey { typealias Value = ReferenceData }
 struct ClockKey: StorageKey { typealias Value = AppClock }
 struct ConfigKey: StorageKey { typealias Value = AppConfig }
+struct VirusScannerKey: StorageKey { typealias Value = any VirusScanner }
 
 extension Application {
     public var referenceData: ReferenceData {
@@ -19,6 +20,15 @@ extension Application {
     public var guichetConfig: AppConfig {
         get { storage[ConfigKey.self]! }
         set { storage[ConfigKey.self] = newValue }
+    }
+
+    /// The antivirus that scans every document (issue #12): ClamAV when configured.
+    var virusScanner: any VirusScanner {
+        get {
+            if let scanner = storage[VirusScannerKey.self] { return scanner }
+            return guichetConfig.clamd.map { ClamdScanner(endpoint: $0) } ?? NoVirusScanner()
+        }
+        set { storage[VirusScannerKey.self] = newValue }
     }
 
     /// The storage of files, as configured (issue #10).

@@ -19,7 +19,11 @@ extension Application {
                 if upload.status == .pending || upload.status == .checking {
                     throw UploadCheckRunner.Busy(payload: job.payload)
                 }
-            }
+            },
+            .dossierReceipt: { [dossiers = dossierService(db: db), files = files] job in
+                guard let id = DossierID(uuidString: job.payload) else { return }
+                try await dossiers.makeReceipt(of: id, files: files)
+            },
         ]
         return JobRunner(
             db: db, clock: clock, logger: logger, workerID: workerID, handlers: handlers, inline: checksUploadsInline)

@@ -34,6 +34,12 @@ extension LandlordService {
     }
 }
 
+extension Application {
+    func dossierService(db: Database) -> DossierService {
+        DossierService(db: db, clock: clock, notifier: notifier, reference: referenceData, parameters: parameters)
+    }
+}
+
 struct BcryptCostKey: StorageKey { typealias Value = Int }
 struct PasswordPolicyKey: StorageKey { typealias Value = PasswordPolicy }
 extension Application {

@@ -52,6 +52,12 @@ public struct AppConfig: Sendable {
     /// `GUICHET_HOST_NAME`, `GUICHET_HOST_ADDRESS`, `GUICHET_DPO_CONTACT`, `GUICHET_CONTACT`,
     /// `GUICHET_CONTACT_PHONE`).
     public var operatorInfo = PublicServicePages.Operator()
+    /// Largest supporting document of a dossier (`GUICHET_MAX_DOCUMENT_MB`, default 10).
+    public var maxDocumentBytes = 10 * 1_048_576
+    /// Where ClamAV's daemon listens (`GUICHET_CLAMD`: `unix:/run/clamav/clamd.ctl`,
+    /// `tcp:127.0.0.1:3310`), or nil when scanning is off (`off`, the default for development:
+    /// the documents page says so).
+    public var clamd: ClamdEndpoint?
 
     public var isSecure: Bool { baseURL.scheme == "https" }
 
@@ -96,6 +102,8 @@ public struct AppConfig: Sendable {
                 $0.trimmingCharacters(in: .whitespaces)
             }.filter { !$0.isEmpty })
         config.operatorInfo = r.operatorInfo()
+        config.maxDocumentBytes = r.int("GUICHET_MAX_DOCUMENT_MB", default: 10, range: 1...100) * 1_048_576
+        config.clamd = r.clamd()
         return r.problems.isEmpty ? .success(config) : .failure(Invalid(problems: r.problems))
     }
 
@@ -126,5 +134,39 @@ public struct AppConfig: Sendable {
         guard var u = URLComponents(string: raw), u.password != nil else { return raw }
         u.password = "***"
         return u.string ?? raw
+    }
+}
+
+/// How to reach ClamAV's daemon.
+public enum ClamdEndpoint: Sendable, Equatable {
+    case unix(String)
+    case tcp(host: String, port: Int)
+
+    /// `unix:/run/clamav/clamd.ctl`, `tcp:127.0.0.1:3310`; nil for anything else.
+    public init?(_ text: String) {
+        if text.hasPrefix("unix:"), text.count > 5 {
+            self = .unix(String(text.dropFirst(5)))
+            return
+        }
+        guard text.hasPrefix("tcp:") else { return nil }
+        let rest = text.dropFirst(4)
+        guard let colon = rest.lastIndex(of: ":"), colon > rest.startIndex,
+            let port = Int(rest[rest.index(after: colon)...]), (1...65535).contains(port)
+        else { return nil }
+        self = .tcp(host: String(rest[..<colon]), port: port)
+    }
+}
+
+extension SettingsReader {
+    func clamd() -> ClamdEndpoint? {
+        let raw = get("GUICHET_CLAMD") ?? "off"
+        if raw == "off" { return nil }
+        guard let endpoint = ClamdEndpoint(raw) else {
+            problem(
+                "GUICHET_CLAMD", "« unix:/chemin/du/socket », « tcp:hôte:port » ou « off » attendu",
+                "expected unix:/socket/path, tcp:host:port or off")
+            return nil
+        }
+        return endpoint
     }
 }

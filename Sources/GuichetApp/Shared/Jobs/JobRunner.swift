@@ -8,10 +8,12 @@ import Logging
 /// will join the programming-table check.
 enum JobKind: String, CaseIterable, Sendable {
     case checkProgrammingTable = "ami.vérification-tableau"
+    case dossierReceipt = "rénovation.accusé-dépôt"
 
     var french: String {
         switch self {
         case .checkProgrammingTable: "Vérification d'un tableau de programmation AMI"
+        case .dossierReceipt: "Accusé de réception d'un dossier de rénovation"
         }
     }
 }

@@ -12,6 +12,7 @@ extension Request {
         if let p = principal {
             accountLinks.append(.init("Mon compte", "/compte"))
             if p.has(.amo) || p.has(.bailleur) { accountLinks.append(.init("Jetons d'API", "/compte/jetons")) }
+            if p.has(.beneficiaire) || p.has(.amo) { nav.append(.init("Dossiers de rénovation", "/dossiers")) }
             if p.has(.bailleur) { nav.append(.init("Mes dépôts AMI", "/ami")) }
             if p.has(.instructeur) || p.has(.comite) || p.has(.administrateur) {
                 nav.append(.init("Instruction", "/instruction"))

@@ -11,6 +11,8 @@ public enum DossierEvent: Sendable, Equatable {
     case acceptMandate(name: String)
     /// The beneficiary withdraws the mandate.
     case withdrawMandate(name: String)
+    /// A supporting document given, replaced or deleted (its history line).
+    case document(String)
     /// « Déposer le dossier »: what still stands in the way, from `DossierFilingCheck`.
     case file(problems: [FilingProblem])
 }
@@ -78,6 +80,8 @@ public enum DossierLifecycle {
         case .withdrawMandate(let name):
             guard mandate != .none else { return .failure(DossierRefusal("Aucun AMO n'est mandaté pour ce dossier.")) }
             return stay(state, "Mandat de l'AMO « \(name) » retiré.", "dossier.mandat", [.setMandate(.none)])
+        case .document(let text):
+            return stay(state, text, "dossier.pièce")
         case .file(let problems):
             return file(state, problems)
         }

@@ -158,6 +158,17 @@ public struct FileStore: Sendable {
             createdAt: info.createdAt)
     }
 
+    /// Deletes a file no longer referenced (a replaced document). Call it after the commit that
+    /// stopped referencing it: a directory file is unlinked at once.
+    public func delete(id: StoredFileID, on db: Database) async throws {
+        guard let m = try await StoredFileModel.find(id, on: db) else { return }
+        try await FileChunkModel.query(on: db).filter(\.$fileID == id).delete()
+        try await m.delete(on: db)
+        if m.backend == "directory", case .directory(let root) = backend {
+            try? FileManager.default.removeItem(at: DirectoryFiles(root: root).path(id))
+        }
+    }
+
     /// The bytes an organisation's files take.
     public func usage(organisationID: OrganisationID, on db: Database) async throws -> Int64 {
         // PostgreSQL sums a bigint as numeric: cast back, on both databases.

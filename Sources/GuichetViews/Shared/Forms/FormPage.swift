@@ -34,10 +34,13 @@ public struct FormPageModel: Sendable {
     public var submit: String
     public var state: FormState
     public var links: [(String, String)]
+    /// Values carried as hidden fields (answers of an earlier page, a version read with the form).
+    public var carried: [(String, String)] = []
     public init(
         heading: String, intro: [String] = [], action: String, method: String = "post", fields: [FormField],
-        submit: String, state: FormState, links: [(String, String)] = []
+        submit: String, state: FormState, links: [(String, String)] = [], carried: [(String, String)] = []
     ) {
+        self.carried = carried
         self.heading = heading
         self.intro = intro
         self.action = action
@@ -64,10 +67,20 @@ public enum FormPage {
         }
         return Div {
             if embedded { H2(m.heading) } else { H1(m.heading) }
+            form(m, state)
+        }
+    }
+
+    /// The form without its heading (a page whose `<h1>` names it already).
+    public static func form(_ m: FormPageModel, _ state: FormState) -> Component {
+        var state = state
+        state.fieldOrder = m.fields.compactMap(\.name)
+        return Div {
             for p in m.intro { Paragraph(p) }
             FormKit.errorSummary(state)
             El("form") {
                 FormKit.csrf(state)
+                for (name, value) in m.carried { FormKit.hidden(name, value) }
                 for f in m.fields { field(f, state) }
                 FormKit.submit(m.submit)
             }.attr("action", m.action).attr("method", m.method).attr("novalidate", "novalidate")
@@ -131,6 +144,8 @@ public struct InfoPageModel: Sendable {
         case upload(action: String, label: String, hint: String, accept: String, submit: String, csrf: String)
         /// Terms and their values (`<dl>`).
         case definitions([(String, String)])
+        /// A table whose cells may be links.
+        case cells(caption: String, headers: [String], rows: [[DataTable.Cell]])
         /// A highlighted message (success, warning, error).
         case notice(PageModel.FlashKind, String)
     }
@@ -168,20 +183,7 @@ public enum InfoPage {
         case .form(let f):
             return Div { FormPage.body(f, embedded: true) }.class("embedded-form")
         case .progress(let label, let permille, let detail, let pollURL, let refreshURL):
-            // Without script: the bar as it was and an « Actualiser » button. With the inline
-            // `InlineScript.progress`: the bar and the live region follow the JSON at `pollURL`.
-            let bounded = min(1000, max(0, permille))
-            let percent = "\(bounded / 10)\u{00A0}%"
-            return Div {
-                Label("\(label) : \(percent)") {}.attr("for", "progression").attr("data-progress-label", "1")
-                El("progress") { Text(percent) }.id("progression").attr("max", "1000").attr(
-                    "value", String(bounded))
-                Paragraph(detail).class("hint").attr("data-progress-live", "1").attr("role", "status")
-                    .attr("aria-live", "polite")
-                El("form") {
-                    Button { Text("Actualiser") }.attr("type", "submit").class("button button-secondary")
-                }.attr("method", "get").attr("action", refreshURL).attr("data-progress-refresh", "1")
-            }.class("progress-block").attr("data-progress-url", pollURL).attr("data-progress-title", label)
+            return progress(label: label, permille: permille, detail: detail, pollURL: pollURL, refreshURL: refreshURL)
         case .upload(let action, let label, let hint, let accept, let submit, let csrf):
             return El("form") {
                 FormKit.hidden("_csrf", csrf)
@@ -204,9 +206,33 @@ public enum InfoPage {
                     El("dd", text: value)
                 }
             }.class("definitions")
+        case .cells(let caption, let headers, let rows):
+            return rows.isEmpty
+                ? Paragraph("Aucun élément.").class("muted")
+                : DataTable(caption: caption, headers: headers, cells: rows)
         case .notice(let kind, let text):
             return Div { Paragraph(FrenchText.sentence(text)) }.class("flash flash-\(kind.rawValue)").attr(
                 "role", kind == .error ? "alert" : "status")
         }
+    }
+
+    /// Without script: the bar as it was and an « Actualiser » button. With the inline
+    /// `InlineScript.progress`: the bar and the live region follow the JSON at `pollURL`.
+    static func progress(label: String, permille: Int, detail: String, pollURL: String, refreshURL: String) -> Component
+    {
+        // Without script: the bar as it was and an « Actualiser » button. With the inline
+        // `InlineScript.progress`: the bar and the live region follow the JSON at `pollURL`.
+        let bounded = min(1000, max(0, permille))
+        let percent = "\(bounded / 10)\u{00A0}%"
+        return Div {
+            Label("\(label) : \(percent)") {}.attr("for", "progression").attr("data-progress-label", "1")
+            El("progress") { Text(percent) }.id("progression").attr("max", "1000").attr(
+                "value", String(bounded))
+            Paragraph(detail).class("hint").attr("data-progress-live", "1").attr("role", "status")
+                .attr("aria-live", "polite")
+            El("form") {
+                Button { Text("Actualiser") }.attr("type", "submit").class("button button-secondary")
+            }.attr("method", "get").attr("action", refreshURL).attr("data-progress-refresh", "1")
+        }.class("progress-block").attr("data-progress-url", pollURL).attr("data-progress-title", label)
     }
 }

@@ -11,7 +11,7 @@ public struct FormReader: Sendable {
 
     func raw(_ field: String) -> String { (values[field] ?? "").trimmingCharacters(in: .whitespaces) }
 
-    mutating func problem(_ field: String, _ message: String) {
+    public mutating func problem(_ field: String, _ message: String) {
         problems.append(FieldProblem(field: field, message: message))
     }
 

@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import GuichetDomain
+import GuichetPersistence
+import GuichetViews
+import Vapor
+
+/// The renovation dossier's pages (issue #12): the dashboard, the task list, each step (shown and
+/// saved), the lists of co-applicants and companies, filing. Every dossier is reached through the
+/// object policy (another person's dossier: 404).
+struct DossierController: RouteCollection {
+    static let people: Access = .roles([.beneficiaire, .amo])
+    static let readers: Access = .roles([.beneficiaire, .amo, .instructeur, .comite, .administrateur])
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.GET, "dossiers", access: Self.people, use: dashboard)
+        routes.on(.GET, "dossiers", ":dossier", access: Self.readers, use: show)
+        // One route per step (a `:step` parameter would lose to the constant segments of
+        // `pieces/:key/fichier` or `codemandeurs/ajout` in the router).
+        for step in DossierStep.allCases {
+            routes.on(.GET, "dossiers", ":dossier", .constant(step.rawValue), access: Self.readers) { req in
+                try await self.step(req: req, step)
+            }
+            guard Self.saved.contains(step) else { continue }
+            routes.on(.POST, "dossiers", ":dossier", .constant(step.rawValue), access: Self.people) { req in
+                try await self.save(req: req, step)
+            }
+        }
+        routes.on(.POST, "dossiers", ":dossier", "codemandeurs", "ajout", access: Self.people, use: addCoApplicant)
+        routes.on(
+            .POST, "dossiers", ":dossier", "codemandeurs", ":index", "retrait", access: Self.people,
+            use: removeCoApplicant)
+        routes.on(
+            .POST, "dossiers", ":dossier", "plan-de-financement", "entreprises", access: Self.people, use: addCompany)
+        routes.on(
+            .POST, "dossiers", ":dossier", "plan-de-financement", "entreprises", ":siret", "retrait",
+            access: Self.people, use: removeCompany)
+        routes.on(.POST, "dossiers", ":dossier", "depot", access: Self.people, use: file)
+    }
+
+    /// A dossier reached through the policy, with who looks at it.
+    struct Loaded: Sendable {
+        let dossier: DossierRecord
+        let principal: Principal
+        let amo: OrganisationRecord?
+        var path: String { "/dossiers/\(dossier.id.uuidString)" }
+        var viewerIsBeneficiary: Bool { principal.user.id == dossier.beneficiaryID }
+        var viewerIsTheAMO: Bool { dossier.amoID.map(principal.organisations(for: .amo).contains) ?? false }
+    }
+
+    static func load(_ req: Request, _ action: ObjectPolicy.Action) async throws -> Loaded {
+        guard let id = req.parameters.get("dossier", as: DossierID.self),
+            let d = try await DossierStore().find(id: id, on: req.db)
+        else { throw Abort(.notFound) }
+        try req.require(action, .dossier(d))
+        let amo = try await d.amoID.asyncMap { try await OrganisationStore().find(id: $0, on: req.db) } ?? nil
+        return Loaded(dossier: d, principal: try req.signedIn(), amo: amo)
+    }
+
+    /// The version read with the form: a save checks it (another change since: 409).
+    static func version(_ values: [String: String], _ d: DossierRecord) throws -> Int {
+        guard let v = values["version"].flatMap({ Int($0) }) else {
+            throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: d.id.rawValue)
+        }
+        return v
+    }
+
+    static func actor(_ req: Request, _ l: Loaded) -> DossierService.Actor {
+        let p = l.principal
+        var audit = AuditService.Actor.of(req)
+        if l.viewerIsBeneficiary {
+            audit = .init(
+                id: audit.id, label: p.user.displayName, role: audit.role, clientAddress: audit.clientAddress,
+                userAgent: audit.userAgent)
+            return .init(audit: audit, userID: p.user.id, onBehalfOf: nil)
+        }
+        let name = l.amo?.name ?? "AMO"
+        audit = .init(
+            id: audit.id, label: "AMO « \(name) » (\(p.user.displayName))", role: Role.amo.rawValue,
+            clientAddress: audit.clientAddress, userAgent: audit.userAgent)
+        return .init(audit: audit, userID: p.user.id, onBehalfOf: l.dossier.beneficiaryName)
+    }
+
+    static func base(_ req: Request, _ l: Loaded, state: FormState) -> DossierSteps.Base {
+        let d = l.dossier
+        let acting = !l.viewerIsBeneficiary && l.viewerIsTheAMO ? "Pour le compte de \(d.beneficiaryName)" : nil
+        let context = DossierContext(
+            reference: d.reference, href: l.path, beneficiary: d.beneficiaryName, state: d.state.french,
+            amo: l.amo.map { "\($0.name) – \(d.mandate.french)" }, actingFor: acting)
+        let mayAct = req.policy.allows(l.principal, .act, .dossier(d))
+        return DossierSteps.Base(
+            context: context, path: l.path, version: d.version, state: state, editable: d.state.isEditable && mayAct,
+            amoWarning: l.viewerIsBeneficiary && d.mandate == .accepted)
+    }
+
+    func service(_ req: Request) -> DossierService { req.application.dossierService(db: req.db) }
+
+    /// The task list and the history.
+    func show(req: Request) async throws -> Response {
+        let l = try await Self.load(req, .see)
+        let e = try await service(req).evaluate(l.dossier, on: Self.referenceDay(req, l.dossier))
+        let paris = AppClock.parisFormatter("dd/MM/yyyy HH:mm")
+        let history = try await TransitionStore.history(
+            kind: DossierRecord.subjectKind, id: l.dossier.id.rawValue, on: req.db
+        )
+        .reversed().map {
+            DossierOverview.HistoryLine(
+                at: paris.string(from: $0.at),
+                who: $0.actor.label + ($0.actor.onBehalfOf.map { " pour le compte de \($0)" } ?? ""), text: $0.text)
+        }
+        let receipt = l.dossier.receiptFileID.map { _ in "\(l.path)/accuse.pdf" }
+        let model = DossierOverview.taskList(
+            Self.base(req, l, state: req.formState()), progress: e.progress, history: Array(history),
+            receiptURL: receipt)
+        return .html(DossierPage.render(req.page(), model))
+    }
+
+    /// Today for a draft; the filing date once filed (the decision stands as filed).
+    static func referenceDay(_ req: Request, _ d: DossierRecord) -> Day {
+        d.filedAt.map { Day(instant: $0, in: AppClock.paris) } ?? req.application.clock.today
+    }
+}

@@ -1,0 +1,92 @@
+import Crypto
+import Fluent
+import Foundation
+import GuichetDomain
+import GuichetFormats
+import GuichetPersistence
+
+/// Supporting documents (`RENO-D`): one file per document, checked by content and size, scanned
+/// by the antivirus, stored with its SHA-256 in the same transaction as the dossier's history
+/// (a refused upload stores nothing; a crash leaves neither file nor row alone).
+extension DossierService {
+    struct Upload: Sendable {
+        let document: RequiredDocument
+        let fileName: String
+        let data: Data
+        let date: Day?
+    }
+
+    /// The problems of an upload before anything is stored: content, size, date, antivirus.
+    func check(_ u: Upload, maxBytes: Int, scanner: any VirusScanner) async -> (DocumentFile.Kind?, [String]) {
+        var (kind, problems) = DocumentFile.check(u.data, maxBytes: maxBytes)
+        if u.document.kind.maxAgeMonths != nil,
+            let problem = RequiredDocuments.validity(of: u.document.kind, dated: u.date, filingOn: clock.today)
+        {
+            problems.append(problem)
+        }
+        guard problems.isEmpty else { return (kind, problems) }
+        do {
+            if case .infected(let signature) = try await scanner.scan(u.data) {
+                kind = nil
+                problems.append("Le fichier contient un virus (\(signature)) : il n'a pas été enregistré.")
+            }
+        } catch {
+            problems.append(
+                "L'analyse antivirus est indisponible : réessayez dans quelques minutes ; rien n'a été enregistré.")
+        }
+        return (kind, problems)
+    }
+
+    /// Stores a checked upload in place of the document's previous file; returns the dossier and
+    /// the replaced file, to delete once committed.
+    func store(
+        _ u: Upload, kind: DocumentFile.Kind, dossier id: DossierID, version: Int, files: FileStore, by actor: Actor
+    ) async throws -> Result<(DossierRecord, StoredFileID?), Refusal> {
+        let now = clock.now()
+        let name = TextInput.withoutControlCharacters(String(u.fileName.prefix(TextLimits.line)))
+        return try await db.write(refusable: { tx -> Result<(DossierRecord, StoredFileID?), Refusal> in
+            guard let d = try await DossierStore().locked(id: id, on: tx), d.version == version else {
+                throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: id.rawValue)
+            }
+            let sha = SHA256.hash(data: u.data).hex
+            let file = try await files.put(
+                name: name, contentType: kind.rawValue, sha256: sha, data: u.data, now: now, on: tx)
+            let replaced = try await DossierDocumentStore().put(
+                .init(
+                    key: u.document.key, kind: u.document.kind, fileID: file, fileName: name,
+                    contentType: kind.rawValue,
+                    size: u.data.count, sha256: sha, documentDate: u.date),
+                dossier: d.id, company: Self.company(u.document), by: actor.userID, at: now, on: tx)
+            let text =
+                "Pièce « \(u.document.kind.french) » (\(u.document.holderLabel)) "
+                + "\(replaced == nil ? "déposée" : "remplacée")."
+            return try await apply(.document(text), to: d, version: version, now: now, by: actor, on: tx).map {
+                ($0, replaced)
+            }
+        })
+    }
+
+    /// Deletes a document before filing; returns its file, to delete once committed.
+    func remove(
+        _ document: RequiredDocument, dossier id: DossierID, version: Int, by actor: Actor
+    ) async throws -> Result<(DossierRecord, StoredFileID?), Refusal> {
+        let now = clock.now()
+        return try await db.write(refusable: { tx -> Result<(DossierRecord, StoredFileID?), Refusal> in
+            guard let d = try await DossierStore().locked(id: id, on: tx), d.version == version else {
+                throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: id.rawValue)
+            }
+            let removed = try await DossierDocumentStore().remove(
+                key: document.key, dossier: d.id, company: Self.company(document), on: tx)
+            let text = "Pièce « \(document.kind.french) » (\(document.holderLabel)) supprimée."
+            return try await apply(.document(text), to: d, version: version, now: now, by: actor, on: tx).map {
+                ($0, removed)
+            }
+        })
+    }
+
+    /// A company's documents are kept by SIRET, for every dossier naming it.
+    static func company(_ d: RequiredDocument) -> String? {
+        if case .company(let siret) = d.holder { return siret.value }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import GuichetDomain
+import GuichetPersistence
+
+/// What is stored with a filed dossier (`RENO-S` « deposé »): the reference date, the parameter
+/// version and the rule trace, with the plan's figures, as decided at filing.
+struct FiledDecision: Codable, Sendable, Equatable {
+    struct Line: Codable, Sendable, Equatable {
+        let rule: String
+        let status: String
+        let message: String
+    }
+    let referenceDate: String
+    let parametersVersion: String
+    let criteria: [Line]
+    let subsidyCents: Int64?
+    let remainingCostCents: Int64?
+    let warnings: [String]
+
+    init(_ e: DossierEvaluation) {
+        let s = e.simulation
+        referenceDate = s.referenceDate.iso
+        parametersVersion = s.parametersVersion
+        criteria = (s.eligibility.criteria + e.storedCriteria + (s.financing?.trace ?? [])).map {
+            Line(rule: $0.rule.rawValue, status: $0.status.rawValue, message: $0.message)
+        }
+        subsidyCents = s.financing?.subsidy.cents
+        remainingCostCents = s.financing?.remainingCost.cents
+        warnings = s.warnings.map(\.text)
+    }
+}
+
+extension DossierService {
+    /// « Déposer le dossier » (`RENO-S`): refused with every problem, each on its step; accepted,
+    /// the decision is stored, the beneficiary and the AMO are e-mailed and the receipt is made by
+    /// a job, in one transaction. Returns the jobs to start.
+    func file(
+        dossier id: DossierID, version: Int, by actor: Actor
+    ) async throws -> (
+        Result<DossierRecord, Refusal>, [JobID]
+    ) {
+        let now = clock.now()
+        let today = clock.today
+        let jobs = JobsBox()
+        let result = try await db.write(refusable: { tx -> Result<DossierRecord, Refusal> in
+            guard let d = try await DossierStore().locked(id: id, on: tx) else {
+                throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: id.rawValue)
+            }
+            let e = try await evaluate(d, on: today, tx: tx)
+            let decision = String(decoding: try JSONEncoder().encode(FiledDecision(e)), as: UTF8.self)
+            let columns: [TransitionStore.Column] = [
+                .init("filed_at", now), .init("parameters_version", e.simulation.parametersVersion),
+                .init("decision", decision),
+            ]
+            return try await apply(
+                .file(problems: e.problems), to: d, version: version, now: now, by: actor, extraColumns: columns,
+                jobs: jobs, on: tx)
+        })
+        return (result, jobs.all)
+    }
+
+    /// The acknowledgement e-mails of a filing: the beneficiary and the AMO's members.
+    func acknowledgements(_ d: DossierRecord, on tx: Database) async throws -> [LifecycleWrite.Email] {
+        let at = AppClock.parisFormatter("dd/MM/yyyy 'à' HH:mm").string(from: clock.now())
+        let link = notifier.link("/dossiers/\(d.id.uuidString)")
+        let body = """
+            Bonjour,
+
+            Le dossier d'aide à la rénovation énergétique \(d.reference) de \(d.beneficiaryName) a été déposé le \
+            \(at) (heure de Paris). Action Logement va l'instruire ; vous serez informé de chaque étape.
+
+            L'accusé de réception (PDF) est disponible sur le dossier : \(link)
+            """
+        var to: [String] = []
+        if let beneficiary = try await UserStore().find(id: d.beneficiaryID, on: tx) { to.append(beneficiary.email) }
+        to += try await members(of: d.mandate == .accepted ? d.amoID : nil, on: tx).map(\.email)
+        return to.map { .init(to: $0, subject: "Dossier \(d.reference) déposé", body: body) }
+    }
+}

@@ -1,0 +1,117 @@
+import Fluent
+import Foundation
+import GuichetDomain
+
+/// Supporting documents (`RENO-D`): one file per document key; a company's documents are kept
+/// once by SIRET and reused by every dossier naming the company.
+public struct DossierDocumentStore: Sendable {
+    public init() {}
+
+    public struct NewDocument: Sendable {
+        public var key: String
+        public var kind: DocumentKind
+        public var fileID: StoredFileID
+        public var fileName: String
+        public var contentType: String
+        public var size: Int
+        public var sha256: String
+        public var documentDate: Day?
+        public init(
+            key: String, kind: DocumentKind, fileID: StoredFileID, fileName: String, contentType: String, size: Int,
+            sha256: String, documentDate: Day?
+        ) {
+            self.key = key
+            self.kind = kind
+            self.fileID = fileID
+            self.fileName = fileName
+            self.contentType = contentType
+            self.size = size
+            self.sha256 = sha256
+            self.documentDate = documentDate
+        }
+    }
+
+    /// The documents a dossier holds and those of the companies it names.
+    public func documents(
+        of dossier: DossierID, companies: [String], on db: Database
+    ) async throws
+        -> [DossierDocumentRecord]
+    {
+        var all = try await DossierDocumentModel.query(on: db).filter(\.$dossierID == dossier).all()
+        if !companies.isEmpty {
+            all += try await DossierDocumentModel.query(on: db).filter(\.$companySiret ~~ companies).all()
+        }
+        return try all.map { try $0.record }
+    }
+
+    /// Puts a document in place of the one under the same key (a replacement); returns the file
+    /// it replaced, for the caller to delete.
+    @discardableResult
+    public func put(
+        _ new: NewDocument, dossier: DossierID?, company: String?, by user: UserID, at now: Date, on db: Database
+    ) async throws -> StoredFileID? {
+        let previous = try await find(key: new.key, dossier: dossier, company: company, on: db)
+        let replaced = previous?.fileID
+        try await previous?.delete(on: db)
+        let m = DossierDocumentModel()
+        m.dossierID = company == nil ? dossier : nil
+        m.companySiret = company
+        m.key = new.key
+        m.kind = new.kind.rawValue
+        m.fileID = new.fileID
+        m.fileName = new.fileName
+        m.contentType = new.contentType
+        m.size = new.size
+        m.sha256 = new.sha256
+        m.documentDate = new.documentDate?.iso
+        m.uploadedBy = user
+        m.uploadedAt = now
+        try await m.create(on: db)
+        return replaced
+    }
+
+    /// Removes a dossier's document; returns its file, for the caller to delete.
+    public func remove(
+        key: String, dossier: DossierID?, company: String?, on db: Database
+    ) async throws -> StoredFileID? {
+        guard let m = try await find(key: key, dossier: dossier, company: company, on: db) else { return nil }
+        try await m.delete(on: db)
+        return m.fileID
+    }
+
+    func find(key: String, dossier: DossierID?, company: String?, on db: Database) async throws -> DossierDocumentModel?
+    {
+        var q = DossierDocumentModel.query(on: db).filter(\.$key == key)
+        if let company {
+            q = q.filter(\.$companySiret == company)
+        } else if let dossier {
+            q = q.filter(\.$dossierID == dossier)
+        }
+        return try await q.first()
+    }
+}
+
+/// Beneficiaries' civil status.
+public struct CivilStatusStore: Sendable {
+    public init() {}
+
+    public func find(user: UserID, on db: Database) async throws -> CivilStatus? {
+        guard let m = try await CivilStatusModel.query(on: db).filter(\.$userID == user).first() else { return nil }
+        do {
+            return try JSONDecoder().decode(CivilStatus.self, from: Data(m.civilStatus.utf8))
+        } catch {
+            throw CorruptRecord(description: "état civil de \(user) illisible")
+        }
+    }
+
+    public func put(_ c: CivilStatus, user: UserID, at now: Date, on db: Database) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = String(decoding: try encoder.encode(c), as: UTF8.self)
+        let m = try await CivilStatusModel.query(on: db).filter(\.$userID == user).first() ?? CivilStatusModel()
+        m.userID = user
+        m.civilStatus = text
+        m.updatedAt = now
+        try await m.save(on: db)
+    }
+}

@@ -1,0 +1,126 @@
+import Fluent
+import Foundation
+import GuichetDomain
+import SQLKit
+
+/// Renovation dossiers (issue #12). Changes to a dossier go through the lifecycle mechanism
+/// (`TransitionStore.move` with `columns(for:now:)`): a save checks the version read with the form.
+public struct DossierStore: Sendable {
+    public init() {}
+
+    public struct NewDossier: Sendable {
+        public var beneficiaryID: UserID
+        public var beneficiaryName: String
+        public var amoID: OrganisationID?
+        public var mandate: MandateStatus
+        public var createdByAMO: Bool
+        public var answers: DossierAnswers
+        public init(
+            beneficiaryID: UserID, beneficiaryName: String, amoID: OrganisationID?, mandate: MandateStatus,
+            createdByAMO: Bool, answers: DossierAnswers
+        ) {
+            self.beneficiaryID = beneficiaryID
+            self.beneficiaryName = beneficiaryName
+            self.amoID = amoID
+            self.mandate = mandate
+            self.createdByAMO = createdByAMO
+            self.answers = answers
+        }
+    }
+
+    /// `RENO-2026-3F2A9C1B`: the year of creation and the start of the identifier.
+    static func reference(_ id: DossierID, year: Int) -> String {
+        "RENO-\(year)-" + id.uuidString.prefix(8).uppercased()
+    }
+
+    public func create(_ new: NewDossier, year: Int, now: Date, on db: Database) async throws -> DossierRecord {
+        let m = DossierModel()
+        let id = DossierID()
+        m.id = id
+        m.reference = Self.reference(id, year: year)
+        m.beneficiaryID = new.beneficiaryID
+        m.beneficiaryName = new.beneficiaryName
+        m.amoID = new.amoID
+        m.mandate = new.mandate.rawValue
+        m.createdByAMO = new.createdByAMO
+        m.status = DossierState.draft.rawValue
+        m.version = 0
+        m.answers = try AnswersCoding.encode(new.answers)
+        m.insee = new.answers.dwelling.insee
+        m.addressKey = new.answers.dwelling.address.map(DossierEligibility.normalisedAddress)
+        m.createdAt = now
+        m.updatedAt = now
+        try await m.create(on: db)
+        return try m.record
+    }
+
+    public func find(id: DossierID, on db: Database) async throws -> DossierRecord? {
+        try await DossierModel.find(id, on: db)?.record
+    }
+
+    /// The dossier read again under its row lock, for a transition applied in this transaction.
+    public func locked(id: DossierID, on db: Database) async throws -> DossierRecord? {
+        try await TransitionStore.lock(table: DossierModel.schema, id: id.rawValue, on: db)
+        return try await find(id: id, on: db)
+    }
+
+    /// A beneficiary's dossiers, newest change first.
+    public func list(beneficiary: UserID, on db: Database) async throws -> [DossierRecord] {
+        try await DossierModel.query(on: db).filter(\.$beneficiaryID == beneficiary).sort(\.$updatedAt, .descending)
+            .all().map { try $0.record }
+    }
+
+    /// An AMO's dossiers (mandated or asked), newest change first, `limit` at a time after
+    /// `cursor` (keyset on `(updated_at, id)`), of one state and matching a search when given.
+    public func page(
+        amo: OrganisationID, state: DossierState? = nil, mandate: MandateStatus? = nil, search: String? = nil,
+        after cursor: TimeCursor?, limit: Int, on db: Database
+    ) async throws -> [DossierRecord] {
+        var q = DossierModel.query(on: db).filter(\.$amoID == amo)
+        if let state { q = q.filter(\.$status == state.rawValue) }
+        if let mandate { q = q.filter(\.$mandate == mandate.rawValue) }
+        if let search, !search.isEmpty {
+            let pattern = "%" + search.lowercased().replacingOccurrences(of: "%", with: "") + "%"
+            q = q.group(.or) {
+                $0.filter(.sql(raw: "LOWER(beneficiary_name)"), .custom("LIKE"), .bind(pattern))
+                    .filter(.sql(raw: "LOWER(reference)"), .custom("LIKE"), .bind(pattern))
+            }
+        }
+        if let cursor {
+            q = q.group(.or) { group in
+                group.filter(\.$updatedAt < cursor.at)
+                    .group(.and) { $0.filter(\.$updatedAt == cursor.at).filter(\.$id < DossierID(cursor.id)) }
+            }
+        }
+        return try await q.sort(\.$updatedAt, .descending).sort(\.$id, .descending).limit(limit).all()
+            .map { try $0.record }
+    }
+
+    public static func cursor(of d: DossierRecord) -> TimeCursor { TimeCursor(at: d.updatedAt, id: d.id.rawValue) }
+
+    /// `RENO-E9`: the other live dossiers recorded in a commune at the same normalised address.
+    public func live(
+        insee: String, addressKey: String, excluding id: DossierID, on db: Database
+    ) async throws
+        -> [DossierRecord]
+    {
+        let dead = [DossierState.refused.rawValue, DossierState.cancelled.rawValue]
+        return try await DossierModel.query(on: db).filter(\.$insee == insee).filter(\.$addressKey == addressKey)
+            .filter(\.$id != id).filter(\.$status !~ dead).all().map { try $0.record }
+    }
+
+    /// Records the receipt made after filing (once: a receipt already there stays).
+    public func setReceipt(_ file: StoredFileID, of id: DossierID, on db: Database) async throws {
+        try await DossierModel.query(on: db).set(\.$receiptFileID, to: file).filter(\.$id == id)
+            .filter(\.$receiptFileID == nil).update()
+    }
+
+    /// The columns a save sets beside the version: the answers and what is looked up from them.
+    public static func columns(for answers: DossierAnswers, now: Date) throws -> [TransitionStore.Column] {
+        [
+            .init("answers", try AnswersCoding.encode(answers)), .init("insee", answers.dwelling.insee),
+            .init("address_key", answers.dwelling.address.map(DossierEligibility.normalisedAddress)),
+            .init("updated_at", now),
+        ]
+    }
+}

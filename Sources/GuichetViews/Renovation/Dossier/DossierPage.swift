@@ -1,0 +1,81 @@
+import GuichetDomain
+import Plot
+
+/// What every page of a dossier shows first: which dossier, for whom, where it stands, who acts.
+public struct DossierContext: Sendable {
+    public var reference: String
+    public var href: String
+    public var beneficiary: String
+    public var state: String
+    public var amo: String?
+    /// « Vous agissez pour le compte de Claire Martin » (an AMO), nil otherwise.
+    public var actingFor: String?
+
+    public init(reference: String, href: String, beneficiary: String, state: String, amo: String?, actingFor: String?) {
+        self.reference = reference
+        self.href = href
+        self.beneficiary = beneficiary
+        self.state = state
+        self.amo = amo
+        self.actingFor = actingFor
+    }
+}
+
+/// A page of a dossier: its title, the dossier's context, notices, blocks, and the page's main
+/// form (headed by the page's `<h1>`), then more blocks.
+public struct DossierPageModel: Sendable {
+    public var title: String
+    public var context: DossierContext
+    public var notices: [(PageModel.FlashKind, String)]
+    public var before: [InfoPageModel.Block]
+    public var form: FormPageModel?
+    public var after: [InfoPageModel.Block]
+
+    public init(
+        title: String, context: DossierContext, notices: [(PageModel.FlashKind, String)] = [],
+        before: [InfoPageModel.Block] = [], form: FormPageModel? = nil, after: [InfoPageModel.Block] = []
+    ) {
+        self.title = title
+        self.context = context
+        self.notices = notices
+        self.before = before
+        self.form = form
+        self.after = after
+    }
+}
+
+public enum DossierPage {
+    public static func render(_ page: PageModel, _ m: DossierPageModel) -> String {
+        Layout.render(
+            page.titled("\(m.title) – dossier \(m.context.reference)").refused(m.form?.state.hasErrors == true)
+        ) {
+            El("nav") {
+                Link("Dossier \(m.context.reference)", url: m.context.href)
+                Text(" › \(m.title)")
+            }.class("breadcrumb").attr("aria-label", "Fil d'Ariane")
+            H1(m.title)
+            context(m.context)
+            for (kind, text) in m.notices { InfoPage.block(.notice(kind, text)) }
+            for b in m.before { InfoPage.block(b) }
+            if let form = m.form { FormPage.form(form, form.state) }
+            for b in m.after { InfoPage.block(b) }
+        }
+    }
+
+    static func context(_ c: DossierContext) -> Component {
+        El("dl") {
+            El("dt", text: "Dossier")
+            El("dd", text: c.reference)
+            El("dt", text: "Bénéficiaire")
+            El("dd", text: c.beneficiary)
+            El("dt", text: "État")
+            El("dd", text: c.state)
+            El("dt", text: "AMO")
+            El("dd", text: c.amo ?? "aucun")
+            if let acting = c.actingFor {
+                El("dt", text: "Vous agissez")
+                El("dd", text: acting)
+            }
+        }.class("definitions dossier-context")
+    }
+}

@@ -1,0 +1,60 @@
+import GuichetDomain
+
+extension DossierSteps {
+    /// « Codemandeurs »: every owner is declared (the spouse or partner, indivision partners, SCI
+    /// partners above 25 %), one at a time; then the declaration that they all are.
+    public static func coApplicants(_ b: Base, _ list: [CoApplicant], declared: Bool, expected: Int) -> DossierPageModel
+    {
+        var before: [InfoPageModel.Block] = [
+            .paragraph(
+                "Tous les propriétaires du bien doivent être déclarés (dans le cas d'un couple : le conjoint du "
+                    + "demandeur ; pour une SCI : les associés détenant plus de 25 % des parts, RENO-E3)."),
+            .paragraph(
+                expected > 0
+                    ? "Le test d'éligibilité indique "
+                        + "\(FrenchFormat.count(expected, "autre propriétaire", "autres propriétaires"))."
+                    : "Déclarez les associés de la SCI qui détiennent plus de 25 % des parts."),
+        ]
+        for (i, co) in list.enumerated() {
+            let c = co.civilStatus
+            before.append(.heading("Codemandeur \(i + 1) : \(c.displayName)"))
+            var rows: [(String, String)] = [
+                ("Lien", co.relation.french), ("Nom de naissance", c.birthName),
+                ("Date de naissance", c.birthDate.french),
+                ("Lieu de naissance", "\(c.birthTown) (\(c.birthCountry))"),
+            ]
+            if let share = co.sharePercent { rows.append(("Parts sociales", "\(share) %")) }
+            before.append(.definitions(rows))
+            if b.editable {
+                before.append(
+                    .button(
+                        action: "\(b.path)/codemandeurs/\(i + 1)/retrait", label: "Retirer \(c.displayName)",
+                        hidden: [("version", String(b.version))], csrf: b.state.csrfToken))
+            }
+        }
+        var after: [InfoPageModel.Block] = []
+        if b.editable {
+            after.append(
+                .form(
+                    FormPageModel(
+                        heading: "Ajouter un codemandeur", action: "\(b.path)/codemandeurs/ajout",
+                        fields: [
+                            .radios(
+                                name: "relation", legend: "Lien avec le demandeur",
+                                choices: CoApplicant.Relation.allCases.map { Choice($0.rawValue, $0.french) }),
+                            .input(name: "share_percent", label: "Part des parts sociales (%) — associés de SCI"),
+                        ] + DossierFields.civilStatus(),
+                        submit: "Ajouter", state: b.state, carried: [("version", String(b.version))])))
+        }
+        let confirm = FormPageModel(
+            heading: "Déclaration", action: "\(b.path)/codemandeurs",
+            fields: [.checkbox(name: "declared", label: "Tous les propriétaires du bien sont déclarés")],
+            submit: "Enregistrer",
+            state: FormState(values: declared ? ["declared": "oui"] : [:], csrfToken: b.state.csrfToken),
+            carried: [("version", String(b.version))])
+        if b.editable { after.append(.form(confirm)) }
+        return DossierPageModel(
+            title: DossierStep.coApplicants.french, context: b.context, notices: notices(b), before: before,
+            after: after)
+    }
+}
