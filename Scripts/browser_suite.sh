@@ -11,6 +11,8 @@ work=$(mktemp -d /tmp/guichet-browser.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 env_db=()
 if [ -n "$db" ]; then env_db=(DATABASE_URL="$db"); fi
+# Uploads are scanned when the caller names a clamd (CI does: GUICHET_TEST_CLAMD).
+if [ -n "${GUICHET_TEST_CLAMD:-}" ]; then env_db+=(GUICHET_CLAMD="$GUICHET_TEST_CLAMD"); fi
 (cd "$work" && exec env GUICHET_DATA_DIR="$work/var" GUICHET_DEV_MAILBOX=true "${env_db[@]}" \
   "$bin" serve --demo --port "$port" >"$out/serve.log" 2>&1) &
 serve_pid=$!

@@ -60,11 +60,16 @@ extension DossierController {
 
     func amoView(_ req: Request, _ l: Loaded) async throws -> DossierSteps.AMOView {
         let directory = try await OrganisationStore().list(kind: .amo, status: .accepted, on: req.db)
+        let d = l.dossier
+        var actions: Set<DossierSteps.AMOView.Action> = []
+        if d.state.isEditable {
+            if l.viewerIsBeneficiary { actions.insert(d.mandate == .none ? .choose : .withdraw) }
+            if l.viewerIsTheAMO, d.createdByAMO, d.mandate == .none { actions.insert(.confirm) }
+            if l.viewerIsTheAMO, d.mandate == .requested { actions.insert(.accept) }
+        }
         return DossierSteps.AMOView(
-            name: l.amo?.name, siret: l.amo?.identifier, department: l.amo?.department, mandate: l.dossier.mandate,
-            createdByAMO: l.dossier.createdByAMO, viewerIsBeneficiary: l.viewerIsBeneficiary,
-            viewerIsTheAMO: l.viewerIsTheAMO,
-            directory: directory.map { Choice($0.id.uuidString, "\($0.name) – \($0.department)") })
+            name: l.amo?.name, siret: l.amo?.identifier, department: l.amo?.department, mandate: d.mandate,
+            actions: actions, directory: directory.map { Choice($0.id.uuidString, "\($0.name) – \($0.department)") })
     }
 
     /// `POST /dossiers/:dossier/:step`: reads the step's form into the answers and saves them

@@ -24,7 +24,9 @@ extension DossierService {
         {
             problems.append(problem)
         }
-        guard problems.isEmpty else { return (kind, problems) }
+        // Every problem at once: a file of the wrong type is still scanned (the EICAR test file
+        // is refused as a virus too); an empty or oversized one is not read further.
+        guard !u.data.isEmpty, u.data.count <= maxBytes else { return (kind, problems) }
         do {
             if case .infected(let signature) = try await scanner.scan(u.data) {
                 kind = nil

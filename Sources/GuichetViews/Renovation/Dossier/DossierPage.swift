@@ -46,9 +46,8 @@ public struct DossierPageModel: Sendable {
 
 public enum DossierPage {
     public static func render(_ page: PageModel, _ m: DossierPageModel) -> String {
-        Layout.render(
-            page.titled("\(m.title) – dossier \(m.context.reference)").refused(m.form?.state.hasErrors == true)
-        ) {
+        let title = m.title.contains(m.context.reference) ? m.title : "\(m.title) – dossier \(m.context.reference)"
+        return Layout.render(page.titled(title).refused(m.form?.state.hasErrors == true)) {
             El("nav") {
                 Link("Dossier \(m.context.reference)", url: m.context.href)
                 Text(" › \(m.title)")

@@ -8,23 +8,21 @@ extension DossierSteps {
         public var department: String?
         public var mandate: MandateStatus
         /// The AMO made the dossier: it confirms itself (« Je choisis cet AMO »).
-        public var createdByAMO: Bool
-        public var viewerIsBeneficiary: Bool
-        public var viewerIsTheAMO: Bool
+        /// What the viewer may do here (the dossier's state and the policy decided).
+        public enum Action: Sendable, Hashable { case choose, confirm, accept, withdraw }
+        public var actions: Set<Action>
         /// The directory of accepted AMOs (id, « Nom – département »).
         public var directory: [Choice]
 
         public init(
-            name: String?, siret: String?, department: String?, mandate: MandateStatus, createdByAMO: Bool,
-            viewerIsBeneficiary: Bool, viewerIsTheAMO: Bool, directory: [Choice]
+            name: String?, siret: String?, department: String?, mandate: MandateStatus, actions: Set<Action>,
+            directory: [Choice]
         ) {
             self.name = name
             self.siret = siret
             self.department = department
             self.mandate = mandate
-            self.createdByAMO = createdByAMO
-            self.viewerIsBeneficiary = viewerIsBeneficiary
-            self.viewerIsTheAMO = viewerIsTheAMO
+            self.actions = actions
             self.directory = directory
         }
     }
@@ -46,25 +44,25 @@ extension DossierSteps {
         }
         let hidden = [("version", String(b.version))]
         var after: [InfoPageModel.Block] = []
-        if b.editable, v.viewerIsTheAMO, v.createdByAMO, v.mandate == .none {
+        if v.actions.contains(.confirm) {
             after.append(
                 .button(
                     action: "\(b.path)/amo/choix", label: "Je choisis cet AMO", hidden: hidden, csrf: b.state.csrfToken)
             )
         }
-        if b.editable, v.viewerIsTheAMO, v.mandate == .requested {
+        if v.actions.contains(.accept) {
             after.append(
                 .button(
                     action: "\(b.path)/amo/acceptation", label: "Accepter le mandat", hidden: hidden,
                     csrf: b.state.csrfToken))
         }
-        if b.editable, v.viewerIsBeneficiary, v.mandate != .none {
+        if v.actions.contains(.withdraw) {
             after.append(
                 .button(
                     action: "\(b.path)/amo/retrait", label: "Retirer le mandat de cet AMO", hidden: hidden,
                     csrf: b.state.csrfToken))
         }
-        if b.editable, v.viewerIsBeneficiary, v.mandate == .none {
+        if v.actions.contains(.choose) {
             after.append(
                 .form(
                     FormPageModel(
