@@ -31,3 +31,7 @@ schemathesis.openapi.format("siret", sirets())
 schemathesis.openapi.media_type(
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", st.binary(min_size=1, max_size=4096)
 )
+# A dossier's documents (issue #12): arbitrary bytes; the server recognises PDF, JPEG and PNG by
+# their content and refuses the rest with a 422.
+for media in ("application/pdf", "image/jpeg", "image/png"):
+    schemathesis.openapi.media_type(media, st.binary(min_size=0, max_size=4096))

@@ -82,6 +82,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: DossierMandateController())
     try app.register(collection: DossierStartController())
     try app.register(collection: DossierDocumentsController())
+    try app.register(collection: DossierAPIController())
     try app.register(collection: AuthController())
     try app.register(collection: AccountController())
     try app.register(collection: AMOController())

@@ -49,7 +49,11 @@ class Failure(Exception):
 
 def demo_passwords():
     text = open(LOG, encoding="utf-8").read()
-    return {m.group(1): m.group(2) for m in re.finditer(r"(\S+@demo\.guichet\.invalid)\s+(\S+)", text)}
+    # The table printed at start-up (later lines of the log name the same addresses).
+    found = {}
+    for m in re.finditer(r"^ {2}\S.*?(\S+@demo\.guichet\.invalid) +(\S+)$", text, re.MULTILINE):
+        found.setdefault(m.group(1), m.group(2))
+    return found
 
 
 def luhn_complete(digits):
@@ -470,7 +474,7 @@ def ami_filing(passwords):
 def landings(passwords):
     """Where each role lands after signing in, and its home pages."""
     expected = {"bailleur": "/ami", "instructeur": "/instruction", "administrateur": "/admin",
-                "beneficiaire": "/compte", "amo": "/compte", "comite": "/instruction"}
+                "beneficiaire": "/dossiers", "amo": "/dossiers", "comite": "/instruction"}
     for role, email_user in [("administrateur", "admin"), ("instructeur", "instructeur"),
                              ("beneficiaire", "beneficiaire"), ("amo", "amo"), ("comite", "comite")]:
         p = Person("arrivée", role)
@@ -484,6 +488,169 @@ def landings(passwords):
                     p.check()
         finally:
             p.quit()
+
+
+# -- the renovation dossier (issue #12) --------------------------------------------------------
+
+OWNER_OCCUPIER = {"kind": "owner_occupier", "ownership": "full", "residence": "oui", "postal_code": "01000",
+                  "insee": "01053", "employment": "private_sector", "size": "3", "income": "25 000",
+                  "insulation": "oui"}
+LANDLORD = dict(OWNER_OCCUPIER, kind="landlord", tenant_in_place="non")
+SCI = dict(OWNER_OCCUPIER, kind="sci", sci_natural="oui", tenant_in_place="non")
+
+CIVIL = {"usage_name": "Martin", "first_name": "Claire", "birth_name": "Durand", "family_situation": "marié",
+         "birth_date": "12/03/1980", "birth_country": "France", "birth_town": "Lyon", "birth_postal_code": "69001",
+         "mobile": "06 12 34 56 78"}
+
+
+def eligible_test(p, answers):
+    """The public test, answered until it concludes eligible."""
+    for _ in range(12):
+        if "Votre projet semble éligible" in p.text():
+            return
+        p.fill(answers)
+        p.submit("Continuer")
+    p.fail("le test ne conclut pas à l'éligibilité")
+
+
+def form_ending(p, suffix):
+    for f in p.driver.find_elements(By.TAG_NAME, "form"):
+        if (f.get_attribute("action") or "").endswith(suffix):
+            return f
+    p.fail(f"{p.path()} : aucun formulaire vers …{suffix}")
+
+
+def save_step(p, home, step, answers, button="Enregistrer"):
+    p.go(f"{home}/{step}")
+    form = form_ending(p, "/" + step)
+    p.fill(answers, form=form)
+    p.submit(button, form=form)
+    p.expect("enregistré" in p.text(), f"étape {step} non enregistrée")
+
+
+def fill_dossier(p, home, street, landlord=False, sci=False):
+    save_step(p, home, "demandeur", {"email": f"claire-{STAMP}@exemple.fr", "mobile": "06 12 34 56 78",
+                                     "employment": "private_sector", "company_name": "Boulangerie Martin",
+                                     "sector": "Commerce", "company_siret": "732 829 320 00074",
+                                     "tax_income": "25 000", "household_size": "3"})
+    if sci:
+        p.go(f"{home}/codemandeurs")
+        add = form_ending(p, "/codemandeurs/ajout")
+        p.fill(dict(CIVIL, relation="associé", share_percent="30", first_name="Paul"), form=add)
+        p.submit("Ajouter", form=add)
+        save_step(p, home, "codemandeurs", {"declared": True})
+    if landlord or sci:
+        save_step(p, home, "locataire", {"in_place": "non", "landlord_commitment": True})
+    save_step(p, home, "logement", {"address": f"{int(STAMP) % 200} {street}", "postal_code": "01000",
+                                    "principal_residence": "oui"})
+    if "Commune" in p.text() and p.driver.find_elements(By.NAME, "insee"):
+        save_step(p, home, "logement", {"insee": "01053"})
+    save_step(p, home, "travaux", {"insulation": "oui"})
+    p.go(f"{home}/plan-de-financement")
+    company = form_ending(p, "/plan-de-financement/entreprises")
+    p.fill({"siret": "732 829 320 00074", "name": "Isol'Est", "rge": "oui", "work_type": "isolation_combles",
+            "main_works": "12 000", "induced_works": "500"}, form=company)
+    p.submit("Ajouter l'entreprise", form=company)
+    save_step(p, home, "plan-de-financement", {"loan_wanted": "non", "amo_fee": "1 000"},
+              button="Enregistrer et calculer")
+    p.expect("Subvention Action Logement" in p.text(), "plan non calculé")
+
+
+def upload_all(p, home):
+    pdf = os.path.join(OUT, "piece.pdf")
+    with open(pdf, "wb") as f:
+        f.write(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    dated = (datetime.date.today() - datetime.timedelta(days=10)).strftime("%d/%m/%Y")
+    for _ in range(60):
+        p.go(home + "/pieces")
+        forms = [f for f in p.driver.find_elements(By.CSS_SELECTOR, "form[enctype='multipart/form-data']")
+                 if "Déposer" in f.text]
+        if not forms:
+            return
+        answers = {"fichier": pdf}
+        if forms[0].find_elements(By.NAME, "document_date"):
+            answers["document_date"] = dated
+        p.fill(answers, form=forms[0])
+        p.submit("Déposer", form=forms[0])
+        p.expect("enregistré" in p.text(), "pièce non enregistrée")
+    p.fail("pièces jamais complètes")
+
+
+def file_dossier(p, home):
+    p.go(home + "/recapitulatif")
+    p.expect("Avant de déposer" not in p.text(), "le récapitulatif signale encore des manques : " + p.text()[-600:])
+    p.submit("Déposer le dossier")
+    p.expect("déposé" in p.text(), "dépôt non confirmé")
+    for _ in range(30):
+        links = p.driver.find_elements(By.PARTIAL_LINK_TEXT, "Accusé de réception du dépôt")
+        if links:
+            status, kind, pdf = p.download(links[0].get_attribute("href"))
+            p.expect(status == 200 and pdf.startswith(b"%PDF"), "accusé de réception illisible")
+            return
+        time.sleep(1)
+        p.go(home)
+    p.fail("l'accusé de réception n'est jamais apparu")
+
+
+def dossier_by_amo(passwords):
+    """An owner-occupier's dossier, account and all, built and filed by the AMO."""
+    amo = Person("dossier PO par l'AMO", "amo")
+    try:
+        amo.sign_in("amo@demo.guichet.invalid", passwords["amo@demo.guichet.invalid"])
+        amo.expect(amo.path().startswith("/dossiers"), f"un AMO arrive sur {amo.path()}")
+        amo.follow("Créer un dossier")
+        eligible_test(amo, OWNER_OCCUPIER)
+        amo.follow("Créer le compte du bénéficiaire")
+        amo.fill(dict(CIVIL, email=f"claire-{STAMP}@exemple.fr"))
+        amo.submit("Créer le compte du bénéficiaire")
+        amo.expect("créé" in amo.text(), "dossier non créé")
+        home = amo.path()
+        amo.go(home + "/amo")
+        amo.submit("Je choisis cet AMO")
+        fill_dossier(amo, home, "rue des Lilas")
+        upload_all(amo, home)
+        file_dossier(amo, home)
+        amo.go("/dossiers")
+        amo.expect("Déposé" in amo.text(), "le tableau de bord ne montre pas le dossier déposé")
+        amo.go("/dossiers?etat=brouillon&recherche=Martin")
+    finally:
+        amo.quit()
+
+
+def dossier_by_beneficiary(passwords, kind, answers):
+    """A landlord's or an SCI's dossier: own account, AMO chosen from the directory and accepted."""
+    email = f"proprietaire-{kind}-{STAMP}@exemple.fr"
+    p = Person(f"dossier {kind}", "bénéficiaire")
+    amo = Person(f"dossier {kind}", "amo")
+    try:
+        p.go("/renovation/eligibilite")
+        eligible_test(p, answers)
+        p.follow("Créer mon compte et mon dossier")
+        p.fill(dict(CIVIL, email=email, password=PASSWORD, confirm=PASSWORD))
+        p.submit("Créer mon compte")
+        p.expect("Vérifiez votre messagerie" in p.text(), "création non confirmée")
+        link = mailbox_link(p, email, r"https?://\S+/activation/\S+", "Activez")
+        p.driver.get(link)
+        p.check()
+        p.sign_in(email, PASSWORD)
+        p.expect(p.path().startswith("/dossiers"), f"un bénéficiaire arrive sur {p.path()}")
+        p.follow("RENO-")
+        home = p.path()
+        p.go(home + "/amo")
+        Select(p.driver.find_element(By.NAME, "amo")).select_by_visible_text("Rénov'Conseil Démo – 01")
+        p.submit("Choisir cet AMO")
+        amo.sign_in("amo@demo.guichet.invalid", passwords["amo@demo.guichet.invalid"])
+        amo.go("/dossiers?etat=mandat")
+        amo.expect("mandat à accepter" in amo.text(), "demande de mandat absente du tableau de bord")
+        amo.go(home + "/amo")
+        amo.submit("Accepter le mandat")
+        fill_dossier(p, home, f"impasse des {kind}s", landlord=kind == "bailleur", sci=kind == "sci")
+        p.expect("Votre AMO saisit votre dossier" in p.text(), "conseil de ne pas modifier la saisie de l'AMO absent")
+        upload_all(amo, home)
+        file_dossier(p, home)
+    finally:
+        p.quit()
+        amo.quit()
 
 
 def public_pages():
@@ -506,9 +673,16 @@ def main():
     if "admin@demo.guichet.invalid" not in passwords:
         print("ÉCHEC : mots de passe de démonstration introuvables dans " + LOG, file=sys.stderr)
         return 1
-    journeys = [public_pages, eligibility, lambda: amo_request(passwords), lambda: landlord(passwords),
-                lambda: ami_filing(passwords), lambda: landings(passwords)]
-    for journey in journeys:
+    journeys = [("public", public_pages), ("eligibilite", eligibility), ("amo", lambda: amo_request(passwords)),
+                ("bailleur", lambda: landlord(passwords)), ("ami", lambda: ami_filing(passwords)),
+                ("arrivee", lambda: landings(passwords)), ("dossier-po", lambda: dossier_by_amo(passwords)),
+                ("dossier-pb", lambda: dossier_by_beneficiary(passwords, "bailleur", LANDLORD)),
+                ("dossier-sci", lambda: dossier_by_beneficiary(passwords, "sci", SCI))]
+    # GUICHET_BROWSER_ONLY=dossier walks the journeys whose name contains it (while developing).
+    only = os.environ.get("GUICHET_BROWSER_ONLY", "")
+    for name, journey in journeys:
+        if only not in name:
+            continue
         try:
             journey()
         except Failure:

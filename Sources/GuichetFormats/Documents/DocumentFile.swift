@@ -60,6 +60,13 @@ public enum DocumentFile {
         return false
     }
 
+    /// « 512 octets », « 48 ko », « 2,4 Mo »: a file's size as a page shows it.
+    public static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) octet\(bytes > 1 ? "s" : "")" }
+        if bytes < 1_048_576 { return "\((bytes + 512) / 1024) ko" }
+        return megabytes(bytes)
+    }
+
     /// « 10 Mo », « 12,3 Mo ».
     public static func megabytes(_ bytes: Int) -> String {
         let tenths = (bytes * 10 + 524_288) / 1_048_576

@@ -41,7 +41,9 @@ import VaporTesting
                     return nil
                 }
                 let owned = parameters.filter { !Self.notObjects.contains($0) }
-                guard !owned.isEmpty, let access = route.access,
+                // The API answers a bearer token, not a session: its routes are walked with another
+                // owner's token in their own tests (DossierAPITests).
+                guard !owned.isEmpty, route.path.first != "api", let access = route.access,
                     access.allows(try await Self.principal(app, "a@hlm.test"), config: app.guichetConfig, demo: false)
                 else { continue }
                 let path =

@@ -33,7 +33,7 @@ struct DossierDocumentsController: RouteCollection {
                 document: r,
                 given: e.documents[r.key].map { d in
                     .init(
-                        name: d.fileName, size: DocumentFile.megabytes(d.size), sha256: d.sha256,
+                        name: d.fileName, size: DocumentFile.size(d.size), sha256: d.sha256,
                         date: d.documentDate?.french,
                         uploadedAt: paris.string(from: d.uploadedAt), downloadURL: "\(l.path)/pieces/\(r.key)/fichier")
                 }, errors: errors[r.key] ?? [], typedDate: typedDates[r.key] ?? "")

@@ -34,10 +34,13 @@ struct DemoSeeder {
                 ).id
             }
             let amo = try await org(.amo, "Rénov'Conseil Démo", "73282932000074", "01")
+            let amo2 = try await org(.amo, "Habitat Conseil Démo", "35600000000048", "69")
             let landlord = try await org(.landlord, "Habitat Social Démo", "732829320", "974")
             let accounts: [(Role, String, String, OrganisationID?, [String])] = [
                 (.beneficiaire, "beneficiaire@demo.guichet.invalid", "Bénédicte Démo", nil, []),
+                (.beneficiaire, "beneficiaire2@demo.guichet.invalid", "Bernard Démo", nil, []),
                 (.amo, "amo@demo.guichet.invalid", "Amaury Démo (AMO)", amo, []),
+                (.amo, "amo2@demo.guichet.invalid", "Anne Démo (AMO)", amo2, []),
                 (.bailleur, "bailleur@demo.guichet.invalid", "Bastien Démo (bailleur)", landlord, []),
                 (.instructeur, "instructeur@demo.guichet.invalid", "Inès Démo (instructrice)", nil, ["R84", "974"]),
                 (.comite, "comite@demo.guichet.invalid", "Corentin Démo (comité)", nil, []),
@@ -63,6 +66,7 @@ struct DemoSeeder {
             where try await CampaignStore().find(year: campaign.year, on: tx) == nil {
                 _ = try await CampaignStore().save(campaign, now: app.clock.now(), on: tx)
             }
+            try await DemoDossiers(app: app, tx: tx).seed(amos: [amo, amo2])
             try await AuditService(clock: app.clock).record("démonstration.initialisation", by: .system, on: tx)
             return out
         }

@@ -61,10 +61,7 @@ public enum DossierDocumentsPage {
         return Layout.render(
             page.titled("\(DossierStep.documents.french) – dossier \(b.context.reference)").refused(refused)
         ) {
-            El("nav") {
-                Link("Dossier \(b.context.reference)", url: b.context.href)
-                Text(" › \(DossierStep.documents.french)")
-            }.class("breadcrumb").attr("aria-label", "Fil d'Ariane")
+            DossierPage.breadcrumb(b.context, DossierStep.documents.french)
             H1(DossierStep.documents.french)
             DossierPage.context(b.context)
             for (kind, text) in DossierSteps.notices(b) { InfoPage.block(.notice(kind, text)) }
@@ -81,8 +78,23 @@ public enum DossierDocumentsPage {
                 "Une pièce = un seul fichier PDF, JPEG ou PNG (reconnu par son contenu), de "
                     + "\(m.maxSize) au plus. Le permis de "
                     + "conduire et la carte vitale ne sont pas des justificatifs d'identité.")
+            checklist(m.items)
             for item in m.items { self.item(item, b) }
         }
+    }
+
+    /// Every document at a glance, each linking to its section.
+    static func checklist(_ items: [Item]) -> Component {
+        let given = items.filter { $0.given != nil }.count
+        return DataTable(
+            caption: "Pièces : \(given) fournie\(given > 1 ? "s" : "") sur \(items.count)",
+            headers: ["Pièce", "Pour", "État"],
+            cells: items.map { i in
+                [
+                    DataTable.Cell(i.document.kind.french, href: "#" + fieldID(i.document.key)),
+                    DataTable.Cell(i.document.holderLabel), DataTable.Cell(i.given == nil ? "À fournir" : "Fournie"),
+                ]
+            })
     }
 
     static func summary(_ items: [Item]) -> Component {

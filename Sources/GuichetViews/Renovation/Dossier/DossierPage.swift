@@ -48,10 +48,7 @@ public enum DossierPage {
     public static func render(_ page: PageModel, _ m: DossierPageModel) -> String {
         let title = m.title.contains(m.context.reference) ? m.title : "\(m.title) – dossier \(m.context.reference)"
         return Layout.render(page.titled(title).refused(m.form?.state.hasErrors == true)) {
-            El("nav") {
-                Link("Dossier \(m.context.reference)", url: m.context.href)
-                Text(" › \(m.title)")
-            }.class("breadcrumb").attr("aria-label", "Fil d'Ariane")
+            breadcrumb(m.context, m.title)
             H1(m.title)
             context(m.context)
             for (kind, text) in m.notices { InfoPage.block(.notice(kind, text)) }
@@ -61,20 +58,23 @@ public enum DossierPage {
         }
     }
 
-    static func context(_ c: DossierContext) -> Component {
-        El("dl") {
-            El("dt", text: "Dossier")
-            El("dd", text: c.reference)
-            El("dt", text: "Bénéficiaire")
-            El("dd", text: c.beneficiary)
-            El("dt", text: "État")
-            El("dd", text: c.state)
-            El("dt", text: "AMO")
-            El("dd", text: c.amo ?? "aucun")
-            if let acting = c.actingFor {
-                El("dt", text: "Vous agissez")
-                El("dd", text: acting)
+    /// « Dossiers › Dossier RENO-… › Logement » (the dossier's own page ends with its reference).
+    static func breadcrumb(_ c: DossierContext, _ title: String) -> Component {
+        El("nav") {
+            Link("Dossiers", url: "/dossiers")
+            if title.contains(c.reference) {
+                Text(" › \(title)")
+            } else {
+                Text(" › ")
+                Link("Dossier \(c.reference)", url: c.href)
+                Text(" › \(title)")
             }
-        }.class("definitions dossier-context")
+        }.class("breadcrumb").attr("aria-label", "Fil d'Ariane")
+    }
+
+    /// One line: for whom, where it stands, its AMO, and for whom the viewer acts.
+    static func context(_ c: DossierContext) -> Component {
+        let parts = [c.beneficiary, c.state, "AMO : " + (c.amo ?? "aucun")] + (c.actingFor.map { [$0] } ?? [])
+        return Paragraph(parts.joined(separator: " · ")).class("dossier-context")
     }
 }

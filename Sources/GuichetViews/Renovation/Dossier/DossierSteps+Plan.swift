@@ -6,29 +6,40 @@ extension DossierSteps {
     public static func plan(
         _ b: Base, companies: [DossierCompany], plan: FinancingPlan?, warnings: [String], anah: Bool
     ) -> DossierPageModel {
-        var before: [InfoPageModel.Block] = [.heading("Entreprises réalisant les travaux")]
-        before.append(
+        // The loan question first (the guide), then the companies, then the calculation; its
+        // outcome is also said at the top, where the page opens after « Enregistrer et calculer ».
+        var before: [InfoPageModel.Block] = []
+        if let p = plan {
+            before.append(
+                .notice(
+                    .info,
+                    "Aide calculée : subvention de \(p.subsidy.formatted()), reste à charge de "
+                        + "\(p.remainingCost.formatted()) "
+                        + "(le détail est en bas de page)"))
+        }
+        var companiesBlocks: [InfoPageModel.Block] = [.heading("Entreprises réalisant les travaux")]
+        companiesBlocks.append(
             .paragraph(
                 "Le montant à saisir est celui des postes de travaux finançables par Action Logement ; les travaux "
                     + "principaux doivent être réalisés par une entreprise RGE (RENO-E11), les "
                     + "travaux induits n'exigent pas le label."
             ))
         for c in companies {
-            before.append(
+            companiesBlocks.append(
                 .definitions([
                     ("Entreprise", "\(c.name) (SIRET \(c.siret.value))"), ("RGE", c.rge ? "oui" : "non"),
                     ("Travaux principaux", "\(c.mainWorkType.french) : \(c.mainWorks.formatted())"),
                     ("Travaux induits", c.inducedWorks.formatted()),
                 ]))
             if b.editable {
-                before.append(
+                companiesBlocks.append(
                     .button(
                         action: "\(b.path)/plan-de-financement/entreprises/\(c.siret.value)/retrait",
                         label: "Retirer \(c.name)", hidden: [("version", String(b.version))], csrf: b.state.csrfToken))
             }
         }
-        if b.editable { before.append(.form(companyForm(b))) }
-        var after = result(plan, warnings: warnings)
+        if b.editable { companiesBlocks.append(.form(companyForm(b))) }
+        var after = companiesBlocks + result(plan, warnings: warnings)
         if anah { after += anahExplanations }
         return DossierPageModel(
             title: DossierStep.plan.french, context: b.context, notices: notices(b), before: before,
