@@ -18,7 +18,7 @@ stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -r
 trap stop EXIT
 for _ in $(seq 1 100); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fsS "$base/healthz" >/dev/null || { cat "$work/serve.log"; echo "server did not start"; exit 1; }
-password() { grep " $1@demo.guichet.invalid " "$work/serve.log" | awk '{print $NF}'; }
+password() { grep -m1 "^  .* $1@demo.guichet.invalid " "$work/serve.log" | awk '{print $NF}'; }
 amo=$(python3 "$here/api_token.py" "$base" amo@demo.guichet.invalid "$(password amo)")
 landlord=$(python3 "$here/api_token.py" "$base" bailleur@demo.guichet.invalid "$(password bailleur)")
 status=0

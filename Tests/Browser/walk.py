@@ -548,7 +548,9 @@ def fill_dossier(p, home, street, landlord=False, sci=False):
     save_step(p, home, "travaux", {"insulation": "oui"})
     p.go(f"{home}/plan-de-financement")
     company = form_ending(p, "/plan-de-financement/entreprises")
-    p.fill({"siret": "732 829 320 00074", "name": "Isol'Est", "rge": "oui", "work_type": "isolation_combles",
+    p.fill({"siret": "732 829 320 00074", "name": "Isol'Est", "representative": "Jean Isol",
+            "account_holder": "Isol'Est SARL", "iban": "FR76 3000 6000 0112 3456 7890 189", "bic": "AGRIFRPP",
+            "rge": "oui", "work_type": "isolation_combles",
             "main_works": "12 000", "induced_works": "500"}, form=company)
     p.submit("Ajouter l'entreprise", form=company)
     save_step(p, home, "plan-de-financement", {"loan_wanted": "non", "amo_fee": "1 000"},

@@ -15,6 +15,7 @@ public enum GuichetMigrations {
             AddHotIndexes(),
             AddFileChunks(),
             CreateRenovationDossiers(),
+            CreateWorksCompanies(),
         ]
     }
 }

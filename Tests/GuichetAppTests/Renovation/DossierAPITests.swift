@@ -85,7 +85,7 @@ import VaporTesting
             #expect(
                 try await step(
                     .POST, "/entreprises",
-                    #""siret": "73282932000074", "name": "Isol'Est", "rge": true, "work_type": "isolation_combles", "main_works": "12 000""#
+                    #""siret": "73282932000074", "name": "Isol'Est", "representative": "Jean Isol", "account_holder": "Isol'Est", "iban": "FR7630006000011234567890189", "bic": "AGRIFRPP", "rge": true, "work_type": "isolation_combles", "main_works": "12 000""#
                 ).status == .ok)
             let plan = try await step(.PUT, "/etapes/plan-de-financement", #""loan_wanted": false, "amo_fee": 1000"#)
             #expect(try Self.json(plan)["plan"]?["subvention_centimes"]?.int64 != nil)
@@ -121,14 +121,16 @@ import VaporTesting
             // Every API route that names a dossier, with another AMO's token: 404.
             var tried = 0
             for route in app.routes.all where route.path.first == "api" && route.path.contains(.parameter("dossier")) {
-                let path = "/" + route.path.map { c -> String in
-                    switch c {
-                    case .parameter("dossier"): return id
-                    case .parameter("step"): return "travaux"
-                    case .parameter("key"): return "demandeur.identite"
-                    default: return c.description
-                    }
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { c -> String in
+                        switch c {
+                        case .parameter("dossier"): return id
+                        case .parameter("step"): return "travaux"
+                        case .parameter("key"): return "demandeur.identite"
+                        default: return c.description
+                        }
+                    }.joined(separator: "/")
                 let res =
                     route.method == .GET
                     ? try await other.send(.GET, path)

@@ -110,6 +110,8 @@ import VaporTesting
             path + "/plan-de-financement/entreprises",
             [
                 "version": DossierFixtures.version(plan.body.string), "siret": "73282932000074", "name": "Isol'Est",
+                "representative": "Jean Isol", "account_holder": "Isol'Est SARL",
+                "iban": "FR76 3000 6000 0112 3456 7890 189", "bic": "AGRIFRPP",
                 "rge": "oui",
                 "work_type": "isolation_combles", "main_works": "12 000", "induced_works": "500",
             ])

@@ -71,16 +71,8 @@ extension DossierAPIController {
         case .success(let p): (l, body, version) = p
         }
         let values = DossierJSON.values(body)
-        let result = try await req.application.dossierService(db: req.db).save(
-            .plan, dossier: l.dossier.id, version: version, by: DossierController.actor(req, l)
-        ) { a in
-            switch PlanForm.readCompany(values, existing: a.plan.companies) {
-            case .success(let company):
-                a.plan.companies.append(company)
-                return []
-            case .failure(let p): return p.fields
-            }
-        }
+        let result = try await req.application.dossierService(db: req.db).addCompany(
+            values, dossier: l.dossier.id, version: version, by: DossierController.actor(req, l))
         return try await outcome(req, l, result)
     }
 

@@ -49,15 +49,8 @@ extension DossierController {
         let l = try await Self.load(req, .act)
         let values = try req.formValues()
         let version = try Self.version(values, l.dossier)
-        let result = try await service(req).save(.plan, dossier: l.dossier.id, version: version, by: Self.actor(req, l))
-        { a in
-            switch PlanForm.readCompany(values, existing: a.plan.companies) {
-            case .success(let company):
-                a.plan.companies.append(company)
-                return []
-            case .failure(let p): return p.fields
-            }
-        }
+        let result = try await service(req).addCompany(
+            values, dossier: l.dossier.id, version: version, by: Self.actor(req, l))
         return try await answer(req, l, .plan, values, result, then: "\(l.path)/plan-de-financement")
     }
 

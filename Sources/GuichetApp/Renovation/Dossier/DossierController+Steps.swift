@@ -48,8 +48,12 @@ extension DossierController {
         case .works: model = DossierSteps.works(b)
         case .plan:
             let e = try await service(req).evaluate(l.dossier, on: Self.referenceDay(req, l.dossier))
+            var registry: [Siret: WorksCompanyRegistration] = [:]
+            for c in a.plan.companies {
+                registry[c.siret] = try await WorksCompanyStore().find(siret: c.siret, on: req.db)
+            }
             model = DossierSteps.plan(
-                b, companies: a.plan.companies, plan: e.simulation.financing,
+                b, companies: a.plan.companies, registry: registry, plan: e.simulation.financing,
                 warnings: e.simulation.warnings.map(\.text),
                 anah: a.plan.externalAid.contains { $0.funder == .anah })
         case .documents: return try await DossierDocumentsController.page(req, l, errors: [:])

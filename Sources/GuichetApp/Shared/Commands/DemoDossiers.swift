@@ -40,6 +40,7 @@ struct DemoDossiers {
         // Complete, its documents given, filed.
         let filed = try await create(
             bernard, Self.complete(address: "21 chemin des Vignes"), amo: amos[0], mandate: .accepted)
+        try await registerCompany(by: bernard.id)
         try await documents(of: filed, by: bernard.id)
         let actor = DossierService.Actor(audit: .shell("démonstration"), userID: bernard.id, onBehalfOf: nil)
         let (result, _) = try await service.file(dossier: filed.id, version: filed.version, by: actor)
@@ -58,6 +59,19 @@ struct DemoDossiers {
                 beneficiaryID: user.id, beneficiaryName: user.displayName, amoID: amo, mandate: mandate,
                 createdByAMO: false, answers: answers),
             year: app.clock.today.year, now: app.clock.now(), on: tx)
+    }
+
+    /// The demonstration's works company in the registry, with its bank details.
+    func registerCompany(by user: UserID) async throws {
+        guard let siret = Siret("73282932000074"), case .success(let iban) = Iban.check("FR7630006000011234567890189"),
+            let bic = Bic("AGRIFRPP")
+        else { return }
+        try await WorksCompanyStore().registerIfAbsent(
+            .init(
+                siret: siret, name: "Isol'Est Démo", representative: "Jean Démo", accountHolder: "Isol'Est Démo",
+                iban: iban,
+                bic: bic),
+            by: user, at: app.clock.now(), on: tx)
     }
 
     /// A small PDF for each required document, dated ten days ago when dated.

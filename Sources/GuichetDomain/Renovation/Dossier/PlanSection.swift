@@ -38,9 +38,13 @@ public struct DossierCompany: Sendable, Hashable, Codable {
     public var mainWorkType: MainWorkType
     public var mainWorks: Money
     public var inducedWorks: Money
+    /// The legal representative's name (the guide's « Nom / Prénom du représentant légal »).
+    public var representative: String?
     public init(
-        siret: Siret, name: String, rge: Bool, mainWorkType: MainWorkType, mainWorks: Money, inducedWorks: Money
+        siret: Siret, name: String, rge: Bool, mainWorkType: MainWorkType, mainWorks: Money, inducedWorks: Money,
+        representative: String? = nil
     ) {
+        self.representative = representative
         self.siret = siret
         self.name = name
         self.rge = rge
@@ -88,4 +92,24 @@ public enum MainWorkType: String, Sendable, CaseIterable, Codable {
     }
 
     public static let choosable = allCases.filter(\.isFinanceable)
+}
+
+/// A works company of the shared registry, by SIRET (`RENO-E11`): its bank details (third-party
+/// payment) are given by the first dossier naming it and reused by the others, like its documents
+/// (« seul le premier devra déposer les pièces »); a change goes through the instructor.
+public struct WorksCompanyRegistration: Sendable, Hashable {
+    public var siret: Siret
+    public var name: String
+    public var representative: String
+    public var accountHolder: String
+    public var iban: Iban
+    public var bic: Bic
+    public init(siret: Siret, name: String, representative: String, accountHolder: String, iban: Iban, bic: Bic) {
+        self.siret = siret
+        self.name = name
+        self.representative = representative
+        self.accountHolder = accountHolder
+        self.iban = iban
+        self.bic = bic
+    }
 }

@@ -4,7 +4,8 @@ extension DossierSteps {
     /// « Saisie du plan de financement » (`RENO-F`): the loan question first, the works companies,
     /// the fees and external aid; then the aid computed by the same engine as the simulation.
     public static func plan(
-        _ b: Base, companies: [DossierCompany], plan: FinancingPlan?, warnings: [String], anah: Bool
+        _ b: Base, companies: [DossierCompany], registry: [Siret: WorksCompanyRegistration] = [:], plan: FinancingPlan?,
+        warnings: [String], anah: Bool
     ) -> DossierPageModel {
         // The loan question first (the guide), then the companies, then the calculation; its
         // outcome is also said at the top, where the page opens after « Enregistrer et calculer ».
@@ -27,7 +28,13 @@ extension DossierSteps {
         for c in companies {
             companiesBlocks.append(
                 .definitions([
-                    ("Entreprise", "\(c.name) (SIRET \(c.siret.value))"), ("RGE", c.rge ? "oui" : "non"),
+                    ("Entreprise", "\(c.name) (SIRET \(c.siret.value))"),
+                    ("Représentant légal", c.representative ?? "—"),
+                    (
+                        "Compte (tiers-paiement)",
+                        registry[c.siret].map { "\($0.accountHolder) – \($0.iban.masked) – \($0.bic.value)" } ?? "—"
+                    ),
+                    ("RGE", c.rge ? "oui" : "non"),
                     ("Travaux principaux", "\(c.mainWorkType.french) : \(c.mainWorks.formatted())"),
                     ("Travaux induits", c.inducedWorks.formatted()),
                 ]))
@@ -51,7 +58,17 @@ extension DossierSteps {
             heading: "Ajouter une entreprise", action: "\(b.path)/plan-de-financement/entreprises",
             fields: [
                 .input(name: "siret", label: "Numéro de SIRET", hint: "14 chiffres"),
+                .paragraph(
+                    "Une entreprise déjà connue de la plateforme garde sa raison sociale, son "
+                        + "représentant et ses coordonnées "
+                        + "bancaires : laissez ces champs vides."),
                 .input(name: "name", label: "Raison sociale"),
+                .input(name: "representative", label: "Nom et prénom du représentant légal"),
+                .input(name: "account_holder", label: "Titulaire du compte"),
+                .input(
+                    name: "iban", label: "IBAN",
+                    hint: "Les paiements sont faits directement sur ce compte (tiers-paiement)"),
+                .input(name: "bic", label: "BIC", hint: "8 ou 11 caractères, par exemple BNPAFRPPXXX"),
                 .radios(
                     name: "rge", legend: "L'entreprise est-elle qualifiée RGE pour ces travaux ?",
                     choices: DossierFields.yesNo),

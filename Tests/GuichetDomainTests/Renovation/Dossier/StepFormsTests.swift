@@ -55,7 +55,8 @@ import Testing
     @Test func windowsCannotBeChosenAsMainWorks() {
         let values = [
             "siret": "732 829 320 00074", "name": "Vitres & Co", "rge": "oui", "work_type": "fenêtres",
-            "main_works": "8 000",
+            "main_works": "8 000", "representative": "Jean Vitre", "account_holder": "Vitres & Co",
+            "iban": "FR7630006000011234567890189", "bic": "AGRIFRPP",
         ]
         guard case .failure(let p) = PlanForm.readCompany(values, existing: []) else {
             Issue.record("windows must be refused")
@@ -67,7 +68,7 @@ import Testing
             ])
         var ok = values
         ok["work_type"] = "isolation_murs"
-        #expect((try? PlanForm.readCompany(ok, existing: []).get())?.mainWorks == .euros(8_000))
+        #expect((try? PlanForm.readCompany(ok, existing: []).get())?.0.mainWorks == .euros(8_000))
     }
 
     @Test func theDossierIsDecidedByTheSameEngineAsTheTest() {

@@ -66,14 +66,19 @@ public enum PlanForm {
         return v
     }
 
-    /// « Ajouter une entreprise »: SIRET (`RENO-E11`), name, RGE, the type of main works (items
-    /// marked ✗ in the guide's table are refused) and the amounts of its quote.
+    /// « Ajouter une entreprise »: SIRET (`RENO-E11`), name, legal representative, bank details
+    /// (IBAN and BIC checked), RGE, the type of main works (items marked ✗ in the guide's table are
+    /// refused) and the amounts of its quote. A company already in the registry (`known`) keeps its
+    /// name, representative and bank details: they need not be typed again.
     public static func readCompany(
-        _ values: [String: String], existing: [DossierCompany]
-    ) -> Result<DossierCompany, FormProblems> {
+        _ values: [String: String], existing: [DossierCompany], known: WorksCompanyRegistration? = nil
+    ) -> Result<(DossierCompany, WorksCompanyRegistration?), FormProblems> {
         var r = FormReader(values)
         let siret = r.siret("siret", "SIRET de l'entreprise")
-        let name = r.text("name", "Raison sociale", max: TextLimits.organisation)
+        let typedName = r.text("name", "Raison sociale", max: TextLimits.organisation, optional: known != nil)
+        let typedRepresentative = r.text("representative", "Représentant légal", optional: known != nil)
+        let registration =
+            known == nil ? bank(&r, siret: siret, name: typedName, representative: typedRepresentative) : nil
         let rge = r.yesNo("rge", "L'entreprise est-elle qualifiée RGE pour ces travaux ?")
         let type = r.choice("work_type", "Type de travaux principaux", MainWorkType.self)
         if let type, !type.isFinanceable {
@@ -85,9 +90,42 @@ public enum PlanForm {
         if case .some(.some(let s)) = siret, existing.contains(where: { $0.siret == s }) {
             r.problem("siret", "SIRET de l'entreprise : cette entreprise figure déjà au plan.")
         }
-        guard r.problems.isEmpty, case .some(.some(let s)) = siret, let name, let rge, let type, let main, let induced
+        let name = known?.name ?? typedName
+        let representative = known?.representative ?? typedRepresentative
+        guard r.problems.isEmpty, case .some(.some(let s)) = siret, let name, let representative, let rge, let type,
+            let main, let induced
         else { return .failure(FormProblems(r.problems)) }
-        return .success(
-            DossierCompany(siret: s, name: name, rge: rge, mainWorkType: type, mainWorks: main, inducedWorks: induced))
+        let company = DossierCompany(
+            siret: s, name: name, rge: rge, mainWorkType: type, mainWorks: main, inducedWorks: induced,
+            representative: representative)
+        return .success((company, registration))
+    }
+
+    /// The bank details of a company new to the registry: every problem at once.
+    static func bank(
+        _ r: inout FormReader, siret: Siret??, name: String?, representative: String?
+    )
+        -> WorksCompanyRegistration?
+    {
+        let holder = r.text("account_holder", "Titulaire du compte", max: TextLimits.organisation)
+        var iban: Iban?
+        switch Iban.check(r.raw("iban")) {
+        case .success(let i): iban = i
+        case .failure(let p): r.problem("iban", r.raw("iban").isEmpty ? "IBAN : à renseigner." : "IBAN : \(p.french).")
+        }
+        let bic = Bic(r.raw("bic"))
+        if bic == nil {
+            r.problem(
+                "bic",
+                r.raw("bic").isEmpty ? "BIC : à renseigner." : "BIC : 8 ou 11 lettres et chiffres, comme BNPAFRPPXXX.")
+        }
+        if let iban, let bic, bic.country != String(iban.value.prefix(2)) {
+            r.problem("bic", "BIC : sa banque est en \(bic.country), le compte (IBAN) en \(iban.value.prefix(2)).")
+        }
+        guard case .some(.some(let s)) = siret, let name, let representative, let holder, let iban, let bic else {
+            return nil
+        }
+        return WorksCompanyRegistration(
+            siret: s, name: name, representative: representative, accountHolder: holder, iban: iban, bic: bic)
     }
 }
