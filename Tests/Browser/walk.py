@@ -553,8 +553,17 @@ def fill_dossier(p, home, street, landlord=False, sci=False):
             "rge": "oui", "work_type": "isolation_combles",
             "main_works": "12 000", "induced_works": "500"}, form=company)
     p.submit("Ajouter l'entreprise", form=company)
-    save_step(p, home, "plan-de-financement", {"loan_wanted": "non", "amo_fee": "1 000"},
-              button="Enregistrer et calculer")
+    # The plan follows what is typed (an inline script allowed by its hash), before any save.
+    p.go(f"{home}/plan-de-financement")
+    plan = form_ending(p, "/plan-de-financement")
+    p.fill({"loan_wanted": "non", "amo_fee": "1 000"}, form=plan)
+    live = p.driver.find_element(By.CSS_SELECTOR, "[data-plan-live]")
+    try:
+        WebDriverWait(p.driver, 15).until(lambda d: "Aide calculée" in live.text)
+    except WebDriverException:
+        p.fail("le plan ne se calcule pas pendant la saisie : " + live.text)
+    p.submit("Enregistrer et calculer", form=plan)
+    p.expect("enregistré" in p.text(), "plan non enregistré")
     p.expect("Subvention Action Logement" in p.text(), "plan non calculé")
 
 

@@ -116,6 +116,11 @@ import VaporTesting
                 "work_type": "isolation_combles", "main_works": "12 000", "induced_works": "500",
             ])
         #expect(company.status == .seeOther)
+        let draft = try await b.get(path + "/plan-de-financement")
+        #expect(draft.body.string.contains("data-plan-live"), "the live region the inline script updates")
+        let live = try await b.post(
+            path + "/plan-de-financement/calcul", ["loan_wanted": "non", "amo_fee": "1 000"])
+        #expect(live.body.string.contains("Aide calculée : subvention de 13"), "computed without saving")
         try await save("plan-de-financement", ["loan_wanted": "non", "amo_fee": "1 000"])
         let computed = try await b.get(path + "/plan-de-financement")
         #expect(computed.body.string.contains("Subvention Action Logement"))

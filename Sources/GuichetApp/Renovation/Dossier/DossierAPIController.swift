@@ -58,12 +58,12 @@ struct DossierAPIController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let p = try req.signedIn()
         let cursor = req.query[String.self, at: "apres"].flatMap(TimeCursor.init(text:))
-        var rows: [DossierRecord]
+        var rows: [DossierSummary]
         if let amo = try await DossierStartController.amo(req, p) {
-            rows = try await DossierStore().page(
+            rows = try await DossierStore().summaries(
                 amo: amo.id, after: cursor, limit: DossierController.pageSize + 1, on: req.db)
         } else {
-            rows = try await DossierStore().list(beneficiary: p.user.id, on: req.db)
+            rows = try await DossierStore().list(beneficiary: p.user.id, on: req.db).map(DossierSummary.init)
         }
         let next = rows.count > DossierController.pageSize ? rows[DossierController.pageSize - 1] : nil
         rows = Array(rows.prefix(DossierController.pageSize))

@@ -14,22 +14,22 @@ extension DossierController {
         let p = try req.signedIn()
         let reference = req.application.referenceData
         let paris = AppClock.parisFormatter("dd/MM/yyyy")
-        func row(_ d: DossierRecord) -> DossierDashboard.Row {
-            let commune = d.answers.dwelling.insee.flatMap(InseeCode.init).flatMap(reference.communeName) ?? "—"
+        func row(_ d: DossierSummary) -> DossierDashboard.Row {
+            let commune = d.insee.flatMap(InseeCode.init).flatMap(reference.communeName) ?? "—"
             return DossierDashboard.Row(
                 reference: d.reference, href: "/dossiers/\(d.id.uuidString)", beneficiary: d.beneficiaryName,
                 commune: commune, state: d.state.french + (d.mandate == .requested ? " – mandat à accepter" : ""),
                 next: Self.nextStep(d), updated: paris.string(from: d.updatedAt))
         }
         guard let amo = try await DossierStartController.amo(req, p) else {
-            let rows = try await DossierStore().list(beneficiary: p.user.id, on: req.db).map(row)
+            let rows = try await DossierStore().list(beneficiary: p.user.id, on: req.db).map { row(DossierSummary($0)) }
             let model = DossierDashboard.model(.init(amo: false, rows: rows, filter: req.formState(), next: nil))
             return .html(InfoPage.render(req.page(), model))
         }
         let filter = req.query[String.self, at: "etat"] ?? ""
         let search = String((req.query[String.self, at: "recherche"] ?? "").prefix(TextLimits.name))
         let cursor = req.query[String.self, at: "apres"].flatMap(TimeCursor.init(text:))
-        let found = try await DossierStore().page(
+        let found = try await DossierStore().summaries(
             amo: amo.id, state: DossierState(rawValue: filter), mandate: filter == "mandat" ? .requested : nil,
             search: search, after: cursor, limit: Self.pageSize + 1, on: req.db)
         let shown = Array(found.prefix(Self.pageSize))
@@ -48,11 +48,10 @@ extension DossierController {
     }
 
     /// What to do next on a dossier, in a few words.
-    static func nextStep(_ d: DossierRecord) -> String {
+    static func nextStep(_ d: DossierSummary) -> String {
         guard d.state.isEditable else { return d.state == .filed ? "Instruction par Action Logement" : "—" }
         if d.mandate == .requested { return "Acceptation du mandat par l'AMO" }
-        let progress = DossierProgress.evaluate(d.answers, mandate: d.mandate, missingDocuments: [])
-        let todo = progress.items.first { $0.status == .toDo && $0.step != .review }
-        return todo.map { "Compléter : \($0.step.french)" } ?? "Pièces, puis dépôt"
+        if d.mandate == .none { return "Choix de l'AMO" }
+        return d.todo.map { "Compléter : \($0.french)" } ?? "Pièces, puis dépôt"
     }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GuichetDomain
+import GuichetFormats
 import GuichetPersistence
 import GuichetViews
 import Vapor
@@ -67,6 +68,25 @@ extension DossierController {
             return []
         }
         return try await answer(req, l, .plan, values, result, then: "\(l.path)/plan-de-financement")
+    }
+
+    /// `POST …/plan-de-financement/calcul`: the plan's form computed without saving (the page's
+    /// live region, `InlineScript.planLive`); `{"text": …}`.
+    func computePlan(req: Request) async throws -> Response {
+        let l = try await Self.load(req, .act)
+        var answers = l.dossier.answers
+        let problems = PlanForm.apply(try req.formValues(), to: &answers)
+        let text: String
+        if let first = problems.first {
+            text = "Calcul en attente : " + FrenchText.sentence(first.message)
+        } else {
+            let parameters = try await req.application.parameters.current(on: req.db)
+            let result = RenovationSimulation.run(
+                answers.renovationCase, on: Self.referenceDay(req, l.dossier), parameters: parameters,
+                reference: req.application.referenceData)
+            text = DossierSteps.summary(result.financing)
+        }
+        return .json(JSONValue.object([("text", .string(text))]).serialized())
     }
 
     /// The review page: every answer, what keeps the dossier from being filed, « Déposer ».

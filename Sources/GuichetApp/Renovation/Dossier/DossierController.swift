@@ -36,6 +36,8 @@ struct DossierController: RouteCollection {
             .POST, "dossiers", ":dossier", "plan-de-financement", "entreprises", ":siret", "retrait",
             access: Self.people, use: removeCompany)
         routes.on(.POST, "dossiers", ":dossier", "depot", access: Self.people, use: file)
+        routes.on(
+            .POST, "dossiers", ":dossier", "plan-de-financement", "calcul", access: Self.people, use: computePlan)
     }
 
     /// A dossier reached through the policy, with who looks at it.

@@ -22,11 +22,12 @@ enum DossierJSON {
         ])
     }
 
-    static func summary(_ d: DossierRecord) -> JSONValue {
+    static func summary(_ d: DossierSummary) -> JSONValue {
         .object([
             ("id", .string(d.id.uuidString.lowercased())), ("reference", .string(d.reference)),
             ("etat", .string(d.state.rawValue)), ("beneficiaire", .string(d.beneficiaryName)),
-            ("mandat", .string(d.mandate.rawValue)), ("version", .int(d.version)),
+            ("mandat", .string(d.mandate.rawValue)),
+            ("a_completer", d.todo.map { .string($0.rawValue) } ?? .null),
         ])
     }
 

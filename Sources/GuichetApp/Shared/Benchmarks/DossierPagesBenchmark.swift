@@ -13,7 +13,9 @@ public enum DossierPagesBenchmark {
     public static let target = 50.0
     public static let clients = 20
 
-    public static func run(postgresURL: String, dossiers: Int = 100_000, perClient: Int = 20) async throws
+    public static func run(
+        postgresURL: String, dossiers: Int = 100_000, perClient: Int = 20
+    ) async throws
         -> [PagesBenchmark.Figures]
     {
         let schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
@@ -60,11 +62,13 @@ public enum DossierPagesBenchmark {
         for n in 0..<10 {
             amos.append(
                 try await OrganisationStore().create(
-                    kind: .amo, name: "AMO \(n)", identifier: "bench\(n)", department: "01", status: .accepted, details: "",
+                    kind: .amo, name: "AMO \(n)", identifier: "bench\(n)", department: "01", status: .accepted,
+                    details: "",
                     on: app.db
                 ).id)
         }
-        let answers = try String(decoding: JSONEncoder().encode(DemoDossiers.complete(address: "1 rue du Banc")), as: UTF8.self)
+        let answers = try String(
+            decoding: JSONEncoder().encode(DemoDossiers.complete(address: "1 rue du Banc")), as: UTF8.self)
         let ids = amos.map { "'\($0.uuidString)'" }.joined(separator: ",")
         try await sql.raw(
             """
@@ -79,7 +83,8 @@ public enum DossierPagesBenchmark {
         ).run()
         try await sql.raw("ANALYZE").run()
         let now = app.clock.now()
-        let amo = try await UserStore().create(email: "amo@bench.invalid", passwordHash: "x", displayName: "AMO", on: app.db)
+        let amo = try await UserStore().create(
+            email: "amo@bench.invalid", passwordHash: "x", displayName: "AMO", on: app.db)
         try await UserStore().activate(id: amo.id, at: now, on: app.db)
         _ = try await UserStore().grant(userID: amo.id, role: .amo, organisationID: amos[0], on: app.db)
         let token = Tokens.random()
@@ -88,12 +93,15 @@ public enum DossierPagesBenchmark {
             expiresAt: now.addingTimeInterval(3600), on: app.db)
         let page = try await DossierStore().page(amo: amos[0], after: nil, limit: 50 * 50, on: app.db)
         guard let first = page.first, let fiftieth = page.last else { throw Abort(.internalServerError) }
-        let cursor = DossierStore.cursor(of: fiftieth).text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let cursor =
+            DossierStore.cursor(of: fiftieth).text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         return (token, first.id.uuidString, cursor)
     }
 
     /// `clients` clients at once, each sending `perClient` requests one after the other.
-    static func measure(_ app: Application, label: String, path: String, cookie: String, perClient: Int) async throws
+    static func measure(
+        _ app: Application, label: String, path: String, cookie: String, perClient: Int
+    ) async throws
         -> PagesBenchmark.Figures
     {
         _ = try await PagesBenchmark.measure(app, label: label, path: path, cookie: cookie, requests: 5)  // warm-up
@@ -134,7 +142,8 @@ public enum DossierPagesBenchmark {
             let start = DispatchTime.now().uptimeNanoseconds
             var a = base
             _ = PlanForm.apply(values, to: &a)
-            let result = RenovationSimulation.run(a.renovationCase, on: today, parameters: .builtIn, reference: reference)
+            let result = RenovationSimulation.run(
+                a.renovationCase, on: today, parameters: .builtIn, reference: reference)
             if result.financing == nil { return (.infinity, .infinity) }  // the plan must be computed
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000)
         }

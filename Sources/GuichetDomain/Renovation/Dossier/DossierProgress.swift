@@ -52,6 +52,13 @@ public struct DossierProgress: Sendable, Hashable {
         return DossierProgress(items: items)
     }
 
+    /// The first step of the answers still to do (the AMO and the documents aside): what a
+    /// dashboard says next, kept with each save.
+    public static func firstStepToDo(_ a: DossierAnswers) -> DossierStep? {
+        evaluate(a, mandate: .accepted, missingDocuments: []).items.first { $0.status == .toDo && $0.step != .review }?
+            .step
+    }
+
     static func needsCoApplicants(_ a: DossierAnswers) -> Bool {
         a.applicant.kind == .sci || (a.applicant.jointOwners ?? 1) > 1
     }

@@ -25,6 +25,8 @@ final class DossierModel: Model, @unchecked Sendable {
     @OptionalField(key: "parameters_version") var parametersVersion: String?
     @OptionalField(key: "decision") var decision: String?
     @OptionalField(key: "receipt_file_id") var receiptFileID: StoredFileID?
+    /// The first step still to do, kept with each save for the dashboards (no answers decoded).
+    @OptionalField(key: "todo") var todo: String?
     init() {}
 }
 

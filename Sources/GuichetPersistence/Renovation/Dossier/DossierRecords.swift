@@ -1,5 +1,6 @@
 import Foundation
 import GuichetDomain
+import SQLKit
 
 public struct DossierRecord: Sendable, Equatable {
     public let id: DossierID
@@ -98,5 +99,51 @@ extension DossierDocumentModel {
                 fileName: fileName, contentType: contentType, size: size, sha256: sha256,
                 documentDate: documentDate.flatMap { Day(iso: $0) }, uploadedBy: uploadedBy, uploadedAt: uploadedAt)
         }
+    }
+}
+
+/// A dossier as a dashboard lists it (its answers are not read).
+public struct DossierSummary: Sendable, Equatable {
+    public let id: DossierID
+    public let reference: String
+    public let beneficiaryName: String
+    public let insee: String?
+    public let state: DossierState
+    public let mandate: MandateStatus
+    public let updatedAt: Date
+    /// The first step of its answers still to do.
+    public let todo: DossierStep?
+
+    static let columns = ["id", "reference", "beneficiary_name", "insee", "status", "mandate", "updated_at", "todo"]
+
+    init(row: any SQLRow) throws {
+        let reference = try row.decode(column: "reference", as: String.self)
+        let status = try row.decode(column: "status", as: String.self)
+        let mandate = try row.decode(column: "mandate", as: String.self)
+        guard let state = DossierState(rawValue: status), let m = MandateStatus(rawValue: mandate) else {
+            throw CorruptRecord(description: "dossier \(reference) : état « \(status) » ou mandat inconnu")
+        }
+        id = DossierID(try row.decode(column: "id", as: UUID.self))
+        self.reference = reference
+        beneficiaryName = try row.decode(column: "beneficiary_name", as: String.self)
+        insee = try row.decode(column: "insee", as: String?.self)
+        self.state = state
+        self.mandate = m
+        updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        todo = try row.decode(column: "todo", as: String?.self).flatMap(DossierStep.init(rawValue:))
+    }
+}
+
+extension DossierSummary {
+    /// The summary of a dossier already read whole.
+    public init(_ d: DossierRecord) {
+        id = d.id
+        reference = d.reference
+        beneficiaryName = d.beneficiaryName
+        insee = d.answers.dwelling.insee
+        state = d.state
+        mandate = d.mandate
+        updatedAt = d.updatedAt
+        todo = DossierProgress.firstStepToDo(d.answers)
     }
 }

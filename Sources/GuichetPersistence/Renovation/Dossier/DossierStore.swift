@@ -50,6 +50,7 @@ public struct DossierStore: Sendable {
         m.addressKey = new.answers.dwelling.address.map(DossierEligibility.normalisedAddress)
         m.createdAt = now
         m.updatedAt = now
+        m.todo = DossierProgress.firstStepToDo(new.answers)?.rawValue
         try await m.create(on: db)
         return try m.record
     }
@@ -97,6 +98,42 @@ public struct DossierStore: Sendable {
     }
 
     public static func cursor(of d: DossierRecord) -> TimeCursor { TimeCursor(at: d.updatedAt, id: d.id.rawValue) }
+    public static func cursor(of d: DossierSummary) -> TimeCursor { TimeCursor(at: d.updatedAt, id: d.id.rawValue) }
+
+    /// An AMO's dossiers as its dashboard lists them: the same page as `page(amo:…)`, without
+    /// reading the answers (a few columns per row).
+    public func summaries(
+        amo: OrganisationID, state: DossierState? = nil, mandate: MandateStatus? = nil, search: String? = nil,
+        after cursor: TimeCursor?, limit: Int, on db: Database
+    ) async throws -> [DossierSummary] {
+        guard let sql = db as? any SQLDatabase else { throw CorruptRecord(description: "base SQL attendue") }
+        var q = sql.select().columns(DossierSummary.columns).from(DossierModel.schema).where(
+            "amo_id", .equal, SQLBind(amo))
+        if let state { q = q.where("status", .equal, SQLBind(state.rawValue)) }
+        if let mandate { q = q.where("mandate", .equal, SQLBind(mandate.rawValue)) }
+        if let search, !search.isEmpty {
+            let pattern = "%" + search.lowercased().replacingOccurrences(of: "%", with: "") + "%"
+            q = q.where(
+                SQLGroupExpression(
+                    SQLBinaryExpression(
+                        SQLBinaryExpression(
+                            SQLFunction("LOWER", args: SQLColumn("beneficiary_name")), .like, SQLBind(pattern)),
+                        .or,
+                        SQLBinaryExpression(SQLFunction("LOWER", args: SQLColumn("reference")), .like, SQLBind(pattern))
+                    )))
+        }
+        if let cursor {
+            q = q.where(
+                SQLGroupExpression(
+                    SQLBinaryExpression(
+                        SQLBinaryExpression(SQLColumn("updated_at"), .lessThan, SQLBind(cursor.at)), .or,
+                        SQLBinaryExpression(
+                            SQLBinaryExpression(SQLColumn("updated_at"), .equal, SQLBind(cursor.at)), .and,
+                            SQLBinaryExpression(SQLColumn("id"), .lessThan, SQLBind(cursor.id))))))
+        }
+        let rows = try await q.orderBy("updated_at", .descending).orderBy("id", .descending).limit(limit).all()
+        return try rows.map(DossierSummary.init(row:))
+    }
 
     /// `RENO-E9`: the other live dossiers recorded in a commune at the same normalised address.
     public func live(
@@ -120,7 +157,7 @@ public struct DossierStore: Sendable {
         [
             .init("answers", try AnswersCoding.encode(answers)), .init("insee", answers.dwelling.insee),
             .init("address_key", answers.dwelling.address.map(DossierEligibility.normalisedAddress)),
-            .init("updated_at", now),
+            .init("updated_at", now), .init("todo", DossierProgress.firstStepToDo(answers)?.rawValue),
         ]
     }
 }

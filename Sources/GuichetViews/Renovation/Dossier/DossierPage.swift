@@ -30,6 +30,8 @@ public struct DossierPageModel: Sendable {
     public var before: [InfoPageModel.Block]
     public var form: FormPageModel?
     public var after: [InfoPageModel.Block]
+    /// Inline scripts that enhance the page (never needed).
+    public var scripts: [InlineScript] = []
 
     public init(
         title: String, context: DossierContext, notices: [(PageModel.FlashKind, String)] = [],
@@ -47,6 +49,8 @@ public struct DossierPageModel: Sendable {
 public enum DossierPage {
     public static func render(_ page: PageModel, _ m: DossierPageModel) -> String {
         let title = m.title.contains(m.context.reference) ? m.title : "\(m.title) – dossier \(m.context.reference)"
+        var page = page
+        page.scripts += m.scripts
         return Layout.render(page.titled(title).refused(m.form?.state.hasErrors == true)) {
             breadcrumb(m.context, m.title)
             H1(m.title)

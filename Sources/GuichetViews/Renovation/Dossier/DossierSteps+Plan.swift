@@ -9,15 +9,7 @@ extension DossierSteps {
     ) -> DossierPageModel {
         // The loan question first (the guide), then the companies, then the calculation; its
         // outcome is also said at the top, where the page opens after « Enregistrer et calculer ».
-        var before: [InfoPageModel.Block] = []
-        if let p = plan {
-            before.append(
-                .notice(
-                    .info,
-                    "Aide calculée : subvention de \(p.subsidy.formatted()), reste à charge de "
-                        + "\(p.remainingCost.formatted()) "
-                        + "(le détail est en bas de page)"))
-        }
+        let before: [InfoPageModel.Block] = [.live(summary(plan))]
         var companiesBlocks: [InfoPageModel.Block] = [.heading("Entreprises réalisant les travaux")]
         companiesBlocks.append(
             .paragraph(
@@ -48,9 +40,21 @@ extension DossierSteps {
         if b.editable { companiesBlocks.append(.form(companyForm(b))) }
         var after = companiesBlocks + result(plan, warnings: warnings)
         if anah { after += anahExplanations }
-        return DossierPageModel(
+        var model = DossierPageModel(
             title: DossierStep.plan.french, context: b.context, notices: notices(b), before: before,
             form: form(b, .plan, fields: planFields, submit: "Enregistrer et calculer"), after: after)
+        if b.editable { model.scripts = [.planLive] }
+        return model
+    }
+
+    /// The plan in one sentence (the live region at the top of the page).
+    public static func summary(_ plan: FinancingPlan?) -> String {
+        guard let p = plan else {
+            return "Le plan sera calculé dès que les entreprises et les frais d'AMO seront saisis."
+        }
+        return
+            "Aide calculée : subvention de \(p.subsidy.formatted()), reste à charge de \(p.remainingCost.formatted())"
+            + (p.loanOffered ? " ; un prêt peut le financer." : ".") + " Le détail est en bas de page."
     }
 
     static func companyForm(_ b: Base) -> FormPageModel {

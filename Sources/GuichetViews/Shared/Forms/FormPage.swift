@@ -146,6 +146,8 @@ public struct InfoPageModel: Sendable {
         case definitions([(String, String)])
         /// A table whose cells may be links.
         case cells(caption: String, headers: [String], rows: [[DataTable.Cell]])
+        /// A polite live region an inline script updates (`data-plan-live`).
+        case live(String)
         /// A highlighted message (success, warning, error).
         case notice(PageModel.FlashKind, String)
     }
@@ -206,6 +208,9 @@ public enum InfoPage {
                     El("dd", text: value)
                 }
             }.class("definitions")
+        case .live(let text):
+            return Paragraph(text).class("flash flash-info").attr("role", "status").attr("aria-live", "polite")
+                .attr("data-plan-live", "1")
         case .cells(let caption, let headers, let rows):
             return rows.isEmpty
                 ? Paragraph("Aucun élément.").class("muted")

@@ -8,12 +8,42 @@ public enum InlineScript: String, Sendable, CaseIterable {
     /// « Actualiser » button it makes useless, and, when the job ends, completes the bar and opens
     /// the result (one reload, never a periodic one). Twice a second: the runner writes every 250 ms.
     case progress
+    /// The financing plan computed as it is typed (issue #12): the plan's form is sent, without
+    /// saving, to its `…/calcul` address a moment after the last key, and the polite live region
+    /// at the top of the page says the subsidy and the remaining cost. « Enregistrer et calculer »
+    /// does the same without script.
+    case planLive
 
     public var source: String {
         switch self {
         case .progress: Self.progressSource
+        case .planLive: Self.planLiveSource
         }
     }
+
+    private static let planLiveSource = """
+        (function () {
+          "use strict";
+          var form = document.querySelector("form[action$='/plan-de-financement']");
+          var out = document.querySelector("[data-plan-live]");
+          if (!form || !out || !window.fetch || !window.URLSearchParams) { return; }
+          var timer = null;
+          function compute() {
+            fetch(form.getAttribute("action") + "/calcul", {
+              method: "POST", credentials: "same-origin",
+              headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json" },
+              body: new URLSearchParams(new FormData(form)).toString()
+            })
+              .then(function (r) { return r.ok ? r.json() : null; })
+              .then(function (p) { if (p && p.text) { out.textContent = p.text; } })
+              .catch(function () {});
+          }
+          form.addEventListener("input", function () {
+            if (timer) { window.clearTimeout(timer); }
+            timer = window.setTimeout(compute, 500);
+          });
+        })();
+        """
 
     private static let progressSource = """
         (function () {
