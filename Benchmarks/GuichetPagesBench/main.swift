@@ -36,7 +36,9 @@ for f in figures {
 // Issue #12: the AMO dashboard and a dossier's pages with 100 000 dossiers, 20 clients at once,
 // under 50 ms at the 95th percentile; the plan recomputed on save in under 1 ms.
 let dossiers = 100_000 / scale
-print("\nDossiers de rénovation sur PostgreSQL : \(dossiers) dossiers, \(DossierPagesBenchmark.clients) clients simultanés")
+print(
+    "\nDossiers de rénovation sur PostgreSQL : \(dossiers) dossiers, \(DossierPagesBenchmark.clients) clients "
+        + "simultanés")
 for f in try await DossierPagesBenchmark.run(postgresURL: url, dossiers: dossiers) {
     let ok = f.p95 < DossierPagesBenchmark.target
     failed = failed || !ok

@@ -72,8 +72,8 @@ public enum DossierPagesBenchmark {
         let ids = amos.map { "'\($0.uuidString)'" }.joined(separator: ",")
         try await sql.raw(
             """
-            INSERT INTO renovation_dossiers (id, reference, beneficiary_id, amo_id, mandate, created_by_amo, status, version,
-                answers, insee, address_key, beneficiary_name, created_at, updated_at)
+            INSERT INTO renovation_dossiers (id, reference, beneficiary_id, amo_id, mandate, created_by_amo, status,
+                version, answers, insee, address_key, beneficiary_name, created_at, updated_at)
             SELECT gen_random_uuid(), 'RENO-2026-' || lpad(g::text, 8, '0'), gen_random_uuid(),
                    (ARRAY[\(unsafeRaw: ids)]::uuid[])[1 + g % 10], 'accepté', false, 'brouillon', 0,
                    \(bind: answers), '01053', g::text || ' RUE DU BANC', 'Personne ' || g,
