@@ -29,7 +29,7 @@ extension DossierAPIController {
     func save(req: Request) async throws -> Response {
         guard let step = req.parameters.get("step").flatMap(DossierStep.init(rawValue:)),
             DossierController.saved.contains(step)
-        else { return Self.error("Étape inconnue.", .notFound) }
+        else { throw Abort(.notFound) }
         let (l, body, version): (DossierController.Loaded, JSONValue, Int)
         switch try await prepared(req, .act) {
         case .failure(let answer): return answer.response
