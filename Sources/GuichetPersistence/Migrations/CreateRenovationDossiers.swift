@@ -16,7 +16,7 @@ struct CreateRenovationDossiers: AsyncMigration {
             .field("beneficiary_name", .string, .required)
             .field("created_at", .datetime, .required).field("updated_at", .datetime, .required)
             .field("filed_at", .datetime).field("parameters_version", .string).field("decision", .string)
-            .field("receipt_file_id", .uuid).field("todo", .string)
+            .field("receipt_file_id", .uuid).field("todo", .string).field("sirets", .string)
             .create()
         try await db.schema(DossierDocumentModel.schema).id()
             .field("dossier_id", .uuid).field("company_siret", .string)

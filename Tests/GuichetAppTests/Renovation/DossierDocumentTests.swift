@@ -102,6 +102,15 @@ import VaporTesting
                 #expect(res.status == .unprocessableEntity, "\(date)")
                 #expect(res.body.string.contains(message), "\(date): \(message)")
             }
+            let page = try await amo.get(path + "/pieces")
+            let stored = try await amo.upload(
+                path + "/pieces/" + key, fileName: "kbis.pdf", data: DossierFixtures.pdf,
+                contentType: "application/pdf",
+                fields: ["version": DossierFixtures.version(page.body.string), "document_date": "20/11/2026"])
+            #expect(stored.status == .seeOther)
+            // The AMO's dashboard says when the dossier's first dated document stops being valid.
+            let dashboard = try await amo.get("/dossiers").body.string
+            #expect(dashboard.contains("entreprise : 20/02/2027"), "the Kbis's deadline")
         }
     }
 }

@@ -40,11 +40,32 @@ extension DossierController {
                     "/dossiers?etat=\(filter)&recherche=\(search)", "apres", DossierStore.cursor(of: $0).text)
             }
             : nil
+        let deadlines = try await Self.deadlines(shown, on: req.db)
+        let rows = shown.map { d in
+            var r = row(d)
+            r.deadline = deadlines[d.id] ?? "—"
+            return r
+        }
         let model = DossierDashboard.model(
-            .init(
-                amo: true, rows: shown.map(row), filter: req.formState(["etat": filter, "recherche": search]),
-                next: next))
+            .init(amo: true, rows: rows, filter: req.formState(["etat": filter, "recherche": search]), next: next))
         return .html(InfoPage.render(req.page(), model))
+    }
+
+    /// For each dossier still open, the dated document (its own or its companies') that expires
+    /// first: « Kbis de l'entreprise : 30/01/2027 » (`RENO-D` validity at filing). Two queries.
+    static func deadlines(_ rows: [DossierSummary], on db: Database) async throws -> [DossierID: String] {
+        let open = rows.filter(\.state.isEditable)
+        let documents = try await DossierDocumentStore().dated(
+            of: open.map(\.id), companies: Array(Set(open.flatMap(\.sirets))), on: db)
+        var out: [DossierID: String] = [:]
+        for d in open {
+            let mine = documents.filter { $0.dossierID == d.id || ($0.companySiret.map(d.sirets.contains) ?? false) }
+            let expiries = mine.compactMap { doc in
+                doc.documentDate.flatMap { RequiredDocuments.expiry(of: doc.kind, dated: $0) }.map { (doc.kind, $0) }
+            }
+            if let first = expiries.min(by: { $0.1 < $1.1 }) { out[d.id] = "\(first.0.french) : \(first.1.french)" }
+        }
+        return out
     }
 
     /// What to do next on a dossier, in a few words.

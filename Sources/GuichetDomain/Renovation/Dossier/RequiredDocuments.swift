@@ -152,6 +152,11 @@ public enum RequiredDocuments {
         return out
     }
 
+    /// The last day a dated document is valid for a filing (its date plus the kind's age).
+    public static func expiry(of kind: DocumentKind, dated date: Day) -> Day? {
+        kind.maxAgeMonths.map { date.adding(months: $0) }
+    }
+
     /// The validity of a dated document on the filing date (`RENO-D`): its date is not after the
     /// filing date and not older than the kind allows.
     public static func validity(of kind: DocumentKind, dated date: Day?, filingOn day: Day) -> String? {

@@ -44,6 +44,25 @@ public struct DossierDocumentStore: Sendable {
         return try all.map { try $0.record }
     }
 
+    /// The dated documents of several dossiers (their own, not the companies'), in one query: what
+    /// the dashboards' deadlines are computed from.
+    public func dated(
+        of dossiers: [DossierID], companies: [String], on db: Database
+    ) async throws
+        -> [DossierDocumentRecord]
+    {
+        var rows: [DossierDocumentModel] = []
+        if !dossiers.isEmpty {
+            rows += try await DossierDocumentModel.query(on: db).filter(\.$dossierID ~~ dossiers)
+                .filter(\.$documentDate != nil).all()
+        }
+        if !companies.isEmpty {
+            rows += try await DossierDocumentModel.query(on: db).filter(\.$companySiret ~~ companies)
+                .filter(\.$documentDate != nil).all()
+        }
+        return try rows.map { try $0.record }
+    }
+
     /// Puts a document in place of the one under the same key (a replacement); returns the file
     /// it replaced, for the caller to delete.
     @discardableResult

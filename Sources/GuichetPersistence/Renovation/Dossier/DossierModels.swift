@@ -27,6 +27,8 @@ final class DossierModel: Model, @unchecked Sendable {
     @OptionalField(key: "receipt_file_id") var receiptFileID: StoredFileID?
     /// The first step still to do, kept with each save for the dashboards (no answers decoded).
     @OptionalField(key: "todo") var todo: String?
+    /// The works companies' SIRETs, comma-separated (their shared documents' deadlines).
+    @OptionalField(key: "sirets") var sirets: String?
     init() {}
 }
 

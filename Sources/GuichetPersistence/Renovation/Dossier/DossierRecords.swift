@@ -113,8 +113,12 @@ public struct DossierSummary: Sendable, Equatable {
     public let updatedAt: Date
     /// The first step of its answers still to do.
     public let todo: DossierStep?
+    /// Its works companies' SIRETs.
+    public let sirets: [String]
 
-    static let columns = ["id", "reference", "beneficiary_name", "insee", "status", "mandate", "updated_at", "todo"]
+    static let columns = [
+        "id", "reference", "beneficiary_name", "insee", "status", "mandate", "updated_at", "todo", "sirets",
+    ]
 
     init(row: any SQLRow) throws {
         let reference = try row.decode(column: "reference", as: String.self)
@@ -131,6 +135,7 @@ public struct DossierSummary: Sendable, Equatable {
         self.mandate = m
         updatedAt = try row.decode(column: "updated_at", as: Date.self)
         todo = try row.decode(column: "todo", as: String?.self).flatMap(DossierStep.init(rawValue:))
+        sirets = (try row.decode(column: "sirets", as: String?.self) ?? "").split(separator: ",").map(String.init)
     }
 }
 
@@ -145,5 +150,6 @@ extension DossierSummary {
         mandate = d.mandate
         updatedAt = d.updatedAt
         todo = DossierProgress.firstStepToDo(d.answers)
+        sirets = d.answers.plan.companies.map(\.siret.value)
     }
 }

@@ -51,6 +51,7 @@ public struct DossierStore: Sendable {
         m.createdAt = now
         m.updatedAt = now
         m.todo = DossierProgress.firstStepToDo(new.answers)?.rawValue
+        m.sirets = new.answers.plan.companies.map(\.siret.value).joined(separator: ",")
         try await m.create(on: db)
         return try m.record
     }
@@ -158,6 +159,7 @@ public struct DossierStore: Sendable {
             .init("answers", try AnswersCoding.encode(answers)), .init("insee", answers.dwelling.insee),
             .init("address_key", answers.dwelling.address.map(DossierEligibility.normalisedAddress)),
             .init("updated_at", now), .init("todo", DossierProgress.firstStepToDo(answers)?.rawValue),
+            .init("sirets", answers.plan.companies.map(\.siret.value).joined(separator: ",")),
         ]
     }
 }

@@ -91,6 +91,8 @@ public enum DossierDashboard {
         public let state: String
         public let next: String
         public let updated: String
+        /// The first dated document to expire (« Kbis de l'entreprise : 30/01/2027 »), if any.
+        public var deadline: String = "—"
         public init(
             reference: String, href: String, beneficiary: String, commune: String, state: String, next: String,
             updated: String
@@ -144,12 +146,16 @@ public enum DossierDashboard {
         }
         let cells = m.rows.map { r in
             [DataTable.Cell(r.reference, href: r.href)]
-                + [r.beneficiary, r.commune, r.state, r.next, r.updated].map { DataTable.Cell($0) }
+                + [r.beneficiary, r.commune, r.state, r.next, r.deadline, r.updated].map { DataTable.Cell($0) }
         }
         blocks.append(
             .cells(
                 caption: m.amo ? "Dossiers de vos clients" : "Vos dossiers",
-                headers: ["Dossier", "Bénéficiaire", "Commune", "État", "Prochaine étape", "Modifié le"], rows: cells))
+                headers: [
+                    "Dossier", "Bénéficiaire", "Commune", "État", "Prochaine étape", "Pièce qui expire en premier",
+                    "Modifié le",
+                ],
+                rows: cells))
         if let next = m.next { blocks.append(.links([(next.label, next.href)])) }
         return InfoPageModel(
             heading: m.amo ? "Dossiers de rénovation de vos clients" : "Mes dossiers de rénovation", blocks: blocks)
