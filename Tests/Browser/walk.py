@@ -624,6 +624,17 @@ def dossier_by_amo(passwords):
         amo.go("/dossiers")
         amo.expect("Déposé" in amo.text(), "le tableau de bord ne montre pas le dossier déposé")
         amo.go("/dossiers?etat=brouillon&recherche=Martin")
+        # The same dossier on a phone: no page scrolls sideways at 390 px.
+        phone = Person("dossier PO par l'AMO", "amo (390 px)", width=390)
+        try:
+            phone.sign_in("amo@demo.guichet.invalid", passwords["amo@demo.guichet.invalid"])
+            for page in ["/dossiers", home, home + "/plan-de-financement", home + "/pieces", home + "/recapitulatif"]:
+                phone.go(page)
+                overflow = phone.driver.execute_script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                phone.expect(overflow <= 0, f"{page} défile de côté de {overflow} px à 390 px")
+        finally:
+            phone.quit()
     finally:
         amo.quit()
 
