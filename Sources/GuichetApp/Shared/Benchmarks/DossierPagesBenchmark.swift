@@ -18,20 +18,7 @@ public enum DossierPagesBenchmark {
     ) async throws
         -> [PagesBenchmark.Figures]
     {
-        let schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-bench-\(schema)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let config = try AppConfig.load(environment: ["GUICHET_DATA_DIR": dir.path], workingDirectory: dir).get()
-        var options = ConfigureOptions()
-        options.migrate = true
-        options.bcryptCost = 4
-        options.connectionsPerEventLoop = 8
-        options.databaseOverride = .postgres(url: postgresURL, searchPath: [schema])
-        let app = try await Application.make(.production)
-        app.logger.logLevel = .warning
-        do {
-            try await configure(app, config: config, options: options)
+        try await PagesBenchmark.withApp(postgresURL: postgresURL, connectionsPerEventLoop: 8) { app in
             let (cookie, dossier, cursor) = try await seed(app, dossiers: dossiers)
             var out: [PagesBenchmark.Figures] = []
             for (label, path) in [
@@ -44,13 +31,7 @@ public enum DossierPagesBenchmark {
             ] {
                 out.append(try await measure(app, label: label, path: path, cookie: cookie, perClient: perClient))
             }
-            try await DatabaseSetup.dropSchema(schema, on: app.db)
-            try await app.asyncShutdown()
             return out
-        } catch {
-            try? await DatabaseSetup.dropSchema(schema, on: app.db)
-            try? await app.asyncShutdown()
-            throw error
         }
     }
 

@@ -24,6 +24,21 @@ public enum PagesBenchmark {
     )
         async throws -> [Figures]
     {
+        try await withApp(postgresURL: postgresURL) { app in
+            let cookie = try await seed(app, audit: audit, accounts: accounts)
+            var out: [Figures] = []
+            for (label, path) in pages(accounts: accounts, audit: audit) {
+                out.append(try await measure(app, label: label, path: path, cookie: cookie, requests: requests))
+            }
+            return out
+        }
+    }
+
+    /// The platform configured on a fresh schema of `postgresURL` (dropped afterwards, whatever
+    /// happens), for `body` to fill and measure.
+    static func withApp<T: Sendable>(
+        postgresURL: String, connectionsPerEventLoop: Int = 4, _ body: (Application) async throws -> T
+    ) async throws -> T {
         let schema = "bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-bench-\(schema)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -32,19 +47,16 @@ public enum PagesBenchmark {
         var options = ConfigureOptions()
         options.migrate = true
         options.bcryptCost = 4
+        options.connectionsPerEventLoop = connectionsPerEventLoop
         options.databaseOverride = .postgres(url: postgresURL, searchPath: [schema])
         let app = try await Application.make(.production)
         app.logger.logLevel = .warning
         do {
             try await configure(app, config: config, options: options)
-            let cookie = try await seed(app, audit: audit, accounts: accounts)
-            var out: [Figures] = []
-            for (label, path) in pages(accounts: accounts, audit: audit) {
-                out.append(try await measure(app, label: label, path: path, cookie: cookie, requests: requests))
-            }
+            let result = try await body(app)
             try await DatabaseSetup.dropSchema(schema, on: app.db)
             try await app.asyncShutdown()
-            return out
+            return result
         } catch {
             try? await DatabaseSetup.dropSchema(schema, on: app.db)
             try? await app.asyncShutdown()
