@@ -86,7 +86,7 @@ struct DossierDocumentsController: RouteCollection {
             document: document, fileName: file.filename, data: Data(buffer: file.data), date: date)
         let (kind, more) = await service.check(
             upload, maxBytes: req.application.guichetConfig.maxDocumentBytes, scanner: req.application.virusScanner)
-        problems += problems.isEmpty ? more : more.filter { !$0.hasPrefix("Date") && !$0.contains("indiquez la date") }
+        problems += problems.isEmpty ? more : more.filter { !$0.contains("indiquez la date") }
         guard problems.isEmpty, let kind else {
             return try await Self.page(
                 req, l, errors: [document.key: problems], typedDates: [document.key: typed],
