@@ -87,6 +87,17 @@ import VaporTesting
                     .POST, "/entreprises",
                     #""siret": "73282932000074", "name": "Isol'Est", "representative": "Jean Isol", "account_holder": "Isol'Est", "iban": "FR7630006000011234567890189", "bic": "AGRIFRPP", "rge": true, "work_type": "isolation_combles", "main_works": "12 000""#
                 ).status == .ok)
+            // A co-applicant added then removed, a company removed then added again, a document given
+            // then deleted: the pages' « Retirer » and « Supprimer ».
+            let civilCo = DossierFixtures.civilStatus.map { "\"\($0.key)\": \"\($0.value)\"" }.joined(separator: ", ")
+            #expect(try await step(.POST, "/codemandeurs", #""relation": "conjoint", \#(civilCo)"#).status == .ok)
+            #expect(
+                try Self.json(try await api.send(.GET, "/api/v1/dossiers/\(id)"))["version"]?.int64 == Int64(version))
+            let removed = try await api.send(.DELETE, "/api/v1/dossiers/\(id)/codemandeurs/1?version=\(version)")
+            #expect(removed.status == .ok)
+            version = Int(try Self.json(removed)["version"]?.int64 ?? 0)
+            let nothing = try await api.send(.DELETE, "/api/v1/dossiers/\(id)/pieces/demandeur.rib?version=\(version)")
+            #expect(nothing.status == .unprocessableEntity, "no document to delete")
             let plan = try await step(.PUT, "/etapes/plan-de-financement", #""loan_wanted": false, "amo_fee": 1000"#)
             #expect(try Self.json(plan)["plan"]?["subvention_centimes"]?.int64 != nil)
             let early = try await step(.POST, "/depot", #""x": 1"#)
@@ -128,6 +139,8 @@ import VaporTesting
                         case .parameter("dossier"): return id
                         case .parameter("step"): return "travaux"
                         case .parameter("key"): return "demandeur.identite"
+                        case .parameter("index"): return "1"
+                        case .parameter("siret"): return "73282932000074"
                         default: return c.description
                         }
                     }.joined(separator: "/")
@@ -138,7 +151,7 @@ import VaporTesting
                 #expect(res.status == .notFound, "\(route.method) \(path) → \(res.status.code)")
                 tried += 1
             }
-            #expect(tried == 6)
+            #expect(tried == 10)
         }
     }
 }

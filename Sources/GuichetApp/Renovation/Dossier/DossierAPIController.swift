@@ -23,6 +23,11 @@ struct DossierAPIController: RouteCollection {
             .POST, "api", "v1", "dossiers", ":dossier", "entreprises", access: people, body: json, use: addCompany)
         routes.on(.POST, "api", "v1", "dossiers", ":dossier", "mandat", access: people, body: json, use: mandate)
         routes.on(
+            .POST, "api", "v1", "dossiers", ":dossier", "codemandeurs", access: people, body: json, use: addCoApplicant)
+        routes.on(.DELETE, "api", "v1", "dossiers", ":dossier", "codemandeurs", ":index", access: people, use: remove)
+        routes.on(.DELETE, "api", "v1", "dossiers", ":dossier", "entreprises", ":siret", access: people, use: remove)
+        routes.on(.DELETE, "api", "v1", "dossiers", ":dossier", "pieces", ":key", access: people, use: remove)
+        routes.on(
             .PUT, "api", "v1", "dossiers", ":dossier", "pieces", ":key", access: people,
             body: .collect(maxSize: ByteCount(value: 101 * 1_048_576)), use: upload)
         routes.on(.POST, "api", "v1", "dossiers", ":dossier", "depot", access: people, body: json, use: file)

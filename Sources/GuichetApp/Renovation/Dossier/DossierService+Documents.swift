@@ -77,8 +77,12 @@ extension DossierService {
             guard let d = try await DossierStore().locked(id: id, on: tx), d.version == version else {
                 throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: id.rawValue)
             }
-            let removed = try await DossierDocumentStore().remove(
-                key: document.key, dossier: d.id, company: Self.company(document), on: tx)
+            guard
+                let removed = try await DossierDocumentStore().remove(
+                    key: document.key, dossier: d.id, company: Self.company(document), on: tx)
+            else {
+                return .failure(.lifecycle(DossierRefusal("Aucune pièce « \(document.kind.french) » à supprimer.")))
+            }
             let text = "Pièce « \(document.kind.french) » (\(document.holderLabel)) supprimée."
             return try await apply(.document(text), to: d, version: version, now: now, by: actor, on: tx).map {
                 ($0, removed)
