@@ -27,7 +27,7 @@ public struct InvitationStore: Sendable {
         m.createdAt = now
         m.expiresAt = expiresAt
         try await m.create(on: db)
-        return try m.record
+        return m.record
     }
 
     public func find(tokenHash: String, on db: any Database) async throws -> InvitationRecord? {
@@ -39,7 +39,7 @@ public struct InvitationStore: Sendable {
         organisationID: OrganisationID, now: Date, on db: any Database
     ) async throws -> [InvitationRecord] {
         try await LandlordInvitationModel.query(on: db).filter(\.$organisationID == organisationID)
-            .filter(\.$acceptedAt == nil).filter(\.$expiresAt > now).sort(\.$createdAt).all().map { try $0.record }
+            .filter(\.$acceptedAt == nil).filter(\.$expiresAt > now).sort(\.$createdAt).all().map { $0.record }
     }
 
     /// Marks the invitation accepted, once: false when it was accepted meanwhile.
