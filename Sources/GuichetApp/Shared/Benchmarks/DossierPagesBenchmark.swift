@@ -72,7 +72,7 @@ public enum DossierPagesBenchmark {
         _ = try await SessionStore().create(
             tokenHash: Tokens.digest(token), userID: amo.id, csrfToken: Tokens.random(), now: now,
             expiresAt: now.addingTimeInterval(3600), on: app.db)
-        let page = try await DossierStore().page(amo: amos[0], after: nil, limit: 50 * 50, on: app.db)
+        let page = try await DossierStore().summaries(amo: amos[0], after: nil, limit: 50 * 50, on: app.db)
         guard let first = page.first, let fiftieth = page.last else { throw Abort(.internalServerError) }
         let cursor =
             DossierStore.cursor(of: fiftieth).text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""

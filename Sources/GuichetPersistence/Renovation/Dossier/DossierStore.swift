@@ -72,37 +72,12 @@ public struct DossierStore: Sendable {
             .all().map { try $0.record }
     }
 
-    /// An AMO's dossiers (mandated or asked), newest change first, `limit` at a time after
-    /// `cursor` (keyset on `(updated_at, id)`), of one state and matching a search when given.
-    public func page(
-        amo: OrganisationID, state: DossierState? = nil, mandate: MandateStatus? = nil, search: String? = nil,
-        after cursor: TimeCursor?, limit: Int, on db: Database
-    ) async throws -> [DossierRecord] {
-        var q = DossierModel.query(on: db).filter(\.$amoID == amo)
-        if let state { q = q.filter(\.$status == state.rawValue) }
-        if let mandate { q = q.filter(\.$mandate == mandate.rawValue) }
-        if let search, !search.isEmpty {
-            let pattern = "%" + search.lowercased().replacingOccurrences(of: "%", with: "") + "%"
-            q = q.group(.or) {
-                $0.filter(.sql(raw: "LOWER(beneficiary_name)"), .custom("LIKE"), .bind(pattern))
-                    .filter(.sql(raw: "LOWER(reference)"), .custom("LIKE"), .bind(pattern))
-            }
-        }
-        if let cursor {
-            q = q.group(.or) { group in
-                group.filter(\.$updatedAt < cursor.at)
-                    .group(.and) { $0.filter(\.$updatedAt == cursor.at).filter(\.$id < DossierID(cursor.id)) }
-            }
-        }
-        return try await q.sort(\.$updatedAt, .descending).sort(\.$id, .descending).limit(limit).all()
-            .map { try $0.record }
-    }
-
     public static func cursor(of d: DossierRecord) -> TimeCursor { TimeCursor(at: d.updatedAt, id: d.id.rawValue) }
     public static func cursor(of d: DossierSummary) -> TimeCursor { TimeCursor(at: d.updatedAt, id: d.id.rawValue) }
 
-    /// An AMO's dossiers as its dashboard lists them: the same page as `page(amo:…)`, without
-    /// reading the answers (a few columns per row).
+    /// An AMO's dossiers (mandated or asked) as its dashboard lists them, newest change first,
+    /// `limit` at a time after `cursor` (keyset on `(updated_at, id)`), of one state or mandate
+    /// and matching a search when given; a few columns per row (the answers are not read).
     public func summaries(
         amo: OrganisationID, state: DossierState? = nil, mandate: MandateStatus? = nil, search: String? = nil,
         after cursor: TimeCursor?, limit: Int, on db: Database
