@@ -4,9 +4,10 @@ import GuichetDomain
 import GuichetPersistence
 
 /// Use cases of the renovation dossier (issue #12): save a step, choose and accept the AMO,
-/// file. `DossierLifecycle` decides; `write(…)` turns its effects into one `LifecycleWrite` that
-/// `LifecycleWriter` applies with the new answers in one transaction, checking the version read
-/// with the form (a concurrent change is `ChangedMeanwhile`, never a silent overwrite).
+/// file. `DossierLifecycle` decides; `apply(…)` turns its effects (`effects(…)`) into one
+/// `LifecycleWrite` that `LifecycleWriter` applies with the new answers in one transaction,
+/// checking the version read with the form (a concurrent change is `ChangedMeanwhile`, never a
+/// silent overwrite).
 /// Dependencies are explicit (issue #10): no `Application`, no views.
 struct DossierService: Sendable {
     let db: Database
