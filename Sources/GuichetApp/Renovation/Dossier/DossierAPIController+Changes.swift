@@ -36,18 +36,8 @@ extension DossierAPIController {
         case .success(let p): (l, body, version) = p
         }
         let values = DossierJSON.values(body)
-        let reference = req.application.referenceData
-        let change: @Sendable (inout DossierAnswers) -> [FieldProblem] = { a in
-            switch step {
-            case .applicant: return StepForms.applyApplicant(values, to: &a)
-            case .tenant: return StepForms.applyTenant(values, to: &a)
-            case .dwelling: return StepForms.applyDwelling(values, to: &a, reference: reference)
-            case .works: return StepForms.applyWorks(values, to: &a)
-            case .plan: return PlanForm.apply(values, to: &a)
-            default:
-                a.coApplicantsDeclared = FormReader(values).checked("declared")
-                return []
-            }
+        guard let change = DossierEdits.save(step, values, reference: req.application.referenceData) else {
+            throw Abort(.notFound)
         }
         let result = try await req.application.dossierService(db: req.db).save(
             step, dossier: l.dossier.id, version: version, by: DossierController.actor(req, l), change: change)
@@ -120,10 +110,7 @@ extension DossierAPIController {
         let result = try await service.store(
             u, kind: kind, dossier: l.dossier.id, version: version, files: req.application.files,
             by: DossierController.actor(req, l))
-        if case .success(let (_, replaced?)) = result {
-            try await req.application.files.delete(id: replaced, on: req.db)
-        }
-        return try await outcome(req, l, result.map(\.0))
+        return try await outcome(req, l, result)
     }
 
     /// `POST …/depot` with the version read: the dossier filed, or every problem with its step.

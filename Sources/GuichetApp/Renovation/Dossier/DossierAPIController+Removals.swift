@@ -14,17 +14,9 @@ extension DossierAPIController {
         case .success(let p): (l, body, version) = p
         }
         let values = DossierJSON.values(body)
-        let kind = l.dossier.answers.applicant.kind
         let result = try await req.application.dossierService(db: req.db).save(
-            .coApplicants, dossier: l.dossier.id, version: version, by: DossierController.actor(req, l)
-        ) { a in
-            switch StepForms.readCoApplicant(values, kind: kind) {
-            case .success(let co):
-                a.coApplicants.append(co)
-                return []
-            case .failure(let p): return p.fields
-            }
-        }
+            .coApplicants, dossier: l.dossier.id, version: version, by: DossierController.actor(req, l),
+            change: DossierEdits.addCoApplicant(values))
         return try await outcome(req, l, result)
     }
 
@@ -39,31 +31,24 @@ extension DossierAPIController {
         let actor = DossierController.actor(req, l)
         if req.parameters.get("key") != nil {
             let document = try DossierDocumentsController.document(req, l)
-            let result = try await service.remove(document, dossier: l.dossier.id, version: version, by: actor)
-            if case .success(let (_, removed?)) = result {
-                try await req.application.files.delete(id: removed, on: req.db)
-            }
-            return try await outcome(req, l, result.map(\.0))
+            let result = try await service.remove(
+                document, dossier: l.dossier.id, version: version, files: req.application.files, by: actor)
+            return try await outcome(req, l, result)
         }
         if let siret = req.parameters.get("siret") {
             guard l.dossier.answers.plan.companies.contains(where: { $0.siret.value == siret }) else {
                 throw Abort(.notFound)
             }
-            let result = try await service.save(.plan, dossier: l.dossier.id, version: version, by: actor) { a in
-                a.plan.companies.removeAll { $0.siret.value == siret }
-                return []
-            }
+            let result = try await service.save(
+                .plan, dossier: l.dossier.id, version: version, by: actor, change: DossierEdits.removeCompany(siret))
             return try await outcome(req, l, result)
         }
         guard let index = req.parameters.get("index", as: Int.self), index >= 1,
             index <= l.dossier.answers.coApplicants.count
         else { throw Abort(.notFound) }
-        let result = try await service.save(.coApplicants, dossier: l.dossier.id, version: version, by: actor) { a in
-            guard index <= a.coApplicants.count else { return [] }
-            a.coApplicants.remove(at: index - 1)
-            a.coApplicantsDeclared = false
-            return []
-        }
+        let result = try await service.save(
+            .coApplicants, dossier: l.dossier.id, version: version, by: actor,
+            change: DossierEdits.removeCoApplicant(index))
         return try await outcome(req, l, result)
     }
 }

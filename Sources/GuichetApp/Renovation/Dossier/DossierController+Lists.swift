@@ -12,17 +12,9 @@ extension DossierController {
         let l = try await Self.load(req, .act)
         let values = try req.formValues()
         let version = try Self.version(values, l.dossier)
-        let kind = l.dossier.answers.applicant.kind
         let result = try await service(req).save(
-            .coApplicants, dossier: l.dossier.id, version: version, by: Self.actor(req, l)
-        ) { a in
-            switch StepForms.readCoApplicant(values, kind: kind) {
-            case .success(let co):
-                a.coApplicants.append(co)
-                return []
-            case .failure(let p): return p.fields
-            }
-        }
+            .coApplicants, dossier: l.dossier.id, version: version, by: Self.actor(req, l),
+            change: DossierEdits.addCoApplicant(values))
         return try await answer(req, l, .coApplicants, values, result, then: "\(l.path)/codemandeurs")
     }
 
@@ -35,13 +27,8 @@ extension DossierController {
         let values = try req.formValues()
         let version = try Self.version(values, l.dossier)
         let result = try await service(req).save(
-            .coApplicants, dossier: l.dossier.id, version: version, by: Self.actor(req, l)
-        ) { a in
-            guard index <= a.coApplicants.count else { return [] }
-            a.coApplicants.remove(at: index - 1)
-            a.coApplicantsDeclared = false
-            return []
-        }
+            .coApplicants, dossier: l.dossier.id, version: version, by: Self.actor(req, l),
+            change: DossierEdits.removeCoApplicant(index))
         return try await answer(req, l, .coApplicants, values, result, then: "\(l.path)/codemandeurs")
     }
 
@@ -62,11 +49,9 @@ extension DossierController {
         else { throw Abort(.notFound) }
         let values = try req.formValues()
         let version = try Self.version(values, l.dossier)
-        let result = try await service(req).save(.plan, dossier: l.dossier.id, version: version, by: Self.actor(req, l))
-        { a in
-            a.plan.companies.removeAll { $0.siret.value == siret }
-            return []
-        }
+        let result = try await service(req).save(
+            .plan, dossier: l.dossier.id, version: version, by: Self.actor(req, l),
+            change: DossierEdits.removeCompany(siret))
         return try await answer(req, l, .plan, values, result, then: "\(l.path)/plan-de-financement")
     }
 

@@ -79,26 +79,14 @@ extension DossierController {
     /// `POST /dossiers/:dossier/:step`: reads the step's form into the answers and saves them
     /// with the version read (every problem at once; nothing written on a problem).
     /// The steps saved by their own form (the others by their buttons and lists).
-    static let saved: Set<DossierStep> = [.applicant, .coApplicants, .tenant, .dwelling, .works, .plan]
+    static let saved = DossierEdits.savedSteps
 
     func save(req: Request, _ step: DossierStep) async throws -> Response {
         let l = try await Self.load(req, .act)
         let values = try req.formValues()
         let version = try Self.version(values, l.dossier)
-        let reference = req.application.referenceData
-        let change: @Sendable (inout DossierAnswers) -> [FieldProblem]
-        switch step {
-        case .applicant: change = { StepForms.applyApplicant(values, to: &$0) }
-        case .coApplicants:
-            change = { a in
-                a.coApplicantsDeclared = FormReader(values).checked("declared")
-                return []
-            }
-        case .tenant: change = { StepForms.applyTenant(values, to: &$0) }
-        case .dwelling: change = { StepForms.applyDwelling(values, to: &$0, reference: reference) }
-        case .works: change = { StepForms.applyWorks(values, to: &$0) }
-        case .plan: change = { PlanForm.apply(values, to: &$0) }
-        case .amo, .documents, .review: throw Abort(.notFound)
+        guard let change = DossierEdits.save(step, values, reference: req.application.referenceData) else {
+            throw Abort(.notFound)
         }
         let result = try await service(req).save(
             step, dossier: l.dossier.id, version: version, by: Self.actor(req, l), change: change)

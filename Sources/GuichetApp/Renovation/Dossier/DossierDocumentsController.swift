@@ -103,18 +103,17 @@ struct DossierDocumentsController: RouteCollection {
         let document = try Self.document(req, l)
         let version = try DossierController.version(try req.formValues(), l.dossier)
         let result = try await req.application.dossierService(db: req.db).remove(
-            document, dossier: l.dossier.id, version: version, by: DossierController.actor(req, l))
+            document, dossier: l.dossier.id, version: version, files: req.application.files,
+            by: DossierController.actor(req, l))
         return try await Self.answer(req, l, result, .documentDeleted(document.kind.french))
     }
 
     static func answer(
         _ req: Request, _ l: DossierController.Loaded,
-        _ result: Result<(DossierRecord, StoredFileID?), DossierService.Refusal>,
-        _ notice: Notice
+        _ result: Result<DossierRecord, DossierService.Refusal>, _ notice: Notice
     ) async throws -> Response {
         switch result {
-        case .success(let (_, replaced)):
-            if let replaced { try await req.application.files.delete(id: replaced, on: req.db) }
+        case .success:
             return Flash.redirect(req, to: "\(l.path)/pieces", notice)
         case .failure(.lifecycle(let refusal)): return Flash.redirect(req, to: l.path, .dossierRefused(refusal.message))
         case .failure(.form(let problems)):

@@ -13,9 +13,7 @@ extension DossierService {
     {
         let now = clock.now()
         return try await db.write(refusable: { tx -> Result<DossierRecord, Refusal> in
-            guard let d = try await DossierStore().locked(id: id, on: tx), d.version == version else {
-                throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: id.rawValue)
-            }
+            let d = try await locked(id, at: version, on: tx)
             let known =
                 try await Siret(values["siret"] ?? "").asyncMap {
                     try await WorksCompanyStore().find(siret: $0, on: tx)

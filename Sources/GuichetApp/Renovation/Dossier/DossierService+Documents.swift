@@ -39,17 +39,15 @@ extension DossierService {
         return (kind, problems)
     }
 
-    /// Stores a checked upload in place of the document's previous file; returns the dossier and
-    /// the replaced file, to delete once committed.
+    /// Stores a checked upload in place of the document's previous file, which is deleted once
+    /// the change is committed.
     func store(
         _ u: Upload, kind: DocumentFile.Kind, dossier id: DossierID, version: Int, files: FileStore, by actor: Actor
-    ) async throws -> Result<(DossierRecord, StoredFileID?), Refusal> {
+    ) async throws -> Result<DossierRecord, Refusal> {
         let now = clock.now()
         let name = TextInput.withoutControlCharacters(String(u.fileName.prefix(TextLimits.line)))
-        return try await db.write(refusable: { tx -> Result<(DossierRecord, StoredFileID?), Refusal> in
-            guard let d = try await DossierStore().locked(id: id, on: tx), d.version == version else {
-                throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: id.rawValue)
-            }
+        let result = try await db.write(refusable: { tx -> Result<(DossierRecord, StoredFileID?), Refusal> in
+            let d = try await locked(id, at: version, on: tx)
             let sha = SHA256.hash(data: u.data).hex
             let file = try await files.put(
                 name: name, contentType: kind.rawValue, sha256: sha, data: u.data, now: now, on: tx)
@@ -66,17 +64,16 @@ extension DossierService {
                 ($0, replaced)
             }
         })
+        return try await deletingAfterCommit(result, files: files)
     }
 
-    /// Deletes a document before filing; returns its file, to delete once committed.
+    /// Deletes a document before filing; its file is deleted once the change is committed.
     func remove(
-        _ document: RequiredDocument, dossier id: DossierID, version: Int, by actor: Actor
-    ) async throws -> Result<(DossierRecord, StoredFileID?), Refusal> {
+        _ document: RequiredDocument, dossier id: DossierID, version: Int, files: FileStore, by actor: Actor
+    ) async throws -> Result<DossierRecord, Refusal> {
         let now = clock.now()
-        return try await db.write(refusable: { tx -> Result<(DossierRecord, StoredFileID?), Refusal> in
-            guard let d = try await DossierStore().locked(id: id, on: tx), d.version == version else {
-                throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: id.rawValue)
-            }
+        let result = try await db.write(refusable: { tx -> Result<(DossierRecord, StoredFileID?), Refusal> in
+            let d = try await locked(id, at: version, on: tx)
             guard
                 let removed = try await DossierDocumentStore().remove(
                     key: document.key, dossier: d.id, company: Self.company(document), on: tx)
@@ -88,6 +85,16 @@ extension DossierService {
                 ($0, removed)
             }
         })
+        return try await deletingAfterCommit(result, files: files)
+    }
+
+    /// A file no longer referenced, deleted after the commit that stopped referencing it (a
+    /// directory file is unlinked at once: never before the rows are committed).
+    private func deletingAfterCommit(
+        _ result: Result<(DossierRecord, StoredFileID?), Refusal>, files: FileStore
+    ) async throws -> Result<DossierRecord, Refusal> {
+        if case .success(let (_, old?)) = result { try await files.delete(id: old, on: db) }
+        return result.map(\.0)
     }
 
     /// A company's documents are kept by SIRET, for every dossier naming it.

@@ -37,10 +37,7 @@ struct DossierService: Sendable {
     ) async throws -> Result<DossierRecord, Refusal> {
         let now = clock.now()
         return try await db.write(refusable: { tx -> Result<DossierRecord, Refusal> in
-            // Another change since the form was read: refused as such before the form is read.
-            guard let d = try await DossierStore().locked(id: id, on: tx), d.version == version else {
-                throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: id.rawValue)
-            }
+            let d = try await locked(id, at: version, on: tx)
             // A dossier that may not change says so before its form is read.
             if case .failure(let refusal) = DossierLifecycle.transition(d.state, .save(step), mandate: d.mandate) {
                 return .failure(.lifecycle(refusal))
@@ -50,6 +47,15 @@ struct DossierService: Sendable {
             if !problems.isEmpty { return .failure(.form(problems)) }
             return try await apply(.save(step), to: d, version: version, answers: answers, now: now, by: actor, on: tx)
         })
+    }
+
+    /// The dossier under its row lock, as the form read it at `version`: another change since is
+    /// refused as such (`ChangedMeanwhile`) before anything else is read.
+    func locked(_ id: DossierID, at version: Int, on tx: Database) async throws -> DossierRecord {
+        guard let d = try await DossierStore().locked(id: id, on: tx), d.version == version else {
+            throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: id.rawValue)
+        }
+        return d
     }
 
     /// Decides `event` on the dossier and applies its effects, in the caller's transaction; the
