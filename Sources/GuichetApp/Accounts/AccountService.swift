@@ -71,21 +71,16 @@ struct AccountService {
         }
         let hash = try passwords.hash(password)
         try await db.write { tx in
-            // The same answer whatever the address; at most a few e-mails an hour to it.
-            let mayMail = try await quota.targetAllowed(email, now: now, on: tx)
-            try await quota.count(client: actor.clientAddress, target: email, now: now, on: tx)
-            if try await UserStore().find(email: email, on: tx) != nil {
-                guard mayMail else { return }
-                try await notifier.email(
-                    to: email, subject: "Tentative de création de compte",
-                    body:
-                        "Bonjour,\n\nUne demande de création de compte a été faite avec votre adresse, qui a déjà un "
-                        + "compte sur Guichet.\nSi c'était vous, connectez-vous : "
-                        + "\(notifier.link("/connexion"))\nMot de passe oublié : "
-                        + "\(notifier.link("/mot-de-passe-oublie"))\nSinon, ignorez ce message.",
-                    on: tx)
-                return
-            }
+            let body =
+                "Bonjour,\n\nUne demande de création de compte a été faite avec votre adresse, qui a déjà un "
+                + "compte sur Guichet.\nSi c'était vous, connectez-vous : "
+                + "\(notifier.link("/connexion"))\nMot de passe oublié : "
+                + "\(notifier.link("/mot-de-passe-oublie"))\nSinon, ignorez ce message."
+            guard
+                try await Self.claimNewAddress(
+                    email, client: actor.clientAddress, quota: quota, now: now, existingAccountBody: body,
+                    notifier: notifier, on: tx)
+            else { return }
             let user = try await UserStore().create(
                 email: email, passwordHash: hash, displayName: name.trimmingCharacters(in: .whitespaces), on: tx)
             try await UserStore().grant(userID: user.id, role: .beneficiaire, on: tx)
@@ -94,6 +89,23 @@ struct AccountService {
                 "compte.inscription", by: actor, object: ("utilisateur", user.id.uuidString), on: tx)
         }
         return []
+    }
+
+    /// Sign-up's answer that reveals no account, in `tx`: counts the client's and the address's
+    /// quotas; when the address already has an account, its owner is e-mailed `existingAccountBody`
+    /// (at most a few times an hour) and the answer is false; true when the account may be made.
+    static func claimNewAddress(
+        _ email: String, client: String, quota: MailQuota, now: Date, existingAccountBody: String,
+        notifier: Notifier, on tx: Database
+    ) async throws -> Bool {
+        let mayMail = try await quota.targetAllowed(email, now: now, on: tx)
+        try await quota.count(client: client, target: email, now: now, on: tx)
+        guard try await UserStore().find(email: email, on: tx) != nil else { return true }
+        if mayMail {
+            try await notifier.email(
+                to: email, subject: "Tentative de création de compte", body: existingAccountBody, on: tx)
+        }
+        return false
     }
 
     /// Refused account input, as form errors.

@@ -62,19 +62,15 @@ extension DossierService {
         let quota = MailQuota(kind: "signup")
         guard try await quota.clientAllowed(actor.clientAddress, now: now, on: db) else { return false }
         try await db.write { tx in
-            let mayMail = try await quota.targetAllowed(email, now: now, on: tx)
-            try await quota.count(client: actor.clientAddress, target: email, now: now, on: tx)
-            if try await UserStore().find(email: email, on: tx) != nil {
-                guard mayMail else { return }
-                try await notifier.email(
-                    to: email, subject: "Tentative de création de compte",
-                    body:
-                        "Bonjour,\n\nUn compte a été demandé avec votre adresse, qui a déjà un compte sur Guichet.\n"
-                        + "Connectez-vous pour créer votre dossier : \(notifier.link("/connexion"))\nMot de passe "
-                        + "oublié : \(notifier.link("/mot-de-passe-oublie"))",
-                    on: tx)
-                return
-            }
+            let body =
+                "Bonjour,\n\nUn compte a été demandé avec votre adresse, qui a déjà un compte sur Guichet.\n"
+                + "Connectez-vous pour créer votre dossier : \(notifier.link("/connexion"))\nMot de passe "
+                + "oublié : \(notifier.link("/mot-de-passe-oublie"))"
+            guard
+                try await AccountService.claimNewAddress(
+                    email, client: actor.clientAddress, quota: quota, now: now, existingAccountBody: body,
+                    notifier: notifier, on: tx)
+            else { return }
             let user = try await UserStore().create(
                 email: email, passwordHash: passwordHash, displayName: b.civilStatus.displayName,
                 phone: b.contact.mobile,
