@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
-        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
@@ -47,10 +46,7 @@ let package = Package(
         ),
         .target(
             name: "GuichetViews",
-            dependencies: [
-                "GuichetDomain",
-                .product(name: "Plot", package: "Plot"),
-            ]
+            dependencies: ["GuichetDomain"]
         ),
         .target(
             name: "GuichetApp",

@@ -1,5 +1,3 @@
-import Plot
-
 /// The public eligibility test (issue #4): one step at a time, asking only what the rules still
 /// need, then a result page that explains each criterion. Plain GET forms: no JavaScript.
 public enum EligibilityTestPages {

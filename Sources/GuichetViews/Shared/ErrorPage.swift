@@ -1,5 +1,3 @@
-import Plot
-
 /// French error pages (404, 403, 413, 422, 500…) that never show internals.
 public enum ErrorPage {
     /// `message`: the platform's own French explanation of a refusal (4xx), shown with the page;

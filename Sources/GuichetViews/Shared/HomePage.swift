@@ -1,5 +1,3 @@
-import Plot
-
 /// The home page: the two programmes and where to start.
 public enum HomePage {
     public static func render(_ page: PageModel) -> String {

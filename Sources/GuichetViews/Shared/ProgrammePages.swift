@@ -1,5 +1,4 @@
 import GuichetDomain
-import Plot
 
 /// The two programme pages: what each aid is and how it works, in plain French.
 public enum ProgrammePages {

@@ -1,5 +1,3 @@
-import Plot
-
 /// Where the rules and the reference data come from.
 public enum SourcesPage {
     public static func render(_ page: PageModel) -> String {

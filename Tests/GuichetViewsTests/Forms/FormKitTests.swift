@@ -1,4 +1,3 @@
-import Plot
 import Testing
 
 @testable import GuichetViews

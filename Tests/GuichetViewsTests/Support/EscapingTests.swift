@@ -1,6 +1,5 @@
 import Foundation
 import GuichetDomain
-import Plot
 import Testing
 
 @testable import GuichetViews

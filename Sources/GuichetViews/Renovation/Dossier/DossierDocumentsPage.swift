@@ -1,5 +1,4 @@
 import GuichetDomain
-import Plot
 
 /// « Pièces justificatives » (`RENO-D`): the checklist computed from the dossier, what each
 /// document is for, one file per document (PDF, JPEG or PNG), replaced or deleted before filing.

@@ -1,5 +1,4 @@
 import GuichetDomain
-import Plot
 
 /// What every page of a dossier shows first: which dossier, for whom, where it stands, who acts.
 public struct DossierContext: Sendable {

@@ -1,5 +1,4 @@
 import GuichetDomain
-import Plot
 
 /// Accessible form pieces (DSFR-like conventions): a label for every control, the hint and the
 /// error tied by `aria-describedby`, `aria-invalid` on fields in error, an error summary at the

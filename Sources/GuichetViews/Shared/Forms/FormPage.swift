@@ -1,5 +1,4 @@
 import GuichetDomain
-import Plot
 
 /// A field of a generic form page.
 public enum FormField: Sendable {

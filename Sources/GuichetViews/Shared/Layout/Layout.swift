@@ -1,69 +1,73 @@
 import GuichetDomain
-import Plot
 
 /// The French HTML shell of every page: skip link, header with navigation, flash messages,
 /// main content, footer. No remote asset: the stylesheet is served by the platform; the few
 /// inline scripts (`InlineScript`) only enhance a page that works without them.
 public enum Layout {
     public static func render(_ page: PageModel, @ComponentBuilder content: @escaping () -> Component) -> String {
-        let html = HTML(
-            .lang(.french),
-            .head(
-                .encoding(.utf8),
-                .viewport(.accordingToDevice),
-                // The title as a text node only (Plot's `.title` copies it raw into meta tags).
-                .element(
-                    named: "title",
-                    text: page.title.isEmpty ? "Guichet Action Logement" : "\(page.title) · Guichet Action Logement"),
-                .stylesheet("/css/guichet.css"),
-                .link(.rel(.icon), .href("/favicon.svg"), .attribute(named: "type", value: "image/svg+xml"))
-            ),
-            .body {
-                Link("Aller au contenu", url: "#contenu").class("skip-link")
-                Header {
-                    // Inside the banner landmark, white on #8f3523 (7,8:1) (issue #11).
-                    if page.demo {
-                        Paragraph("DÉMONSTRATION : données fictives, aucun dossier réel").class("demo-banner")
-                    }
-                    Div {
-                        Link(url: "/") {
-                            Span { Text("Guichet") }.class("brand-name")
-                            Span { Text("Action Logement · aides au logement des salariés") }.class("brand-tagline")
-                        }.class("brand")
-                        navigation(page)
-                    }.class("wrap header-inner")
-                }.class("site-header")
-                El("main") {
-                    Div {
-                        for flash in page.flashes {
-                            Div { Paragraph(FrenchText.sentence(flash.message)) }
-                                .class("flash flash-\(flash.kind.rawValue)")
-                                .attr("role", flash.kind == .error ? "alert" : "status")
-                        }
-                        content()
-                    }.class("wrap")
-                }.id("contenu").attr("tabindex", "-1")
-                Footer {
-                    Div {
-                        Paragraph(
-                            "Guichet est un logiciel libre. Les règles appliquées sont citées par leur identifiant "
-                                + "(RENO-…, AMI-…) et les données de référence par leur source."
-                        )
-                        List(PublicServicePages.footerLinks) { l in Link(l.0, url: l.1) }.class("footer-links")
-                        Paragraph {
-                            Link("Sources des données", url: "/sources")
-                            Text(" · ")
-                            Link("API (OpenAPI)", url: "/api/v1/openapi.json")
-                            if !page.version.isEmpty { Text(" · version \(page.version)") }
-                        }
-                    }.class("wrap")
-                }.class("site-footer")
-                for script in page.scripts {
-                    Node<HTML.BodyContext>.element(named: "script", nodes: [.raw(script.source)])
+        let body = El("body") {
+            Link("Aller au contenu", url: "#contenu").class("skip-link")
+            Header {
+                // Inside the banner landmark, white on #8f3523 (7,8:1) (issue #11).
+                if page.demo {
+                    Paragraph("DÉMONSTRATION : données fictives, aucun dossier réel").class("demo-banner")
                 }
+                Div {
+                    Link(url: "/") {
+                        Span { Text("Guichet") }.class("brand-name")
+                        Span { Text("Action Logement · aides au logement des salariés") }.class("brand-tagline")
+                    }.class("brand")
+                    navigation(page)
+                }.class("wrap header-inner")
+            }.class("site-header")
+            El("main") {
+                Div {
+                    for flash in page.flashes {
+                        Div { Paragraph(FrenchText.sentence(flash.message)) }
+                            .class("flash flash-\(flash.kind.rawValue)")
+                            .attr("role", flash.kind == .error ? "alert" : "status")
+                    }
+                    content()
+                }.class("wrap")
+            }.id("contenu").attr("tabindex", "-1")
+            Footer {
+                Div {
+                    Paragraph(
+                        "Guichet est un logiciel libre. Les règles appliquées sont citées par leur identifiant "
+                            + "(RENO-…, AMI-…) et les données de référence par leur source."
+                    )
+                    List(PublicServicePages.footerLinks) { l in Link(l.0, url: l.1) }.class("footer-links")
+                    Paragraph {
+                        Link("Sources des données", url: "/sources")
+                        Text(" · ")
+                        Link("API (OpenAPI)", url: "/api/v1/openapi.json")
+                        if !page.version.isEmpty { Text(" · version \(page.version)") }
+                    }
+                }.class("wrap")
+            }.class("site-footer")
+            for script in page.scripts {
+                El("script") { Raw(script.source) }
             }
-        )
-        return html.render()
+        }
+        var html = HTMLWriter()
+        html.raw("<!DOCTYPE html>")
+        El("html") {
+            head(page)
+            body
+        }.attr("lang", "fr").write(to: &html)
+        return html.result
+    }
+
+    /// The head: encoding, viewport, title, stylesheet and icon.
+    static func head(_ page: PageModel) -> Component {
+        let title = page.title.isEmpty ? "Guichet Action Logement" : "\(page.title) · Guichet Action Logement"
+        return El("head") {
+            VoidEl("meta", [("charset", "UTF-8")])
+            VoidEl("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1.0")])
+            El("title", text: title)
+            VoidEl("link", [("rel", "stylesheet"), ("href", "/css/guichet.css"), ("type", "text/css")])
+            VoidEl("link", [("rel", "icon"), ("href", "/favicon.svg"), ("type", "image/svg+xml")])
+        }
     }
 
     static func navigation(_ page: PageModel) -> Component {

@@ -1,6 +1,5 @@
 import Foundation
 import GuichetDomain
-import Plot
 
 /// The development mailbox (`GUICHET_DEV_MAILBOX=true` only): the outbox's last messages.
 public enum MailboxPage {

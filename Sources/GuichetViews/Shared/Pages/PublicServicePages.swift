@@ -1,5 +1,3 @@
-import Plot
-
 /// The four pages a public-service platform owes its users, linked from every footer (issue
 /// #11): legal notice, personal data, accessibility statement (RGAA 4.1 model), help and
 /// contact. What depends on who runs the platform is configured (`GUICHET_PUBLISHER`…); what

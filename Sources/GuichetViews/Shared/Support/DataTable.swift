@@ -1,42 +1,3 @@
-import Plot
-
-/// Any HTML element by name, for the few that Plot's component API does not name
-/// (`main`, `section`, `select`, `option`, `strong`, `dl`…).
-public struct El: Component {
-    let name: String
-    let content: ContentProvider
-
-    public init(_ name: String, @ComponentBuilder content: @escaping ContentProvider) {
-        self.name = name
-        self.content = content
-    }
-    public init(_ name: String, text: String) {
-        self.name = name
-        self.content = { ComponentGroup(members: [Text(text)]) }
-    }
-
-    public var body: Component {
-        Node<HTML.BodyContext>.element(named: name, nodes: [Node<HTML.BodyContext>.component(content())])
-    }
-}
-
-/// A void element (`meta`, `hr`…) with attributes only.
-public struct VoidEl: Component {
-    let name: String
-    let attributes: [(String, String)]
-    public init(_ name: String, _ attributes: [(String, String)] = []) {
-        self.name = name
-        self.attributes = attributes
-    }
-    public var body: Component {
-        Node<HTML.BodyContext>.selfClosedElement(
-            named: name,
-            attributes: attributes.map {
-                Attribute<HTML.BodyContext>(name: $0.0, value: HTMLEscape.attribute($0.1), ignoreIfValueIsEmpty: false)
-            })
-    }
-}
-
 /// A simple table of texts with a header row (and an optional caption), inside its own
 /// scrolling box: a wide table scrolls by itself on a phone, not the whole page (issue #11). The
 /// box is focusable and named, so that a keyboard can scroll it too.
@@ -63,8 +24,19 @@ public struct DataTable: Component {
         self.rows = cells
     }
     /// A word of more than 32 characters (a SHA-256, a token): the cell may break it anywhere.
+    /// Counted in Unicode scalars over the UTF-8 bytes (a table of 50 rows asks it 300 times).
     static func hasLongToken(_ text: String) -> Bool {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains { $0.count > 32 }
+        guard text.utf8.count > 32 else { return false }
+        var run = 0
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A {
+                run = 0
+            } else if byte & 0xC0 != 0x80 {  // the first byte of a scalar
+                run += 1
+                if run > 32 { return true }
+            }
+        }
+        return false
     }
 
     static func cell(_ cell: Cell) -> Component {
@@ -74,7 +46,9 @@ public struct DataTable: Component {
         return hasLongToken(cell.text) ? td.class("long-token") : td
     }
 
-    public var body: Component {
+    public func write(to html: inout HTMLWriter) { body.write(to: &html) }
+
+    var body: Component {
         Div {
             El("table") {
                 if let caption { El("caption", text: caption) }
