@@ -25,7 +25,7 @@ public struct AppClock: Sendable {
 
     /// A formatter of instants as French civil times in Europe/Paris, whatever the server's zone
     /// (`dd/MM/yyyy HH:mm`, `HH:mm`…). Make one per page or export, not one per value.
-    public static func parisFormatter(_ pattern: String) -> DateFormatter { ParisTime.formatter(pattern) }
+    public static func parisFormatter(_ pattern: String) -> ParisTime.Formatter { ParisTime.formatter(pattern) }
 }
 
 extension Day {
