@@ -3,6 +3,15 @@ import Foundation
 import GuichetDomain
 import SQLKit
 
+/// A session with who holds it: what a signed-in request knows of its person.
+public struct SignedIn: Sendable {
+    public let session: SessionRecord
+    public let user: UserRecord
+    public let grants: [RoleGrantRecord]
+    /// The organisations of the grants (each once).
+    public let organisations: [OrganisationRecord]
+}
+
 /// Sessions live in the database so that any app instance can serve any request.
 public struct SessionStore: Sendable {
     public init() {}
@@ -23,6 +32,34 @@ public struct SessionStore: Sendable {
 
     public func find(tokenHash: String, on db: Database) async throws -> SessionRecord? {
         try await SessionModel.query(on: db).filter(\.$tokenHash == tokenHash).first()?.record
+    }
+
+    /// The session of a token, its person, their grants and the organisations of those: in one
+    /// query, as every request signed in reads them.
+    public func signedIn(tokenHash: String, on db: Database) async throws -> SignedIn? {
+        let rows = try await db.sql.raw(
+            """
+            SELECT \(unsafeRaw: SessionRecord.columns("s")), \(unsafeRaw: UserRecord.columns("u")),
+                   \(unsafeRaw: RoleGrantRecord.columns("g")), \(unsafeRaw: OrganisationRecord.columns("o"))
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            LEFT JOIN role_grants g ON g.user_id = u.id LEFT JOIN organisations o ON o.id = g.organisation_id
+            WHERE s.token_hash = \(bind: tokenHash)
+            """
+        ).all()
+        guard let first = rows.first else { return nil }
+        var grants: [RoleGrantRecord] = []
+        var organisations: [OrganisationRecord] = []
+        for row in rows where try row.decode(column: "g_id", as: UUID?.self) != nil {
+            grants.append(try RoleGrantRecord(row: row, prefix: "g"))
+            if let o = try row.decode(column: "o_id", as: UUID?.self),
+                !organisations.contains(where: { $0.id.rawValue == o })
+            {
+                organisations.append(try OrganisationRecord(row: row, prefix: "o"))
+            }
+        }
+        return SignedIn(
+            session: try SessionRecord(row: first, prefix: "s"), user: try UserRecord(row: first, prefix: "u"),
+            grants: grants, organisations: organisations)
     }
 
     public func touch(id: UUID, at: Date, on db: Database) async throws {

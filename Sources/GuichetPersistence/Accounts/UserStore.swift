@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GuichetDomain
+import SQLKit
 
 /// People, their roles and their organisations.
 public struct UserStore: Sendable {
@@ -73,8 +74,11 @@ public struct UserStore: Sendable {
         try await UserModel.query(on: db).set(\.$email, to: email.lowercased()).filter(\.$id == id).update()
     }
 
+    /// A person's grants (read on every request: plain SQL).
     public func grants(userID: UserID, on db: Database) async throws -> [RoleGrantRecord] {
-        try await RoleGrantModel.query(on: db).filter(\.$userID == userID).all().map { try $0.record }
+        try await db.sql.raw(
+            "SELECT \(unsafeRaw: RoleGrantRecord.columns) FROM role_grants WHERE user_id = \(bind: userID.rawValue)"
+        ).all().map { try RoleGrantRecord(row: $0) }
     }
 
     public func grants(role: Role, on db: Database) async throws -> [RoleGrantRecord] {
@@ -123,8 +127,11 @@ public struct OrganisationStore: Sendable {
         return try m.record
     }
 
+    /// An organisation (read with every dossier page: plain SQL).
     public func find(id: OrganisationID, on db: Database) async throws -> OrganisationRecord? {
-        try await OrganisationModel.find(id, on: db)?.record
+        try await db.sql.raw(
+            "SELECT \(unsafeRaw: OrganisationRecord.columns) FROM organisations WHERE id = \(bind: id.rawValue)"
+        ).first().map { try OrganisationRecord(row: $0) }
     }
 
     /// Several organisations in one query, by id.

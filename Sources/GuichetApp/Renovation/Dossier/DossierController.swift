@@ -55,8 +55,11 @@ struct DossierController: RouteCollection {
             let d = try await DossierStore().find(id: id, on: req.db)
         else { throw Abort(.notFound) }
         try req.require(action, .dossier(d))
-        let amo = try await d.amoID.asyncMap { try await OrganisationStore().find(id: $0, on: req.db) } ?? nil
-        return Loaded(dossier: d, principal: try req.signedIn(), amo: amo)
+        let p = try req.signedIn()
+        // The viewer's own AMO was read with the session; another is read here.
+        var amo = d.amoID.flatMap { id in p.organisationRecords.first { $0.id == id } }
+        if amo == nil, let id = d.amoID { amo = try await OrganisationStore().find(id: id, on: req.db) }
+        return Loaded(dossier: d, principal: p, amo: amo)
     }
 
     /// The version read with the form: a save checks it (another change since: 409).

@@ -122,10 +122,7 @@ struct DossierStartController: RouteCollection {
 
     /// The AMO organisation the person acts for (an accepted one).
     static func amo(_ req: Request, _ p: Principal) async throws -> OrganisationRecord? {
-        for id in p.organisations(for: .amo) {
-            if let o = try await OrganisationStore().find(id: id, on: req.db), o.status == .accepted { return o }
-        }
-        return nil
+        p.acceptedOrganisation(for: .amo)
     }
 
     func create(req: Request) async throws -> Response {

@@ -8,12 +8,19 @@ struct Principal: Sendable {
     let grants: [RoleGrantRecord]
     let session: SessionRecord?
     let viaAPIToken: Bool
+    /// The organisations of the grants, read with them.
+    var organisationRecords: [OrganisationRecord] = []
 
     var roles: Set<Role> { Set(grants.map(\.role)) }
     func has(_ role: Role) -> Bool { roles.contains(role) }
     /// Organisations the person belongs to, for a role.
     func organisations(for role: Role) -> [OrganisationID] {
         grants.filter { $0.role == role }.compactMap(\.organisationID)
+    }
+    /// The first accepted organisation of a kind the person belongs to for a role.
+    func acceptedOrganisation(for role: Role) -> OrganisationRecord? {
+        let ids = organisations(for: role)
+        return organisationRecords.first { ids.contains($0.id) && $0.status == .accepted }
     }
     /// The role to record in the audit trail (the highest held).
     var auditRole: String {

@@ -60,18 +60,22 @@ struct SessionMiddleware: AsyncMiddleware {
     /// The person of a session cookie: signed in, or the session expired (and deleted), or none.
     static func sessionPrincipal(token: String, now: Date, req: Request) async throws -> SessionOutcome {
         let store = SessionStore()
-        guard let session = try await store.find(tokenHash: Tokens.digest(token), on: req.db) else { return .none }
+        guard let signedIn = try await store.signedIn(tokenHash: Tokens.digest(token), on: req.db) else {
+            return .none
+        }
+        let (session, user) = (signedIn.session, signedIn.user)
         let idle = TimeInterval(req.application.guichetConfig.sessionIdleTimeout)
         if now > session.expiresAt || now.timeIntervalSince(session.lastSeenAt) > idle {
             try await store.delete(id: session.id, on: req.db)
             return .expired
         }
-        guard let user = try await UserStore().find(id: session.userID, on: req.db) else { return .none }
         if now.timeIntervalSince(session.lastSeenAt) > Self.touchInterval {
             try await store.touch(id: session.id, at: now, on: req.db)
         }
-        let grants = try await UserStore().grants(userID: user.id, on: req.db)
-        return .signedIn(Principal(user: user, grants: grants, session: session, viaAPIToken: false))
+        return .signedIn(
+            Principal(
+                user: user, grants: signedIn.grants, session: session, viaAPIToken: false,
+                organisationRecords: signedIn.organisations))
     }
 
     static func apiPrincipal(bearer: String, now: Date, on db: Database) async throws -> Principal {
@@ -80,8 +84,11 @@ struct SessionMiddleware: AsyncMiddleware {
         else {
             throw Abort(.unauthorized, reason: "Jeton d'API inconnu ou révoqué.")
         }
+        let grants = try await UserStore().grants(userID: user.id, on: db)
+        let organisations = try await OrganisationStore().find(ids: Set(grants.compactMap(\.organisationID)), on: db)
         return Principal(
-            user: user, grants: try await UserStore().grants(userID: user.id, on: db), session: nil, viaAPIToken: true)
+            user: user, grants: grants, session: nil, viaAPIToken: true,
+            organisationRecords: Array(organisations.values))
     }
 
     static func cookie(_ value: String, req: Request, maxAge: Int?) -> HTTPCookies.Value {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GuichetDomain
+import SQLKit
 
 /// Supporting documents (`RENO-D`): one file per document key; a company's documents are kept
 /// once by SIRET and reused by every dossier naming the company.
@@ -37,11 +38,24 @@ public struct DossierDocumentStore: Sendable {
     ) async throws
         -> [DossierDocumentRecord]
     {
-        var all = try await DossierDocumentModel.query(on: db).filter(\.$dossierID == dossier).all()
-        if !companies.isEmpty {
-            all += try await DossierDocumentModel.query(on: db).filter(\.$companySiret ~~ companies).all()
+        // Plain SQL, one query (read with every dossier page, `DossierRows`).
+        let rows: [any SQLRow]
+        if companies.isEmpty {
+            rows = try await db.sql.raw(
+                """
+                SELECT \(unsafeRaw: DossierDocumentRecord.columns) FROM dossier_documents
+                WHERE dossier_id = \(bind: dossier.rawValue)
+                """
+            ).all()
+        } else {
+            rows = try await db.sql.raw(
+                """
+                SELECT \(unsafeRaw: DossierDocumentRecord.columns) FROM dossier_documents
+                WHERE dossier_id = \(bind: dossier.rawValue) OR company_siret IN (\(binds: companies))
+                """
+            ).all()
         }
-        return try all.map { try $0.record }
+        return try rows.map(DossierDocumentRecord.init(row:))
     }
 
     /// The dated documents of several dossiers (their own, not the companies'), in one query: what
@@ -51,16 +65,17 @@ public struct DossierDocumentStore: Sendable {
     ) async throws
         -> [DossierDocumentRecord]
     {
-        var rows: [DossierDocumentModel] = []
-        if !dossiers.isEmpty {
-            rows += try await DossierDocumentModel.query(on: db).filter(\.$dossierID ~~ dossiers)
-                .filter(\.$documentDate != nil).all()
-        }
-        if !companies.isEmpty {
-            rows += try await DossierDocumentModel.query(on: db).filter(\.$companySiret ~~ companies)
-                .filter(\.$documentDate != nil).all()
-        }
-        return try rows.map { try $0.record }
+        guard !dossiers.isEmpty || !companies.isEmpty else { return [] }
+        // Plain SQL (`DossierRows`): a dashboard page asks it for 50 dossiers at once.
+        let ids: [any Encodable & Sendable] = dossiers.map(\.rawValue)
+        let mine: SQLQueryString = dossiers.isEmpty ? "1 = 0" : "dossier_id IN (\(binds: ids))"
+        let theirs: SQLQueryString = companies.isEmpty ? "1 = 0" : "company_siret IN (\(binds: companies))"
+        return try await db.sql.raw(
+            """
+            SELECT \(unsafeRaw: DossierDocumentRecord.columns) FROM dossier_documents
+            WHERE document_date IS NOT NULL AND (\(mine) OR \(theirs))
+            """
+        ).all().map(DossierDocumentRecord.init(row:))
     }
 
     /// Puts a document in place of the one under the same key (a replacement); returns the file
