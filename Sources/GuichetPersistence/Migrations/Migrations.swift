@@ -16,6 +16,7 @@ public enum GuichetMigrations {
             AddFileChunks(),
             CreateRenovationDossiers(),
             CreateWorksCompanies(),
+            AddDossierSearchIndexes(),
         ]
     }
 }

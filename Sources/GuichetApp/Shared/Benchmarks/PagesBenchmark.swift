@@ -14,6 +14,8 @@ public enum PagesBenchmark {
         public let median: Double
         public let p95: Double
         public let max: Double
+        /// The median with one client alone: the page's own cost, without waiting for the others.
+        public var alone: Double? = nil
     }
 
     public static let target = 100.0
@@ -122,12 +124,13 @@ public enum PagesBenchmark {
         _ app: Application, label: String, path: String, cookie: String, requests: Int
     ) async throws -> Figures {
         var samples: [Double] = []
+        let responder = app.responder.current  // built once, as a server does
         for n in 0..<(requests + 10) {
             let request = Request(
                 application: app, method: .GET, url: URI(string: path),
                 headers: ["Cookie": "\(GuichetCookies.session)=\(cookie)"], on: app.eventLoopGroup.next())
             let start = DispatchTime.now().uptimeNanoseconds
-            let response = try await app.responder.current.respond(to: request).get()
+            let response = try await responder.respond(to: request).get()
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
             guard response.status == .ok else {
                 throw Abort(.internalServerError, reason: "\(path) : \(response.status.code)")
