@@ -1,6 +1,7 @@
 /// `RENO-E4` Employment and `RENO-E5` Income, for the household that opens the right: the
-/// applicant (owner-occupier), the applicant or the tenant (landlord), the majority partner or
-/// the tenant (SCI). Both criteria must be met by the same household.
+/// applicant (owner-occupier), the applicant, a co-owner in indivision (`RENO-E2`) or the tenant
+/// (landlord), the majority partner or the tenant (SCI). Both criteria must be met by the same
+/// household.
 struct RightCheck {
     let employment: Criterion
     let income: Criterion
@@ -33,14 +34,19 @@ struct RightCheck {
         case (let t?, true?): tenantCandidate = .household(t.household)
         case (let t?, false?): tenantCandidate = .notYetInPlace(t.household.householdSize)
         }
-        let checks = [
-            primary,
-            check(tenantCandidate, who: .tenant, on: day, region: region, reference: reference, warnings: &warnings),
-        ]
+        let coOwners =
+            c.applicant.kind == .landlord
+            ? c.applicant.coOwners.map {
+                check(.household($0), who: .coOwner, on: day, region: region, reference: reference, warnings: &warnings)
+            } : []
+        let checks =
+            [primary] + coOwners + [
+                check(tenantCandidate, who: .tenant, on: day, region: region, reference: reference, warnings: &warnings)
+            ]
         if let winner = checks.first(where: { $0.overall == .pass }) {
             guard winner.opener != checks[0].opener else { return winner }
             var employment = winner.employment
-            if case .employment(let label, let e, let opens, _) = employment.explanation {
+            if winner.opener == .tenant, case .employment(let label, let e, let opens, _) = employment.explanation {
                 employment = Criterion(
                     .e4, .pass, .employment(label: label, employment: e, opens: opens, openedByTenant: true))
             }
@@ -67,7 +73,13 @@ struct RightCheck {
         _ cand: Candidate, who: RightOpener, on day: Day, region: AnahCeiling.Region?,
         reference: ReferenceData, warnings: inout [Warning]
     ) -> RightCheck {
-        let label = who == .applicant ? "" : who == .tenant ? "Locataire : " : "Associé majoritaire : "
+        let label =
+            switch who {
+            case .applicant: ""
+            case .tenant: "Locataire : "
+            case .coOwner: "Propriétaire en indivision : "
+            case .majorityPartner: "Associé majoritaire : "
+            }
         switch cand {
         case .absent:
             return RightCheck(

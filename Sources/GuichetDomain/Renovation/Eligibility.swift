@@ -18,11 +18,13 @@ public struct EligibilityResult: Sendable, Hashable {
 public enum RightOpener: String, Sendable, Hashable {
     case applicant
     case majorityPartner = "majority_partner"
+    case coOwner = "co_owner"
     case tenant
     var french: String {
         switch self {
         case .applicant: "le demandeur"
         case .majorityPartner: "l'associé majoritaire"
+        case .coOwner: "un propriétaire en indivision"
         case .tenant: "le locataire"
         }
     }
@@ -137,8 +139,8 @@ public enum Eligibility {
         case .fail:
             return Criterion(
                 .e2, .fail,
-                "Indivision de \(owners) propriétaires bailleurs : ni le demandeur ni le locataire ne remplit les "
-                    + "conditions d'emploi et de ressources."
+                "Indivision de \(owners) propriétaires bailleurs : ni le demandeur, ni un indivisaire déclaré, ni le "
+                    + "locataire ne remplit les conditions d'emploi et de ressources."
             )
         }
     }

@@ -71,6 +71,9 @@ public struct Applicant: Sendable, Hashable {
     public var jointOwnersPartnered: Bool?
     public var bareOwnerConsent: Bool?
     public var household = Household()
+    /// `RENO-E2` for a landlord in indivision: the co-owners whose situation was given (any of
+    /// them, or the tenant, may open the right).
+    public var coOwners: [Household] = []
     public init() {}
 }
 

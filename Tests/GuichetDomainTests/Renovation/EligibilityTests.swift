@@ -163,6 +163,37 @@ import Testing
         #expect(Fixtures.status(Fixtures.eligibility(c), .e2) == .fail)
     }
 
+    // RENO-E2: for landlords in indivision, a co-owner declared with the dossier may open the
+    // right when neither the applicant nor the tenant does.
+    @Test func jointLandlordsRightOpenedByACoOwner() {
+        var c = Self.landlord()  // retired, 80 000 €
+        c.applicant.ownership = .joint
+        c.applicant.jointOwners = 2
+        c.tenant = Tenant(
+            inPlace: true,
+            household: Household(employment: .selfEmployed, householdSize: 1, referenceTaxIncome: .euros(10_000)))
+        #expect(Fixtures.status(Fixtures.eligibility(c), .e2) == .fail)
+        c.applicant.coOwners = [
+            Household(employment: .privateSector, householdSize: 2, referenceTaxIncome: .euros(20_000))
+        ]
+        let e = Fixtures.eligibility(c)
+        #expect(e.eligible)
+        #expect(e.rightOpener == .coOwner)
+        #expect(e.criteria[1].message.contains("un propriétaire en indivision"))
+        #expect(e.criteria[3].message.hasPrefix("Propriétaire en indivision : "))
+        // Over the ceiling, the co-owner does not open it; an owner-occupier's co-owner never does.
+        c.applicant.coOwners = [
+            Household(employment: .privateSector, householdSize: 2, referenceTaxIncome: .euros(90_000))
+        ]
+        #expect(Fixtures.status(Fixtures.eligibility(c), .e2) == .fail)
+        c.applicant.coOwners = [
+            Household(employment: .privateSector, householdSize: 2, referenceTaxIncome: .euros(20_000))
+        ]
+        c.applicant.kind = .ownerOccupier
+        c.applicant.jointOwnersPartnered = true
+        #expect(Fixtures.status(Fixtures.eligibility(c), .e5) == .fail)
+    }
+
     // RENO-E3: SCI of natural persons, right opened by the majority partner or the tenant.
     @Test func sci() {
         var c = Fixtures.ownerOccupier()

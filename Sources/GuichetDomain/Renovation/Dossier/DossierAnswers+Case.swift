@@ -51,6 +51,12 @@ extension DossierAnswers {
         } else {
             c.applicant.household = household
         }
+        if applicant.kind == .landlord {
+            // `RENO-E2`: the co-owners whose situation was given may open the right.
+            c.applicant.coOwners = coApplicants.filter { $0.occupation != nil || $0.tax != nil }.map {
+                Self.household($0.occupation, $0.tax)
+            }
+        }
         if let t = tenant, applicant.kind?.isLandlord == true {
             c.tenant = Tenant(inPlace: t.inPlace, household: Self.household(t.occupation, t.tax))
         }

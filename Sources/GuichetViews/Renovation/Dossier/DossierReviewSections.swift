@@ -16,6 +16,12 @@ extension DossierOverview {
                         (
                             $0.relation.french,
                             "\($0.civilStatus.displayName), né(e) le \($0.civilStatus.birthDate.french)"
+                                + ($0.sharePercent.map { ", \($0) % des parts" } ?? "")
+                                + ($0.occupation.map { ", \($0.employment.french)" } ?? "")
+                                + ($0.tax.map {
+                                    ", revenu fiscal \(FrenchFormat.money($0.referenceTaxIncome, dropZeroCents: true))"
+                                }
+                                    ?? "")
                         )
                     }))
         }

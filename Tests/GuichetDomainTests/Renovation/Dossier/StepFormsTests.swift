@@ -38,6 +38,61 @@ import Testing
         #expect(try JSONDecoder().decode(DossierAnswers.self, from: data) == full)
     }
 
+    // RENO-E3: an SCI partner's shares must leave the applicant (the account holder) the majority.
+    @Test func sciPartnersSharesLeaveTheApplicantTheMajority() {
+        func add(_ share: Int, to declared: [CoApplicant]) -> Result<CoApplicant, FormProblems> {
+            var v = CivilStatusForm.values(DossierFixtures.claire)
+            v["relation"] = CoApplicant.Relation.sciPartner.rawValue
+            v["share_percent"] = String(share)
+            return StepForms.readCoApplicant(v, kind: .sci, declared: declared)
+        }
+        guard case .success(let first) = add(30, to: []), case .success(let second) = add(30, to: [first]) else {
+            Issue.record("30 % then 30 % leave the applicant at least 40 %")
+            return
+        }
+        // 30 + 30 + 26: at most 14 % left, less than a partner's 30 %.
+        guard case .failure(let p) = add(26, to: [first, second]) else {
+            Issue.record("the applicant would no longer be the majority partner")
+            return
+        }
+        #expect(p.fields.map(\.field) == ["share_percent"])
+        #expect(p.fields.first?.message.contains("RENO-E3") == true)
+        guard case .failure = add(50, to: []) else {
+            Issue.record("50 % leaves the applicant 50 % at most: not the majority")
+            return
+        }
+    }
+
+    // RENO-E2: a landlord's co-owner may give the situation that opens the right; it reaches the
+    // rules engine's case.
+    @Test func aLandlordsCoOwnerMayOpenTheRight() {
+        var v = CivilStatusForm.values(DossierFixtures.claire)
+        v["relation"] = CoApplicant.Relation.jointOwner.rawValue
+        v["opens_right"] = "oui"
+        guard case .failure(let p) = StepForms.readCoApplicant(v, kind: .landlord) else {
+            Issue.record("the situation is required once « oui » is answered")
+            return
+        }
+        #expect(Set(p.fields.map(\.field)) == ["employment", "tax_income", "household_size"])
+        v.merge(["employment": "private_sector", "company_name": "Acme", "company_siret": "73282932000074"]) { _, b in b
+        }
+        v.merge(["tax_income": "20 000", "household_size": "2"]) { _, b in b }
+        guard case .success(let co) = StepForms.readCoApplicant(v, kind: .landlord) else {
+            Issue.record("a complete co-owner is read")
+            return
+        }
+        var a = DossierFixtures.ownerOccupier
+        a.applicant.kind = .landlord
+        a.coApplicants = [co]
+        #expect(a.renovationCase.applicant.coOwners.first?.referenceTaxIncome == .euros(20_000))
+        // An owner-occupier's co-applicant is never asked.
+        guard case .success(let plain) = StepForms.readCoApplicant(v, kind: .ownerOccupier) else {
+            Issue.record("the same form for an owner-occupier")
+            return
+        }
+        #expect(plain.occupation == nil)
+    }
+
     @Test func aPostalCodeOfSeveralCommunesAsksForTheCommune() {
         var a = DossierAnswers()
         let problems = StepForms.applyDwelling(

@@ -27,7 +27,7 @@ public enum DossierEdits {
     /// « Ajouter un codemandeur ».
     public static func addCoApplicant(_ values: [String: String]) -> Change {
         { a in
-            switch StepForms.readCoApplicant(values, kind: a.applicant.kind) {
+            switch StepForms.readCoApplicant(values, kind: a.applicant.kind, declared: a.coApplicants) {
             case .success(let co):
                 a.coApplicants.append(co)
                 return []

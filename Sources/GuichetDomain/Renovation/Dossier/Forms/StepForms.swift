@@ -31,21 +31,49 @@ public enum StepForms {
         return v
     }
 
-    /// One more owner (« Ajouter un codemandeur »).
+    /// One more owner (« Ajouter un codemandeur »), beside those already declared: an SCI
+    /// partner's shares leave the applicant the majority (`RENO-E3`); a landlord's co-owner may
+    /// give the situation that opens the right (`RENO-E2`).
     public static func readCoApplicant(
-        _ values: [String: String], kind: ApplicantKind?
+        _ values: [String: String], kind: ApplicantKind?, declared: [CoApplicant] = []
     ) -> Result<CoApplicant, FormProblems> {
         var r = FormReader(values)
         let relation = r.choice("relation", "Lien avec le demandeur", CoApplicant.Relation.self)
         let civil = CivilStatusForm.read(&r)
         var share: Int?
-        if relation == .sciPartner { share = r.integer("share_percent", "Part des parts sociales (%)", in: 26...100) }
+        if relation == .sciPartner {
+            share = r.integer("share_percent", "Part des parts sociales (%)", in: 26...100)
+            if let share, let problem = sharesProblem(adding: share, to: declared) {
+                r.problem("share_percent", problem)
+            }
+        }
         if relation == .sciPartner, kind != .sci {
             r.problem(
                 "relation", "Lien avec le demandeur : un associé de SCI seulement quand le demandeur est une SCI.")
         }
+        var job: (Occupation, TaxHousehold)?
+        if kind == .landlord, relation != .sciPartner,
+            r.yesNo("opens_right", "Ce propriétaire ouvre-t-il le droit ?") == true
+        {
+            job = OccupationForm.read(&r)
+        }
         guard r.problems.isEmpty, let relation, let civil else { return .failure(FormProblems(r.problems)) }
-        return .success(CoApplicant(relation: relation, civilStatus: civil, sharePercent: share))
+        return .success(
+            CoApplicant(relation: relation, civilStatus: civil, sharePercent: share, occupation: job?.0, tax: job?.1))
+    }
+
+    /// `RENO-E3`: the account is the majority partner's, so the shares of the partners declared
+    /// must leave them more than any other partner holds.
+    static func sharesProblem(adding share: Int, to declared: [CoApplicant]) -> String? {
+        let shares = declared.compactMap(\.sharePercent) + [share]
+        let total = shares.reduce(0, +)
+        let left = 100 - total
+        guard left > (shares.max() ?? 0) else {
+            return "Part des parts sociales : avec les associés déjà déclarés (\(total) % en tout), le demandeur ne "
+                + "serait plus l'associé majoritaire ; le compte doit être ouvert au nom de l'associé majoritaire "
+                + "(RENO-E3)."
+        }
+        return nil
     }
 
     /// « Informations du locataire »: in place (identity, employment, income) or not yet (income 0
