@@ -77,7 +77,30 @@ import VaporTesting
             #expect(
                 try await DossierStore().find(id: id, on: app.db)?.version == d.version,
                 "a filed dossier does not change")
+            try await Self.companyDocumentsStayAsFiled(app, id, d)
         }
+    }
+
+    /// The company's Kbis replaced for another dossier after this one was filed: this dossier
+    /// keeps the one it was filed with (frozen at filing), and its file is not deleted.
+    static func companyDocumentsStayAsFiled(_ app: Application, _ id: DossierID, _ d: DossierRecord) async throws {
+        let store = DossierDocumentStore()
+        let siret = "73282932000074"
+        let key = "entreprise-\(siret).kbis_entreprise"
+        let filed = try #require(
+            try await store.documents(of: id, companies: [siret], on: app.db).first { $0.key == key })
+        #expect(filed.dossierID == id, "a copy of its own")
+        let newer = try #require(d.receiptFileID)  // any stored file will do
+        let replaced = try await store.put(
+            .init(
+                key: key, kind: .companyKbis, fileID: newer, fileName: "kbis-2027.pdf", contentType: "application/pdf",
+                size: 10, sha256: "autre", documentDate: filed.documentDate),
+            dossier: nil, company: siret, by: d.beneficiaryID, at: Date(), on: app.db)
+        #expect(replaced == filed.fileID)
+        #expect(try await store.holds(filed.fileID, on: app.db), "the filed dossier still holds the old file")
+        let now = try #require(
+            try await store.documents(of: id, companies: [siret], on: app.db).first { $0.key == key })
+        #expect(now.sha256 == filed.sha256 && now.fileID == filed.fileID)
     }
 
     static func fill(_ b: Browser, _ path: String) async throws {

@@ -93,7 +93,10 @@ extension DossierService {
     private func deletingAfterCommit(
         _ result: Result<(DossierRecord, StoredFileID?), Refusal>, files: FileStore
     ) async throws -> Result<DossierRecord, Refusal> {
-        if case .success(let (_, old?)) = result { try await files.delete(id: old, on: db) }
+        // A company's file a filed dossier keeps (`freeze`) stays.
+        if case .success(let (_, old?)) = result, try await !DossierDocumentStore().holds(old, on: db) {
+            try await files.delete(id: old, on: db)
+        }
         return result.map(\.0)
     }
 

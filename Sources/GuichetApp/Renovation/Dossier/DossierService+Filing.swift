@@ -48,6 +48,8 @@ extension DossierService {
                 throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: id.rawValue)
             }
             let e = try await evaluate(d, on: today, tx: tx)
+            // Undone with the rest if the filing is refused (`refusable`).
+            try await DossierDocumentStore().freeze(Array(e.documents.values), into: d.id, on: tx)
             let decision = String(decoding: try JSONEncoder().encode(FiledDecision(e)), as: UTF8.self)
             let columns: [TransitionStore.Column] = [
                 .init("filed_at", now), .init("parameters_version", e.simulation.parametersVersion),

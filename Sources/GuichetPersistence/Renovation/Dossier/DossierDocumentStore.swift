@@ -32,7 +32,8 @@ public struct DossierDocumentStore: Sendable {
         }
     }
 
-    /// The documents a dossier holds and those of the companies it names.
+    /// The documents a dossier holds and those of the companies it names; its own first (a filed
+    /// dossier's frozen copies of company documents come before the shared ones).
     public func documents(
         of dossier: DossierID, companies: [String], on db: Database
     ) async throws
@@ -52,6 +53,7 @@ public struct DossierDocumentStore: Sendable {
                 """
                 SELECT \(unsafeRaw: DossierDocumentRecord.columns) FROM dossier_documents
                 WHERE dossier_id = \(bind: dossier.rawValue) OR company_siret IN (\(binds: companies))
+                ORDER BY CASE WHEN dossier_id IS NULL THEN 1 ELSE 0 END
                 """
             ).all()
         }
@@ -102,6 +104,33 @@ public struct DossierDocumentStore: Sendable {
         m.uploadedAt = now
         try await m.create(on: db)
         return replaced
+    }
+
+    /// At filing, the works companies' shared documents the dossier was filed with become its
+    /// own (same files, same hashes): a later dossier naming the company may replace the shared
+    /// one without changing what this dossier was filed with.
+    public func freeze(_ shared: [DossierDocumentRecord], into dossier: DossierID, on db: Database) async throws {
+        for d in shared where d.companySiret != nil && d.dossierID == nil {
+            let m = DossierDocumentModel()
+            m.dossierID = dossier
+            m.companySiret = nil
+            m.key = d.key
+            m.kind = d.kind.rawValue
+            m.fileID = d.fileID
+            m.fileName = d.fileName
+            m.contentType = d.contentType
+            m.size = d.size
+            m.sha256 = d.sha256
+            m.documentDate = d.documentDate?.iso
+            m.uploadedBy = d.uploadedBy
+            m.uploadedAt = d.uploadedAt
+            try await m.create(on: db)
+        }
+    }
+
+    /// Whether a document still holds the file (a frozen copy keeps a replaced company file).
+    public func holds(_ file: StoredFileID, on db: Database) async throws -> Bool {
+        try await DossierDocumentModel.query(on: db).filter(\.$fileID == file).first() != nil
     }
 
     /// Removes a dossier's document; returns its file, for the caller to delete.
