@@ -25,16 +25,7 @@ struct AccountService {
         email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
-    static func emailProblem(_ email: String) -> String? {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix("."),
-            email.count <= 254, !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
-        else {
-            return "Adresse e-mail invalide : elle doit ressembler à nom@domaine.fr."
-        }
-        return nil
-    }
+    static func emailProblem(_ email: String) -> String? { EmailAddress.problem(email) }
 
     func passwordErrors(
         _ password: String, confirm: String, email: String?, name: String? = nil, field: String = "password"

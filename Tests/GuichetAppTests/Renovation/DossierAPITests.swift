@@ -107,6 +107,14 @@ import VaporTesting
             let dossier = try Self.json(try await api.send(.GET, "/api/v1/dossiers/\(id)"))
             for doc in dossier["pieces"]?.array ?? [] {
                 let key = try #require(doc["cle"]?.string)
+                if doc["datee"] == .bool(true) {
+                    // A wrong date and an empty file: both problems at once, nothing stored.
+                    let bad = try await api.send(
+                        .PUT, "/api/v1/dossiers/\(id)/pieces/\(key)?version=\(version)&date=31/02/2026", body: Data())
+                    #expect(bad.status == .unprocessableEntity)
+                    #expect(bad.body.string.contains(#""field":"date""#), "\(bad.body.string)")
+                    #expect(bad.body.string.contains(#""field":"fichier""#))
+                }
                 let dated = doc["datee"] == .bool(true) ? "&date=20/11/2026" : ""
                 let res = try await api.send(
                     .PUT, "/api/v1/dossiers/\(id)/pieces/\(key)?version=\(version)\(dated)", body: DossierFixtures.pdf)

@@ -88,23 +88,19 @@ extension DossierAPIController {
         guard let version = req.query[Int.self, at: "version"] else {
             return Self.error("Paramètre « version » (entier) attendu : celle du dossier lu.", .unprocessableEntity)
         }
-        let typed = req.query[String.self, at: "date"] ?? ""
-        let date = Day(french: typed)
-        if !typed.isEmpty, date == nil {
-            return .json(
-                DossierJSON.problems(
-                    "Pièce refusée.",
-                    [.init(field: "date", message: "Date du document : une date au format JJ/MM/AAAA.")]
-                ).serialized(), status: .unprocessableEntity)
-        }
+        let (date, dateProblem) = DossierService.documentDate(req.query[String.self, at: "date"] ?? "", of: document)
         let data = req.body.data.map { Data(buffer: $0) } ?? Data()
         let service = req.application.dossierService(db: req.db)
         let name = String((req.query[String.self, at: "nom"] ?? "\(document.key).pdf").prefix(TextLimits.line))
         let u = DossierService.Upload(document: document, fileName: name, data: data, date: date)
         let (kind, problems) = await service.check(
             u, maxBytes: req.application.guichetConfig.maxDocumentBytes, scanner: req.application.virusScanner)
-        guard problems.isEmpty, let kind else {
-            let fields = problems.map { FieldProblem(field: "fichier", message: $0) }
+        // Every problem at once, the date's first (its « indiquez la date » twin left out).
+        let fileProblems = dateProblem == nil ? problems : problems.filter { !$0.contains("indiquez la date") }
+        guard dateProblem == nil, fileProblems.isEmpty, let kind else {
+            let fields =
+                (dateProblem.map { [FieldProblem(field: "date", message: $0)] } ?? [])
+                + fileProblems.map { FieldProblem(field: "fichier", message: $0) }
             return .json(DossierJSON.problems("Pièce refusée.", fields).serialized(), status: .unprocessableEntity)
         }
         let result = try await service.store(

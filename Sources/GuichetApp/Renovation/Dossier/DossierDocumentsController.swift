@@ -69,14 +69,8 @@ struct DossierDocumentsController: RouteCollection {
         let form = (try? req.content.decode(Form.self)) ?? Form()
         let version = try DossierController.version(["version": form.version ?? ""], l.dossier)
         let typed = TextInput.withoutControlCharacters(String((form.documentDate ?? "").prefix(20)))
-        var date: Day?
-        var problems: [String] = []
-        if document.kind.maxAgeMonths != nil, !typed.isEmpty {
-            date = Day(french: typed)
-            if date == nil {
-                problems.append("Date du document : une date au format JJ/MM/AAAA (exemple : 30/09/2024).")
-            }
-        }
+        let (date, dateProblem) = DossierService.documentDate(typed, of: document)
+        var problems = dateProblem.map { [$0] } ?? []
         guard let file = form.fichier else {
             return try await Self.page(
                 req, l, errors: [document.key: ["Choisissez le fichier de la pièce."]], status: .unprocessableEntity)

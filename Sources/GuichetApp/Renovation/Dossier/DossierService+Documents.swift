@@ -16,6 +16,17 @@ extension DossierService {
         let date: Day?
     }
 
+    /// The date typed with a document (« JJ/MM/AAAA », pages and API alike): the day, or the
+    /// problem; a document without a validity (`RENO-D`) has no date.
+    static func documentDate(_ typed: String, of document: RequiredDocument) -> (Day?, String?) {
+        let text = TextInput.withoutControlCharacters(String(typed.prefix(20)))
+        guard document.kind.maxAgeMonths != nil, !text.isEmpty else { return (nil, nil) }
+        guard let day = Day(french: text) else {
+            return (nil, "Date du document : une date au format JJ/MM/AAAA (exemple : 30/09/2024).")
+        }
+        return (day, nil)
+    }
+
     /// The problems of an upload before anything is stored: content, size, date, antivirus.
     func check(_ u: Upload, maxBytes: Int, scanner: any VirusScanner) async -> (DocumentFile.Kind?, [String]) {
         var (kind, problems) = DocumentFile.check(u.data, maxBytes: maxBytes)

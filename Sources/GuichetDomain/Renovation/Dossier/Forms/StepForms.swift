@@ -8,9 +8,7 @@ public enum StepForms {
     public static func applyApplicant(_ values: [String: String], to a: inout DossierAnswers) -> [FieldProblem] {
         var r = FormReader(values)
         let email = r.text("email", "Adresse e-mail", max: TextLimits.email)
-        if let email, !email.contains("@") {
-            r.problem("email", "Adresse e-mail : elle doit ressembler à nom@domaine.fr.")
-        }
+        if let email, let problem = EmailAddress.problem(email) { r.problem("email", problem) }
         let mobile = r.text("mobile", "Téléphone portable", max: 20)
         let landline = r.text("landline", "Autre numéro de téléphone", max: 20, optional: true)
         let job = OccupationForm.read(&r)
