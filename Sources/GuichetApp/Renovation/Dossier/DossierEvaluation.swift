@@ -39,9 +39,11 @@ extension DossierService {
         let db = tx ?? self.db
         let required = RequiredDocuments.list(d.answers)
         let sirets = d.answers.plan.companies.map(\.siret.value)
+        // A company's document: the shared one while the dossier may change (a Kbis renewed for a
+        // refiling counts), the copy frozen at filing once it is filed.
         let given = Dictionary(
             try await DossierDocumentStore().documents(of: d.id, companies: sirets, on: db).map { ($0.key, $0) },
-            uniquingKeysWith: { a, _ in a })
+            uniquingKeysWith: { own, shared in d.state.isEditable ? shared : own })
         let parameters = try await self.parameters.current(on: db)
         let simulation = RenovationSimulation.run(
             d.answers.renovationCase, on: day, parameters: parameters, reference: reference)

@@ -1,6 +1,7 @@
 /// `RENO-S` up to filing: the life of a renovation dossier as one table. A draft is saved step by
 /// step (by the beneficiary, or by the AMO acting for them) and filed (`deposé`) when complete and
-/// eligible; instruction, signature and payments add their events to this table.
+/// eligible, and refiled when sent back; instruction and signature are decided by
+/// `DossierLifecycle.instruct` (`DossierLifecycle+Instruction`).
 public enum DossierEvent: Sendable, Equatable {
     /// « Enregistrer » on a step.
     case save(DossierStep)
@@ -96,12 +97,9 @@ public enum DossierLifecycle {
         .success(Transition(to: state, effects + [.history(history), .audit(action: action)]))
     }
 
-    /// « Déposer »: only a draft, only without problem; the decision is stored, the applicant and
-    /// the AMO are told, the receipt is made.
+    /// « Déposer »: a draft, or a dossier sent back for correction (refiled), only without
+    /// problem; the decision is stored, the applicant and the AMO are told, the receipt is made.
     static func file(_ state: DossierState, _ problems: [FilingProblem]) -> Outcome {
-        guard state == .draft else {
-            return .failure(DossierRefusal("Ce dossier renvoyé pour correction se redépose depuis l'instruction."))
-        }
         guard problems.isEmpty else {
             return .failure(DossierRefusal("Le dossier ne peut pas encore être déposé.", problems: problems))
         }
@@ -109,7 +107,8 @@ public enum DossierLifecycle {
             Transition(
                 to: .filed,
                 [
-                    .history("Dossier déposé."), .storeDecision, .acknowledgementEmails, .receipt,
+                    .history(state == .toCorrect ? "Dossier redéposé après correction." : "Dossier déposé."),
+                    .storeDecision, .acknowledgementEmails, .receipt,
                     .audit(action: "dossier.dépôt"),
                 ]))
     }

@@ -110,7 +110,11 @@ public struct DossierDocumentStore: Sendable {
     /// own (same files, same hashes): a later dossier naming the company may replace the shared
     /// one without changing what this dossier was filed with.
     public func freeze(_ shared: [DossierDocumentRecord], into dossier: DossierID, on db: Database) async throws {
-        for d in shared where d.companySiret != nil && d.dossierID == nil {
+        let company = shared.filter { $0.companySiret != nil && $0.dossierID == nil }
+        // A refiling replaces the copies of the first filing.
+        try await DossierDocumentModel.query(on: db).filter(\.$dossierID == dossier)
+            .filter(\.$key ~~ company.map(\.key)).delete()
+        for d in company {
             let m = DossierDocumentModel()
             m.dossierID = dossier
             m.companySiret = nil
