@@ -54,7 +54,8 @@ public enum ParisTime {
             let local = Int((date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))).rounded(.down))
             let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
             let seconds = local - days * 86_400
-            let (y, m, d) = Self.civil(fromDays: days)
+            let civil = Day(ordinal: days)
+            let (y, m, d) = (civil.year, civil.month, civil.day)
             var s = ""
             for p in pieces {
                 switch p {
@@ -71,18 +72,5 @@ public enum ParisTime {
         }
 
         static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-
-        /// Days since 1970-01-01 to the proleptic Gregorian date (H. Hinnant's algorithm).
-        static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-            let z = z0 + 719_468
-            let era = (z >= 0 ? z : z - 146_096) / 146_097
-            let doe = z - era * 146_097
-            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-            let mp = (5 * doy + 2) / 153
-            let d = doy - (153 * mp + 2) / 5 + 1
-            let m = mp < 10 ? mp + 3 : mp - 9
-            return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-        }
     }
 }

@@ -89,6 +89,13 @@ public struct DossierDocumentStore: Sendable {
         let previous = try await find(key: new.key, dossier: dossier, company: company, on: db)
         let replaced = previous?.fileID
         try await previous?.delete(on: db)
+        try await insert(new, dossier: dossier, company: company, by: user, at: now, on: db)
+        return replaced
+    }
+
+    func insert(
+        _ new: NewDocument, dossier: DossierID?, company: String?, by user: UserID, at now: Date, on db: Database
+    ) async throws {
         let m = DossierDocumentModel()
         m.dossierID = company == nil ? dossier : nil
         m.companySiret = company
@@ -103,7 +110,6 @@ public struct DossierDocumentStore: Sendable {
         m.uploadedBy = user
         m.uploadedAt = now
         try await m.create(on: db)
-        return replaced
     }
 
     /// At filing, the works companies' shared documents the dossier was filed with become its
@@ -111,24 +117,15 @@ public struct DossierDocumentStore: Sendable {
     /// one without changing what this dossier was filed with.
     public func freeze(_ shared: [DossierDocumentRecord], into dossier: DossierID, on db: Database) async throws {
         let company = shared.filter { $0.companySiret != nil && $0.dossierID == nil }
+        guard !company.isEmpty else { return }
         // A refiling replaces the copies of the first filing.
         try await DossierDocumentModel.query(on: db).filter(\.$dossierID == dossier)
             .filter(\.$key ~~ company.map(\.key)).delete()
         for d in company {
-            let m = DossierDocumentModel()
-            m.dossierID = dossier
-            m.companySiret = nil
-            m.key = d.key
-            m.kind = d.kind.rawValue
-            m.fileID = d.fileID
-            m.fileName = d.fileName
-            m.contentType = d.contentType
-            m.size = d.size
-            m.sha256 = d.sha256
-            m.documentDate = d.documentDate?.iso
-            m.uploadedBy = d.uploadedBy
-            m.uploadedAt = d.uploadedAt
-            try await m.create(on: db)
+            let copy = NewDocument(
+                key: d.key, kind: d.kind, fileID: d.fileID, fileName: d.fileName, contentType: d.contentType,
+                size: d.size, sha256: d.sha256, documentDate: d.documentDate)
+            try await insert(copy, dossier: dossier, company: nil, by: d.uploadedBy, at: d.uploadedAt, on: db)
         }
     }
 

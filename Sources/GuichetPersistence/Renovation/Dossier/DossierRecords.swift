@@ -121,12 +121,7 @@ public struct DossierSummary: Sendable, Equatable {
     ]
 
     init(row: any SQLRow) throws {
-        let reference = try row.decode(column: "reference", as: String.self)
-        let status = try row.decode(column: "status", as: String.self)
-        let mandate = try row.decode(column: "mandate", as: String.self)
-        guard let state = DossierState(rawValue: status), let m = MandateStatus(rawValue: mandate) else {
-            throw CorruptRecord(description: "dossier \(reference) : état « \(status) » ou mandat inconnu")
-        }
+        let (reference, state, m) = try Self.identity(row)
         id = DossierID(try row.decode(column: "id", as: UUID.self))
         self.reference = reference
         beneficiaryName = try row.decode(column: "beneficiary_name", as: String.self)
@@ -140,6 +135,17 @@ public struct DossierSummary: Sendable, Equatable {
 }
 
 extension DossierSummary {
+    /// A dossier row's reference, state and mandate (an unknown stored value is an error).
+    static func identity(_ row: any SQLRow) throws -> (String, DossierState, MandateStatus) {
+        let reference = try row.decode(column: "reference", as: String.self)
+        let status = try row.decode(column: "status", as: String.self)
+        let mandate = try row.decode(column: "mandate", as: String.self)
+        guard let state = DossierState(rawValue: status), let m = MandateStatus(rawValue: mandate) else {
+            throw CorruptRecord(description: "dossier \(reference) : état « \(status) » ou mandat inconnu")
+        }
+        return (reference, state, m)
+    }
+
     /// The summary of a dossier already read whole.
     public init(_ d: DossierRecord) {
         id = d.id

@@ -12,12 +12,7 @@ extension DossierRecord {
         + "created_at, updated_at, filed_at, parameters_version, receipt_file_id"
 
     init(row: any SQLRow) throws {
-        let reference = try row.decode(column: "reference", as: String.self)
-        let status = try row.decode(column: "status", as: String.self)
-        let mandate = try row.decode(column: "mandate", as: String.self)
-        guard let state = DossierState(rawValue: status), let m = MandateStatus(rawValue: mandate) else {
-            throw CorruptRecord(description: "dossier \(reference) : état « \(status) » ou mandat inconnu")
-        }
+        let (reference, state, m) = try DossierSummary.identity(row)
         self.init(
             id: DossierID(try row.decode(column: "id", as: UUID.self)), reference: reference,
             beneficiaryID: UserID(try row.decode(column: "beneficiary_id", as: UUID.self)),
