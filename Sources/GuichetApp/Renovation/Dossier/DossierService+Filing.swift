@@ -6,11 +6,8 @@ import GuichetPersistence
 /// What is stored with a filed dossier (`RENO-S` « deposé »): the reference date, the parameter
 /// version and the rule trace, with the plan's figures, as decided at filing.
 struct FiledDecision: Codable, Sendable, Equatable {
-    struct Line: Codable, Sendable, Equatable {
-        let rule: String
-        let status: String
-        let message: String
-    }
+    /// A rule's decision (`rule`, `status`, `message` in the stored JSON), as compared today.
+    typealias Line = RuleTraceComparison.Decision
     let referenceDate: String
     let parametersVersion: String
     let criteria: [Line]
@@ -22,9 +19,7 @@ struct FiledDecision: Codable, Sendable, Equatable {
         let s = e.simulation
         referenceDate = s.referenceDate.iso
         parametersVersion = s.parametersVersion
-        criteria = (s.eligibility.criteria + e.storedCriteria + (s.financing?.trace ?? [])).map {
-            Line(rule: $0.rule.rawValue, status: $0.status.rawValue, message: $0.message)
-        }
+        criteria = (s.eligibility.criteria + e.storedCriteria + (s.financing?.trace ?? [])).map(Line.init)
         subsidyCents = s.financing?.subsidy.cents
         remainingCostCents = s.financing?.remainingCost.cents
         warnings = s.warnings.map(\.text)
