@@ -38,7 +38,7 @@ extension DossierController {
         case .coApplicants:
             model = DossierSteps.coApplicants(
                 b, a.coApplicants, declared: a.coApplicantsDeclared,
-                expected: max(0, (a.applicant.jointOwners ?? 1) - 1), landlord: a.applicant.kind == .landlord)
+                expected: max(0, (a.applicant.jointOwners ?? 1) - 1), kind: a.applicant.kind)
         case .tenant: model = DossierSteps.tenant(b)
         case .dwelling:
             let typed = state.value("postal_code").replacingOccurrences(of: " ", with: "")

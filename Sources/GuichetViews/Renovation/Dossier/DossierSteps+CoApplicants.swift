@@ -4,7 +4,7 @@ extension DossierSteps {
     /// « Codemandeurs »: every owner is declared (the spouse or partner, indivision partners, SCI
     /// partners above 25 %), one at a time; then the declaration that they all are.
     public static func coApplicants(
-        _ b: Base, _ list: [CoApplicant], declared: Bool, expected: Int, landlord: Bool = false
+        _ b: Base, _ list: [CoApplicant], declared: Bool, expected: Int, kind: ApplicantKind? = nil
     ) -> DossierPageModel {
         var before: [InfoPageModel.Block] = [
             .paragraph(
@@ -14,7 +14,9 @@ extension DossierSteps {
                 expected > 0
                     ? "Le test d'éligibilité indique "
                         + "\(FrenchFormat.count(expected, "autre propriétaire", "autres propriétaires"))."
-                    : "Déclarez les associés de la SCI qui détiennent plus de 25 % des parts."),
+                    : kind == .sci
+                        ? "Déclarez les associés de la SCI qui détiennent plus de 25 % des parts."
+                        : "Le test d'éligibilité n'indique pas d'autre propriétaire : confirmez-le ci-dessous."),
         ]
         for (i, co) in list.enumerated() {
             let c = co.civilStatus
@@ -36,9 +38,16 @@ extension DossierSteps {
                         fields: [
                             .radios(
                                 name: "relation", legend: "Lien avec le demandeur",
-                                choices: CoApplicant.Relation.allCases.map { Choice($0.rawValue, $0.french) }),
-                            .input(name: "share_percent", label: "Part des parts sociales (%) — associés de SCI"),
-                        ] + DossierFields.civilStatus() + (landlord ? openingFields : []),
+                                choices: CoApplicant.Relation.allCases.filter { kind == .sci || $0 != .sciPartner }
+                                    .map { Choice($0.rawValue, $0.french) })
+                        ]
+                            + (kind == .sci
+                                ? [
+                                    .input(
+                                        name: "share_percent", label: "Part des parts sociales (%) — associés de SCI")
+                                ]
+                                : [])
+                            + DossierFields.civilStatus() + (kind == .landlord ? openingFields : []),
                         submit: "Ajouter", state: b.state, carried: [("version", String(b.version))])))
         }
         let confirm = FormPageModel(
