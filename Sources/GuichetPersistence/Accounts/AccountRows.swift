@@ -10,47 +10,48 @@ import SQLKit
 
 extension UserRecord {
     static func columns(_ t: String) -> String {
-        ["id", "email", "password_hash", "display_name", "phone", "activated_at", "is_demo", "created_at"]
-            .map { "\(t).\($0) AS \(t)_\($0)" }.joined(separator: ", ")
+        SQLColumns.prefixed(
+            ["id", "email", "password_hash", "display_name", "phone", "activated_at", "is_demo", "created_at"], t)
     }
 
-    init(row: any SQLRow, prefix t: String) throws {
+    init(row: any SQLRow, prefix: String) throws {
+        let t = SQLColumns.label(prefix)
         self.init(
-            id: UserID(try row.decode(column: t + "_id", as: UUID.self)),
-            email: try row.decode(column: t + "_email", as: String.self),
-            passwordHash: try row.decode(column: t + "_password_hash", as: String.self),
-            displayName: try row.decode(column: t + "_display_name", as: String.self),
-            phone: try row.decode(column: t + "_phone", as: String?.self),
-            activatedAt: try row.decode(column: t + "_activated_at", as: Date?.self),
-            isDemo: try row.decode(column: t + "_is_demo", as: Bool.self),
-            createdAt: try row.decode(column: t + "_created_at", as: Date?.self))
+            id: UserID(try row.decode(column: t + "id", as: UUID.self)),
+            email: try row.decode(column: t + "email", as: String.self),
+            passwordHash: try row.decode(column: t + "password_hash", as: String.self),
+            displayName: try row.decode(column: t + "display_name", as: String.self),
+            phone: try row.decode(column: t + "phone", as: String?.self),
+            activatedAt: try row.decode(column: t + "activated_at", as: Date?.self),
+            isDemo: try row.decode(column: t + "is_demo", as: Bool.self),
+            createdAt: try row.decode(column: t + "created_at", as: Date?.self))
     }
 }
 
 extension SessionRecord {
     static func columns(_ t: String) -> String {
-        ["id", "user_id", "csrf_token", "created_at", "last_seen_at", "expires_at"]
-            .map { "\(t).\($0) AS \(t)_\($0)" }.joined(separator: ", ")
+        SQLColumns.prefixed(["id", "user_id", "csrf_token", "created_at", "last_seen_at", "expires_at"], t)
     }
 
-    init(row: any SQLRow, prefix t: String) throws {
+    init(row: any SQLRow, prefix: String) throws {
+        let t = SQLColumns.label(prefix)
         self.init(
-            id: try row.decode(column: t + "_id", as: UUID.self),
-            userID: UserID(try row.decode(column: t + "_user_id", as: UUID.self)),
-            csrfToken: try row.decode(column: t + "_csrf_token", as: String.self),
-            createdAt: try row.decode(column: t + "_created_at", as: Date.self),
-            lastSeenAt: try row.decode(column: t + "_last_seen_at", as: Date.self),
-            expiresAt: try row.decode(column: t + "_expires_at", as: Date.self))
+            id: try row.decode(column: t + "id", as: UUID.self),
+            userID: UserID(try row.decode(column: t + "user_id", as: UUID.self)),
+            csrfToken: try row.decode(column: t + "csrf_token", as: String.self),
+            createdAt: try row.decode(column: t + "created_at", as: Date.self),
+            lastSeenAt: try row.decode(column: t + "last_seen_at", as: Date.self),
+            expiresAt: try row.decode(column: t + "expires_at", as: Date.self))
     }
 }
 
 extension RoleGrantRecord {
     static let names = ["id", "user_id", "role", "organisation_id", "scope"]
     static let columns = names.joined(separator: ", ")
-    static func columns(_ t: String) -> String { names.map { "\(t).\($0) AS \(t)_\($0)" }.joined(separator: ", ") }
+    static func columns(_ t: String) -> String { SQLColumns.prefixed(names, t) }
 
     init(row: any SQLRow, prefix: String = "") throws {
-        let t = prefix.isEmpty ? "" : prefix + "_"
+        let t = SQLColumns.label(prefix)
         let id = try row.decode(column: t + "id", as: UUID.self)
         let stored = try row.decode(column: t + "role", as: String.self)
         guard let role = Role(rawValue: stored) else {
@@ -69,10 +70,10 @@ extension OrganisationRecord {
         "is_demo", "created_at", "version",
     ]
     static let columns = names.joined(separator: ", ")
-    static func columns(_ t: String) -> String { names.map { "\(t).\($0) AS \(t)_\($0)" }.joined(separator: ", ") }
+    static func columns(_ t: String) -> String { SQLColumns.prefixed(names, t) }
 
     init(row: any SQLRow, prefix: String = "") throws {
-        let t = prefix.isEmpty ? "" : prefix + "_"
+        let t = SQLColumns.label(prefix)
         let name = try row.decode(column: t + "name", as: String.self)
         let kind = try row.decode(column: t + "kind", as: String.self)
         let status = try row.decode(column: t + "status", as: String.self)
@@ -91,6 +92,17 @@ extension OrganisationRecord {
             createdAt: try row.decode(column: t + "created_at", as: Date?.self),
             version: try row.decode(column: t + "version", as: Int.self))
     }
+}
+
+/// Columns of a table read beside another's in one query, each under its table's prefix
+/// (`u.email AS u_email`), and the prefix of a row's labels.
+enum SQLColumns {
+    static func prefixed(_ names: [String], _ t: String) -> String {
+        names.map { "\(t).\($0) AS \(t)_\($0)" }.joined(separator: ", ")
+    }
+
+    /// `"u"` → `"u_"`; no prefix → the bare column names.
+    static func label(_ prefix: String) -> String { prefix.isEmpty ? "" : prefix + "_" }
 }
 
 extension Database {
