@@ -10,6 +10,9 @@ public struct PDFWriter: Sendable {
         case paragraph(String)
         /// A label and its value on one line (wrapped under the value when long).
         case field(String, String)
+        /// A table: a bold header row, then rows; the first column takes half the width, the
+        /// others share the rest (amounts: right-hand columns). Cells wrap; a row is never split.
+        case table(header: [String], rows: [[String]])
         case spacer
     }
 
@@ -71,8 +74,36 @@ public struct PDFWriter: Sendable {
                     pages[pages.count - 1].append(
                         (PlacedLine(text: l, bold: false, size: 10, x: PDFWriter.margin + labelWidth), y))
                 }
+            case .table(let header, let rows):
+                y -= 4
+                row(header, bold: true)
+                for r in rows { row(r, bold: false) }
+                y -= 6
             case .spacer: y -= 10
             }
+        }
+
+        /// One table row: each cell wrapped in its column, the row moved whole to a new page.
+        mutating func row(_ cells: [String], bold: Bool) {
+            guard !cells.isEmpty else { return }
+            let first = cells.count == 1 ? usable : usable / 2
+            let other = cells.count == 1 ? 0 : (usable - first) / Double(cells.count - 1)
+            let wrapped = cells.enumerated().map { i, cell in
+                PDFWriter.wrap(cell, width: (i == 0 ? first : other) - 6, size: 9)
+            }
+            let height = Double(wrapped.map(\.count).max() ?? 1) * 9 * 1.4
+            if y - height < PDFWriter.margin + 20 {
+                pages.append([])
+                y = PDFWriter.pageHeight - PDFWriter.margin
+            }
+            for (i, lines) in wrapped.enumerated() {
+                let x = PDFWriter.margin + (i == 0 ? 0 : first + Double(i - 1) * other)
+                for (k, l) in lines.enumerated() {
+                    pages[pages.count - 1].append(
+                        (PlacedLine(text: l, bold: bold, size: 9, x: x), y - Double(k + 1) * 9 * 1.4))
+                }
+            }
+            y -= height + 2
         }
     }
 
@@ -88,18 +119,7 @@ public struct PDFWriter: Sendable {
             Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>".utf8))
         objects.append(Array("<< /Title ".utf8) + Self.textString(title) + Array(" /Producer (Guichet) >>".utf8))
         for (i, lines) in pages.enumerated() {
-            var stream: [UInt8] = []
-            func show(_ text: String, bold: Bool, size: Double, x: Double, y: Double) {
-                stream +=
-                    Array("BT /F\(bold ? 2 : 1) \(Self.n(size)) Tf \(Self.n(x)) \(Self.n(y)) Td ".utf8)
-                    + Self.literal(text) + Array(" Tj ET\n".utf8)
-            }
-            for (line, y) in lines where !line.text.isEmpty {
-                show(line.text, bold: line.bold, size: line.size, x: line.x, y: y)
-            }
-            show(
-                "\(footer) – page \(i + 1) sur \(pages.count)", bold: false, size: 8, x: Self.margin,
-                y: Self.margin - 10)
+            let stream = Self.stream(lines, footer: "\(footer) – page \(i + 1) sur \(pages.count)")
             objects.append(
                 Array(
                     ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R "
@@ -107,6 +127,29 @@ public struct PDFWriter: Sendable {
             objects.append(Array("<< /Length \(stream.count) >>\nstream\n".utf8) + stream + Array("\nendstream".utf8))
         }
         return objects
+    }
+
+    /// A page's content: its lines in Helvetica (`/F1`) and Helvetica-Bold (`/F2`), then the footer.
+    static func stream(_ lines: [(PlacedLine, Double)], footer: String) -> [UInt8] {
+        var stream: [UInt8] = []
+        func show(_ text: String, bold: Bool, size: Double, x: Double, y: Double) {
+            stream +=
+                Array("BT /F\(bold ? 2 : 1) \(Self.n(size)) Tf \(Self.n(x)) \(Self.n(y)) Td ".utf8)
+                + Self.literal(text) + Array(" Tj ET\n".utf8)
+        }
+        for (line, y) in lines where !line.text.isEmpty {
+            show(line.text, bold: line.bold, size: line.size, x: line.x, y: y)
+        }
+        show(footer, bold: false, size: 8, x: Self.margin, y: Self.margin - 10)
+        return stream
+    }
+
+    /// One page's content for `blocks` (what does not fit on it is left out): the signature page
+    /// that `PDFSigner` adds in its incremental update.
+    static func singlePage(_ blocks: [Block], footer: String) -> [UInt8] {
+        var layout = PageLayout()
+        for block in blocks { layout.add(block) }
+        return stream(layout.pages.first ?? [], footer: footer)
     }
 
     /// The file: header, numbered objects, cross-reference table with each object's offset, trailer.
