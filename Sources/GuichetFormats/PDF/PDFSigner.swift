@@ -118,8 +118,8 @@ public struct PDFSigner: Sendable {
             .title("Signature électronique"),
             .paragraph(
                 "Ce document a été signé électroniquement sur le Guichet d'Action Logement par code à usage unique. "
-                    + "La signature numérique (PAdES) qui suit cette page couvre le document entier ; toute modification "
-                    + "la rend invalide."),
+                    + "La signature numérique (PAdES) qui suit cette page couvre le document entier ; "
+                    + "toute modification la rend invalide."),
             .field("Signataire", s.signer),
             .field("Date et heure", s.signedAtText),
             .field("Objet", s.reason),
@@ -215,9 +215,8 @@ struct IncrementalUpdate {
             out += Array((String(repeating: "0", count: max(0, 10 - offset.count)) + offset + " 00000 n \n").utf8)
         }
         let info = file.info.map { " /Info \($0) 0 R" } ?? ""
-        out += Array(
-            "trailer\n<< /Size \(next) /Root \(file.root) 0 R\(info) /Prev \(file.startXref) >>\nstartxref\n\(xref)\n%%EOF\n"
-                .utf8)
+        let trailer = "<< /Size \(next) /Root \(file.root) 0 R\(info) /Prev \(file.startXref) >>"
+        out += Array("trailer\n\(trailer)\nstartxref\n\(xref)\n%%EOF\n".utf8)
         return out
     }
 }
