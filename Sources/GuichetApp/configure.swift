@@ -34,6 +34,11 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
     app.auditCheckpoints = AuditCheckpoints(
         dataDirectory: config.dataDirectory, key: secrets.auditSigningKey, logger: app.logger)
 
+    let clock = app.clock
+    app.signatureCodeKey = secrets.signatureCodeKey
+    app.storage[AgreementSigningKeyKey.self] = AgreementSigningKey(
+        dataDirectory: config.dataDirectory, configured: config.signingFiles, now: { clock.now() })
+
     let target = options.databaseOverride ?? config.databaseTarget
     let (factory, id) = try DatabaseSetup.factory(
         for: target, connectionsPerEventLoop: options.connectionsPerEventLoop)
@@ -67,6 +72,7 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
     app.asyncCommands.use(AdminCommand(), as: "admin")
     app.asyncCommands.use(OutboxCommand(), as: "outbox")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(ConventionCommand(), as: "convention")
     if options.runOutboxWorker && config.outboxWorker {
         app.lifecycle.use(OutboxLifecycle())
     }
@@ -75,6 +81,10 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
 func routes(_ app: Application) throws {
     try app.register(collection: HomeController())
     try app.register(collection: InstructionController())
+    try app.register(collection: DossierQueueController())
+    try app.register(collection: DossierReviewController())
+    try app.register(collection: DossierMessagesController())
+    try app.register(collection: SignatureController())
     try app.register(collection: HealthController())
     try app.register(collection: SimulationAPIController())
     try app.register(collection: EligibilityTestController())

@@ -105,3 +105,17 @@ public enum CSVScanner {
         return true
     }
 }
+
+/// CSV as French spreadsheets open it: `;` between cells, CRLF, quotes where needed, and a cell
+/// that would start a formula (`=`, `+`, `-`, `@`) prefixed with `'`.
+public enum CSVWriter {
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public static func cell(_ s: String) -> String {
+        let needs = s.contains(";") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+        let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s
+        return needs ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+    }
+
+    public static func line(_ cells: [String]) -> String { cells.map(cell).joined(separator: ";") + "\r\n" }
+}

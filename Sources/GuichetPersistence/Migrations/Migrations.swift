@@ -17,6 +17,7 @@ public enum GuichetMigrations {
             CreateRenovationDossiers(),
             CreateWorksCompanies(),
             AddDossierSearchIndexes(),
+            AddDossierInstruction(),
         ]
     }
 }

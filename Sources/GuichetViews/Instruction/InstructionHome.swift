@@ -3,7 +3,7 @@ import GuichetDomain
 
 /// Where an instructor lands (issue #11): what their scope holds. Until the AMI instruction
 /// exists, the sent filings of their departments and regions, read-only; the renovation
-/// dossiers join this page with their instruction.
+/// dossiers are instructed from `/instruction/dossiers` (issue #13).
 public enum InstructionHome {
     /// One sent filing as staff see it.
     public struct SentFiling: Sendable, Equatable {
@@ -50,7 +50,10 @@ public enum InstructionHome {
                             + "l'enveloppe (AMI-L) et les réservations (AMI-R) arrivent avec l'instruction de l'AMI."),
                     filingsTable(m.filings, caption: "Dépôts envoyés de votre périmètre, les plus récents d'abord"),
                     .heading("Aide à la rénovation énergétique"),
-                    .paragraph("Les dossiers déposés apparaîtront ici avec leur instruction."),
+                    .paragraph(
+                        "Les dossiers déposés de votre périmètre : files par état, recherche, exports, attribution, "
+                            + "relances, puis l'examen de chaque dossier et ses décisions."),
+                    .links([("Dossiers de rénovation à instruire", "/instruction/dossiers")]),
                 ]))
     }
 

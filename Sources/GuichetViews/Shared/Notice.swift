@@ -36,11 +36,15 @@ public enum Notice: Sendable, Equatable {
     case documentStored(String)
     case documentDeleted(String)
     case dossierRefused(String)
+    // Instruction and signature (issue #13)
+    case instructionDone(String)
+    case instructionRefused(String)
 
     public var kind: PageModel.FlashKind {
         switch self {
         case .signedOut, .emailConfirmationSent: .info
-        case .lastMemberCannotLeave, .invitationRefused, .chooseTableFile, .fileTooLarge, .refused, .dossierRefused:
+        case .lastMemberCannotLeave, .invitationRefused, .chooseTableFile, .fileTooLarge, .refused, .dossierRefused,
+            .instructionRefused:
             .error
         default: .success
         }
@@ -99,6 +103,7 @@ public enum Notice: Sendable, Equatable {
         case .documentStored(let title): "« \(title) » enregistré."
         case .documentDeleted(let title): "« \(title) » supprimé."
         case .dossierRefused(let message): FrenchText.sentence(message)
+        case .instructionDone(let message), .instructionRefused(let message): FrenchText.sentence(message)
         }
     }
 }

@@ -116,12 +116,45 @@ struct DossierController: RouteCollection {
         let receipt = l.dossier.receiptFileID.map { _ in "\(l.path)/accuse.pdf" }
         let model = DossierOverview.taskList(
             Self.base(req, l, state: req.formState()), progress: e.progress, history: Array(history),
-            receiptURL: receipt)
+            receiptURL: receipt, instruction: try await Self.instructionBlocks(req, l))
         return .html(DossierPage.render(req.page(), model))
     }
 
     /// Today for a draft; the filing date once filed (the decision stands as filed).
     static func referenceDay(_ req: Request, _ d: DossierRecord) -> Day {
         d.filedAt.map { Day(instant: $0, in: AppClock.paris) } ?? req.application.clock.today
+    }
+
+    /// What instruction adds to the dossier's page (issue #13): the points to correct, the
+    /// agreement to sign (the beneficiary alone), the files made, the messages, the review link.
+    static func instructionBlocks(_ req: Request, _ l: Loaded) async throws -> [InfoPageModel.Block] {
+        let d = l.dossier
+        var out: [InfoPageModel.Block] = []
+        if d.state == .toCorrect {
+            let last = try await TransitionStore.history(kind: DossierRecord.subjectKind, id: d.id.rawValue, on: req.db)
+                .last { $0.toState == DossierState.toCorrect.rawValue }
+            let items = (last?.motive ?? "").components(separatedBy: " ; ").filter { !$0.isEmpty }
+            out += DossierOverview.corrections(items, path: l.path)
+        }
+        if d.state == .awaitingSignature {
+            out.append(
+                l.viewerIsBeneficiary
+                    ? .links([("Lire et signer la convention", "\(l.path)/signature")])
+                    : .notice(.info, SignatureController.amoCannotSign))
+        }
+        var links: [(String, String)] = []
+        if let i = try await InstructionStore().find(d.id, on: req.db) {
+            if i.agreementFileID != nil { links.append(("Convention (PDF)", "\(l.path)/convention.pdf")) }
+            if i.signedFileID != nil { links.append(("Convention signée (PDF)", "\(l.path)/convention-signee.pdf")) }
+            if i.refusalFileID != nil { links.append(("Lettre de refus (PDF)", "\(l.path)/lettre-refus.pdf")) }
+        }
+        if d.state != .draft { links.append(("Messages du dossier", "\(l.path)/messages")) }
+        if req.policy.allows(l.principal, .instruct, .dossier(d)) || (l.principal.roles.contains(where: \.isStaff)
+            && d.state != .draft)
+        {
+            links.append(("Instruire ce dossier", "/instruction/dossiers/\(d.id.uuidString)"))
+        }
+        if !links.isEmpty { out.append(.links(links)) }
+        return out
     }
 }

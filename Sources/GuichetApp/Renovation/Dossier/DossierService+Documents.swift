@@ -29,25 +29,35 @@ extension DossierService {
 
     /// The problems of an upload before anything is stored: content, size, date, antivirus.
     func check(_ u: Upload, maxBytes: Int, scanner: any VirusScanner) async -> (DocumentFile.Kind?, [String]) {
-        var (kind, problems) = DocumentFile.check(u.data, maxBytes: maxBytes)
+        var dateProblems: [String] = []
         if u.document.kind.maxAgeMonths != nil,
             let problem = RequiredDocuments.validity(of: u.document.kind, dated: u.date, filingOn: clock.today)
         {
-            problems.append(problem)
+            dateProblems.append(problem)
         }
-        // Every problem at once: a file of the wrong type is still scanned (the EICAR test file
-        // is refused as a virus too); an empty or oversized one is not read further.
-        guard !u.data.isEmpty, u.data.count <= maxBytes else { return (kind, problems) }
+        let (kind, content, scan) = await Self.fileProblems(u.data, maxBytes: maxBytes, scanner: scanner)
+        return (kind, content + dateProblems + scan)
+    }
+
+    /// A file's problems (content, size, antivirus), every one at once: a file of the wrong type
+    /// is still scanned (the EICAR test file is refused as a virus too); an empty or oversized one
+    /// is not read further. Also for the attachments of the messages (issue #13).
+    static func fileProblems(_ data: Data, maxBytes: Int, scanner: any VirusScanner) async -> (
+        kind: DocumentFile.Kind?, content: [String], scan: [String]
+    ) {
+        let (kind, problems) = DocumentFile.check(data, maxBytes: maxBytes)
+        guard !data.isEmpty, data.count <= maxBytes else { return (kind, problems, []) }
         do {
-            if case .infected(let signature) = try await scanner.scan(u.data) {
-                kind = nil
-                problems.append("Le fichier contient un virus (\(signature)) : il n'a pas été enregistré.")
+            if case .infected(let signature) = try await scanner.scan(data) {
+                return (nil, problems, ["Le fichier contient un virus (\(signature)) : il n'a pas été enregistré."])
             }
         } catch {
-            problems.append(
-                "L'analyse antivirus est indisponible : réessayez dans quelques minutes ; rien n'a été enregistré.")
+            return (
+                kind, problems,
+                ["L'analyse antivirus est indisponible : réessayez dans quelques minutes ; rien n'a été enregistré."]
+            )
         }
-        return (kind, problems)
+        return (kind, problems, [])
     }
 
     /// Stores a checked upload in place of the document's previous file, which is deleted once

@@ -26,6 +26,38 @@ struct FiledDecision: Codable, Sendable, Equatable {
     }
 }
 
+/// The answers and documents of a filing, kept to show what the next filing changed (issue #13).
+struct FilingSnapshot: Codable, Sendable {
+    struct Document: Codable, Sendable {
+        let label: String
+        let sha256: String
+    }
+    let answers: DossierAnswers
+    let documents: [String: Document]
+
+    init(_ e: DossierEvaluation) {
+        answers = e.dossier.answers
+        var docs: [String: Document] = [:]
+        for r in e.required {
+            guard let d = e.documents[r.key] else { continue }
+            docs[r.key] = Document(label: "\(r.holderLabel) – \(r.kind.french)", sha256: d.sha256)
+        }
+        documents = docs
+    }
+
+    var json: String {
+        get throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(self), as: UTF8.self)
+        }
+    }
+
+    static func read(_ text: String?) -> FilingSnapshot? {
+        text.flatMap { try? JSONDecoder().decode(FilingSnapshot.self, from: Data($0.utf8)) }
+    }
+}
+
 extension DossierService {
     /// « Déposer le dossier » (`RENO-S`): refused with every problem, each on its step; accepted,
     /// the decision is stored, the beneficiary and the AMO are e-mailed and the receipt is made by
@@ -46,9 +78,13 @@ extension DossierService {
             // Undone with the rest if the filing is refused (`refusable`).
             try await DossierDocumentStore().freeze(Array(e.documents.values), into: d.id, on: tx)
             let decision = String(decoding: try JSONEncoder().encode(FiledDecision(e)), as: UTF8.self)
+            let financing = e.simulation.financing
+            let granted = (financing?.subsidy.cents ?? 0) + (financing?.loan?.amount.cents ?? 0)
+            let before = try await InstructionStore().snapshots(of: d.id, on: tx).filed
             let columns: [TransitionStore.Column] = [
                 .init("filed_at", now), .init("parameters_version", e.simulation.parametersVersion),
-                .init("decision", decision),
+                .init("decision", decision), .init("granted_cents", granted),
+                .init("filed_snapshot", try FilingSnapshot(e).json), .init("previous_snapshot", before),
             ]
             return try await apply(
                 .file(problems: e.problems), to: d, version: version, now: now, by: actor, extraColumns: columns,

@@ -70,7 +70,7 @@ struct DossierService: Sendable {
             let subject = LifecycleSubject(
                 table: d.subject.table, kind: d.subject.kind, id: d.id.rawValue, version: version)
             var write = LifecycleWrite(subject: subject, from: d.state.rawValue, to: t.state.rawValue)
-            write.columns = try DossierStore.columns(for: answers ?? d.answers, now: now) + extraColumns
+            write.columns = try DossierStore.columns(for: answers ?? d.answers, of: d, now: now) + extraColumns
             try await effects(t.effects, of: d, into: &write, on: tx)
             let enqueued = try await LifecycleWriter(clock: clock, notifier: notifier).apply(
                 write, by: actor.audit, onBehalfOf: actor.onBehalfOf, on: tx)

@@ -35,6 +35,15 @@ extension RoutesBuilder {
         _ method: HTTPMethod, _ path: PathComponent..., access: Access, body: HTTPBodyStreamStrategy = .collect,
         use handler: @escaping @Sendable (Request) async throws -> Response
     ) -> Route {
+        on(method, path, access: access, body: body, use: handler)
+    }
+
+    /// The same with the path as an array (routes sharing a prefix).
+    @discardableResult
+    func on(
+        _ method: HTTPMethod, _ path: [PathComponent], access: Access, body: HTTPBodyStreamStrategy = .collect,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
         let route = self.on(method, path, body: body, use: handler)
         route.userInfo[AccessKey()] = access
         if case .collect(let max) = body, let max { route.userInfo[BodyLimitKey()] = max.value }

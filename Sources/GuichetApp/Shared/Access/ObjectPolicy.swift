@@ -16,6 +16,8 @@ struct ObjectPolicy: Sendable {
     enum Action: Sendable {
         case see
         case act
+        /// Instruct a filed dossier (issue #13): an instructor of its department or region.
+        case instruct
     }
 
     enum Object: Sendable {
@@ -30,6 +32,10 @@ struct ObjectPolicy: Sendable {
 
     func allows(_ p: Principal?, _ action: Action, _ object: Object) -> Bool {
         guard let p else { return false }
+        if action == .instruct {
+            guard case .dossier(let d) = object else { return false }
+            return dossier(p, .instruct, d)
+        }
         switch object {
         case .filing(let filing):
             let member = p.organisations(for: .bailleur).contains(filing.organisationID)
@@ -48,6 +54,10 @@ struct ObjectPolicy: Sendable {
     /// (to accept the mandate) and acts once mandated, or while confirming the dossier it created;
     /// staff see filed dossiers of their scope (the dwelling's department).
     func dossier(_ p: Principal, _ action: Action, _ d: DossierRecord) -> Bool {
+        if action == .instruct {
+            guard d.state != .draft, let insee = d.answers.dwelling.insee.flatMap(InseeCode.init) else { return false }
+            return instructs(p, department: insee.departmentCode)
+        }
         if p.user.id == d.beneficiaryID { return true }
         if let amo = d.amoID, p.organisations(for: .amo).contains(amo) {
             switch d.mandate {
@@ -62,13 +72,18 @@ struct ObjectPolicy: Sendable {
         return staffSees(p, department: insee.departmentCode)
     }
 
-    /// Administrators and the committee see every department; an instructor those of their scope.
-    func staffSees(_ p: Principal, department: String) -> Bool {
-        if p.has(.administrateur) || p.has(.comite) { return true }
+    /// An instructor whose scope holds the department (or its region).
+    func instructs(_ p: Principal, department: String) -> Bool {
         let region = regionOf(department).map { "R" + $0 }
         return p.grants.contains { grant in
             grant.role == .instructeur && (grant.scope.contains(department) || region.map(grant.scope.contains) == true)
         }
+    }
+
+    /// Administrators and the committee see every department; an instructor those of their scope.
+    func staffSees(_ p: Principal, department: String) -> Bool {
+        if p.has(.administrateur) || p.has(.comite) { return true }
+        return instructs(p, department: department)
     }
 }
 

@@ -93,18 +93,11 @@ struct AuditService: Sendable {
             "\u{FEFF}n°;date "
             + "(Europe/Paris);acteur;rôle;action;objet;identifiant;adresse;navigateur;détail;empreinte\r\n"
         let f = AppClock.parisFormatter("dd/MM/yyyy HH:mm:ss")
-        func cell(_ s: String) -> String {
-            let needs = s.contains(";") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-            // Neutralise formulas when opened in a spreadsheet.
-            let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s
-            return needs ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
-        }
         for r in records {
-            out +=
-                [
-                    String(r.seq), f.string(from: r.at), r.actorLabel, r.actorRole, r.action, r.objectType, r.objectID,
-                    r.clientAddress, r.userAgent, r.detail, r.hash,
-                ].map(cell).joined(separator: ";") + "\r\n"
+            out += CSVWriter.line([
+                String(r.seq), f.string(from: r.at), r.actorLabel, r.actorRole, r.action, r.objectType, r.objectID,
+                r.clientAddress, r.userAgent, r.detail, r.hash,
+            ])
         }
         return out
     }

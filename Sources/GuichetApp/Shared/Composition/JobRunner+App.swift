@@ -24,6 +24,13 @@ extension Application {
                 guard let id = DossierID(uuidString: job.payload) else { return }
                 try await dossiers.makeReceipt(of: id, files: files)
             },
+            .dossierAgreement: { [jobs = agreementJobs(db: db)] job in
+                guard let id = DossierID(uuidString: job.payload) else { return }
+                try await jobs.makeAgreement(of: id)
+            },
+            .refusalLetter: { [jobs = agreementJobs(db: db)] job in
+                try await jobs.makeRefusalLetter(payload: job.payload)
+            },
         ]
         return JobRunner(
             db: db, clock: clock, logger: logger, workerID: workerID, handlers: handlers, inline: checksUploadsInline)

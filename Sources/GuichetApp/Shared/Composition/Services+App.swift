@@ -38,6 +38,20 @@ extension Application {
     func dossierService(db: Database) -> DossierService {
         DossierService(db: db, clock: clock, notifier: notifier, reference: referenceData, parameters: parameters)
     }
+
+    func instructionService(db: Database) -> InstructionService {
+        InstructionService(db: db, clock: clock, notifier: notifier, fourEyesAbove: guichetConfig.fourEyesAbove)
+    }
+
+    func agreementJobs(db: Database) -> AgreementJobs {
+        AgreementJobs(dossiers: dossierService(db: db), instruction: instructionService(db: db), files: files)
+    }
+
+    func signatureService(db: Database) -> SignatureService {
+        SignatureService(
+            db: db, clock: clock, notifier: notifier, files: files, instruction: instructionService(db: db),
+            signingKey: agreementSigningKey, codeKey: signatureCodeKey)
+    }
 }
 
 struct BcryptCostKey: StorageKey { typealias Value = Int }

@@ -1,4 +1,5 @@
 import Foundation
+import GuichetDomain
 import GuichetPersistence
 import GuichetViews
 
@@ -58,6 +59,12 @@ public struct AppConfig: Sendable {
     /// `tcp:127.0.0.1:3310`), or nil when scanning is off (`off`, the default for development:
     /// the documents page says so).
     public var clamd: ClamdEndpoint?
+    /// Above this amount (subsidy and loan, in euros), a dossier's validation needs a second
+    /// instructor (issue #13, `GUICHET_FOUR_EYES_ABOVE_EUROS`, default 15 000).
+    public var fourEyesAbove = Money.euros(15_000)
+    /// The agreement's signing certificate and key (PEM files, `GUICHET_SIGNING_CERT` and
+    /// `GUICHET_SIGNING_KEY`); without them, a self-signed pair is made in `secrets/`.
+    public var signingFiles: (certificate: String, key: String)?
 
     public var isSecure: Bool { baseURL.scheme == "https" }
 
@@ -104,6 +111,8 @@ public struct AppConfig: Sendable {
         config.operatorInfo = r.operatorInfo()
         config.maxDocumentBytes = r.int("GUICHET_MAX_DOCUMENT_MB", default: 10, range: 1...100) * 1_048_576
         config.clamd = r.clamd()
+        config.fourEyesAbove = .euros(Int64(r.int("GUICHET_FOUR_EYES_ABOVE_EUROS", default: 15_000, range: 0...1_000_000)))
+        config.signingFiles = r.signingFiles()
         return r.problems.isEmpty ? .success(config) : .failure(Invalid(problems: r.problems))
     }
 

@@ -48,6 +48,19 @@ final class SettingsReader {
         return n
     }
 
+    /// Both signing files or neither.
+    func signingFiles() -> (certificate: String, key: String)? {
+        switch (get("GUICHET_SIGNING_CERT"), get("GUICHET_SIGNING_KEY")) {
+        case (let certificate?, let key?): return (certificate, key)
+        case (nil, nil): return nil
+        default:
+            problem(
+                "GUICHET_SIGNING_CERT / GUICHET_SIGNING_KEY", "indiquez les deux fichiers (certificat et clé) ou aucun",
+                "set both files (certificate and key) or neither")
+            return nil
+        }
+    }
+
     func database(dataDir: URL) -> AppConfig.DatabaseKind {
         let fallback = AppConfig.DatabaseKind.sqlite(path: dataDir.appendingPathComponent("guichet.sqlite").path)
         guard let raw = get("DATABASE_URL") else { return fallback }

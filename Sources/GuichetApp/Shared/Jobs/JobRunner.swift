@@ -9,11 +9,15 @@ import Logging
 enum JobKind: String, CaseIterable, Sendable {
     case checkProgrammingTable = "ami.vérification-tableau"
     case dossierReceipt = "rénovation.accusé-dépôt"
+    case dossierAgreement = "rénovation.convention"
+    case refusalLetter = "rénovation.lettre-refus"
 
     var french: String {
         switch self {
         case .checkProgrammingTable: "Vérification d'un tableau de programmation AMI"
         case .dossierReceipt: "Accusé de réception d'un dossier de rénovation"
+        case .dossierAgreement: "Convention de subventionnement d'un dossier de rénovation"
+        case .refusalLetter: "Lettre de refus d'un dossier de rénovation"
         }
     }
 }

@@ -25,7 +25,7 @@ extension DossierLifecycle {
     }
 
     /// Non-empty items, trimmed.
-    static func listed(_ items: [String]) -> [String] {
+    public static func listed(_ items: [String]) -> [String] {
         items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 

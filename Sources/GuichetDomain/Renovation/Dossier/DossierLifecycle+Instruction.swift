@@ -25,6 +25,8 @@ public enum DossierActor: Sendable, Equatable {
     case beneficiary
     case amo
     case staff(UserID)
+    /// The platform itself (the job that made the agreement).
+    case system
 }
 
 /// What the instruction table is told besides the state and the event.

@@ -29,6 +29,8 @@ final class DossierModel: Model, @unchecked Sendable {
     @OptionalField(key: "todo") var todo: String?
     /// The works companies' SIRETs, comma-separated (their shared documents' deadlines).
     @OptionalField(key: "sirets") var sirets: String?
+    @OptionalField(key: "department") var department: String?
+    @OptionalField(key: "search_text") var searchText: String?
     init() {}
 }
 

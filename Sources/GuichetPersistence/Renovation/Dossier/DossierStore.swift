@@ -52,6 +52,8 @@ public struct DossierStore: Sendable {
         m.updatedAt = now
         m.todo = DossierProgress.firstStepToDo(new.answers)?.rawValue
         m.sirets = new.answers.plan.companies.map(\.siret.value).joined(separator: ",")
+        m.department = new.answers.dwelling.insee.map(Self.department)
+        m.searchText = Self.searchText(new.answers, name: new.beneficiaryName, reference: m.reference)
         try await m.create(on: db)
         return try m.record
     }
@@ -135,12 +137,30 @@ public struct DossierStore: Sendable {
     }
 
     /// The columns a save sets beside the version: the answers and what is looked up from them.
-    public static func columns(for answers: DossierAnswers, now: Date) throws -> [TransitionStore.Column] {
+    public static func columns(
+        for answers: DossierAnswers, of d: DossierRecord, now: Date
+    ) throws -> [TransitionStore.Column] {
         [
+            .init("department", answers.dwelling.insee.map(department)),
+            .init("search_text", searchText(answers, name: d.beneficiaryName, reference: d.reference)),
             .init("answers", try AnswersCoding.encode(answers)), .init("insee", answers.dwelling.insee),
             .init("address_key", answers.dwelling.address.map(DossierEligibility.normalisedAddress)),
             .init("updated_at", now), .init("todo", DossierProgress.firstStepToDo(answers)?.rawValue),
             .init("sirets", answers.plan.companies.map(\.siret.value).joined(separator: ",")),
         ]
+    }
+
+    /// The department of a commune's INSEE code (`97411` → `974`, `01053` → `01`, `2A004` → `2A`).
+    public static func department(_ insee: String) -> String {
+        String(insee.prefix(insee.hasPrefix("97") ? 3 : 2))
+    }
+
+    /// What the instructor's search reads, folded (`SearchText`): the names, the reference, the
+    /// address, the SIRETs and names of the works companies and of the applicant's employer.
+    public static func searchText(_ a: DossierAnswers, name: String, reference: String) -> String {
+        var parts = [name, reference, a.dwelling.address ?? "", a.dwelling.postalCode ?? ""]
+        parts += a.plan.companies.flatMap { [$0.name, $0.siret.value] }
+        if let job = a.applicant.occupation { parts += [job.companyName, job.companySiret?.value ?? ""] }
+        return SearchText.fold(parts.filter { !$0.isEmpty }.joined(separator: " | "))
     }
 }

@@ -15,7 +15,8 @@ public enum DossierOverview {
     }
 
     public static func taskList(
-        _ b: DossierSteps.Base, progress: DossierProgress, history: [HistoryLine], receiptURL: String?
+        _ b: DossierSteps.Base, progress: DossierProgress, history: [HistoryLine], receiptURL: String?,
+        instruction: [InfoPageModel.Block] = []
     ) -> DossierPageModel {
         let rows: [[DataTable.Cell]] = progress.items.map { item in
             [
@@ -25,9 +26,9 @@ public enum DossierOverview {
                 DataTable.Cell(item.missing.joined(separator: " ; ")),
             ]
         }
-        var before: [InfoPageModel.Block] = [
-            .cells(caption: "Étapes du dossier", headers: ["Étape", "État", "Reste à compléter"], rows: rows)
-        ]
+        var before = instruction
+        before.append(
+            .cells(caption: "Étapes du dossier", headers: ["Étape", "État", "Reste à compléter"], rows: rows))
         if let receiptURL { before.append(.links([("Accusé de réception du dépôt (PDF)", receiptURL)])) }
         before.append(.heading("Historique"))
         before.append(
@@ -37,6 +38,24 @@ public enum DossierOverview {
         return DossierPageModel(
             title: "Dossier \(b.context.reference)", context: b.context, notices: DossierSteps.notices(b),
             before: before)
+    }
+
+    /// What an instructor asked to correct (issue #13), each point linked to its step when it
+    /// names one (« Logement : … »).
+    public static func corrections(_ items: [String], path: String) -> [InfoPageModel.Block] {
+        guard !items.isEmpty else { return [] }
+        let rows: [[DataTable.Cell]] = items.map { item in
+            let step = DossierStep.allCases.first { item.hasPrefix($0.french + " :") }
+            return [
+                DataTable.Cell(item),
+                step.map { DataTable.Cell("Corriger : \($0.french)", href: "\(path)/\($0.rawValue)") }
+                    ?? DataTable.Cell("Corriger", href: "\(path)/recapitulatif"),
+            ]
+        }
+        return [
+            .heading("À corriger avant de déposer à nouveau"),
+            .cells(caption: "Demandé par l'instructeur", headers: ["Point", "Où"], rows: rows),
+        ]
     }
 
     /// One section of the review: its step, its answers, the link to change them.

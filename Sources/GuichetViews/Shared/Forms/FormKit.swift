@@ -62,6 +62,22 @@ public enum FormKit {
         }.class(error == nil ? "field" : "field field-invalid")
     }
 
+    /// A `<textarea>` keeping what was typed.
+    public static func textarea(_ state: FormState, name: String, label: String, hint: String? = nil) -> Component {
+        let error = state.error(name)
+        return Div {
+            Label(label) {}.attr("for", state.fieldID(name))
+            hintAndError(state, name, hint: hint, error: error)
+            HTMLElement(
+                "textarea",
+                attributes: ([("id", state.fieldID(name)), ("name", name), ("rows", "4")]
+                    + (error != nil ? [("aria-invalid", "true")] : [])
+                    + (describedBy(state, name, hint: hint, error: error).map { [("aria-describedby", $0)] } ?? []))
+                    .map { HTMLAttribute($0.0, $0.1) },
+                content: Text(state.value(name)))
+        }.class(error == nil ? "field" : "field field-invalid")
+    }
+
     /// A group of radio buttons in a fieldset with its legend.
     public static func radios(
         _ state: FormState, name: String, legend: String, choices: [Choice], hint: String? = nil

@@ -6,6 +6,10 @@ public enum FormField: Sendable {
     case radios(name: String, legend: String, choices: [Choice], hint: String? = nil)
     case select(name: String, label: String, choices: [Choice], hint: String? = nil)
     case checkbox(name: String, label: String, hint: String? = nil)
+    /// Several lines of text (reasons, a message).
+    case textarea(name: String, label: String, hint: String? = nil)
+    /// A file (the form is then sent as multipart).
+    case file(name: String, label: String, hint: String, accept: String)
     case heading(String)
     case paragraph(String)
 }
@@ -15,7 +19,7 @@ extension FormField {
     var name: String? {
         switch self {
         case .input(let name, _, _, _, _), .radios(let name, _, _, _), .select(let name, _, _, _),
-            .checkbox(let name, _, _):
+            .checkbox(let name, _, _), .textarea(let name, _, _), .file(let name, _, _, _):
             name
         case .heading, .paragraph: nil
         }
@@ -83,6 +87,7 @@ public enum FormPage {
                 for f in m.fields { field(f, state) }
                 FormKit.submit(m.submit)
             }.attr("action", m.action).attr("method", m.method).attr("novalidate", "novalidate")
+                .attr("enctype", m.fields.contains { if case .file = $0 { true } else { false } } ? "multipart/form-data" : nil)
             if !m.links.isEmpty {
                 List(m.links.map { $0 }) { l in Link(l.0, url: l.1) }.class("form-links")
             }
@@ -99,6 +104,19 @@ public enum FormPage {
             return FormKit.select(s, name: name, label: label, choices: choices, hint: hint)
         case .checkbox(let name, let label, let hint):
             return FormKit.checkbox(s, name: name, label: label, hint: hint)
+        case .textarea(let name, let label, let hint):
+            return FormKit.textarea(s, name: name, label: label, hint: hint)
+        case .file(let name, let label, let hint, let accept):
+            return Div {
+                Label(label) {}.attr("for", s.fieldID(name))
+                Paragraph(hint).class("hint").id(s.fieldID(name) + "-aide")
+                VoidEl(
+                    "input",
+                    [
+                        ("type", "file"), ("id", s.fieldID(name)), ("name", name), ("accept", accept),
+                        ("aria-describedby", s.fieldID(name) + "-aide"),
+                    ])
+            }.class("field")
         case .heading(let text):
             return H2(text)
         case .paragraph(let text):
@@ -149,12 +167,27 @@ public struct InfoPageModel: Sendable {
         case live(String)
         /// A highlighted message (success, warning, error).
         case notice(PageModel.FlashKind, String)
+        /// A document shown inline: an image, or a PDF in a frame, with a link to download it.
+        case preview(url: String, image: Bool, title: String)
+        /// A page of a document as text (the agreement read page by page): its label, then its
+        /// lines, bold ones as headings.
+        case page(label: String, lines: [PageLine])
     }
     public var heading: String
     public var blocks: [Block]
     public init(heading: String, blocks: [Block]) {
         self.heading = heading
         self.blocks = blocks
+    }
+}
+
+/// A line of a document page shown as text.
+public struct PageLine: Sendable, Equatable {
+    public let text: String
+    public let bold: Bool
+    public init(_ text: String, bold: Bool) {
+        self.text = text
+        self.bold = bold
     }
 }
 
@@ -217,6 +250,21 @@ public enum InfoPage {
         case .notice(let kind, let text):
             return Div { Paragraph(FrenchText.sentence(text)) }.class("flash flash-\(kind.rawValue)").attr(
                 "role", kind == .error ? "alert" : "status")
+        case .page(let label, let lines):
+            return Article {
+                Paragraph(label).class("muted")
+                for line in lines {
+                    if line.bold { H3(line.text) } else { Paragraph(line.text) }
+                }
+            }.class("agreement-page").attr("aria-label", label)
+        case .preview(let url, let image, let title):
+            return Div {
+                if image {
+                    VoidEl("img", [("src", url), ("alt", title), ("loading", "lazy")])
+                } else {
+                    El("iframe") {}.attr("src", url).attr("title", title).attr("loading", "lazy")
+                }
+            }.class("preview")
         }
     }
 
