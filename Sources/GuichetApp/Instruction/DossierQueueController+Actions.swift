@@ -19,7 +19,8 @@ extension DossierQueueController {
         try await req.audit.record(
             "dossiers.export", by: .of(req), detail: "\(rows.count) dossiers, \(q.query())", on: req.db)
         let day = AppClock.parisFormatter("dd/MM/yyyy")
-        let name = "dossiers-renovation-\(AppClock.parisFormatter("yyyy-MM-dd").string(from: req.application.clock.now()))"
+        let name =
+            "dossiers-renovation-\(AppClock.parisFormatter("yyyy-MM-dd").string(from: req.application.clock.now()))"
         if !xlsx {
             var csv = CSVWriter.byteOrderMark + CSVWriter.line(Self.exportHeaders)
             for r in rows {
@@ -83,7 +84,9 @@ extension DossierQueueController {
         return Flash.redirect(req, to: back, .instructionDone(message))
     }
 
-    func apply(_ action: String, to dossiers: [DossierRecord], req: Request, principal p: Principal) async throws
+    func apply(
+        _ action: String, to dossiers: [DossierRecord], req: Request, principal p: Principal
+    ) async throws
         -> String
     {
         let ids = dossiers.map(\.id)
@@ -94,7 +97,8 @@ extension DossierQueueController {
             try await req.db.write { tx in
                 try await InstructionStore().assign(ids, to: who, on: tx)
                 try await AuditService(clock: req.application.clock).record(
-                    "dossiers.attribution", by: actor, detail: "\(action) : " + dossiers.map(\.reference).joined(separator: ", "),
+                    "dossiers.attribution", by: actor,
+                    detail: "\(action) : " + dossiers.map(\.reference).joined(separator: ", "),
                     on: tx)
             }
             return action == "attribuer"

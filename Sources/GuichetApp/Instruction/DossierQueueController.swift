@@ -77,9 +77,13 @@ struct DossierQueueController: RouteCollection {
         let found = try await store.rows(q.filter, after: cursor, limit: Self.pageSize + 1, on: req.db)
         let counts = try await store.counts(q.filter, on: req.db)
         let shown = Array(found.prefix(Self.pageSize))
-        let next = found.count > Self.pageSize ? shown.last.flatMap { r in
-            r.filedAt.map { "/instruction/dossiers?\(q.query())&apres=\(TimeCursor(at: $0, id: r.id.rawValue).text)" }
-        } : nil
+        let next =
+            found.count > Self.pageSize
+            ? shown.last.flatMap { r in
+                r.filedAt.map {
+                    "/instruction/dossiers?\(q.query())&apres=\(TimeCursor(at: $0, id: r.id.rawValue).text)"
+                }
+            } : nil
         var tabs = [
             InstructionQueuePage.Tab(
                 label: "Tous", count: counts.values.reduce(0, +), href: "/instruction/dossiers?\(q.query(state: ""))",

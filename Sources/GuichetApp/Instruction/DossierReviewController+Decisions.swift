@@ -69,10 +69,12 @@ extension DossierReviewController {
         else { throw Abort(.notFound) }
         let reason = Self.bounded(values["raison"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let verdict = values["avis"].flatMap(DocumentReview.Verdict.init(rawValue:)) else {
-            return try await refused(req, l, values, [FieldProblem(field: "avis", message: "Choisissez « Acceptée » ou « Refusée ».")])
+            return try await refused(
+                req, l, values, [FieldProblem(field: "avis", message: "Choisissez « Acceptée » ou « Refusée ».")])
         }
         if verdict == .rejected, reason.isEmpty {
-            return try await refused(req, l, values, [FieldProblem(field: "raison", message: "Indiquez pourquoi la pièce est refusée.")])
+            return try await refused(
+                req, l, values, [FieldProblem(field: "raison", message: "Indiquez pourquoi la pièce est refusée.")])
         }
         let now = req.application.clock.now()
         let actor = AuditService.Actor.of(req)
@@ -95,7 +97,9 @@ extension DossierReviewController {
         let l = try await Self.load(req, instruct: false)
         let values = try req.formValues()
         let text = Self.bounded(values["note"] ?? "", max: 4_000).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return try await refused(req, l, values, [FieldProblem(field: "note", message: "Écrivez la note.")]) }
+        guard !text.isEmpty else {
+            return try await refused(req, l, values, [FieldProblem(field: "note", message: "Écrivez la note.")])
+        }
         let message = DossierMessage(
             id: UUID(), staffOnly: true, authorID: l.principal.user.id,
             authorLabel: "\(l.principal.user.displayName) (Action Logement)", body: text, fileID: nil, fileName: nil,

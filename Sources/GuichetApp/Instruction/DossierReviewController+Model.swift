@@ -8,7 +8,9 @@ import Vapor
 
 extension DossierReviewController {
     /// Everything the review shows, read for this request.
-    func model(_ req: Request, _ l: DossierController.Loaded, _ form: FormState) async throws
+    func model(
+        _ req: Request, _ l: DossierController.Loaded, _ form: FormState
+    ) async throws
         -> DossierReviewPage.Model
     {
         let d = l.dossier
@@ -97,7 +99,9 @@ extension DossierReviewController {
             }
     }
 
-    static func thread(_ d: DossierRecord, on db: Database) async throws -> (
+    static func thread(
+        _ d: DossierRecord, on db: Database
+    ) async throws -> (
         [DossierReviewPage.Message], [DossierReviewPage.Message]
     ) {
         let all = try await ReviewStore().messages(of: d.id, withStaffNotes: true, on: db).map { m in

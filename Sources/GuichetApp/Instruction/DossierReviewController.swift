@@ -60,7 +60,9 @@ struct DossierReviewController: RouteCollection {
     }
 
     /// A refused decision or review: the page again with the problems and what was typed (422).
-    func refused(_ req: Request, _ l: DossierController.Loaded, _ values: [String: String], _ problems: [FieldProblem])
+    func refused(
+        _ req: Request, _ l: DossierController.Loaded, _ values: [String: String], _ problems: [FieldProblem]
+    )
         async throws -> Response
     {
         var m = try await model(req, l, req.formState(values, errors: problems))

@@ -65,12 +65,12 @@ struct AddDossierInstruction: AsyncMigration {
         let rows = try await sql.raw("SELECT id, answers, beneficiary_name, reference FROM renovation_dossiers").all()
         for row in rows {
             let reference = try row.decode(column: "reference", as: String.self)
-            let answers = try AnswersCoding.decode(try row.decode(column: "answers", as: String.self), reference: reference)
+            let answers = try AnswersCoding.decode(
+                try row.decode(column: "answers", as: String.self), reference: reference)
             let text = DossierStore.searchText(
                 answers, name: try row.decode(column: "beneficiary_name", as: String.self), reference: reference)
-            try await sql.raw(
-                "UPDATE renovation_dossiers SET search_text = \(bind: text) WHERE id = \(bind: try row.decode(column: "id", as: UUID.self))"
-            ).run()
+            let id = try row.decode(column: "id", as: UUID.self)
+            try await sql.raw("UPDATE renovation_dossiers SET search_text = \(bind: text) WHERE id = \(bind: id)").run()
         }
     }
 

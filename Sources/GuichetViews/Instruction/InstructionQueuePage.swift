@@ -161,7 +161,8 @@ public enum InstructionQueuePage {
     static func row(_ r: Row) -> Component {
         El("tr") {
             El("td") {
-                VoidEl("input", [("type", "checkbox"), ("name", "id_\(r.id)"), ("value", "oui"), ("id", "choix-\(r.id)")])
+                VoidEl(
+                    "input", [("type", "checkbox"), ("name", "id_\(r.id)"), ("value", "oui"), ("id", "choix-\(r.id)")])
                 Label("Choisir \(r.reference)") {}.attr("for", "choix-\(r.id)").class("visually-hidden")
             }
             El("td") { Link(r.reference, url: r.href) }

@@ -29,8 +29,9 @@ struct AgreementDocument {
             .field("Dossier", reference),
             .field("Établie le", AppClock.parisFormatter("dd/MM/yyyy").string(from: madeAt)),
             .paragraph(
-                "Entre Action Logement Services, société par actions simplifiée, 19/21 quai d'Austerlitz, 75013 Paris, "
-                    + "ci-après « Action Logement », et le bénéficiaire désigné ci-dessous, il est convenu ce qui suit."),
+                "Entre Action Logement Services, société par actions simplifiée, 19/21 quai d'Austerlitz, 75013 "
+                    + "Paris, ci-après « Action Logement », et le bénéficiaire désigné ci-dessous, il est convenu ce "
+                    + "qui suit."),
         ]
         blocks += parties() + dwelling() + financing() + payments() + commitments()
         if let loan = evaluation.simulation.financing?.loan { blocks += Self.loanOffer(loan) }
@@ -56,7 +57,8 @@ struct AgreementDocument {
         }
         if let kind = a.applicant.kind { blocks.append(.field("Qualité", DossierReceipt.kind(kind))) }
         if let contact = a.applicant.contact {
-            blocks.append(.field("Contact", [contact.email, contact.mobile].filter { !$0.isEmpty }.joined(separator: ", ")))
+            blocks.append(
+                .field("Contact", [contact.email, contact.mobile].filter { !$0.isEmpty }.joined(separator: ", ")))
         }
         for co in a.coApplicants {
             blocks.append(
@@ -90,9 +92,11 @@ struct AgreementDocument {
         return [
             .heading("Article 3 – Les travaux et l'aide accordée"),
             .paragraph(
-                "Action Logement accorde au bénéficiaire une subvention versée directement aux entreprises de travaux "
-                    + "et à l'AMO désignés ci-dessous (paiement à des tiers), dans la limite des montants suivants."),
-            .table(header: ["Entreprise ou poste", "Travaux finançables", "Aide accordée", "Acompte maximum"], rows: rows),
+                "Action Logement accorde au bénéficiaire une subvention versée directement aux entreprises de "
+                    + "travaux et à l'AMO désignés ci-dessous (paiement à des tiers), dans la limite des montants "
+                    + "suivants."),
+            .table(
+                header: ["Entreprise ou poste", "Travaux finançables", "Aide accordée", "Acompte maximum"], rows: rows),
             .field("Subvention Action Logement", euros(p.subsidy)),
             .field("Coût total de l'opération", euros(p.totalCost)),
             .field("Autres aides déclarées", euros(p.externalAid)),
@@ -105,16 +109,17 @@ struct AgreementDocument {
             .heading("Article 4 – Modalités de versement"),
             .paragraph(
                 "Chaque entreprise reçoit au plus un acompte, deux factures intermédiaires et une facture finale "
-                    + "(RENO-V1). L'acompte ne dépasse pas le montant maximum indiqué à l'article 3, soit 30 % au plus de "
-                    + "l'aide accordée à l'entreprise ; il peut être demandé dès la signature, avant le début des travaux "
-                    + "(RENO-V2)."),
+                    + "(RENO-V1). L'acompte ne dépasse pas le montant maximum indiqué à l'article 3, soit 30 % au plus "
+                    + "de l'aide accordée à l'entreprise ; il peut être demandé dès la signature, avant le début des "
+                    + "travaux (RENO-V2)."),
             .paragraph(
-                "Le total versé à une entreprise ne dépasse jamais l'aide qui lui est accordée (RENO-V3). Les factures "
-                    + "sont datées de moins de trois mois à leur dépôt et déposées dans l'année qui suit la signature ; "
-                    + "la facture finale porte le procès-verbal de fin de travaux signé « Bon pour accord » (RENO-V4)."),
+                "Le total versé à une entreprise ne dépasse jamais l'aide qui lui est accordée (RENO-V3). Les "
+                    + "factures sont datées de moins de trois mois à leur dépôt et déposées dans l'année qui suit la "
+                    + "signature ; la facture finale porte le procès-verbal de fin de travaux signé « Bon pour "
+                    + "accord » (RENO-V4)."),
             .paragraph(
-                "L'AMO est payé en dernier, une fois les versements de toutes les entreprises terminés, sur une facture "
-                    + "au nom du bénéficiaire (RENO-V6)."),
+                "L'AMO est payé en dernier, une fois les versements de toutes les entreprises terminés, sur une "
+                    + "facture au nom du bénéficiaire (RENO-V6)."),
         ]
     }
 

@@ -38,8 +38,10 @@ struct AgreementJobs: Sendable {
         let e = try await dossiers.evaluate(d, on: Day(instant: filedAt, in: AppClock.paris))
         let civil = try await CivilStatusStore().find(user: d.beneficiaryID, on: db)
         let amo = try await d.amoID.asyncFlatMap { try await OrganisationStore().find(id: $0, on: db) }
-        return AgreementDocument(evaluation: e, civilStatus: civil, amo: amo?.name, filedAt: filedAt, madeAt: clock.now())
-            .render()
+        return AgreementDocument(
+            evaluation: e, civilStatus: civil, amo: amo?.name, filedAt: filedAt, madeAt: clock.now()
+        )
+        .render()
     }
 
     /// The refusal letter: the reasons given, stored with the dossier.

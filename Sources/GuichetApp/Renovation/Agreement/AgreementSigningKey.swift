@@ -47,7 +47,8 @@ actor AgreementSigningKey {
             return String(decoding: data, as: UTF8.self)
         }
         if let configured {
-            return try SigningIdentity(certificatePEM: try read(configured.certificate), keyPEM: try read(configured.key))
+            return try SigningIdentity(
+                certificatePEM: try read(configured.certificate), keyPEM: try read(configured.key))
         }
         let dir = dataDirectory.appendingPathComponent("secrets")
         let certificate = dir.appendingPathComponent("agreement-signing.crt").path

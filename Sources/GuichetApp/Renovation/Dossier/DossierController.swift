@@ -149,8 +149,9 @@ struct DossierController: RouteCollection {
             if i.refusalFileID != nil { links.append(("Lettre de refus (PDF)", "\(l.path)/lettre-refus.pdf")) }
         }
         if d.state != .draft { links.append(("Messages du dossier", "\(l.path)/messages")) }
-        if req.policy.allows(l.principal, .instruct, .dossier(d)) || (l.principal.roles.contains(where: \.isStaff)
-            && d.state != .draft)
+        if req.policy.allows(l.principal, .instruct, .dossier(d))
+            || (l.principal.roles.contains(where: \.isStaff)
+                && d.state != .draft)
         {
             links.append(("Instruire ce dossier", "/instruction/dossiers/\(d.id.uuidString)"))
         }

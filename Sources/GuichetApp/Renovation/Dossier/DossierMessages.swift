@@ -15,7 +15,8 @@ struct DossierMessages: Sendable {
     let files: FileStore
 
     func post(
-        _ text: String, file: (data: Data, name: String, type: String)?, to l: DossierController.Loaded, staff: Bool, by actor: AuditService.Actor
+        _ text: String, file: (data: Data, name: String, type: String)?, to l: DossierController.Loaded, staff: Bool,
+        by actor: AuditService.Actor
     ) async throws {
         let d = l.dossier
         let p = l.principal

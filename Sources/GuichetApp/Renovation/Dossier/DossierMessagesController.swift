@@ -17,7 +17,8 @@ struct DossierMessagesController: RouteCollection {
         routes.on(
             .POST, "dossiers", ":dossier", "messages", access: readers,
             body: .collect(maxSize: ByteCount(value: 11 * 1_048_576)), use: post)
-        routes.on(.GET, "dossiers", ":dossier", "messages", ":message", "piece-jointe", access: readers, use: attachment)
+        routes.on(
+            .GET, "dossiers", ":dossier", "messages", ":message", "piece-jointe", access: readers, use: attachment)
         routes.on(.GET, "dossiers", ":dossier", "convention.pdf", access: readers) { req in
             try await self.file(req, \.agreementFileID, "convention")
         }
@@ -54,7 +55,8 @@ struct DossierMessagesController: RouteCollection {
             .map { Self.shown($0, dossier: l.dossier) }
         var after: [InfoPageModel.Block] = [
             .cells(
-                caption: "Messages du dossier, le plus ancien d'abord", headers: ["Date", "Auteur", "Message", "Pièce jointe"],
+                caption: "Messages du dossier, le plus ancien d'abord",
+                headers: ["Date", "Auteur", "Message", "Pièce jointe"],
                 rows: messages.map {
                     [
                         DataTable.Cell($0.at), DataTable.Cell($0.author), DataTable.Cell($0.body),
@@ -63,7 +65,8 @@ struct DossierMessagesController: RouteCollection {
                 })
         ]
         if Self.mayWrite(req, l) {
-            after.append(.form(MessageForm.model(action: "\(l.path)/messages", state: state, heading: "Écrire un message")))
+            after.append(
+                .form(MessageForm.model(action: "\(l.path)/messages", state: state, heading: "Écrire un message")))
         }
         return DossierPageModel(
             title: "Messages", context: DossierController.base(req, l, state: state).context,
@@ -73,7 +76,11 @@ struct DossierMessagesController: RouteCollection {
 
     struct Form: Content {
         var message: String?
-        var piece_jointe: File?
+        var attachment: File?
+        enum CodingKeys: String, CodingKey {
+            case message
+            case attachment = "piece_jointe"
+        }
     }
 
     func post(req: Request) async throws -> Response {
@@ -85,7 +92,7 @@ struct DossierMessagesController: RouteCollection {
         if text.isEmpty || TextInput.hasControlCharacter(text) {
             problems.append(FieldProblem(field: "message", message: "Écrivez le message (sans caractère de contrôle)."))
         }
-        let file = form.piece_jointe.flatMap { $0.data.readableBytes > 0 ? $0 : nil }
+        let file = form.attachment.flatMap { $0.data.readableBytes > 0 ? $0 : nil }
         var attachment: (data: Data, name: String, type: String)?
         if let file {
             let bytes = Data(buffer: file.data)
@@ -93,7 +100,9 @@ struct DossierMessagesController: RouteCollection {
                 bytes, maxBytes: req.application.guichetConfig.maxDocumentBytes, scanner: req.application.virusScanner)
             problems += (content + scan).map { FieldProblem(field: "piece_jointe", message: $0) }
             if let kind {
-                attachment = (bytes, TextInput.withoutControlCharacters(String(file.filename.prefix(200))), kind.rawValue)
+                attachment = (
+                    bytes, TextInput.withoutControlCharacters(String(file.filename.prefix(200))), kind.rawValue
+                )
             }
         }
         guard problems.isEmpty else {
@@ -103,7 +112,8 @@ struct DossierMessagesController: RouteCollection {
         try await req.application.messages(db: req.db).post(
             text, file: attachment,
             to: l, staff: req.policy.allows(l.principal, .instruct, .dossier(l.dossier)), by: .of(req))
-        let back = req.policy.allows(l.principal, .instruct, .dossier(l.dossier))
+        let back =
+            req.policy.allows(l.principal, .instruct, .dossier(l.dossier))
             ? "/instruction/dossiers/\(l.dossier.id.uuidString)" : "\(l.path)/messages"
         return Flash.redirect(req, to: back, .instructionDone("Message envoyé."))
     }
@@ -118,7 +128,9 @@ struct DossierMessagesController: RouteCollection {
         return try await DossierDocumentsController.file(req, fileID, name: m.fileName ?? "piece-jointe")
     }
 
-    func file(_ req: Request, _ column: KeyPath<InstructionRecord, StoredFileID?>, _ name: String) async throws
+    func file(
+        _ req: Request, _ column: KeyPath<InstructionRecord, StoredFileID?>, _ name: String
+    ) async throws
         -> Response
     {
         let l = try await DossierController.load(req, .see)

@@ -42,7 +42,9 @@ extension DossierService {
     /// A file's problems (content, size, antivirus), every one at once: a file of the wrong type
     /// is still scanned (the EICAR test file is refused as a virus too); an empty or oversized one
     /// is not read further. Also for the attachments of the messages (issue #13).
-    static func fileProblems(_ data: Data, maxBytes: Int, scanner: any VirusScanner) async -> (
+    static func fileProblems(
+        _ data: Data, maxBytes: Int, scanner: any VirusScanner
+    ) async -> (
         kind: DocumentFile.Kind?, content: [String], scan: [String]
     ) {
         let (kind, problems) = DocumentFile.check(data, maxBytes: maxBytes)

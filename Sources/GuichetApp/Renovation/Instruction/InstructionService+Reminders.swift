@@ -23,7 +23,8 @@ extension InstructionService {
                     to += try await UserStore().members(of: amo, role: .amo, on: tx).map(\.email)
                 }
                 for address in to {
-                    try await notifier.email(to: address, subject: "Rappel – dossier \(d.reference)", body: body, on: tx)
+                    try await notifier.email(
+                        to: address, subject: "Rappel – dossier \(d.reference)", body: body, on: tx)
                 }
             }
             try await InstructionStore().markReminded(dossiers.map(\.id), at: now, on: tx)

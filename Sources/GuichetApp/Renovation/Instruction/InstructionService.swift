@@ -90,7 +90,9 @@ struct InstructionService: Sendable {
     }
 
     /// The e-mails of a notice: the beneficiary and, when mandated, the AMO's members.
-    func emails(_ notice: DossierNotice, about d: DossierRecord, on tx: Database) async throws
+    func emails(
+        _ notice: DossierNotice, about d: DossierRecord, on tx: Database
+    ) async throws
         -> [LifecycleWrite.Email]
     {
         let (subject, text) = Self.words(notice, d)
@@ -120,12 +122,16 @@ struct InstructionService: Sendable {
         case .awaitingSignature:
             return (
                 "convention à signer",
-                "La convention de subventionnement du dossier \(d.reference) est prête. Le bénéficiaire, et lui seul, "
-                    + "la lit et la signe en ligne par un code à usage unique (l'AMO n'a pas de délégation de signature)."
+                "La convention de subventionnement du dossier \(d.reference) est prête. Le bénéficiaire, et lui "
+                    + "seul, la lit et la signe en ligne par un code à usage unique (l'AMO n'a pas de délégation de "
+                    + "signature)."
             )
         case .signed:
-            return ("convention signée", "La convention du dossier \(d.reference) est signée. Les entreprises ne "
-                + "peuvent plus changer ; les versements suivront les factures.")
+            return (
+                "convention signée",
+                "La convention du dossier \(d.reference) est signée. Les entreprises ne "
+                    + "peuvent plus changer ; les versements suivront les factures."
+            )
         case .refused(let reasons):
             return (
                 "refusé",

@@ -32,13 +32,18 @@ extension SignatureController {
         let values = try req.formValues()
         guard let channel = values["canal"].flatMap(SignatureCode.Channel.init(rawValue:)) else {
             let problem = FieldProblem(field: "canal", message: "Choisissez comment recevoir le code.")
-            return try await codePage(req, l, state: req.formState(values, errors: [problem]), status: .unprocessableEntity)
+            return try await codePage(
+                req, l, state: req.formState(values, errors: [problem]), status: .unprocessableEntity)
         }
-        switch try await service(req).sendCode(l.dossier, channel: channel, to: l.principal.user, client: Self.client(req)) {
+        switch try await service(req).sendCode(
+            l.dossier, channel: channel, to: l.principal.user, client: Self.client(req))
+        {
         case .success: return req.redirect(to: "\(l.path)/signature/code")
         case .failure(let refusal):
             let problem = FieldProblem(field: "canal", message: Self.words(refusal))
-            return try await codePage(req, l, state: req.formState(values, errors: [problem]), status: .tooManyRequests)
+            let status: HTTPResponseStatus
+            if case .throttled = refusal { status = .tooManyRequests } else { status = .unprocessableEntity }
+            return try await codePage(req, l, state: req.formState(values, errors: [problem]), status: status)
         }
     }
 
@@ -49,7 +54,8 @@ extension SignatureController {
         let typed = String((values["code"] ?? "").filter { !$0.isWhitespace }.prefix(12))
         guard typed.count == 6, typed.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             let problem = FieldProblem(field: "code", message: "Le code compte 6 chiffres (exemple : 123456).")
-            return try await codePage(req, l, state: req.formState(values, errors: [problem]), status: .unprocessableEntity)
+            return try await codePage(
+                req, l, state: req.formState(values, errors: [problem]), status: .unprocessableEntity)
         }
         guard let record = try await SignatureStore().find(l.dossier.id, on: req.db) else { throw Abort(.notFound) }
         let sent = try await SignatureStore().events(of: l.dossier.id, on: req.db).last { $0.kind == .codeSent }
@@ -58,9 +64,12 @@ extension SignatureController {
             ("Document", "Convention de subventionnement, dossier \(d.reference)"),
             ("Signataire", d.beneficiaryName), ("Code reçu", sent?.detail ?? "—"),
             ("Empreinte SHA-256 de la convention lue", record.agreementSHA256),
-            ("Subvention et prêt", try await InstructionStore().find(d.id, on: req.db)?.granted.map {
-                FrenchFormat.money($0)
-            } ?? "—"),
+            (
+                "Subvention et prêt",
+                try await InstructionStore().find(d.id, on: req.db)?.granted.map {
+                    FrenchFormat.money($0)
+                } ?? "—"
+            ),
         ]
         let model = SignaturePages.recap(
             context: Self.context(req, l), path: l.path, state: req.formState(), rows: rows, code: typed,
@@ -70,6 +79,8 @@ extension SignatureController {
 
     func sign(req: Request) async throws -> Response {
         let l = try await DossierController.load(req, .see)
+        // The AMO is told at once; the lifecycle table refuses it again (`beneficiaryOnly`).
+        if !l.viewerIsBeneficiary { throw Abort(.forbidden, reason: Self.amoCannotSign) }
         let values = try req.formValues()
         let version = try DossierController.version(values, l.dossier)
         let actor = DossierController.actor(req, l)
@@ -84,7 +95,8 @@ extension SignatureController {
             throw Abort(.forbidden, reason: refusal.message)
         case .failure(let refusal):
             let problem = FieldProblem(field: "code", message: Self.words(refusal))
-            return try await codePage(req, l, state: req.formState([:], errors: [problem]), status: .unprocessableEntity)
+            return try await codePage(
+                req, l, state: req.formState([:], errors: [problem]), status: .unprocessableEntity)
         }
     }
 

@@ -36,7 +36,9 @@ struct SignatureController: RouteCollection {
     static func load(_ req: Request, beneficiaryOnly: Bool) async throws -> DossierController.Loaded {
         let l = try await DossierController.load(req, .see)
         guard l.dossier.state == .awaitingSignature else {
-            throw Abort(.conflict, reason: "Cette convention n'attend pas de signature (dossier « \(l.dossier.state.french) »).")
+            throw Abort(
+                .conflict, reason: "Cette convention n'attend pas de signature (dossier « \(l.dossier.state.french) »)."
+            )
         }
         if beneficiaryOnly, !l.viewerIsBeneficiary { throw Abort(.forbidden, reason: amoCannotSign) }
         return l
@@ -64,7 +66,9 @@ struct SignatureController: RouteCollection {
             notices.append((.info, Self.amoCannotSign))
         }
         let read = try await Self.pagesRead(req, l.dossier)
-        let lines = (pages.indices.contains(number - 1) ? pages[number - 1] : []).map { PageLine($0.text, bold: $0.bold) }
+        let lines = (pages.indices.contains(number - 1) ? pages[number - 1] : []).map {
+            PageLine($0.text, bold: $0.bold)
+        }
         let model = SignaturePages.reading(
             context: Self.context(req, l), path: l.path, number: number, count: pages.count, lines: lines,
             allRead: l.viewerIsBeneficiary && read.count >= pages.count, notices: notices)
@@ -87,7 +91,8 @@ struct SignatureController: RouteCollection {
         let count = try await agreementPages(req, l.dossier).count
         var problems: [FieldProblem] = []
         if try await Self.pagesRead(req, l.dossier).count < count {
-            problems.append(FieldProblem(field: "accepte", message: "Lisez chaque page de la convention avant de continuer."))
+            problems.append(
+                FieldProblem(field: "accepte", message: "Lisez chaque page de la convention avant de continuer."))
         }
         if values["accepte"] != "oui" {
             problems.append(FieldProblem(field: "accepte", message: "Cochez la case pour accepter les conditions."))

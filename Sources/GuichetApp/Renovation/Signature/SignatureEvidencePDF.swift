@@ -11,7 +11,8 @@ enum SignatureEvidencePDF {
             .field("Dossier", e.dossier), .field("Signataire", e.beneficiary),
             .field("SHA-256 de la convention lue", e.agreementSHA256),
             .field("SHA-256 de la convention signée", e.signedSHA256),
-            .field("Certificat de la plateforme", e.certificate), .field("Empreinte du certificat", e.certificateSHA256),
+            .field("Certificat de la plateforme", e.certificate),
+            .field("Empreinte du certificat", e.certificateSHA256),
             .field("SHA-256 de cette preuve (JSON)", jsonSHA256),
             .paragraph(
                 "L'empreinte de la preuve est inscrite au journal d'audit, dont chaque entrée est chaînée à la "
@@ -22,7 +23,10 @@ enum SignatureEvidencePDF {
             .table(
                 header: ["Étape", "Date et heure (Paris)", "Adresse IP", "Navigateur"],
                 rows: e.events.map {
-                    ["\($0.kind.french) – \($0.detail)", paris.string(from: $0.at), $0.ip, String($0.userAgent.prefix(80))]
+                    [
+                        "\($0.kind.french) – \($0.detail)", paris.string(from: $0.at), $0.ip,
+                        String($0.userAgent.prefix(80)),
+                    ]
                 }))
         return PDFWriter(title: "Preuve de signature – \(e.dossier)", footer: "Preuve de signature – \(e.dossier)")
             .render(blocks)

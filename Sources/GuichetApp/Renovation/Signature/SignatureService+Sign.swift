@@ -28,25 +28,26 @@ extension SignatureService {
         let identity = try await signingKey.identity()
         let digest = self.digest(id)
         let now = clock.now()
-        let checked = try await db.write { tx -> Result<Void, Refusal> in
+        // Not `write(refusable:)`: a wrong code's attempt is committed (nil: the code was right).
+        let refused = try await db.write { tx -> Refusal? in
             let d = try await locked(id, version, on: tx)
             let facts = InstructionFacts(actor: who, amount: .zero, fourEyesAbove: .zero)
             if case .failure(let refusal) = DossierLifecycle.instruct(d.state, .sign, facts) {
-                return .failure(.lifecycle(refusal))
+                return .lifecycle(refusal)
             }
             guard let record = try await SignatureStore().find(id, on: tx), record.conditionsAt != nil else {
-                return .failure(.conditionsFirst)
+                return .conditionsFirst
             }
             let (check, stored) = SignatureCode.check(typed, against: record.code, now: now, digest: digest)
             try await SignatureStore().setCode(stored, of: id, on: tx)
             guard check == .accepted else {
                 try await SignatureStore().append(event(.codeRefused, Self.words(check), client), to: id, on: tx)
-                return .failure(.code(check))
+                return .code(check)
             }
             try await SignatureStore().append(event(.codeChecked, "code à usage unique exact", client), to: id, on: tx)
-            return .success(())
+            return nil
         }
-        if case .failure(let refusal) = checked { return .failure(refusal) }
+        if let refused { return .failure(refused) }
         let jobs = JobsBox()
         return try await db.write(refusable: { tx -> Result<DossierRecord, Refusal> in
             let d = try await locked(id, version, on: tx)
@@ -82,10 +83,13 @@ extension SignatureService {
             original,
             .init(
                 signer: "\(d.beneficiaryName) (bénéficiaire)",
-                signedAtText: AppClock.parisFormatter("dd/MM/yyyy 'à' HH:mm:ss").string(from: now) + " (heure de Paris)",
+                signedAtText: AppClock.parisFormatter("dd/MM/yyyy 'à' HH:mm:ss").string(from: now)
+                    + " (heure de Paris)",
                 pdfDate: Self.pdfDate(now), signedAt: now,
                 reason: "Convention de subventionnement \(d.reference)",
-                details: code.map { ["Code à usage unique envoyé par \($0.detail), vérifié le " + Self.paris(now) + "."] }
+                details: code.map {
+                    ["Code à usage unique envoyé par \($0.detail), vérifié le " + Self.paris(now) + "."]
+                }
                     ?? []))
         let signedSHA = SHA256.hash(data: signed).hex
         let signedFile = try await files.put(
@@ -119,7 +123,8 @@ extension SignatureService {
     static func words(_ check: SignatureCode.Check) -> String {
         switch check {
         case .accepted: "code exact"
-        case .wrong(let remaining): "code inexact (\(remaining) essai\(remaining > 1 ? "s" : "") restant\(remaining > 1 ? "s" : ""))"
+        case .wrong(let remaining):
+            "code inexact (\(remaining) essai\(remaining > 1 ? "s" : "") restant\(remaining > 1 ? "s" : ""))"
         case .expired: "code expiré (plus de 10 minutes)"
         case .locked: "code bloqué après 5 essais"
         case .noCode: "aucun code demandé"

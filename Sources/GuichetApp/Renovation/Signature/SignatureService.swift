@@ -84,7 +84,7 @@ struct SignatureService: Sendable {
         guard !destination.isEmpty else { return .failure(.noDestination) }
         let digest = self.digest(d.id)
         let now = clock.now()
-        return try await db.write { tx -> Result<String, Refusal> in
+        return try await db.write(refusable: { tx -> Result<String, Refusal> in
             guard let record = try await SignatureStore().find(d.id, on: tx), record.conditionsAt != nil else {
                 return .failure(.conditionsFirst)
             }
@@ -108,7 +108,7 @@ struct SignatureService: Sendable {
                     event(.codeSent, "\(channel.french) à \(shown)", client), to: d.id, on: tx)
                 return .success(shown)
             }
-        }
+        })
     }
 
     /// `06 •• •• •• 78`, `c•••@exemple.fr`.

@@ -111,7 +111,8 @@ public struct AppConfig: Sendable {
         config.operatorInfo = r.operatorInfo()
         config.maxDocumentBytes = r.int("GUICHET_MAX_DOCUMENT_MB", default: 10, range: 1...100) * 1_048_576
         config.clamd = r.clamd()
-        config.fourEyesAbove = .euros(Int64(r.int("GUICHET_FOUR_EYES_ABOVE_EUROS", default: 15_000, range: 0...1_000_000)))
+        config.fourEyesAbove = .euros(
+            Int64(r.int("GUICHET_FOUR_EYES_ABOVE_EUROS", default: 15_000, range: 0...1_000_000)))
         config.signingFiles = r.signingFiles()
         return r.problems.isEmpty ? .success(config) : .failure(Invalid(problems: r.problems))
     }

@@ -4,8 +4,9 @@ import Foundation
 /// Secrets generated into the data directory on first start, never defaulted in code (file mode
 /// 0600): the platform's Ed25519 key that signs the audit trail's checkpoints
 /// (`AuditCheckpoints`, issue #9) and the key of the signature codes' digests (issue #13). Keep
-/// `secrets/` across deployments: without it, earlier checkpoints can no longer be checked. (The session key of earlier versions was never used —
-/// sessions are random tokens stored hashed — and is no longer made.)
+/// `secrets/` across deployments: without it, earlier checkpoints can no longer be checked. (The
+/// session key of earlier versions was never used — sessions are random tokens stored hashed —
+/// and is no longer made.)
 public struct Secrets: Sendable {
     public let auditSigningKey: Curve25519.Signing.PrivateKey
     /// The key of the signature codes' HMAC (issue #13: a code is stored only as its keyed digest).

@@ -76,7 +76,9 @@ public struct InstructionQueueStore: Sendable {
             + " GROUP BY d.status"
         var out: [DossierState: Int] = [:]
         for row in try await db.sql.raw(q).all() {
-            guard let state = DossierState(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+            guard let state = DossierState(rawValue: try row.decode(column: "status", as: String.self)) else {
+                continue
+            }
             out[state] = try row.decode(column: "n", as: Int.self)
         }
         return out

@@ -102,7 +102,9 @@ public struct InstructionStore: Sendable {
     }
 
     /// Records a file made for the dossier (`agreement_file_id`, …), once: a file already there stays.
-    public func setFile(_ column: FileColumn, _ file: StoredFileID, of id: DossierID, on db: Database)
+    public func setFile(
+        _ column: FileColumn, _ file: StoredFileID, of id: DossierID, on db: Database
+    )
         async throws
     {
         try await db.sql.raw(
@@ -122,7 +124,9 @@ public struct InstructionStore: Sendable {
 
     /// The answers and documents as filed last (`filed`) and the time before (`previous`), as the
     /// service stored them (JSON), to show an instructor what a refiling changed.
-    public func snapshots(of id: DossierID, on db: Database) async throws -> (
+    public func snapshots(
+        of id: DossierID, on db: Database
+    ) async throws -> (
         filed: String?, previous: String?
     ) {
         guard

@@ -39,14 +39,16 @@ public struct ReviewStore: Sendable {
             """
             INSERT INTO dossier_document_reviews (id, dossier_id, doc_key, sha256, verdict, reason, reviewed_by,
               reviewed_at)
-            VALUES (\(bind: UUID()), \(bind: id.rawValue), \(bind: r.key), \(bind: r.sha256), \(bind: r.verdict.rawValue),
-              \(bind: r.reason), \(bind: r.reviewedBy.rawValue), \(bind: r.reviewedAt))
+            VALUES (\(bind: UUID()), \(bind: id.rawValue), \(bind: r.key), \(bind: r.sha256),
+              \(bind: r.verdict.rawValue), \(bind: r.reason), \(bind: r.reviewedBy.rawValue), \(bind: r.reviewedAt))
             """
         ).run()
     }
 
     /// The dossier's messages, oldest first; staff notes only when `withStaffNotes`.
-    public func messages(of id: DossierID, withStaffNotes: Bool, on db: Database) async throws
+    public func messages(
+        of id: DossierID, withStaffNotes: Bool, on db: Database
+    ) async throws
         -> [DossierMessage]
     {
         let rows = try await db.sql.raw(
@@ -81,7 +83,9 @@ public struct ReviewStore: Sendable {
     }
 
     /// Whether a message holds this file (a download checks it).
-    public func message(holding file: StoredFileID, in id: DossierID, on db: Database) async throws
+    public func message(
+        holding file: StoredFileID, in id: DossierID, on db: Database
+    ) async throws
         -> DossierMessage?
     {
         try await messages(of: id, withStaffNotes: true, on: db).first { $0.fileID == file }

@@ -86,8 +86,10 @@ public struct SignatureStore: Sendable {
 
     public func setCode(_ code: SignatureCode.Issued?, of id: DossierID, on db: Database) async throws {
         let text = try code.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        try await db.sql.raw("UPDATE dossier_signatures SET code = \(bind: text) WHERE dossier_id = \(bind: id.rawValue)")
-            .run()
+        try await db.sql.raw(
+            "UPDATE dossier_signatures SET code = \(bind: text) WHERE dossier_id = \(bind: id.rawValue)"
+        )
+        .run()
     }
 
     public func setConditions(at: Date, of id: DossierID, on db: Database) async throws {

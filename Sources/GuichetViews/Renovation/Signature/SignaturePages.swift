@@ -30,7 +30,8 @@ public enum SignaturePages {
             .page(label: "Page \(number) sur \(count)", lines: lines), .links(links),
         ]
         if allRead {
-            blocks.append(.links([("J'ai lu la convention : continuer vers la signature", "\(path)/signature/conditions")]))
+            blocks.append(
+                .links([("J'ai lu la convention : continuer vers la signature", "\(path)/signature/conditions")]))
         }
         return DossierPageModel(
             title: "Lire la convention (page \(number) sur \(count))", context: context, notices: notices,
@@ -43,7 +44,9 @@ public enum SignaturePages {
             before: conditions.map { .paragraph($0) },
             form: FormPageModel(
                 heading: "Conditions de la signature en ligne", action: "\(path)/signature/conditions",
-                fields: [.checkbox(name: "accepte", label: "J'accepte les conditions du service de signature en ligne")],
+                fields: [
+                    .checkbox(name: "accepte", label: "J'accepte les conditions du service de signature en ligne")
+                ],
                 submit: "Continuer", state: state))
     }
 
@@ -57,11 +60,14 @@ public enum SignaturePages {
         var before: [InfoPageModel.Block] = [
             .form(
                 FormPageModel(
-                    heading: sent == nil ? "Recevoir un code" : "Recevoir un autre code", action: "\(path)/signature/envoi",
+                    heading: sent == nil ? "Recevoir un code" : "Recevoir un autre code",
+                    action: "\(path)/signature/envoi",
                     fields: [.radios(name: "canal", legend: "Comment recevoir le code ?", choices: choices)],
                     submit: "Envoyer le code", state: state))
         ]
-        if let sent { before.insert(.notice(.info, "Un code vous a été envoyé \(sent). Il est valable 10 minutes."), at: 0) }
+        if let sent {
+            before.insert(.notice(.info, "Un code vous a été envoyé \(sent). Il est valable 10 minutes."), at: 0)
+        }
         return DossierPageModel(
             title: "Code de signature", context: context, before: before,
             form: sent == nil

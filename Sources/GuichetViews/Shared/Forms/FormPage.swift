@@ -87,7 +87,9 @@ public enum FormPage {
                 for f in m.fields { field(f, state) }
                 FormKit.submit(m.submit)
             }.attr("action", m.action).attr("method", m.method).attr("novalidate", "novalidate")
-                .attr("enctype", m.fields.contains { if case .file = $0 { true } else { false } } ? "multipart/form-data" : nil)
+                .attr(
+                    "enctype",
+                    m.fields.contains { if case .file = $0 { true } else { false } } ? "multipart/form-data" : nil)
             if !m.links.isEmpty {
                 List(m.links.map { $0 }) { l in Link(l.0, url: l.1) }.class("form-links")
             }
@@ -233,6 +235,14 @@ public enum InfoPage {
                 }.class("field")
                 FormKit.submit(submit)
             }.attr("action", action).attr("method", "post").attr("enctype", "multipart/form-data")
+        case .definitions, .live, .cells, .notice, .page, .preview:
+            return display(b)
+        }
+    }
+
+    /// The blocks that show rather than act: terms, live regions, tables of links, notices, pages, previews.
+    static func display(_ b: InfoPageModel.Block) -> Component {
+        switch b {
         case .definitions(let pairs):
             return El("dl") {
                 for (term, value) in pairs {
@@ -265,6 +275,8 @@ public enum InfoPage {
                     El("iframe") {}.attr("src", url).attr("title", title).attr("loading", "lazy")
                 }
             }.class("preview")
+        default:
+            return EmptyComponent()
         }
     }
 
