@@ -99,6 +99,7 @@ final class MovableClock: @unchecked Sendable {
             try await Self.sendBackAndRefile(app, amo: amo, path: path, instructor: first, review: review, id: id)
             try await Self.fourEyes(app, first: first, second: second, review: review, id: id)
             try await Self.sign(app, amo: amo, path: path, id: id, time: time)
+            try await Self.checkPDFs(app, id: id, staff: second)
         }
     }
 
@@ -260,5 +261,33 @@ final class MovableClock: @unchecked Sendable {
         #expect(
             try await DossierStore().find(id: id, on: app.db)?.answers.plan.companies.count == 1, "companies locked")
         #expect(change.status != .ok)
+    }
+}
+
+extension InstructionJourneyTests {
+    /// Every PDF of the journey passes `qpdf --check`: the receipt, the agreement, the signed
+    /// agreement and the evidence.
+    static func checkPDFs(_ app: Application, id: DossierID, staff: Browser) async throws {
+        let i = try #require(try await InstructionStore().find(id, on: app.db))
+        let d = try #require(try await DossierStore().find(id: id, on: app.db))
+        var files: [(String, Data)] = []
+        for (name, fileID) in [
+            ("accusé", d.receiptFileID), ("convention", i.agreementFileID), ("signée", i.signedFileID),
+        ] {
+            guard let fileID, let f = try await app.files.get(id: fileID, on: app.db) else {
+                Issue.record("\(name) absent")
+                continue
+            }
+            files.append((name, f.data))
+        }
+        let evidence = try await staff.get("/instruction/dossiers/\(id.uuidString)/preuve.pdf")
+        #expect(evidence.status == .ok)
+        files.append(("preuve", Data(buffer: evidence.body)))
+        let json = try await staff.get("/instruction/dossiers/\(id.uuidString)/preuve.json")
+        #expect(json.body.string.contains("\"signedSHA256\""))
+        for (name, data) in files {
+            #expect(data.starts(with: Data("%PDF".utf8)), "\(name)")
+            #expect(PDFCheck.qpdfProblem(data) == nil, "\(name): \(PDFCheck.qpdfProblem(data) ?? "")")
+        }
     }
 }

@@ -1,0 +1,31 @@
+import Foundation
+
+/// `qpdf --check` on a generated PDF (issue #13: every PDF the platform makes passes it). CI
+/// installs qpdf and sets `GUICHET_REQUIRE_PDF_TOOLS=1`; elsewhere a missing qpdf skips the check.
+public enum PDFCheck {
+    public static var required: Bool { ProcessInfo.processInfo.environment["GUICHET_REQUIRE_PDF_TOOLS"] == "1" }
+
+    /// nil when qpdf accepts the file (or is absent and not required); otherwise what it said.
+    public static func qpdfProblem(_ data: Data) -> String? {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            try data.write(to: url)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["qpdf", "--check", url.path]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            p.standardError = pipe
+            try p.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            if p.terminationStatus == 127 || output.contains("No such file") && !output.contains("checking") {
+                return required ? "qpdf absent" : nil
+            }
+            return p.terminationStatus == 0 && output.contains("No syntax or stream encoding errors") ? nil : output
+        } catch {
+            return required ? "qpdf: \(error)" : nil
+        }
+    }
+}
