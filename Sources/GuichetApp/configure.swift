@@ -36,6 +36,7 @@ public func configure(_ app: Application, config: AppConfig, options: ConfigureO
 
     let clock = app.clock
     app.signatureCodeKey = secrets.signatureCodeKey
+    app.queueCounts = QueueCountsCache()
     app.storage[AgreementSigningKeyKey.self] = AgreementSigningKey(
         dataDirectory: config.dataDirectory, configured: config.signingFiles, now: { clock.now() })
 

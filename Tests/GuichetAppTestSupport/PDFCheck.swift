@@ -29,3 +29,36 @@ public enum PDFCheck {
         }
     }
 }
+
+extension PDFCheck {
+    /// What `tool args… FILE` printed for `data`, or nil when the tool is absent and not required.
+    public static func run(_ tool: String, _ arguments: [String], on data: Data) -> String? {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            try data.write(to: url)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = [tool] + arguments + [url.path]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            p.standardError = pipe
+            try p.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            if p.terminationStatus == 127 { return required ? "\(tool) absent" : nil }
+            return output
+        } catch {
+            return required ? "\(tool): \(error)" : nil
+        }
+    }
+
+    /// pyHanko's verdict on the first signature: integrity, validity and coverage.
+    public static let pyHankoScript = """
+        import sys
+        from pyhanko.pdf_utils.reader import PdfFileReader
+        from pyhanko.sign.validation import validate_pdf_signature
+        st = validate_pdf_signature(PdfFileReader(open(sys.argv[1], 'rb')).embedded_signatures[0])
+        print('intact', st.intact, 'valid', st.valid, 'coverage', st.coverage.name)
+        """
+}

@@ -75,7 +75,12 @@ struct DossierQueueController: RouteCollection {
         let store = InstructionQueueStore()
         let cursor = req.query[String.self, at: "apres"].flatMap(TimeCursor.init(text:))
         let found = try await store.rows(q.filter, after: cursor, limit: Self.pageSize + 1, on: req.db)
-        let counts = try await store.counts(q.filter, on: req.db)
+        let filter = q.filter
+        let scopeKey = filter.scope.map { $0.sorted().joined(separator: ",") } ?? "*"
+        let counts = try await req.application.queueCounts.counts(
+            key: scopeKey + "?" + q.query(state: "") + (filter.assignedTo.map { "&moi=\($0.uuidString)" } ?? ""),
+            now: req.application.clock.now()
+        ) { [db = req.db] in try await store.counts(filter, on: db) }
         let shown = Array(found.prefix(Self.pageSize))
         let next =
             found.count > Self.pageSize

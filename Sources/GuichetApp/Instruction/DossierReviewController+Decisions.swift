@@ -25,6 +25,7 @@ extension DossierReviewController {
             as: .staff(l.principal.user.id))
         switch result {
         case .success(let d):
+            await req.application.queueCounts.clear()
             let runner = req.application.jobRunner()
             for job in jobs { await runner.start(job) }
             let path = "/instruction/dossiers/\(d.id.uuidString)"

@@ -24,12 +24,24 @@ struct PDFFile {
         else { throw Unreadable(description: "« startxref » introuvable") }
         guard xref >= 0, xref < bytes.count else { throw Unreadable(description: "table des objets hors du fichier") }
         startXref = xref
-        let section = String(decoding: bytes[xref...], as: UTF8.self)
-        guard section.hasPrefix("xref"), let t = section.range(of: "trailer") else {
-            throw Unreadable(description: "table des objets illisible (flux de références non pris en charge)")
+        // The last section and, through `/Prev`, the earlier revisions' (an incremental update
+        // lists only the objects it changed): the latest offset of each object wins.
+        var offsets: [Int: Int] = [:]
+        var trailer = ""
+        var next: Int? = xref
+        var seen = Set<Int>()
+        while let at = next, at >= 0, at < bytes.count, seen.insert(at).inserted {
+            let section = String(decoding: bytes[at...], as: UTF8.self)
+            guard section.hasPrefix("xref"), let t = section.range(of: "trailer") else {
+                throw Unreadable(description: "table des objets illisible (flux de références non pris en charge)")
+            }
+            offsets.merge(try Self.entries(String(section[..<t.lowerBound]))) { latest, _ in latest }
+            let own = String(section[t.upperBound...].prefix(600))
+            if trailer.isEmpty { trailer = own }
+            next = Self.integer(after: "/Prev", in: own.components(separatedBy: "startxref")[0])
         }
-        offsets = try Self.entries(String(section[..<t.lowerBound]))
-        let trailer = String(section[t.upperBound...])
+        self.offsets = offsets
+        trailer = trailer.components(separatedBy: "startxref")[0]
         guard let size = Self.integer(after: "/Size", in: trailer), let root = Self.integer(after: "/Root", in: trailer)
         else { throw Unreadable(description: "en-queue (trailer) incomplet") }
         self.size = size

@@ -85,6 +85,8 @@ public enum InstructionQueuePage {
                         .attr("aria-current", t.current ? "page" : nil)
                 }
             }.accessibilityLabel("États des dossiers").class("tabs")
+            Paragraph("Les nombres par état sont recomptés toutes les 10 secondes ; la liste est toujours à jour.")
+                .class("hint")
             filters(m)
             results(m)
         }

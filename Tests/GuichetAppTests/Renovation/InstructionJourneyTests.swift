@@ -285,6 +285,16 @@ extension InstructionJourneyTests {
         files.append(("preuve", Data(buffer: evidence.body)))
         let json = try await staff.get("/instruction/dossiers/\(id.uuidString)/preuve.json")
         #expect(json.body.string.contains("\"signedSHA256\""))
+        if let signed = files.first(where: { $0.0 == "signée" })?.1 {
+            if let out = PDFCheck.run("pdfsig", [], on: signed) {
+                #expect(out.contains("Signature is Valid"), "\(out)")
+            }
+            if let out = PDFCheck.run("python3", ["-c", PDFCheck.pyHankoScript], on: signed),
+                !out.contains("No module named") || PDFCheck.required
+            {
+                #expect(out.contains("intact True valid True coverage ENTIRE_FILE"), "\(out)")
+            }
+        }
         for (name, data) in files {
             #expect(data.starts(with: Data("%PDF".utf8)), "\(name)")
             #expect(PDFCheck.qpdfProblem(data) == nil, "\(name): \(PDFCheck.qpdfProblem(data) ?? "")")

@@ -131,3 +131,16 @@ import Testing
         #expect(dark > 300, "the signature page has text (\(dark) dark pixels)")
     }
 }
+
+extension PDFSignerTests {
+    /// The signed file read through its revisions: the original pages and the signature page.
+    @Test func theSignedFileIsReadThroughItsRevisions() throws {
+        let (original, signed) = try Self.signed(paragraphs: 3)
+        let before = try PDFText.pages(original)
+        let after = try PDFText.pages(signed)
+        #expect(after.count == before.count + 1)
+        #expect(after.last?.contains { $0.text == "Signature électronique" && $0.bold } == true)
+        #expect(after.first == before.first)
+        #expect(before.first?.contains { $0.text.contains("1 200 000,50 €") } == true, "WinAnsi decoded")
+    }
+}

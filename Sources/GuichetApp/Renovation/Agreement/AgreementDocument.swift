@@ -8,13 +8,15 @@ import GuichetPersistence
 /// date): the parties and their civil status, the dwelling, the works per company, the amounts
 /// per line, the payment terms (`RENO-V`), the commitments, the rules and parameter version.
 struct AgreementDocument {
-    let evaluation: DossierEvaluation
+    let reference: String
+    let beneficiary: String
+    let answers: DossierAnswers
+    /// The engine's result on the filing date (the plan as validated).
+    let simulation: SimulationResult
     let civilStatus: CivilStatus?
     let amo: String?
     let filedAt: Date
     let madeAt: Date
-
-    var reference: String { evaluation.dossier.reference }
 
     func render() -> Data {
         PDFWriter(
@@ -34,7 +36,7 @@ struct AgreementDocument {
                     + "qui suit."),
         ]
         blocks += parties() + dwelling() + financing() + payments() + commitments()
-        if let loan = evaluation.simulation.financing?.loan { blocks += Self.loanOffer(loan) }
+        if let loan = simulation.financing?.loan { blocks += Self.loanOffer(loan) }
         blocks += rules()
         blocks += [
             .heading("Signature"),
@@ -43,13 +45,13 @@ struct AgreementDocument {
                     + "unique (l'AMO n'a pas de délégation de signature). La page de signature et la signature "
                     + "numérique sont ajoutées au document lors de la signature."),
         ]
-        return blocks
+        return blocks + AgreementConditions.blocks
     }
 
     func parties() -> [PDFWriter.Block] {
-        let a = evaluation.dossier.answers
+        let a = answers
         var blocks: [PDFWriter.Block] = [.heading("Article 1 – Les parties")]
-        blocks.append(.field("Bénéficiaire", evaluation.dossier.beneficiaryName))
+        blocks.append(.field("Bénéficiaire", beneficiary))
         if let c = civilStatus {
             blocks.append(.field("Nom de naissance", c.birthName))
             blocks.append(.field("Né(e) le", "\(c.birthDate.french) à \(c.birthTown) (\(c.birthCountry))"))
@@ -72,7 +74,7 @@ struct AgreementDocument {
     }
 
     func dwelling() -> [PDFWriter.Block] {
-        let d = evaluation.dossier.answers.dwelling
+        let d = answers.dwelling
         return [
             .heading("Article 2 – Le logement"),
             .field("Adresse", [d.address, d.postalCode].compactMap { $0 }.joined(separator: ", ")),
@@ -82,7 +84,7 @@ struct AgreementDocument {
     }
 
     func financing() -> [PDFWriter.Block] {
-        guard let p = evaluation.simulation.financing else { return [] }
+        guard let p = simulation.financing else { return [] }
         let euros = { (m: Money) in FrenchFormat.money(m) }
         var rows = p.companies.map { c in
             ["\(c.name) (SIRET \(c.siret))", euros(c.financeableWorks), euros(c.granted), euros(c.depositCap)]
@@ -133,7 +135,7 @@ struct AgreementDocument {
                 "Les entreprises de travaux désignées ne peuvent plus changer après la signature. Un changement "
                     + "d'entreprise impose l'annulation de la présente convention et le dépôt d'un nouveau dossier."),
         ]
-        if evaluation.dossier.answers.applicant.kind?.isLandlord == true {
+        if answers.applicant.kind?.isLandlord == true {
             blocks.append(
                 .paragraph(
                     "Propriétaire bailleur : le bénéficiaire loue le logement à un locataire éligible aux aides "
@@ -144,7 +146,7 @@ struct AgreementDocument {
     }
 
     func rules() -> [PDFWriter.Block] {
-        let s = evaluation.simulation
+        let s = simulation
         let ids = Set((s.eligibility.criteria + (s.financing?.trace ?? [])).map(\.rule.rawValue)).sorted()
         return [
             .heading("Article 7 – Règles et paramètres appliqués"),

@@ -39,9 +39,9 @@ struct AgreementJobs: Sendable {
         let civil = try await CivilStatusStore().find(user: d.beneficiaryID, on: db)
         let amo = try await d.amoID.asyncFlatMap { try await OrganisationStore().find(id: $0, on: db) }
         return AgreementDocument(
-            evaluation: e, civilStatus: civil, amo: amo?.name, filedAt: filedAt, madeAt: clock.now()
-        )
-        .render()
+            reference: d.reference, beneficiary: d.beneficiaryName, answers: d.answers, simulation: e.simulation,
+            civilStatus: civil, amo: amo?.name, filedAt: filedAt, madeAt: clock.now()
+        ).render()
     }
 
     /// The refusal letter: the reasons given, stored with the dossier.
