@@ -1,6 +1,7 @@
 import Foundation
 import GuichetAppTestSupport
 import GuichetDomain
+import GuichetFormats
 import GuichetPersistence
 import SQLKit
 import Testing
@@ -222,6 +223,36 @@ import VaporTesting
             _ = try await UserStore().create(
                 email: "vrai@example.fr", passwordHash: "x", displayName: "Vrai", on: app.db)
             await #expect(throws: DemoSeeder.Refused.self) { _ = try await DemoSeeder(app: app).seed() }
+        }
+    }
+
+    /// Issue #13: the demonstration holds a dossier in every state of instruction, one awaiting
+    /// the demo beneficiary's signature and one signed with a valid signature.
+    @Test func demoDossiersCoverEveryStateOfInstruction() async throws {
+        try await TestApp.run { app in
+            _ = try await DemoSeeder(app: app).seed()
+            let sql = try #require(app.db as? any SQLDatabase)
+            let states = Set(
+                try await sql.raw("SELECT status FROM renovation_dossiers").all().map {
+                    try $0.decode(column: "status", as: String.self)
+                })
+            for state in [
+                DossierState.draft, .filed, .inInstruction, .toCorrect, .awaitingSignature, .agreementSigned,
+                .refused, .cancelled,
+            ] {
+                #expect(states.contains(state.rawValue), "\(state)")
+            }
+            let claire = try #require(
+                try await UserStore().find(email: "beneficiaire@demo.guichet.invalid", on: app.db))
+            #expect(
+                try await DossierStore().list(beneficiary: claire.id, on: app.db).contains {
+                    $0.state == .awaitingSignature
+                })
+            let signed = try await sql.raw("SELECT id FROM renovation_dossiers WHERE signed_file_id IS NOT NULL").all()
+            let id = try #require(signed.first.map { DossierID(try $0.decode(column: "id", as: UUID.self)) })
+            let file = try #require(try await InstructionStore().find(id, on: app.db)?.signedFileID)
+            let data = try #require(try await app.files.get(id: file, on: app.db)?.data)
+            #expect(await PDFSignatureVerifier.verify(data).isValid)
         }
     }
 }

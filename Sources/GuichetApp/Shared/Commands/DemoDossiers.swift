@@ -8,7 +8,8 @@ import Vapor
 /// The demonstration's renovation dossiers (issue #12): for the two demo beneficiaries and the
 /// two demo AMOs, a dossier just created, one half filled with its AMO mandated, one whose
 /// mandate waits for the AMO, and one filed (documents, decision, receipt), so that a newcomer
-/// sees the journey at once. Made once: a database that has them keeps them.
+/// sees the journey at once; and dossiers in every state of instruction (`DemoInstruction`, issue
+/// #13). Made once: a database that has them keeps them.
 struct DemoDossiers {
     let app: Application
     let tx: any Database
@@ -47,6 +48,7 @@ struct DemoDossiers {
         if case .failure(let refusal) = result {
             app.logger.warning("dossier de démonstration non déposé : \(refusal)")
         }
+        try await seedInstruction(claire, bernard, amo: amos[0])
     }
 
     func create(
