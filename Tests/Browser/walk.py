@@ -675,6 +675,92 @@ def dossier_by_beneficiary(passwords, kind, answers):
         amo.quit()
 
 
+def open_dossier(p, tab, words):
+    """From the instructor's queue, the tab `tab`, the dossier whose row holds `words`."""
+    p.go("/instruction")
+    p.follow("Dossiers de rénovation à instruire")
+    p.follow(tab + " (")
+    rows = [r for r in p.driver.find_elements(By.CSS_SELECTOR, "main tbody tr") if words in r.text]
+    p.expect(rows, f"aucun dossier « {words} » dans l'onglet {tab}")
+    link = rows[0].find_element(By.PARTIAL_LINK_TEXT, "RENO-")
+    href = link.get_attribute("href")
+    p.click(link)
+    WebDriverWait(p.driver, 30).until(lambda d: d.current_url == href)
+    return p.check()
+
+
+def instruction(passwords):
+    """An instructor's decisions on the demo's dossiers, then the beneficiary signs by code."""
+    staff = Person("instruction", "instructeur")
+    bernard = Person("instruction", "bénéficiaire")
+    try:
+        staff.sign_in("instructeur@demo.guichet.invalid", passwords["instructeur@demo.guichet.invalid"])
+        staff.go("/instruction/dossiers?q=TILLEULS")
+        staff.expect("4 impasse des Tilleuls" in staff.driver.page_source or "Bernard" in staff.text(),
+                     "la recherche sans accents ni majuscules ne trouve pas le dossier")
+        status, kind, csv = staff.download("/instruction/dossiers/export.csv")
+        staff.expect(status == 200 and "csv" in kind and b"R\xc3\xa9f\xc3\xa9rence" in csv, "export CSV illisible")
+        # Sent back for correction, with the step concerned.
+        open_dossier(staff, "En instruction", "Bernard")
+        form = staff.form_with("/correction")
+        staff.fill({"etape": "logement", "points": "Précisez l'étage du logement"}, form=form)
+        staff.submit("Renvoyer pour correction", form=form)
+        staff.expect("À corriger" in staff.text(), "le dossier n'est pas renvoyé pour correction")
+        # The filed dossier: instruction, a document accepted, a note, a message, validation.
+        open_dossier(staff, "Déposé", "Bernard")
+        staff.submit("Commencer l'instruction")
+        piece = [f for f in staff.driver.find_elements(By.TAG_NAME, "form") if "/pieces/" in (f.get_attribute("action") or "")][0]
+        staff.fill({"avis": "acceptée"}, form=piece)
+        staff.submit("Enregistrer l'avis", form=piece)
+        notes = staff.form_with("/notes")
+        staff.fill({"note": "Dossier complet, montant conforme au devis."}, form=notes)
+        staff.submit("Enregistrer la note", form=notes)
+        messages = staff.form_with("/messages")
+        staff.fill({"message": "Votre dossier est en cours de validation."}, form=messages)
+        staff.submit("Envoyer le message", form=messages)
+        staff.submit("Valider le dossier")
+        review = staff.path()
+        for _ in range(30):
+            if "En attente de signature" in staff.text():
+                break
+            time.sleep(1)
+            staff.go(review)
+        staff.expect("En attente de signature" in staff.text(), "la convention n'a pas été préparée")
+        home = review.replace("/instruction/dossiers/", "/dossiers/")
+        sign(bernard, passwords, home)
+        staff.go(review)
+        staff.expect("Convention signée" in staff.text(), "le dossier n'est pas signé")
+        status, kind, pdf = staff.download(review + "/preuve.pdf")
+        staff.expect(status == 200 and pdf.startswith(b"%PDF"), "fichier de preuve illisible")
+    finally:
+        staff.quit()
+        bernard.quit()
+
+
+def sign(p, passwords, home):
+    """The beneficiary reads every page, accepts the conditions, receives a code by e-mail, signs."""
+    email = "beneficiaire2@demo.guichet.invalid"
+    p.sign_in(email, passwords[email])
+    p.go(home)
+    p.follow("Lire et signer la convention")
+    while p.driver.find_elements(By.PARTIAL_LINK_TEXT, "Page suivante"):
+        p.follow("Page suivante")
+    p.follow("J'ai lu la convention")
+    p.fill({"accepte": True})
+    p.submit("Continuer")
+    p.fill({"canal": "email"})
+    p.submit("Envoyer le code")
+    code = re.search(r"\d{6}", mailbox_link(p, email, r"est \d{6}\.", "Code de signature")).group(0)
+    p.go(home + "/signature/code")
+    p.fill({"code": code})
+    p.submit("Continuer")
+    p.expect("Récapitulatif avant signature" in p.text(), "pas de récapitulatif")
+    p.submit("Je signe la convention")
+    p.expect("Convention signée" in p.text(), "signature non confirmée")
+    status, kind, pdf = p.download(home + "/convention-signee.pdf")
+    p.expect(status == 200 and pdf.startswith(b"%PDF") and b"/ByteRange" in pdf, "convention signée illisible")
+
+
 def public_pages():
     p = Person("pages publiques", "visiteur", width=390)
     try:
@@ -699,7 +785,8 @@ def main():
                 ("bailleur", lambda: landlord(passwords)), ("ami", lambda: ami_filing(passwords)),
                 ("arrivee", lambda: landings(passwords)), ("dossier-po", lambda: dossier_by_amo(passwords)),
                 ("dossier-pb", lambda: dossier_by_beneficiary(passwords, "bailleur", LANDLORD)),
-                ("dossier-sci", lambda: dossier_by_beneficiary(passwords, "sci", SCI))]
+                ("dossier-sci", lambda: dossier_by_beneficiary(passwords, "sci", SCI)),
+                ("instruction", lambda: instruction(passwords))]
     # GUICHET_BROWSER_ONLY=dossier walks the journeys whose name contains it (while developing).
     only = os.environ.get("GUICHET_BROWSER_ONLY", "")
     for name, journey in journeys:

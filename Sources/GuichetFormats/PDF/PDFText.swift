@@ -9,6 +9,8 @@ public enum PDFText {
         public let text: String
         public let bold: Bool
         public let size: Double
+        public var x = 0.0
+        public var y = 0.0
     }
 
     public static func pages(_ data: Data) throws -> [[Line]] {
@@ -35,32 +37,88 @@ public enum PDFText {
         return Array(bytes[start.upperBound..<end.lowerBound])
     }
 
+    /// The font and position set by the operators read so far.
+    struct TextState {
+        var font = "F1"
+        var size = 10.0
+        var x = 0.0
+        var y = 0.0
+
+        /// `/F2 12 Tf` and `56 700 Td`, when `tokens` ends with one of them.
+        mutating func take(_ tokens: [String]) {
+            guard tokens.count >= 3, let op = tokens.last else { return }
+            let (a, b) = (tokens[tokens.count - 3], tokens[tokens.count - 2])
+            switch op {
+            case "Tf": (font, size) = (String(a.dropFirst()), Double(b) ?? size)
+            case "Td": (x, y) = (Double(a) ?? x, Double(b) ?? y)
+            default: break
+            }
+        }
+    }
+
     /// `BT /F2 12 Tf 56 700 Td (text) Tj ET` lines, the page's footer (size 8) left out.
     static func lines(_ stream: [UInt8]) -> [Line] {
         var out: [Line] = []
-        var font = "F1"
-        var size = 10.0
-        var tokens: [String] = []
+        var state = TextState()
+        var tokens: [String] = [""]
         var i = 0
         while i < stream.count {
             let c = stream[i]
             if c == UInt8(ascii: "(") {
                 let (text, next) = literal(stream, from: i)
                 i = next
-                if size > 8 { out.append(Line(text: text, bold: font == "F2", size: size)) }
+                if state.size > 8 {
+                    out.append(
+                        Line(text: text, bold: state.font == "F2", size: state.size, x: state.x, y: state.y))
+                }
                 continue
             }
             if c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") {
-                if let last = tokens.last, last == "Tf", tokens.count >= 3 {
-                    font = String(tokens[tokens.count - 3].dropFirst())
-                    size = Double(tokens[tokens.count - 2]) ?? size
-                }
-                tokens.append("")
+                state.take(tokens)
+                tokens = Array(tokens.suffix(3)) + [""]
             } else {
-                if tokens.isEmpty { tokens.append("") }
                 tokens[tokens.count - 1].unicodeScalars.append(Unicode.Scalar(c))
             }
             i += 1
+        }
+        return out
+    }
+
+    /// A page's lines as a reader wants them: the lines drawn at one height joined (a label and its
+    /// value: « Dossier : RENO-… »; a table row: cells joined by « · »), then the lines of one
+    /// paragraph joined again; headings (bold, 12 points or more) kept apart and marked bold.
+    public static func reading(_ lines: [Line]) -> [Line] {
+        var rows: [[Line]] = []
+        for line in lines {
+            if let last = rows.last?.first, abs(last.y - line.y) < 0.5 {
+                rows[rows.count - 1].append(line)
+            } else {
+                rows.append([line])
+            }
+        }
+        var out: [Line] = []
+        var previous: (y: Double, size: Double, heading: Bool, table: Bool, x: Double)?
+        for row in rows {
+            let cells = row.sorted { $0.x < $1.x }
+            guard let first = cells.first else { continue }
+            let heading = first.bold && first.size >= 12
+            let table = first.size < 10
+            let field = cells.count == 2 && first.bold && !table
+            let text = field ? "\(first.text) : \(cells[1].text)" : cells.map(\.text).joined(separator: " · ")
+            let below = previous.map { abs($0.y - first.y - first.size * 1.4) < 0.5 && $0.size == first.size } ?? false
+            let continues =
+                below && cells.count == 1 && previous?.table == false
+                && previous.map { abs($0.x - first.x) < 0.5 } == true
+                && (heading ? previous?.heading == true : !first.bold && previous?.heading == false)
+            if continues, let last = out.last {
+                out[out.count - 1] = Line(
+                    text: (last.text + " " + text).trimmingCharacters(in: .whitespaces), bold: last.bold,
+                    size: last.size, x: last.x, y: first.y)
+            } else {
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                out.append(Line(text: trimmed, bold: heading, size: first.size, x: first.x, y: first.y))
+            }
+            previous = (first.y, first.size, heading, table, cells.last?.x ?? first.x)
         }
         return out
     }

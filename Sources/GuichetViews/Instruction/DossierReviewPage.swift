@@ -82,8 +82,10 @@ public enum DossierReviewPage {
         if !m.files.isEmpty { blocks += [.heading("Documents du dossier"), .links(m.files)] }
         if m.mayInstruct { blocks += decisions(m) }
         blocks += changes(m) + trace(m) + answers(m) + documents(m) + history(m) + thread(m)
+        var context = m.context
+        context.root = ("Dossiers à instruire", "/instruction/dossiers")
         return DossierPageModel(
-            title: "Instruction du dossier \(m.context.reference)", context: m.context, notices: m.notices,
+            title: "Instruction du dossier \(m.context.reference)", context: context, notices: m.notices,
             before: blocks)
     }
 

@@ -144,3 +144,21 @@ extension PDFSignerTests {
         #expect(before.first?.contains { $0.text.contains("1 200 000,50 €") } == true, "WinAnsi decoded")
     }
 }
+
+extension PDFSignerTests {
+    /// The reading view of a page: a label with its value, a wrapped paragraph whole, a table row
+    /// as its cells, headings apart.
+    @Test func aPageReadsAsLabelsParagraphsAndRows() throws {
+        let long = String(repeating: "Une phrase assez longue pour passer à la ligne. ", count: 6)
+        let pdf = PDFWriter(title: "Essai", footer: "Essai").render([
+            .title("Convention"), .field("Montant", "1 200 000,50 €"), .paragraph(long), .paragraph("Seconde."),
+            .table(header: ["Poste", "Montant"], rows: [["Travaux", "12 000,00 €"]]), .heading("Article 2"),
+        ])
+        let lines = PDFText.reading(try PDFText.pages(pdf)[0])
+        #expect(lines.map(\.text).contains("Montant : 1 200 000,50 €"))
+        #expect(lines.contains { $0.text == long.trimmingCharacters(in: .whitespaces) }, "\(lines.map(\.text))")
+        #expect(lines.map(\.text).contains("Seconde."))
+        #expect(lines.map(\.text).contains("Travaux · 12 000,00 €"))
+        #expect(lines.filter(\.bold).map(\.text) == ["Convention", "Article 2"])
+    }
+}

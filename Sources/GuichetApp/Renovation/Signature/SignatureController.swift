@@ -66,7 +66,7 @@ struct SignatureController: RouteCollection {
             notices.append((.info, Self.amoCannotSign))
         }
         let read = try await Self.pagesRead(req, l.dossier)
-        let lines = (pages.indices.contains(number - 1) ? pages[number - 1] : []).map {
+        let lines = PDFText.reading(pages.indices.contains(number - 1) ? pages[number - 1] : []).map {
             PageLine($0.text, bold: $0.bold)
         }
         let model = SignaturePages.reading(

@@ -9,6 +9,8 @@ public struct DossierContext: Sendable {
     public var amo: String?
     /// « Vous agissez pour le compte de Claire Martin » (an AMO), nil otherwise.
     public var actingFor: String?
+    /// Where the breadcrumb starts: the dashboard, or the instructor's queue (issue #13).
+    public var root = (label: "Dossiers", href: "/dossiers")
 
     public init(reference: String, href: String, beneficiary: String, state: String, amo: String?, actingFor: String?) {
         self.reference = reference
@@ -64,7 +66,7 @@ public enum DossierPage {
     /// « Dossiers › Dossier RENO-… › Logement » (the dossier's own page ends with its reference).
     static func breadcrumb(_ c: DossierContext, _ title: String) -> Component {
         El("nav") {
-            Link("Dossiers", url: "/dossiers")
+            Link(c.root.label, url: c.root.href)
             if title.contains(c.reference) {
                 Text(" › \(title)")
             } else {

@@ -264,7 +264,7 @@ public enum InfoPage {
             return Article {
                 Paragraph(label).class("muted")
                 for line in lines {
-                    if line.bold { H3(line.text) } else { Paragraph(line.text) }
+                    if line.bold { H2(line.text) } else { Paragraph(line.text) }
                 }
             }.class("agreement-page").attr("aria-label", label)
         case .preview(let url, let image, let title):
