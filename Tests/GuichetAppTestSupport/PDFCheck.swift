@@ -7,26 +7,8 @@ public enum PDFCheck {
 
     /// nil when qpdf accepts the file (or is absent and not required); otherwise what it said.
     public static func qpdfProblem(_ data: Data) -> String? {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).pdf")
-        defer { try? FileManager.default.removeItem(at: url) }
-        do {
-            try data.write(to: url)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["qpdf", "--check", url.path]
-            let pipe = Pipe()
-            p.standardOutput = pipe
-            p.standardError = pipe
-            try p.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            if p.terminationStatus == 127 || output.contains("No such file") && !output.contains("checking") {
-                return required ? "qpdf absent" : nil
-            }
-            return p.terminationStatus == 0 && output.contains("No syntax or stream encoding errors") ? nil : output
-        } catch {
-            return required ? "qpdf: \(error)" : nil
-        }
+        guard let output = run("qpdf", ["--check"], on: data) else { return nil }
+        return output.contains("No syntax or stream encoding errors") ? nil : output
     }
 }
 

@@ -63,11 +63,9 @@ extension DossierReviewController {
         let l = try await Self.load(req, instruct: true)
         let values = try req.formValues()
         guard let key = req.parameters.get("key") else { throw Abort(.notFound) }
-        let sirets = l.dossier.answers.plan.companies.map(\.siret.value)
-        guard
-            let doc = try await DossierDocumentStore().documents(of: l.dossier.id, companies: sirets, on: req.db)
-                .first(where: { $0.key == key })
-        else { throw Abort(.notFound) }
+        guard let doc = try await DossierDocumentStore().document(key, of: l.dossier, on: req.db) else {
+            throw Abort(.notFound)
+        }
         let reason = Self.bounded(values["raison"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let verdict = values["avis"].flatMap(DocumentReview.Verdict.init(rawValue:)) else {
             return try await refused(
@@ -114,10 +112,7 @@ extension DossierReviewController {
     func preview(req: Request) async throws -> Response {
         let l = try await Self.load(req, instruct: false)
         guard let key = req.parameters.get("key") else { throw Abort(.notFound) }
-        let sirets = l.dossier.answers.plan.companies.map(\.siret.value)
-        guard
-            let doc = try await DossierDocumentStore().documents(of: l.dossier.id, companies: sirets, on: req.db)
-                .first(where: { $0.key == key }),
+        guard let doc = try await DossierDocumentStore().document(key, of: l.dossier, on: req.db),
             let stored = try await req.application.files.get(id: doc.fileID, on: req.db),
             ["application/pdf", "image/jpeg", "image/png"].contains(doc.contentType)
         else { throw Abort(.notFound) }

@@ -200,17 +200,19 @@ public enum DossierReviewPage {
         ]
     }
 
+    /// Messages as a table (date, author, text, attachment linked), here and on the dossier's thread.
+    public static func list(_ messages: [Message], caption: String) -> InfoPageModel.Block {
+        .cells(
+            caption: caption, headers: ["Date", "Auteur", "Message", "Pièce jointe"],
+            rows: messages.map {
+                [
+                    DataTable.Cell($0.at), DataTable.Cell($0.author), DataTable.Cell($0.body),
+                    $0.attachment.map { DataTable.Cell($0.0, href: $0.1) } ?? DataTable.Cell("—"),
+                ]
+            })
+    }
+
     static func thread(_ m: Model) -> [InfoPageModel.Block] {
-        func list(_ messages: [Message], caption: String) -> InfoPageModel.Block {
-            .cells(
-                caption: caption, headers: ["Date", "Auteur", "Message", "Pièce jointe"],
-                rows: messages.map {
-                    [
-                        DataTable.Cell($0.at), DataTable.Cell($0.author), DataTable.Cell($0.body),
-                        $0.attachment.map { DataTable.Cell($0.0, href: $0.1) } ?? DataTable.Cell("—"),
-                    ]
-                })
-        }
         var out: [InfoPageModel.Block] = [.heading("Notes internes (personnel d'Action Logement seulement)")]
         out.append(list(m.notes, caption: "Notes internes"))
         out.append(

@@ -118,11 +118,9 @@ struct DossierDocumentsController: RouteCollection {
     func download(req: Request) async throws -> Response {
         let l = try await DossierController.load(req, .see)
         let document = try Self.document(req, l)
-        let sirets = l.dossier.answers.plan.companies.map(\.siret.value)
-        guard
-            let doc = try await DossierDocumentStore().documents(of: l.dossier.id, companies: sirets, on: req.db)
-                .first(where: { $0.key == document.key })
-        else { throw Abort(.notFound) }
+        guard let doc = try await DossierDocumentStore().document(document.key, of: l.dossier, on: req.db) else {
+            throw Abort(.notFound)
+        }
         return try await Self.file(
             req, doc.fileID, name: "\(document.key).\(DocumentFile.Kind(rawValue: doc.contentType)?.extension ?? "bin")"
         )

@@ -53,17 +53,7 @@ struct DossierMessagesController: RouteCollection {
     func page(_ req: Request, _ l: DossierController.Loaded, _ state: FormState) async throws -> DossierPageModel {
         let messages = try await ReviewStore().messages(of: l.dossier.id, withStaffNotes: false, on: req.db)
             .map { Self.shown($0, dossier: l.dossier) }
-        var after: [InfoPageModel.Block] = [
-            .cells(
-                caption: "Messages du dossier, le plus ancien d'abord",
-                headers: ["Date", "Auteur", "Message", "Pièce jointe"],
-                rows: messages.map {
-                    [
-                        DataTable.Cell($0.at), DataTable.Cell($0.author), DataTable.Cell($0.body),
-                        $0.attachment.map { DataTable.Cell($0.0, href: $0.1) } ?? DataTable.Cell("—"),
-                    ]
-                })
-        ]
+        var after = [DossierReviewPage.list(messages, caption: "Messages du dossier, le plus ancien d'abord")]
         if Self.mayWrite(req, l) {
             after.append(
                 .form(MessageForm.model(action: "\(l.path)/messages", state: state, heading: "Écrire un message")))

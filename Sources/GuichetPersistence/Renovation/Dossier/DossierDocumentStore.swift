@@ -32,6 +32,14 @@ public struct DossierDocumentStore: Sendable {
         }
     }
 
+    /// The document `key` as the dossier's pages see it (`DossierEvaluation` alike): a company's
+    /// shared one while the dossier may change, its own frozen copy once filed.
+    public func document(_ key: String, of d: DossierRecord, on db: Database) async throws -> DossierDocumentRecord? {
+        let found = try await documents(of: d.id, companies: d.answers.plan.companies.map(\.siret.value), on: db)
+            .filter { $0.key == key }
+        return d.state.isEditable ? (found.first { $0.dossierID == nil } ?? found.first) : found.first
+    }
+
     /// The documents a dossier holds and those of the companies it names; its own first (a filed
     /// dossier's frozen copies of company documents come before the shared ones).
     public func documents(
