@@ -36,7 +36,9 @@ struct DossierQueueController: RouteCollection {
             filter = InstructionFilter(scope: SentFilings.departments(of: p.grants, reference: reference))
             var values: [String: String] = [:]
             for key in ["q", "departement", "amo", "montant_min", "montant_max", "age", "etat"] {
-                values[key] = String((req.query[String.self, at: key] ?? "").prefix(TextLimits.name))
+                // Bounded, control characters (a NUL byte PostgreSQL would refuse) turned into spaces.
+                let raw = String((req.query[String.self, at: key] ?? "").prefix(TextLimits.name))
+                values[key] = TextInput.withoutControlCharacters(raw)
             }
             for key in ["pieces_refusees", "pieces_expirees", "a_moi"] where req.query[String.self, at: key] == "oui" {
                 values[key] = "oui"

@@ -116,12 +116,16 @@ extension DossierReviewController {
             let stored = try await req.application.files.get(id: doc.fileID, on: req.db),
             ["application/pdf", "image/jpeg", "image/png"].contains(doc.contentType)
         else { throw Abort(.notFound) }
+        // Framed by this site only; an image allows nothing else, a PDF is left to the browser's
+        // viewer (which a `default-src 'none'` or a sandbox would stop).
+        let policy =
+            doc.contentType == "application/pdf"
+            ? "frame-ancestors 'self'" : "default-src 'none'; img-src 'self'; frame-ancestors 'self'"
         return Response(
             status: .ok,
             headers: [
                 "Content-Type": doc.contentType, "Content-Disposition": "inline; filename=\"\(key)\"",
-                "X-Frame-Options": "SAMEORIGIN", "Cache-Control": "no-store",
-                "Content-Security-Policy": "default-src 'none'; img-src 'self'; frame-ancestors 'self'",
+                "X-Frame-Options": "SAMEORIGIN", "Cache-Control": "no-store", "Content-Security-Policy": policy,
             ], body: .init(data: stored.data))
     }
 

@@ -21,14 +21,26 @@ struct AgreementJobs: Sendable {
         guard let d = try await DossierStore().find(id: id, on: db), d.state == .validated,
             let filedAt = d.filedAt
         else { return }
-        let pdf = try await agreement(d, filedAt: filedAt)
-        let sha = SHA256.hash(data: pdf).hex
-        try await db.write { tx in
-            let file = try await files.put(
-                name: "convention-\(d.reference).pdf", contentType: "application/pdf", sha256: sha, data: pdf,
-                now: clock.now(), on: tx)
-            try await InstructionStore().setFile(.agreement, file, of: id, on: tx)
-            try await SignatureStore().open(id, agreementSHA256: sha, on: tx)
+        // A retry after a stop keeps the agreement already made: its hash is the one signed.
+        if let made = try await InstructionStore().find(id, on: db)?.agreementFileID,
+            let stored = try await files.get(id: made, on: db)
+        {
+            if try await SignatureStore().find(id, on: db) == nil {
+                try await SignatureStore().open(id, agreementSHA256: stored.sha256, on: db)
+            }
+        } else {
+            let pdf = try await agreement(d, filedAt: filedAt)
+            let sha = SHA256.hash(data: pdf).hex
+            try await db.write { tx in
+                // Under the dossier's lock: two workers make one agreement, and one signature row.
+                _ = try await DossierStore().locked(id: id, on: tx)
+                guard try await InstructionStore().find(id, on: tx)?.agreementFileID == nil else { return }
+                let file = try await files.put(
+                    name: "convention-\(d.reference).pdf", contentType: "application/pdf", sha256: sha, data: pdf,
+                    now: clock.now(), on: tx)
+                try await InstructionStore().setFile(.agreement, file, of: id, on: tx)
+                try await SignatureStore().open(id, agreementSHA256: sha, on: tx)
+            }
         }
         let system = DossierService.Actor(audit: .system, userID: d.beneficiaryID, onBehalfOf: nil)
         _ = try await instruction.decide(.agreementReady, dossier: id, version: d.version, by: system, as: .system)

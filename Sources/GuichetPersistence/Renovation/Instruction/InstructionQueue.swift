@@ -63,7 +63,7 @@ public struct InstructionQueueStore: Sendable {
         if let cursor {
             q += " AND (d.filed_at, d.id) > (\(bind: cursor.at), \(bind: cursor.id))"
         }
-        q += " ORDER BY d.filed_at, d.id LIMIT \(unsafeRaw: String(max(1, min(limit, 10_000))))"
+        q += " ORDER BY d.filed_at, d.id LIMIT \(unsafeRaw: String(max(1, min(limit, 100_000))))"
         return try await db.sql.raw(q).all().map(Self.row)
     }
 
