@@ -295,6 +295,10 @@ extension InstructionJourneyTests {
                 #expect(out.contains("intact True valid True coverage ENTIRE_FILE"), "\(out)")
             }
         }
+        // GUICHET_KEEP_PDFS=DIR keeps them, to look at them (pdftoppm, a viewer).
+        if let dir = ProcessInfo.processInfo.environment["GUICHET_KEEP_PDFS"] {
+            for (name, data) in files { try data.write(to: URL(fileURLWithPath: "\(dir)/\(name).pdf")) }
+        }
         for (name, data) in files {
             #expect(data.starts(with: Data("%PDF".utf8)), "\(name)")
             #expect(PDFCheck.qpdfProblem(data) == nil, "\(name): \(PDFCheck.qpdfProblem(data) ?? "")")
