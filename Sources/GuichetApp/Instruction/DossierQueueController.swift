@@ -101,10 +101,11 @@ struct DossierQueueController: RouteCollection {
                 label: s.french, count: counts[s] ?? 0, href: "/instruction/dossiers?\(q.query(state: s.rawValue))",
                 current: q.filter.state == s)
         }
-        let model = InstructionQueuePage.Model(
+        var model = InstructionQueuePage.Model(
             scope: scopeText(q.filter.scope, req), tabs: tabs, filters: req.formState(q.values),
             departments: departmentChoices(q.filter.scope, req), amos: try await amoChoices(req),
             rows: shown.map(Self.row), next: next, query: q.query(), csrf: req.csrfToken)
+        model.mayAct = p.has(.instructeur)
         return .html(InstructionQueuePage.render(req.page(), model))
     }
 

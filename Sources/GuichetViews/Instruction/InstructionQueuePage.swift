@@ -58,6 +58,8 @@ public enum InstructionQueuePage {
         /// The query string of the filters, for the exports.
         public var query: String
         public var csrf: String
+        /// An instructor (assignment and reminders); the committee and administrators only read.
+        public var mayAct = true
 
         public init(
             scope: String, tabs: [Tab], filters: FormState, departments: [Choice], amos: [Choice], rows: [Row],
@@ -152,12 +154,18 @@ public enum InstructionQueuePage {
                     for r in m.rows { row(r) }
                 }
             }
-            Div {
-                FormKit.submit("M'attribuer la sélection", name: "action", value: "attribuer", secondary: true)
-                FormKit.submit("Retirer l'attribution", name: "action", value: "retirer", secondary: true)
-                FormKit.submit("Relancer (dossiers à corriger ou à signer)", name: "action", value: "relancer")
-            }.class("actions")
+            if m.mayAct {
+                actions()
+            }
         }.attr("method", "post").attr("action", "/instruction/dossiers/selection")
+    }
+
+    static func actions() -> Component {
+        Div {
+            FormKit.submit("M'attribuer la sélection", name: "action", value: "attribuer", secondary: true)
+            FormKit.submit("Retirer l'attribution", name: "action", value: "retirer", secondary: true)
+            FormKit.submit("Relancer (dossiers à corriger ou à signer)", name: "action", value: "relancer")
+        }.class("actions")
     }
 
     static func row(_ r: Row) -> Component {

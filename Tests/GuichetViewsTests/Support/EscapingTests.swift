@@ -39,6 +39,8 @@ import Testing
                 .radios(name: p, legend: p, choices: choices, hint: p),
                 .select(name: p, label: p, choices: choices, hint: p),
                 .checkbox(name: p, label: p, hint: p),
+                .textarea(name: p, label: p, hint: p),
+                .file(name: p, label: p, hint: p, accept: p),
                 .heading(p),
                 .paragraph(p),
             ],
@@ -57,7 +59,9 @@ import Testing
             .button(action: p, label: p, hidden: [(p, p)], csrf: p), .form(Self.form),
             .progress(label: p, permille: 1, detail: p, pollURL: p, refreshURL: p),
             .upload(action: p, label: p, hint: p, accept: p, submit: p, csrf: p),
-            .definitions([(p, p)]), .notice(.warning, p),
+            .definitions([(p, p)]), .notice(.warning, p), .preview(url: p, image: true, title: p),
+            .preview(url: p, image: false, title: p),
+            .page(label: p, lines: [PageLine(p, bold: true), PageLine(p, bold: false)]),
         ]
         for block in blocks {
             Self.expectEscaped(InfoPage.render(Self.page, InfoPageModel(heading: p, blocks: [block])))
@@ -312,5 +316,39 @@ extension PageModelEscapingTests {
                     versions: [.init(number: 1, createdAt: nil, author: p, note: p)], seriesForm: state,
                     livretForm: state,
                     anahForm: state)))
+    }
+
+    /// Issue #13: the instructor's queue, the review and the signature pages.
+    @Test func instructionAndSignaturePages() {
+        let p = EscapingTests.p
+        let row = InstructionQueuePage.Row(
+            reference: p, href: p, id: p, beneficiary: p, department: p, state: p, amo: p, amount: p, filed: p,
+            assignee: p)
+        let queue = InstructionQueuePage.Model(
+            scope: p, tabs: [.init(label: p, count: 1, href: p, current: true)],
+            filters: FormState(values: ["q": p], errors: [], csrfToken: p), departments: [Choice(p, p)],
+            amos: [Choice(p, p)], rows: [row], next: p, query: p, csrf: p)
+        EscapingTests.expectEscaped(InstructionQueuePage.render(EscapingTests.page, queue))
+        let context = DossierContext(reference: p, href: p, beneficiary: p, state: p, amo: p, actingFor: p)
+        var review = DossierReviewPage.Model(
+            context: context, path: p, dossierPath: p, version: 1, state: .inInstruction, mayInstruct: true,
+            form: FormState(values: [p: p], errors: [.init(field: p, message: p)], csrfToken: p))
+        review.files = [(p, p)]
+        review.documents = [.init(key: p, label: p, details: [(p, p)], previewURL: p, image: false)]
+        review.history = [.init(at: p, who: p, text: p)]
+        review.notes = [.init(at: p, author: p, body: p, attachment: (p, p))]
+        review.trace = RuleTraceComparison.compare(filed: [.init(rule: p, status: p, message: p)], today: [])
+        EscapingTests.expectEscaped(DossierPage.render(EscapingTests.page, DossierReviewPage.model(review)))
+        let state = FormState(values: ["code": p], errors: [.init(field: "code", message: p)], csrfToken: p)
+        for model in [
+            SignaturePages.reading(
+                context: context, path: p, number: 1, count: 2, lines: [PageLine(p, bold: true)], allRead: true,
+                notices: [(.info, p)]),
+            SignaturePages.conditionsPage(context: context, path: p, state: state),
+            SignaturePages.codePage(context: context, path: p, state: state, sms: p, email: p, sent: p),
+            SignaturePages.recap(context: context, path: p, state: state, rows: [(p, p)], code: p, version: 1),
+        ] {
+            EscapingTests.expectEscaped(DossierPage.render(EscapingTests.page, model))
+        }
     }
 }
