@@ -221,9 +221,13 @@ public enum DossierReviewPage {
                 fields: [.textarea(name: "note", label: "Note")], submit: "Enregistrer la note"))
         out.append(.heading("Messages avec le bénéficiaire et l'AMO"))
         out.append(list(m.messages, caption: "Messages"))
-        out.append(
-            .form(
-                MessageForm.model(action: "\(m.dossierPath)/messages", state: m.form, heading: "Écrire un message")))
+        // An instructor of the scope writes; the committee and administrators read.
+        if m.mayInstruct {
+            out.append(
+                .form(
+                    MessageForm.model(action: "\(m.dossierPath)/messages", state: m.form, heading: "Écrire un message"))
+            )
+        }
         return out
     }
 }
