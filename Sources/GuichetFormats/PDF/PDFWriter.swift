@@ -10,8 +10,9 @@ public struct PDFWriter: Sendable {
         case paragraph(String)
         /// A label and its value on one line (wrapped under the value when long).
         case field(String, String)
-        /// A table: a bold header row, then rows; the first column takes half the width, the
-        /// others share the rest (amounts: right-hand columns). Cells wrap; a row is never split.
+        /// A table: a bold header row, then rows; the first column takes half the width and the
+        /// others share the rest (amounts: right-hand columns), or, from five columns, all share
+        /// equally. Cells wrap; a row is never split.
         case table(header: [String], rows: [[String]])
         case spacer
     }
@@ -86,7 +87,8 @@ public struct PDFWriter: Sendable {
         /// One table row: each cell wrapped in its column, the row moved whole to a new page.
         mutating func row(_ cells: [String], bold: Bool) {
             guard !cells.isEmpty else { return }
-            let first = cells.count == 1 ? usable : usable / 2
+            // A label and a few amounts: the label takes half; five columns or more share equally.
+            let first = cells.count == 1 ? usable : cells.count >= 5 ? usable / Double(cells.count) : usable / 2
             let other = cells.count == 1 ? 0 : (usable - first) / Double(cells.count - 1)
             let wrapped = cells.enumerated().map { i, cell in
                 PDFWriter.wrap(cell, width: (i == 0 ? first : other) - 6, size: 9)

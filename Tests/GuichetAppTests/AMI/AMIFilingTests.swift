@@ -308,6 +308,7 @@ import VaporTesting
             let pdf = try await b.get("\(base)/accuse.pdf")
             #expect(pdf.headers.contentType?.description == "application/pdf")
             #expect(pdf.body.string.hasPrefix("%PDF-1.4"))
+            #expect(PDFCheck.qpdfProblem(Data(buffer: pdf.body)) == nil, "every generated PDF passes qpdf --check")
             #expect(
                 try await b.upload(
                     "\(base)/tableau", fileName: "v3.xlsx", data: try AMIFixtures.table([AMIFixtures.operation(1)])
