@@ -34,7 +34,7 @@ struct InstructionService: Sendable {
     /// Decides `event` on the dossier read under its lock and applies it, in the caller's transaction.
     func apply(
         _ event: InstructionEvent, to d: DossierRecord, by actor: DossierService.Actor, as who: DossierActor,
-        extraColumns: [TransitionStore.Column] = [], jobs: JobsBox, on tx: Database
+        jobs: JobsBox, on tx: Database
     ) async throws -> Result<DossierRecord, InstructionRefusal> {
         guard let instruction = try await InstructionStore().find(d.id, on: tx) else {
             throw ChangedMeanwhile(subjectKind: DossierRecord.subjectKind, id: d.id.rawValue)
@@ -46,7 +46,7 @@ struct InstructionService: Sendable {
         case .failure(let refusal): return .failure(refusal)
         case .success(let t):
             var write = LifecycleWrite(subject: d.subject, from: d.state.rawValue, to: t.state.rawValue)
-            write.columns = [.init("updated_at", clock.now())] + extraColumns
+            write.columns = [.init("updated_at", clock.now())]
             write.motive = Self.motive(event)
             try await effects(t.effects, of: d, event: event, into: &write, on: tx)
             jobs.append(
