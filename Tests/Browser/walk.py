@@ -25,7 +25,7 @@ import urllib.request
 
 import openpyxl
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium_axe_python import Axe
@@ -425,7 +425,9 @@ def ami_filing(passwords):
 
         p.fill({"fichier": filled_table(template, 40, broken=True)})
         p.submit("Déposer", form=p.form_with("/tableau"))
-        WebDriverWait(p.driver, 120).until(lambda d: "corrigez le fichier" in d.find_element(By.TAG_NAME, "main").text)
+        # The progress page reloads itself: an element read during a reload is stale, read it again.
+        WebDriverWait(p.driver, 120, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: "corrigez le fichier" in d.find_element(By.TAG_NAME, "main").text)
         p.check()
         p.expect("Cellule" in p.text() and "Feuille" in p.text(), "erreurs sans leur cellule")
         # The same page on a phone: the table scrolls in its own box, not the page.
@@ -449,7 +451,8 @@ def ami_filing(passwords):
             except WebDriverException:
                 pass
             time.sleep(0.1)
-        WebDriverWait(p.driver, 60).until(lambda d: "Aucune erreur" in d.find_element(By.TAG_NAME, "main").text)
+        WebDriverWait(p.driver, 60, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: "Aucune erreur" in d.find_element(By.TAG_NAME, "main").text)
         p.check()
         p.expect(len(seen) >= 2, f"barre de progression jamais mise à jour (valeurs vues : {sorted(seen)})")
         print("Progression vue (millièmes) : " + ", ".join(sorted(seen, key=lambda v: int(v or 0))))
