@@ -16,12 +16,14 @@ import Testing
         let pdf = document.render()
         #expect(PDFCheck.qpdfProblem(pdf) == nil)
         let pages = try PDFText.pages(pdf)
-        #expect(pages.count >= 8, "\(pages.count) pages")
+        #expect(pages.count == 10, "the benchmark's ten pages: \(pages.count)")
+        #expect(document.simulation.financing?.companies.count == 3)
         let text = pages.flatMap { PDFText.reading($0) }.map(\.text)
         for heading in [
             "Article 1 – Les parties", "Article 2 – Le logement", "Article 3 – Les travaux et l'aide accordée",
             "Article 4 – Modalités de versement", "Article 5 – Engagements du bénéficiaire",
             "Article 6 – Offre de prêt", "Article 7 – Règles et paramètres appliqués", "Annexe – Conditions générales",
+            "Annexe – Pièces du dossier déposé",
         ] {
             #expect(text.contains(heading), "\(heading)")
         }

@@ -17,6 +17,8 @@ struct AgreementDocument {
     let amo: String?
     let filedAt: Date
     let madeAt: Date
+    /// The supporting documents as filed: label, file name, SHA-256 (the annex binds them).
+    var documents: [(label: String, file: String, sha256: String)] = []
 
     func render() -> Data {
         PDFWriter(
@@ -45,7 +47,7 @@ struct AgreementDocument {
                     + "unique (l'AMO n'a pas de délégation de signature). La page de signature et la signature "
                     + "numérique sont ajoutées au document lors de la signature."),
         ]
-        return blocks + AgreementConditions.blocks
+        return blocks + AgreementConditions.blocks + annexedDocuments()
     }
 
     func parties() -> [PDFWriter.Block] {
@@ -154,6 +156,20 @@ struct AgreementDocument {
             .field("Date de référence", s.referenceDate.french),
             .field("Déposé le", AppClock.parisFormatter("dd/MM/yyyy 'à' HH:mm").string(from: filedAt)),
             .paragraph("Règles appliquées : " + ids.joined(separator: ", ") + "."),
+        ]
+    }
+
+    /// The documents the decision rests on, identified by their hash.
+    func annexedDocuments() -> [PDFWriter.Block] {
+        guard !documents.isEmpty else { return [] }
+        return [
+            .heading("Annexe – Pièces du dossier déposé"),
+            .paragraph(
+                "Les pièces ci-dessous, déposées avec le dossier, sont celles sur lesquelles repose la décision ; "
+                    + "chacune est identifiée par l'empreinte SHA-256 de son fichier."),
+            .table(
+                header: ["Pièce", "Fichier", "SHA-256 (début)"],
+                rows: documents.map { [$0.label, $0.file, String($0.sha256.prefix(16))] }),
         ]
     }
 

@@ -50,10 +50,13 @@ struct AgreementJobs: Sendable {
         let e = try await dossiers.evaluate(d, on: Day(instant: filedAt, in: AppClock.paris))
         let civil = try await CivilStatusStore().find(user: d.beneficiaryID, on: db)
         let amo = try await d.amoID.asyncFlatMap { try await OrganisationStore().find(id: $0, on: db) }
-        return AgreementDocument(
+        var document = AgreementDocument(
             reference: d.reference, beneficiary: d.beneficiaryName, answers: d.answers, simulation: e.simulation,
-            civilStatus: civil, amo: amo?.name, filedAt: filedAt, madeAt: clock.now()
-        ).render()
+            civilStatus: civil, amo: amo?.name, filedAt: filedAt, madeAt: clock.now())
+        document.documents = e.required.compactMap { r in
+            e.documents[r.key].map { ("\(r.holderLabel) – \(r.kind.french)", $0.fileName, $0.sha256) }
+        }
+        return document.render()
     }
 
     /// The refusal letter: the reasons given, stored with the dossier.
