@@ -55,7 +55,11 @@ struct ObjectPolicy: Sendable {
     /// staff see filed dossiers of their scope (the dwelling's department).
     func dossier(_ p: Principal, _ action: Action, _ d: DossierRecord) -> Bool {
         if action == .instruct {
-            guard d.state != .draft, let insee = d.answers.dwelling.insee.flatMap(InseeCode.init) else { return false }
+            // Nobody instructs their own dossier, nor one of their AMO's.
+            let own = p.user.id == d.beneficiaryID || d.amoID.map(p.organisations(for: .amo).contains) == true
+            guard !own, d.state != .draft, let insee = d.answers.dwelling.insee.flatMap(InseeCode.init) else {
+                return false
+            }
             return instructs(p, department: insee.departmentCode)
         }
         if p.user.id == d.beneficiaryID { return true }
