@@ -39,7 +39,7 @@ PASSWORD = "Renovation-2026-sure!"
 pages = []  # (journey, role, path, axe summary, ok)
 RAW_VALUES = re.compile(
     r"\b(tres_modeste|beneficiaire|comite|administrateur_|pending|sent|failed|owner_occupier|private_sector|"
-    r"accepted|refused|draft|checking|unreadable|ile_de_france|hors_ile_de_france)\b")
+    r"accepted|refused|draft|checking|unreadable|ile_de_france|hors_ile_de_france|pass|fail|missing)\b")
 failures = []
 
 

@@ -31,7 +31,18 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
 }
 
 /// Outcome of one criterion.
-public enum CriterionStatus: String, Sendable, Codable { case pass, fail, missing }
+public enum CriterionStatus: String, Sendable, Codable {
+    case pass, fail, missing
+
+    /// As pages and documents say it.
+    public var french: String {
+        switch self {
+        case .pass: "satisfait"
+        case .fail: "non satisfait"
+        case .missing: "à compléter"
+        }
+    }
+}
 
 /// One explained decision: the rule, its status and a French message naming the figures used.
 /// The message is composed when read (`message`), from the figures kept in `explanation`: a

@@ -159,12 +159,16 @@ public enum DossierReviewPage {
                 headers: ["Règle", "Au dépôt", "Aujourd'hui", "Écart"],
                 rows: m.trace.map { line in
                     [
-                        line.rule, line.filed.map { "\($0.status) – \($0.message)" } ?? "—",
-                        line.today.map { "\($0.status) – \($0.message)" } ?? "—",
+                        line.rule, line.filed.map(decision) ?? "—", line.today.map(decision) ?? "—",
                         line.statusChanged ? "changé (statut)" : line.changed ? "changé (libellé)" : "",
                     ]
                 }),
         ]
+    }
+
+    /// « satisfait – message » (the stored status in French; an unknown one as stored).
+    static func decision(_ d: RuleTraceComparison.Decision) -> String {
+        "\(CriterionStatus(rawValue: d.status)?.french ?? d.status) – \(d.message)"
     }
 
     static func answers(_ m: Model) -> [InfoPageModel.Block] {

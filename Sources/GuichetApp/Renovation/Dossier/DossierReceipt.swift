@@ -76,13 +76,7 @@ struct DossierReceipt {
         }
     }
 
-    static func status(_ s: CriterionStatus) -> String {
-        switch s {
-        case .pass: "satisfait"
-        case .fail: "non satisfait"
-        case .missing: "à compléter"
-        }
-    }
+    static func status(_ s: CriterionStatus) -> String { s.french }
 }
 
 extension DossierService {

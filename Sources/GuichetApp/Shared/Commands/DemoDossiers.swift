@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import GuichetDomain
+import GuichetFormats
 import GuichetPersistence
 import Vapor
 
@@ -76,12 +77,17 @@ struct DemoDossiers {
             by: user, at: app.clock.now(), on: tx)
     }
 
-    /// A small PDF for each required document, dated ten days ago when dated.
+    /// A small PDF for each required document (its name and « démonstration »), dated ten days
+    /// ago when dated.
     func documents(of d: DossierRecord, by user: UserID) async throws {
         let files = app.files
         let dated = app.clock.today.adding(days: -10)
         for r in RequiredDocuments.list(d.answers) {
-            let pdf = Data("%PDF-1.4\n% \(r.key) (démonstration)\n%%EOF\n".utf8)
+            // A real one-page PDF, so that the instructor's preview shows it.
+            let pdf = PDFWriter(title: r.kind.french, footer: "Guichet – démonstration").render([
+                .title("\(r.holderLabel) – \(r.kind.french)"),
+                .paragraph("Document fictif de démonstration : aucune donnée réelle."),
+            ])
             let sha = SHA256.hash(data: pdf).hex
             let file = try await files.put(
                 name: "\(r.key).pdf", contentType: "application/pdf", sha256: sha, data: pdf, now: app.clock.now(),
