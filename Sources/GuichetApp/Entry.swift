@@ -113,6 +113,9 @@ extension GuichetMain {
     ) async -> Int32 {
         do {
             try await configure(app, config: config, options: options)
+            // The agreements' signing identity read, or made once, before the first request
+            // (issue #13): a bad PEM file stops start-up with its message.
+            if serving { _ = try await app.agreementSigningKey.identity() }
             if demo { try await seedDemo(app) }
             try await app.startup()
             if serving, let address = app.http.server.shared.localAddress {
