@@ -17,7 +17,7 @@ extension DossierReviewController {
         let service = req.application.dossierService(db: req.db)
         let filedDay = DossierController.referenceDay(req, d)
         let e = try await service.evaluate(d, on: filedDay)
-        let today = try await service.evaluate(d, on: req.application.clock.today)
+        let today = try await service.simulate(d, on: req.application.clock.today)
         guard let instruction = try await InstructionStore().find(d.id, on: req.db) else { throw Abort(.notFound) }
         let civil = try await CivilStatusStore().find(user: d.beneficiaryID, on: req.db)
         let amo = l.amo.map { "\($0.name) – \(d.mandate.french)" }
@@ -34,10 +34,12 @@ extension DossierReviewController {
             mayInstruct: req.policy.allows(l.principal, .instruct, .dossier(d)), form: form)
         m.sections = sections(d.answers)
         m.trace = RuleTraceComparison.compare(
-            filed: instruction.decision.flatMap(Self.filedCriteria) ?? [], today: FiledDecision(today).criteria)
+            filed: instruction.decision.flatMap(Self.filedCriteria) ?? [],
+            today: FiledDecision(e, simulation: today).criteria)
         m.changes = try await changes(d, sections, on: req.db)
         m.documents = try await documents(e, path: path, on: req.db)
-        m.history = try await Self.history(d, on: req.db)
+        m.history = DossierController.lines(
+            try await TransitionStore.history(kind: DossierRecord.subjectKind, id: d.id.rawValue, on: req.db))
         (m.notes, m.messages) = try await Self.thread(d, on: req.db)
         m.files = Self.files(d, instruction, path: path)
         if let first = instruction.firstValidationBy {
@@ -86,17 +88,6 @@ extension DossierReviewController {
                     ("Déposée le", day.string(from: doc.uploadedAt)), ("SHA-256", doc.sha256), ("Avis", verdict),
                 ], previewURL: "\(path)/pieces/\(r.key)/apercu", image: doc.contentType != "application/pdf")
         }
-    }
-
-    static func history(_ d: DossierRecord, on db: Database) async throws -> [DossierOverview.HistoryLine] {
-        let paris = AppClock.parisFormatter("dd/MM/yyyy HH:mm")
-        return try await TransitionStore.history(kind: DossierRecord.subjectKind, id: d.id.rawValue, on: db)
-            .reversed().map {
-                DossierOverview.HistoryLine(
-                    at: paris.string(from: $0.at),
-                    who: $0.actor.label + ($0.actor.onBehalfOf.map { " pour le compte de \($0)" } ?? ""),
-                    text: $0.text + ($0.motive.map { " (motif : \($0))" } ?? ""))
-            }
     }
 
     static func thread(

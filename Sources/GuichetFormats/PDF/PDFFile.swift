@@ -77,9 +77,15 @@ struct PDFFile {
             throw Unreadable(description: "objet \(number) absent")
         }
         let text = String(decoding: bytes[offset..<min(bytes.count, offset + 4096)], as: UTF8.self)
-        guard let open = text.range(of: "<<") else {
-            throw Unreadable(description: "objet \(number) sans dictionnaire")
+        guard let dictionary = Self.balanced(text[...]) else {
+            throw Unreadable(description: "dictionnaire de l'objet \(number) absent ou non fermé")
         }
+        return String(dictionary)
+    }
+
+    /// From the first `<<` of `text` to the `>>` that closes it (nested dictionaries counted).
+    static func balanced(_ text: Substring) -> Substring? {
+        guard let open = text.range(of: "<<") else { return nil }
         var depth = 0
         var index = open.lowerBound
         while index < text.endIndex {
@@ -90,12 +96,20 @@ struct PDFFile {
             } else if rest.hasPrefix(">>") {
                 depth -= 1
                 index = text.index(index, offsetBy: 2)
-                if depth == 0 { return String(text[open.lowerBound..<index]) }
+                if depth == 0 { return text[open.lowerBound..<index] }
             } else {
                 index = text.index(after: index)
             }
         }
-        throw Unreadable(description: "dictionnaire de l'objet \(number) non fermé")
+        return nil
+    }
+
+    /// `/Pages 2 0 R` in a dictionary.
+    static func reference(after key: String, in dict: String) -> Int? {
+        guard let r = dict.range(of: key) else { return nil }
+        let parts = dict[r.upperBound...].split(whereSeparator: \.isWhitespace)
+        guard parts.count >= 3, parts[2].hasPrefix("R") else { return nil }
+        return Int(parts[0])
     }
 
     /// The object numbers of `[a 0 R b 0 R …]` after `key` in `dict`.

@@ -47,7 +47,7 @@ public struct PDFSigner: Sendable {
         guard !catalog.contains("/AcroForm") else {
             throw PDFFile.Unreadable(description: "document déjà doté d'un formulaire : non pris en charge")
         }
-        guard let pagesNumber = Self.reference(after: "/Pages", in: catalog) else {
+        guard let pagesNumber = PDFFile.reference(after: "/Pages", in: catalog) else {
             throw PDFFile.Unreadable(description: "arbre des pages introuvable")
         }
         let pages = try file.dictionary(pagesNumber)
@@ -80,37 +80,12 @@ public struct PDFSigner: Sendable {
         return Data(try fill(update.serialize(), signingTime: signature.signedAt))
     }
 
-    /// `/Pages 2 0 R` in a dictionary.
-    static func reference(after key: String, in dict: String) -> Int? {
-        guard let r = dict.range(of: key) else { return nil }
-        let parts = dict[r.upperBound...].split(whereSeparator: \.isWhitespace)
-        guard parts.count >= 3, parts[2].hasPrefix("R") else { return nil }
-        return Int(parts[0])
-    }
-
     /// The last page's `/Resources << … >>`, reused by the signature page (the same fonts).
     static func resources(of page: String) throws -> String {
-        guard let r = page.range(of: "/Resources") else {
-            throw PDFFile.Unreadable(description: "page sans ressources")
+        guard let r = page.range(of: "/Resources"), let resources = PDFFile.balanced(page[r.upperBound...]) else {
+            throw PDFFile.Unreadable(description: "ressources de page illisibles")
         }
-        var depth = 0
-        var index = r.upperBound
-        var start: String.Index?
-        while index < page.endIndex {
-            let rest = page[index...]
-            if rest.hasPrefix("<<") {
-                if depth == 0 { start = index }
-                depth += 1
-                index = page.index(index, offsetBy: 2)
-            } else if rest.hasPrefix(">>") {
-                depth -= 1
-                index = page.index(index, offsetBy: 2)
-                if depth == 0, let start { return String(page[start..<index]) }
-            } else {
-                index = page.index(after: index)
-            }
-        }
-        throw PDFFile.Unreadable(description: "ressources de page illisibles")
+        return String(resources)
     }
 
     func signaturePage(_ s: Signature, documentHash: String) -> [PDFWriter.Block] {

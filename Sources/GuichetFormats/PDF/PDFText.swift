@@ -16,11 +16,11 @@ public enum PDFText {
     public static func pages(_ data: Data) throws -> [[Line]] {
         let file = try PDFFile(data)
         let catalog = try file.dictionary(file.root)
-        guard let pagesNumber = PDFSigner.reference(after: "/Pages", in: catalog) else {
+        guard let pagesNumber = PDFFile.reference(after: "/Pages", in: catalog) else {
             throw PDFFile.Unreadable(description: "arbre des pages introuvable")
         }
         return try PDFFile.references(after: "/Kids", in: try file.dictionary(pagesNumber)).map { page in
-            guard let content = PDFSigner.reference(after: "/Contents", in: try file.dictionary(page)) else {
+            guard let content = PDFFile.reference(after: "/Contents", in: try file.dictionary(page)) else {
                 return []
             }
             return lines(try stream(content, in: file))

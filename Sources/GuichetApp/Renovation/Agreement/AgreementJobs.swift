@@ -59,14 +59,15 @@ struct AgreementJobs: Sendable {
         return document.render()
     }
 
-    /// The refusal letter: the reasons given, stored with the dossier.
-    func makeRefusalLetter(payload: String) async throws {
-        let lines = payload.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let first = lines.first, let id = DossierID(uuidString: first),
-            let d = try await DossierStore().find(id: id, on: db), d.state == .refused,
+    /// The refusal letter: the reasons given (the refusal's motive in the history), stored with
+    /// the dossier.
+    func makeRefusalLetter(of id: DossierID) async throws {
+        guard let d = try await DossierStore().find(id: id, on: db), d.state == .refused,
             try await InstructionStore().find(id, on: db)?.refusalFileID == nil
         else { return }
-        let reasons = lines.dropFirst().joined(separator: "\n").components(separatedBy: " ; ")
+        let refusal = try await TransitionStore.history(kind: DossierRecord.subjectKind, id: id.rawValue, on: db)
+            .last { $0.toState == DossierState.refused.rawValue }
+        let reasons = (refusal?.motive ?? "").components(separatedBy: " ; ")
         let today = AppClock.parisFormatter("dd/MM/yyyy").string(from: clock.now())
         let pdf = PDFWriter(
             title: "Refus – dossier \(d.reference)", footer: "Action Logement – dossier \(d.reference)"
@@ -89,12 +90,5 @@ struct AgreementJobs: Sendable {
                 data: pdf, now: clock.now(), on: tx)
             try await InstructionStore().setFile(.refusal, file, of: id, on: tx)
         }
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

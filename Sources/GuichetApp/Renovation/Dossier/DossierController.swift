@@ -104,20 +104,24 @@ struct DossierController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let l = try await Self.load(req, .see)
         let e = try await service(req).evaluate(l.dossier, on: Self.referenceDay(req, l.dossier))
-        let paris = AppClock.parisFormatter("dd/MM/yyyy HH:mm")
         let history = try await TransitionStore.history(
-            kind: DossierRecord.subjectKind, id: l.dossier.id.rawValue, on: req.db
-        )
-        .reversed().map {
+            kind: DossierRecord.subjectKind, id: l.dossier.id.rawValue, on: req.db)
+        let receipt = l.dossier.receiptFileID.map { _ in "\(l.path)/accuse.pdf" }
+        let model = DossierOverview.taskList(
+            Self.base(req, l, state: req.formState()), progress: e.progress, history: Self.lines(history),
+            receiptURL: receipt, instruction: try await Self.instructionBlocks(req, l, history: history))
+        return .html(DossierPage.render(req.page(), model))
+    }
+
+    /// A dossier's history as its pages show it, the latest first (the motive of a decision is
+    /// already in its line's text).
+    static func lines(_ history: [HistoryRecord]) -> [DossierOverview.HistoryLine] {
+        let paris = AppClock.parisFormatter("dd/MM/yyyy HH:mm")
+        return history.reversed().map {
             DossierOverview.HistoryLine(
                 at: paris.string(from: $0.at),
                 who: $0.actor.label + ($0.actor.onBehalfOf.map { " pour le compte de \($0)" } ?? ""), text: $0.text)
         }
-        let receipt = l.dossier.receiptFileID.map { _ in "\(l.path)/accuse.pdf" }
-        let model = DossierOverview.taskList(
-            Self.base(req, l, state: req.formState()), progress: e.progress, history: Array(history),
-            receiptURL: receipt, instruction: try await Self.instructionBlocks(req, l))
-        return .html(DossierPage.render(req.page(), model))
     }
 
     /// Today for a draft; the filing date once filed (the decision stands as filed).
@@ -127,12 +131,15 @@ struct DossierController: RouteCollection {
 
     /// What instruction adds to the dossier's page (issue #13): the points to correct, the
     /// agreement to sign (the beneficiary alone), the files made, the messages, the review link.
-    static func instructionBlocks(_ req: Request, _ l: Loaded) async throws -> [InfoPageModel.Block] {
+    static func instructionBlocks(
+        _ req: Request, _ l: Loaded, history: [HistoryRecord]
+    ) async throws
+        -> [InfoPageModel.Block]
+    {
         let d = l.dossier
         var out: [InfoPageModel.Block] = []
         if d.state == .toCorrect {
-            let last = try await TransitionStore.history(kind: DossierRecord.subjectKind, id: d.id.rawValue, on: req.db)
-                .last { $0.toState == DossierState.toCorrect.rawValue }
+            let last = history.last { $0.toState == DossierState.toCorrect.rawValue }
             let items = (last?.motive ?? "").components(separatedBy: " ; ").filter { !$0.isEmpty }
             out += DossierOverview.corrections(items, path: l.path)
         }

@@ -34,6 +34,12 @@ struct DossierEvaluation: Sendable {
 }
 
 extension DossierService {
+    /// The engine's run on the dossier's answers on `day`, with the parameters in force.
+    func simulate(_ d: DossierRecord, on day: Day, tx: Database? = nil) async throws -> SimulationResult {
+        let parameters = try await self.parameters.current(on: tx ?? db)
+        return RenovationSimulation.run(d.answers.renovationCase, on: day, parameters: parameters, reference: reference)
+    }
+
     /// The evaluation of a dossier on `day` (today for a draft, the filing date once filed).
     func evaluate(_ d: DossierRecord, on day: Day, tx: Database? = nil) async throws -> DossierEvaluation {
         let db = tx ?? self.db
@@ -44,9 +50,7 @@ extension DossierService {
         let given = Dictionary(
             try await DossierDocumentStore().documents(of: d.id, companies: sirets, on: db).map { ($0.key, $0) },
             uniquingKeysWith: { own, shared in d.state.isEditable ? shared : own })
-        let parameters = try await self.parameters.current(on: db)
-        let simulation = RenovationSimulation.run(
-            d.answers.renovationCase, on: day, parameters: parameters, reference: reference)
+        let simulation = try await simulate(d, on: day, tx: db)
         let stored = try await storedCriteria(d, on: db)
         let progress = DossierProgress.evaluate(
             d.answers, mandate: d.mandate, missingDocuments: DossierEvaluation.missingDocuments(required, given))

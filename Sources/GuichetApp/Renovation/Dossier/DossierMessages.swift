@@ -49,11 +49,7 @@ struct DossierMessages: Sendable {
     }
 
     func recipients(_ d: DossierRecord, excluding me: UserID, on tx: Database) async throws -> [String] {
-        var users: [UserRecord] = []
-        if let b = try await UserStore().find(id: d.beneficiaryID, on: tx) { users.append(b) }
-        if d.mandate == .accepted, let amo = d.amoID {
-            users += try await UserStore().members(of: amo, role: .amo, on: tx)
-        }
+        var users = try await DossierService.participants(d, on: tx)
         if let assigned = try await InstructionStore().find(d.id, on: tx)?.assignedTo,
             let instructor = try await UserStore().find(id: assigned, on: tx)
         {

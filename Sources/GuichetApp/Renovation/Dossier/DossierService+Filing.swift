@@ -15,8 +15,10 @@ struct FiledDecision: Codable, Sendable, Equatable {
     let remainingCostCents: Int64?
     let warnings: [String]
 
-    init(_ e: DossierEvaluation) {
-        let s = e.simulation
+    /// The decision of an evaluation; with `simulation`, the same stored criteria with another
+    /// run of the engine (today's, which the review compares with the filed one).
+    init(_ e: DossierEvaluation, simulation other: SimulationResult? = nil) {
+        let s = other ?? e.simulation
         referenceDate = s.referenceDate.iso
         parametersVersion = s.parametersVersion
         criteria = (s.eligibility.criteria + e.storedCriteria + (s.financing?.trace ?? [])).map(Line.init)
@@ -105,9 +107,8 @@ extension DossierService {
 
             L'accusé de réception (PDF) est disponible sur le dossier : \(link)
             """
-        var to: [String] = []
-        if let beneficiary = try await UserStore().find(id: d.beneficiaryID, on: tx) { to.append(beneficiary.email) }
-        to += try await members(of: d.mandate == .accepted ? d.amoID : nil, on: tx).map(\.email)
-        return to.map { .init(to: $0, subject: "Dossier \(d.reference) déposé", body: body) }
+        return try await Self.participants(d, on: tx).map(\.email).map {
+            .init(to: $0, subject: "Dossier \(d.reference) déposé", body: body)
+        }
     }
 }

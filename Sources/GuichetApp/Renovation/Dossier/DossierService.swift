@@ -124,6 +124,17 @@ struct DossierService: Sendable {
         guard let amo else { return [] }
         return try await UserStore().members(of: amo, role: .amo, on: tx)
     }
+
+    /// Who a dossier's news goes to: its beneficiary and, with `amo`, the members of the AMO it
+    /// has mandated (filing, instruction, reminders, messages).
+    static func participants(_ d: DossierRecord, amo: Bool = true, on tx: Database) async throws -> [UserRecord] {
+        var people: [UserRecord] = []
+        if let beneficiary = try await UserStore().find(id: d.beneficiaryID, on: tx) { people.append(beneficiary) }
+        if amo, d.mandate == .accepted, let organisation = d.amoID {
+            people += try await UserStore().members(of: organisation, role: .amo, on: tx)
+        }
+        return people
+    }
 }
 
 /// The jobs a transaction enqueued, to start once it commits.

@@ -17,12 +17,8 @@ extension InstructionService {
                     ? "Rappel : le dossier \(d.reference) attend vos corrections avant d'être déposé à nouveau."
                     : "Rappel : la convention du dossier \(d.reference) attend la signature du bénéficiaire."
                 let body = "Bonjour,\n\n\(text)\n\nLe dossier : \(notifier.link("/dossiers/\(d.id.uuidString)"))"
-                var to: [String] = []
-                if let b = try await UserStore().find(id: d.beneficiaryID, on: tx) { to.append(b.email) }
-                if d.state == .toCorrect, d.mandate == .accepted, let amo = d.amoID {
-                    to += try await UserStore().members(of: amo, role: .amo, on: tx).map(\.email)
-                }
-                for address in to {
+                for address in try await DossierService.participants(d, amo: d.state == .toCorrect, on: tx).map(\.email)
+                {
                     try await notifier.email(
                         to: address, subject: "Rappel – dossier \(d.reference)", body: body, on: tx)
                 }

@@ -48,7 +48,7 @@ struct InstructionService: Sendable {
             var write = LifecycleWrite(subject: d.subject, from: d.state.rawValue, to: t.state.rawValue)
             write.columns = [.init("updated_at", clock.now())]
             write.motive = Self.motive(event)
-            try await effects(t.effects, of: d, event: event, into: &write, on: tx)
+            try await effects(t.effects, of: d, into: &write, on: tx)
             jobs.append(
                 try await LifecycleWriter(clock: clock, notifier: notifier).apply(
                     write, by: actor.audit, onBehalfOf: actor.onBehalfOf, on: tx))
@@ -69,8 +69,7 @@ struct InstructionService: Sendable {
     }
 
     func effects(
-        _ effects: [InstructionEffect], of d: DossierRecord, event: InstructionEvent, into w: inout LifecycleWrite,
-        on tx: Database
+        _ effects: [InstructionEffect], of d: DossierRecord, into w: inout LifecycleWrite, on tx: Database
     ) async throws {
         for effect in effects {
             switch effect {
@@ -80,9 +79,7 @@ struct InstructionService: Sendable {
             case .recordFirstValidation(let by): w.columns.append(.init("first_validation_by", by.rawValue))
             case .clearFirstValidation: w.columns.append(.init("first_validation_by", Optional<UUID>.none))
             case .generateAgreement: w.jobs.append(.init(kind: .dossierAgreement, payload: d.id.uuidString))
-            case .refusalLetter:
-                let reasons = Self.motive(event) ?? ""
-                w.jobs.append(.init(kind: .refusalLetter, payload: d.id.uuidString + "\n" + reasons))
+            case .refusalLetter: w.jobs.append(.init(kind: .refusalLetter, payload: d.id.uuidString))
             case .freezeCompanies:
                 w.history.append("Entreprises de travaux figées : elles ne peuvent plus changer (RENO-C).")
             }
@@ -97,12 +94,9 @@ struct InstructionService: Sendable {
     {
         let (subject, text) = Self.words(notice, d)
         let body = "Bonjour,\n\n\(text)\n\nLe dossier : \(notifier.link("/dossiers/\(d.id.uuidString)"))"
-        var to: [String] = []
-        if let beneficiary = try await UserStore().find(id: d.beneficiaryID, on: tx) { to.append(beneficiary.email) }
-        if d.mandate == .accepted, let amo = d.amoID {
-            to += try await UserStore().members(of: amo, role: .amo, on: tx).map(\.email)
+        return try await DossierService.participants(d, on: tx).map(\.email).map {
+            .init(to: $0, subject: "Dossier \(d.reference) : \(subject)", body: body)
         }
-        return to.map { .init(to: $0, subject: "Dossier \(d.reference) : \(subject)", body: body) }
     }
 
     static func words(_ notice: DossierNotice, _ d: DossierRecord) -> (String, String) {

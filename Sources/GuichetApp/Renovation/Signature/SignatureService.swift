@@ -37,9 +37,7 @@ struct SignatureService: Sendable {
     func digest(_ id: DossierID) -> @Sendable (String) -> String {
         let key = codeKey
         return { code in
-            HMAC<SHA256>.authenticationCode(for: Data("\(id.uuidString):\(code)".utf8), using: key).map {
-                String(format: "%02x", $0)
-            }.joined()
+            HMAC<SHA256>.authenticationCode(for: Data("\(id.uuidString):\(code)".utf8), using: key).hex
         }
     }
 

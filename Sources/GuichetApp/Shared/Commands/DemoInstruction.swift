@@ -37,8 +37,7 @@ extension DemoDossiers {
             }
             if d.state == .validated { try await app.agreementJobs(db: tx).makeAgreement(of: d.id) }
             if d.state == .refused {
-                try await app.agreementJobs(db: tx).makeRefusalLetter(
-                    payload: "\(d.id.uuidString)\nTravaux commencés avant le dépôt")
+                try await app.agreementJobs(db: tx).makeRefusalLetter(of: d.id)
             }
             // The fourth is signed, as its beneficiary would on the site.
             if n == 3, let signed = try await DossierStore().find(id: d.id, on: tx) {

@@ -29,7 +29,8 @@ extension Application {
                 try await jobs.makeAgreement(of: id)
             },
             .refusalLetter: { [jobs = agreementJobs(db: db)] job in
-                try await jobs.makeRefusalLetter(payload: job.payload)
+                guard let id = DossierID(uuidString: job.payload) else { return }
+                try await jobs.makeRefusalLetter(of: id)
             },
         ]
         return JobRunner(

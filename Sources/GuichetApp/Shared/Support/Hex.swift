@@ -35,4 +35,9 @@ extension Optional {
         guard let self else { return nil }
         return try await f(self)
     }
+
+    func asyncFlatMap<T>(_ f: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await f(self)
+    }
 }

@@ -81,13 +81,4 @@ public struct ReviewStore: Sendable {
             """
         ).run()
     }
-
-    /// Whether a message holds this file (a download checks it).
-    public func message(
-        holding file: StoredFileID, in id: DossierID, on db: Database
-    ) async throws
-        -> DossierMessage?
-    {
-        try await messages(of: id, withStaffNotes: true, on: db).first { $0.fileID == file }
-    }
 }
