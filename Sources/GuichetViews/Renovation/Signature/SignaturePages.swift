@@ -57,28 +57,32 @@ public enum SignaturePages {
         var choices: [Choice] = []
         if let sms { choices.append(Choice("sms", "Par SMS au \(sms)")) }
         choices.append(Choice("email", "Par e-mail à \(email)"))
-        var before: [InfoPageModel.Block] = [
-            .form(
-                FormPageModel(
-                    heading: sent == nil ? "Recevoir un code" : "Recevoir un autre code",
-                    action: "\(path)/signature/envoi",
-                    fields: [.radios(name: "canal", legend: "Comment recevoir le code ?", choices: choices)],
-                    submit: "Envoyer le code", state: state))
-        ]
-        if let sent {
-            before.insert(.notice(.info, "Un code vous a été envoyé \(sent). Il est valable 10 minutes."), at: 0)
+        // With both forms, each lists its own problems; alone, the asking form says them all (an
+        // expired code's included).
+        func only(_ field: String) -> FormState {
+            var own = state
+            own.errors = state.errors.filter { $0.field == field }
+            return own
         }
+        let ask = InfoPageModel.Block.form(
+            FormPageModel(
+                heading: sent == nil ? "Recevoir un code" : "Recevoir un autre code",
+                action: "\(path)/signature/envoi",
+                fields: [.radios(name: "canal", legend: "Comment recevoir le code ?", choices: choices)],
+                submit: "Envoyer le code", state: sent == nil ? state : only("canal")))
+        guard let sent else { return DossierPageModel(title: "Code de signature", context: context, before: [ask]) }
+        // A code is on its way: typing it comes first, asking another one after.
         return DossierPageModel(
-            title: "Code de signature", context: context, before: before,
-            form: sent == nil
-                ? nil
-                : FormPageModel(
-                    heading: "Saisir le code", action: "\(path)/signature/recapitulatif",
-                    fields: [
-                        .input(
-                            name: "code", label: "Code reçu (6 chiffres)", hint: "Exemple : 123456",
-                            autocomplete: "one-time-code")
-                    ], submit: "Continuer", state: state))
+            title: "Code de signature", context: context,
+            before: [.notice(.info, "Un code vous a été envoyé par \(sent). Il est valable 10 minutes.")],
+            form: FormPageModel(
+                heading: "Saisir le code", action: "\(path)/signature/recapitulatif",
+                fields: [
+                    .input(
+                        name: "code", label: "Code reçu (6 chiffres)", hint: "Exemple : 123456",
+                        autocomplete: "one-time-code")
+                ], submit: "Continuer", state: only("code")),
+            after: [ask])
     }
 
     /// What is about to be signed, and « Je signe » carrying the code typed.
